@@ -1,0 +1,5 @@
+"""Lets `python -m ictgoals` run the command line."""
+
+from ictgoals.cli import main
+
+main()

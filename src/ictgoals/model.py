@@ -1,0 +1,283 @@
+"""The domain: sources, indicators, targets and actuals, and the results computed from them."""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from dataclasses import dataclass, field
+
+NATIONAL = "VN"
+
+
+class Op(enum.StrEnum):
+    """How a target compares the actual with its value."""
+
+    AT_LEAST = ">="
+    AT_MOST = "<="
+    BETWEEN = "between"
+    MAINTAIN = "maintain"
+
+
+class Better(enum.StrEnum):
+    """Which direction of an indicator is good."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+
+    @property
+    def sign(self) -> int:
+        return 1 if self is Better.HIGHER else -1
+
+
+class ChangeUnit(enum.StrEnum):
+    """How a stated change on an earlier year is expressed."""
+
+    PERCENT = "%"
+    POINTS = "pp"
+    PLACES = "places"
+
+
+class Status(enum.StrEnum):
+    """Where a target stands; the progress statuses follow docs/methodology.md."""
+
+    MET = "met"
+    MISSED = "missed"
+    ON_TRACK = "on-track"
+    AT_RISK = "at-risk"
+    OFF_TRACK = "off-track"
+    REGRESSING = "regressing"
+    NO_TREND = "no-trend"
+    NO_DATA = "no-data"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an entry was written: a file and, when known, a line and an entry label."""
+
+    file: str
+    line: int | None = None
+    entry: str = ""
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where} ({self.entry})" if self.entry else where
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document that reports figures or declares targets."""
+
+    id: str
+    title: str = ""
+    outlet: str = ""
+    region: str = ""
+    published: str = ""
+    conference: str = ""
+    document: str = ""
+
+    @property
+    def recency(self) -> str:
+        """Sortable ISO-like date: publication date, else the conference date."""
+        return self.published or self.conference
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """Something measured, in one unit, with a direction that counts as better."""
+
+    id: str
+    name: str
+    unit: str
+    better: Better
+    name_vi: str = ""
+    area: str = ""
+    note: str = ""
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def is_rank(self) -> bool:
+        return self.unit == "rank"
+
+
+@dataclass(frozen=True, slots=True)
+class StatedChange:
+    """A change on an earlier year as the source states it: `value` may be a range."""
+
+    value: float | tuple[float, float]
+    unit: ChangeUnit
+    from_year: int
+    printed: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A declared goal for one indicator, region and year."""
+
+    indicator: str
+    year: int
+    op: Op
+    value: float | tuple[float, float] | None
+    source: str
+    region: str = NATIONAL
+    baseline_year: int | None = None
+    printed: str = ""
+    note: str = ""
+    change: StatedChange | None = None
+    from_value: float | None = None
+    location: Location = field(default=Location("?"), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Actual:
+    """A reported figure for one indicator, region and year."""
+
+    indicator: str
+    year: int
+    value: float
+    source: str
+    region: str = NATIONAL
+    printed: str = ""
+    estimate: bool = False
+    change: StatedChange | None = None
+    note: str = ""
+    location: Location = field(default=Location("?"), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """Everything loaded from one targets file and one actuals file."""
+
+    sources: dict[str, Source]
+    indicators: dict[str, Indicator]
+    targets: tuple[Target, ...]
+    actuals: tuple[Actual, ...]
+    targets_file: str = ""
+    actuals_file: str = ""
+
+    def regions(self) -> list[str]:
+        seen = {NATIONAL}
+        seen.update(t.region for t in self.targets)
+        seen.update(a.region for a in self.actuals)
+        return sorted(seen, key=region_key)
+
+
+def region_key(name: str) -> str:
+    """Fold a region name for matching: case, Vietnamese diacritics and spacing ignored."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The figure chosen for an indicator, region and year, and whether sources disagree."""
+
+    year: int
+    value: float
+    sources: tuple[str, ...]
+    estimate: bool
+    conflict: bool
+    printed: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One year and value, used for baselines."""
+
+    year: int
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class StatusRow:
+    """One target evaluated against the data."""
+
+    target: Target
+    indicator: Indicator
+    region: str
+    current: Reading | None
+    gap: float | None
+    status: Status
+    baseline: Point | None = None
+    progress_ratio: float | None = None
+    projected: float | None = None
+    required_change_per_year: float | None = None
+    required_growth_pct: float | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StatusReport:
+    """The status of every target due in one year, for one region."""
+
+    year: int
+    region: str
+    rows: tuple[StatusRow, ...]
+
+    def summary(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in Status}
+        for row in self.rows:
+            counts[row.status.value] += 1
+        return counts
+
+
+@dataclass(frozen=True, slots=True)
+class DiffRow:
+    """One indicator's value in a year against an earlier year."""
+
+    indicator: Indicator
+    region: str
+    before: Reading | None
+    before_derived: bool
+    after: Reading
+    change: float | None
+    change_pct: float | None
+    improved: bool | None
+    stated: StatedChange | None
+    stated_agrees: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class DiffReport:
+    """What changed between two years, and the targets due in the later one."""
+
+    year: int
+    against: int
+    region: str
+    rows: tuple[DiffRow, ...]
+    targets: tuple[StatusRow, ...]
+
+
+class Severity(enum.StrEnum):
+    """Whether a finding makes the data unusable or only suspicious."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem `validate` reports, with where it was found."""
+
+    severity: Severity
+    code: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    indicator: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorView:
+    """One indicator's history in a region, the figures used, and its targets' status."""
+
+    indicator: Indicator
+    region: str
+    actuals: tuple[Actual, ...]
+    readings: tuple[Reading, ...]
+    derived: tuple[Point, ...]
+    targets: tuple[StatusRow, ...]

@@ -1,0 +1,156 @@
+"""Computed reports as plain rows of JSON-ready values: the machine-readable output contract."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from ictgoals.model import (
+    Actual,
+    Dataset,
+    DiffReport,
+    DiffRow,
+    Finding,
+    Indicator,
+    Point,
+    Reading,
+    Severity,
+    StatusReport,
+    StatusRow,
+    Target,
+)
+
+Record = dict[str, Any]
+
+
+def number(value: float | None) -> float | int | None:
+    """A JSON number: rounded past float noise, whole numbers as integers, never NaN."""
+    if value is None or not math.isfinite(value):
+        return None
+    rounded = round(value, 9)
+    if rounded == int(rounded) and abs(rounded) < 2**53:
+        return int(rounded)
+    return rounded
+
+
+def target_value(target: Target) -> float | int | list[float | int | None] | None:
+    if isinstance(target.value, tuple):
+        return [number(target.value[0]), number(target.value[1])]
+    return number(target.value)
+
+
+def _point(point: Point | None) -> Record | None:
+    return None if point is None else {"year": point.year, "value": number(point.value)}
+
+
+def _indicator_fields(indicator: Indicator) -> Record:
+    return {"indicator": indicator.id, "name": indicator.name, "unit": indicator.unit}
+
+
+def status_row(row: StatusRow) -> Record:
+    target, current = row.target, row.current
+    return {
+        **_indicator_fields(row.indicator),
+        "region": row.region,
+        "target_region": target.region,
+        "year": target.year,
+        "op": target.op.value,
+        "target": target_value(target),
+        "actual": None if current is None else number(current.value),
+        "actual_year": None if current is None else current.year,
+        "gap": number(row.gap),
+        "status": row.status.value,
+        "sources": [] if current is None else list(current.sources),
+        "conflict": False if current is None else current.conflict,
+        "estimate": False if current is None else current.estimate,
+        "target_source": target.source,
+        "baseline": _point(row.baseline),
+        "progress_ratio": number(row.progress_ratio),
+        "projected": number(row.projected),
+        "required_change_per_year": number(row.required_change_per_year),
+        "required_growth_pct": number(row.required_growth_pct),
+    }
+
+
+def status_document(report: StatusReport) -> Record:
+    return {"year": report.year, "region": report.region,
+            "rows": [status_row(r) for r in report.rows], "summary": report.summary()}
+
+
+def _reading(reading: Reading | None) -> float | int | None:
+    return None if reading is None else number(reading.value)
+
+
+def diff_row(row: DiffRow) -> Record:
+    stated = row.stated
+    stated_value: Any = None
+    if stated is not None:
+        stated_value = ([number(stated.value[0]), number(stated.value[1])]
+                        if isinstance(stated.value, tuple) else number(stated.value))
+    return {
+        **_indicator_fields(row.indicator),
+        "region": row.region,
+        "before": _reading(row.before),
+        "derived": row.before_derived,
+        "after": number(row.after.value),
+        "change": number(row.change),
+        "change_pct": number(row.change_pct),
+        "improved": row.improved,
+        "stated_change": stated_value,
+        "stated_change_unit": None if stated is None else stated.unit.value,
+        "stated_change_from": None if stated is None else stated.from_year,
+        "stated_agrees": row.stated_agrees,
+        "sources": list(row.after.sources),
+        "conflict": row.after.conflict,
+        "estimate": row.after.estimate,
+    }
+
+
+def diff_document(report: DiffReport) -> Record:
+    return {"year": report.year, "against": report.against, "region": report.region,
+            "rows": [diff_row(r) for r in report.rows],
+            "targets": [status_row(r) for r in report.targets]}
+
+
+def finding(item: Finding) -> Record:
+    record: Record = {"code": item.code, "message": item.message}
+    for key in ("file", "line", "indicator", "year"):
+        value = getattr(item, key)
+        if value is not None:
+            record[key] = value
+    return record
+
+
+def validate_document(findings: Sequence[Finding]) -> Record:
+    return {"errors": [finding(f) for f in findings if f.severity is Severity.ERROR],
+            "warnings": [finding(f) for f in findings if f.severity is Severity.WARNING]}
+
+
+def indicator_row(indicator: Indicator, targets: int, actuals: int) -> Record:
+    return {"indicator": indicator.id, "name": indicator.name, "name_vi": indicator.name_vi,
+            "unit": indicator.unit, "better": indicator.better.value, "area": indicator.area,
+            "targets": targets, "actuals": actuals}
+
+
+def indicators_document(dataset: Dataset) -> Record:
+    targets: dict[str, int] = {}
+    actuals: dict[str, int] = {}
+    for t in dataset.targets:
+        targets[t.indicator] = targets.get(t.indicator, 0) + 1
+    for a in dataset.actuals:
+        actuals[a.indicator] = actuals.get(a.indicator, 0) + 1
+    rows = [indicator_row(i, targets.get(i.id, 0), actuals.get(i.id, 0))
+            for i in sorted(dataset.indicators.values(), key=lambda i: (i.area, i.id))]
+    return {"rows": rows}
+
+
+def actual_row(actual: Actual, chosen: bool) -> Record:
+    change = actual.change
+    return {
+        "year": actual.year, "value": number(actual.value), "region": actual.region,
+        "source": actual.source, "printed": actual.printed, "estimate": actual.estimate,
+        "derived": False, "used": chosen,
+        "stated_change": None if change is None or isinstance(change.value, tuple) else number(change.value),
+        "stated_change_unit": None if change is None else change.unit.value,
+    }

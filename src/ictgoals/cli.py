@@ -45,6 +45,7 @@ def _quiet_stdout() -> None:
 
 def translates_errors(command: F) -> F:
     """Turn our exceptions into one message on stderr and an exit code; this is the only place that does."""
+
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -57,6 +58,7 @@ def translates_errors(command: F) -> F:
         except BrokenPipeError:
             _quiet_stdout()
             raise typer.Exit(EXIT_OK) from None
+
     return wrapper  # type: ignore[return-value]
 
 
@@ -68,26 +70,44 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """Track Vietnam's digital-transformation targets against the reported figures."""
 
 
 # ---------------------------------------------------------------- shared options
 
-TargetsOpt = Annotated[Path | None, typer.Option(
-    "--targets", help="targets.toml to read [default: $ICTGOALS_TARGETS, ./targets.toml, or the bundled copy]",
-    show_default=False)]
-ActualsOpt = Annotated[Path | None, typer.Option(
-    "--actuals", help="actuals.toml to read [default: $ICTGOALS_ACTUALS, ./actuals.toml, or the bundled copy]",
-    show_default=False)]
+TargetsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--targets",
+        help="targets.toml to read [default: $ICTGOALS_TARGETS, ./targets.toml, or the bundled copy]",
+        show_default=False,
+    ),
+]
+ActualsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--actuals",
+        help="actuals.toml to read [default: $ICTGOALS_ACTUALS, ./actuals.toml, or the bundled copy]",
+        show_default=False,
+    ),
+]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-RegionOpt = Annotated[str, typer.Option(
-    "--region", "-r", help='Region: "VN" (national) or a province, e.g. "Trà Vinh"; case and accents ignored.')]
-NoCacheOpt = Annotated[bool, typer.Option(
-    "--no-cache", help="Do not use or write the parsed-data cache (also: ICTGOALS_NO_CACHE=1).")]
-YearArg = Annotated[int, typer.Argument(min=1900, max=2100, help="Target year, e.g. 2025.", show_default=False)]
+RegionOpt = Annotated[
+    str,
+    typer.Option(
+        "--region", "-r", help='Region: "VN" (national) or a province, e.g. "Trà Vinh"; case and accents ignored.'
+    ),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Do not use or write the parsed-data cache (also: ICTGOALS_NO_CACHE=1).")
+]
+YearArg = Annotated[
+    int, typer.Argument(min=1900, max=2100, metavar="YEAR", help="Target year, e.g. 2025.", show_default=False)
+]
 
 
 class _Run:
@@ -134,13 +154,16 @@ def _warn_rows(rows: Iterable[StatusRow]) -> None:
 
 # ---------------------------------------------------------------- commands
 
+
 @app.command()
 @translates_errors
 def status(
     year: YearArg,
     region: RegionOpt = NATIONAL,
-    check: Annotated[bool, typer.Option(
-        "--check", help="Exit 1 if any target is missed, at-risk, off-track, regressing or has no data.")] = False,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Exit 1 if any target is missed, at-risk, off-track, regressing or has no data."),
+    ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="With --check, also fail on no-trend.")] = False,
     fmt: FormatOpt = Format.TABLE,
     targets: TargetsOpt = None,
@@ -171,9 +194,12 @@ def status(
 @translates_errors
 def diff(
     year: YearArg,
-    against: Annotated[int | None, typer.Option(
-        "--against", min=1900, max=2100, help="Earlier year to compare with [default: YEAR-1].",
-        show_default=False)] = None,
+    against: Annotated[
+        int | None,
+        typer.Option(
+            "--against", min=1900, max=2100, help="Earlier year to compare with [default: YEAR-1].", show_default=False
+        ),
+    ] = None,
     region: RegionOpt = NATIONAL,
     fmt: FormatOpt = Format.TABLE,
     targets: TargetsOpt = None,

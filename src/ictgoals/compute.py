@@ -43,6 +43,7 @@ def _same(a: float, b: float) -> bool:
 
 # ---------------------------------------------------------------- the actuals, indexed once
 
+
 @dataclass(frozen=True, slots=True)
 class Series:
     """The resolved figures of one indicator in one region, by year."""
@@ -68,6 +69,7 @@ def choose(actuals: Sequence[Actual], sources: dict[str, Source]) -> Reading:
     The most recently published source wins; equally recent sources are ordered by id.
     Sources that agree with the chosen figure are listed with it.
     """
+
     def rank(actual: Actual) -> tuple[str, str]:
         source = sources.get(actual.source)
         recency = source.recency if source else ""
@@ -77,8 +79,14 @@ def choose(actuals: Sequence[Actual], sources: dict[str, Source]) -> Reading:
     chosen = ordered[0]
     agreeing = [a for a in ordered if _same(a.value, chosen.value)]
     source_ids = tuple(dict.fromkeys(a.source for a in agreeing))
-    return Reading(chosen.year, chosen.value, source_ids, all(a.estimate for a in agreeing),
-                   len(agreeing) != len(ordered), chosen.printed)
+    return Reading(
+        chosen.year,
+        chosen.value,
+        source_ids,
+        all(a.estimate for a in agreeing),
+        len(agreeing) != len(ordered),
+        chosen.printed,
+    )
 
 
 def _invert(text: str) -> str:
@@ -94,8 +102,10 @@ class Index:
         for actual in dataset.actuals:
             grouped[(actual.indicator, region_key(actual.region))][actual.year].append(actual)
         self._series = {
-            key: Series({year: choose(group, dataset.sources) for year, group in by_year.items()},
-                        {year: tuple(group) for year, group in by_year.items()})
+            key: Series(
+                {year: choose(group, dataset.sources) for year, group in by_year.items()},
+                {year: tuple(group) for year, group in by_year.items()},
+            )
             for key, by_year in grouped.items()
         }
         self._empty = Series({}, {})
@@ -117,8 +127,10 @@ def canonical_region(dataset: Dataset, wanted: str) -> str | None:
 
 # ---------------------------------------------------------------- status and progress
 
-def satisfies(op: Op, value: float | tuple[float, float] | None, actual: float, baseline: float | None,
-              indicator: Indicator) -> bool:
+
+def satisfies(
+    op: Op, value: float | tuple[float, float] | None, actual: float, baseline: float | None, indicator: Indicator
+) -> bool:
     """Whether `actual` meets a target; "maintain" compares with the baseline."""
     if op is Op.AT_LEAST:
         assert isinstance(value, float)
@@ -135,8 +147,9 @@ def satisfies(op: Op, value: float | tuple[float, float] | None, actual: float, 
     return indicator.better.sign * (actual - baseline) >= 0 or _same(actual, baseline)
 
 
-def gap(op: Op, value: float | tuple[float, float] | None, actual: float, baseline: float | None,
-        indicator: Indicator) -> float | None:
+def gap(
+    op: Op, value: float | tuple[float, float] | None, actual: float, baseline: float | None, indicator: Indicator
+) -> float | None:
     """Distance still to go, in the indicator's unit: positive when short, 0 or less when met."""
     if op is Op.AT_LEAST:
         assert isinstance(value, float)
@@ -242,12 +255,10 @@ def evaluate(target: Target, indicator: Indicator, series: Series, region: str) 
     row_gap = gap(target.op, target.value, current.value, base_value, indicator)
     if satisfies(target.op, target.value, current.value, base_value, indicator):
         return StatusRow(target, indicator, region, current, row_gap, Status.MET, baseline)
-    pace = required_pace(Point(current.year, current.value),
-                         _goal(target, current.value, base_value), target.year)
+    pace = required_pace(Point(current.year, current.value), _goal(target, current.value, base_value), target.year)
     deadline = series.first_from(target.year)
     if deadline is not None or target.op is Op.MAINTAIN:
-        return StatusRow(target, indicator, region, current, row_gap, Status.MISSED, baseline,
-                         None, None, *pace)
+        return StatusRow(target, indicator, region, current, row_gap, Status.MISSED, baseline, None, None, *pace)
     assert baseline is not None  # a current figure implies a baseline
     goal = _goal(target, baseline.value, baseline.value)
     assert goal is not None
@@ -258,8 +269,19 @@ def evaluate(target: Target, indicator: Indicator, series: Series, region: str) 
             state = Status.REGRESSING
     else:
         state = status_from_ratio(result.ratio)
-    return StatusRow(target, indicator, region, current, row_gap, state, baseline,
-                     result.ratio, result.projected, *pace, warnings=result.warnings)
+    return StatusRow(
+        target,
+        indicator,
+        region,
+        current,
+        row_gap,
+        state,
+        baseline,
+        result.ratio,
+        result.projected,
+        *pace,
+        warnings=result.warnings,
+    )
 
 
 def targets_for(dataset: Dataset, region: str) -> list[Target]:
@@ -273,13 +295,15 @@ def status(dataset: Dataset, year: int, region: str = NATIONAL, index: Index | N
     index = index or Index(dataset)
     rows = [
         evaluate(t, dataset.indicators[t.indicator], index.series(t.indicator, region), region)
-        for t in targets_for(dataset, region) if t.year == year
+        for t in targets_for(dataset, region)
+        if t.year == year
     ]
     rows.sort(key=lambda r: (r.indicator.area, r.target.indicator, region_key(r.target.region), r.target.op.value))
     return StatusReport(year, region, tuple(rows))
 
 
 # ---------------------------------------------------------------- diff
+
 
 def implied_previous(value: float, change: StatedChange, indicator: Indicator) -> float | None:
     """The earlier figure a stated change implies; None for a stated range."""
@@ -306,8 +330,9 @@ def _half_unit(value: float) -> float:
     return 0.5 * 10.0 ** -decimals(value)
 
 
-def change_agrees(stated: float | tuple[float, float], before: float, after: float,
-                  unit: ChangeUnit, indicator: Indicator) -> bool | None:
+def change_agrees(
+    stated: float | tuple[float, float], before: float, after: float, unit: ChangeUnit, indicator: Indicator
+) -> bool | None:
     """Whether a stated change matches two figures, allowing for how each was rounded in print."""
     computed = computed_change(before, after, unit, indicator)
     if computed is None:
@@ -316,14 +341,13 @@ def change_agrees(stated: float | tuple[float, float], before: float, after: flo
     slack = max(_half_unit(low), _half_unit(high))
     # Propagate half a unit of the last printed digit of each figure into the change.
     if unit is ChangeUnit.PERCENT:
-        slack += 100.0 * (abs(after) * _half_unit(before) / before ** 2 + _half_unit(after) / abs(before))
+        slack += 100.0 * (abs(after) * _half_unit(before) / before**2 + _half_unit(after) / abs(before))
     else:
         slack += _half_unit(before) + _half_unit(after)
     return low - slack - 1e-9 <= computed <= high + slack + 1e-9
 
 
-def diff(dataset: Dataset, year: int, against: int, region: str = NATIONAL,
-         index: Index | None = None) -> DiffReport:
+def diff(dataset: Dataset, year: int, against: int, region: str = NATIONAL, index: Index | None = None) -> DiffReport:
     """Each indicator with a figure in `year` against `against`, recorded or implied by a stated change."""
     index = index or Index(dataset)
     wanted = region_key(region)
@@ -351,8 +375,7 @@ def diff(dataset: Dataset, year: int, against: int, region: str = NATIONAL,
             improved = indicator.better.sign * change > 0
             if stated is not None and stated.from_year == against and not derived:
                 agrees = change_agrees(stated.value, before.value, after.value, stated.unit, indicator)
-        rows.append(DiffRow(indicator, region, before, derived, after, change, change_pct, improved,
-                            stated, agrees))
+        rows.append(DiffRow(indicator, region, before, derived, after, change, change_pct, improved, stated, agrees))
     rows.sort(key=lambda r: (r.indicator.area, r.indicator.id))
     due = status(dataset, year, region, index)
     return DiffReport(year, against, region, tuple(rows), due.rows)
@@ -365,6 +388,7 @@ def _stated_for(actuals: Sequence[Actual], chosen: Reading) -> StatedChange | No
 
 
 # ---------------------------------------------------------------- validate
+
 
 def validate(dataset: Dataset, index: Index | None = None) -> list[Finding]:
     """Warnings about data that loads but disagrees with itself."""
@@ -392,11 +416,18 @@ def _conflicts(dataset: Dataset, index: Index) -> list[Finding]:
             group = series.actuals[year]
             figures = "; ".join(f"{_fmt(a.value)} from '{a.source}' ({a.location})" for a in group)
             first = group[0]
-            findings.append(Finding(
-                Severity.WARNING, "conflict",
-                f"{first.indicator} ({first.region}, {year}): sources disagree: {figures}. "
-                f"status and diff use {_fmt(reading.value)} from '{reading.sources[0]}', the most recent source.",
-                first.location.file, first.location.line, first.indicator, year))
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    "conflict",
+                    f"{first.indicator} ({first.region}, {year}): sources disagree: {figures}. "
+                    f"status and diff use {_fmt(reading.value)} from '{reading.sources[0]}', the most recent source.",
+                    first.location.file,
+                    first.location.line,
+                    first.indicator,
+                    year,
+                )
+            )
     return findings
 
 
@@ -415,14 +446,21 @@ def _stated_change_mismatches(dataset: Dataset, index: Index) -> list[Finding]:
         computed = computed_change(earlier.value, actual.value, change.unit, indicator)
         assert computed is not None
         implied = implied_previous(actual.value, change, indicator)
-        findings.append(Finding(
-            Severity.WARNING, "stated-change-mismatch",
-            f"{actual.indicator} ({actual.region}, {actual.year}): '{actual.source}' states a change of "
-            f"{_fmt(change.value)} {change.unit.value} on {change.from_year}, but {_fmt(actual.value)} against "
-            f"the recorded {change.from_year} figure {_fmt(earlier.value)} (from '{earlier.sources[0]}') is "
-            f"{computed:+.2f} {change.unit.value}; the stated change implies {change.from_year} was "
-            f"{'?' if implied is None else f'{implied:.4g}'}.",
-            actual.location.file, actual.location.line, actual.indicator, actual.year))
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "stated-change-mismatch",
+                f"{actual.indicator} ({actual.region}, {actual.year}): '{actual.source}' states a change of "
+                f"{_fmt(change.value)} {change.unit.value} on {change.from_year}, but {_fmt(actual.value)} against "
+                f"the recorded {change.from_year} figure {_fmt(earlier.value)} (from '{earlier.sources[0]}') is "
+                f"{computed:+.2f} {change.unit.value}; the stated change implies {change.from_year} was "
+                f"{'?' if implied is None else f'{implied:.4g}'}.",
+                actual.location.file,
+                actual.location.line,
+                actual.indicator,
+                actual.year,
+            )
+        )
     return findings
 
 
@@ -444,13 +482,20 @@ def _inconsistent_targets(dataset: Dataset, index: Index) -> list[Finding]:
             continue
         computed = computed_change(base, target.value, change.unit, indicator)
         stated = change.value if isinstance(change.value, float) else f"{_fmt(change.value[0])}–{_fmt(change.value[1])}"
-        findings.append(Finding(
-            Severity.WARNING, "inconsistent-target",
-            f"{target.indicator} ({target.region}, {target.year}): the target {_fmt(target.value)} is stated as "
-            f"a change of {stated if isinstance(stated, str) else _fmt(stated)} {change.unit.value} on "
-            f"{change.from_year}, but against {whose} {_fmt(base)} it is "
-            f"{'?' if computed is None else f'{computed:+.2f}'} {change.unit.value}.",
-            target.location.file, target.location.line, target.indicator, target.year))
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "inconsistent-target",
+                f"{target.indicator} ({target.region}, {target.year}): the target {_fmt(target.value)} is stated as "
+                f"a change of {stated if isinstance(stated, str) else _fmt(stated)} {change.unit.value} on "
+                f"{change.from_year}, but against {whose} {_fmt(base)} it is "
+                f"{'?' if computed is None else f'{computed:+.2f}'} {change.unit.value}.",
+                target.location.file,
+                target.location.line,
+                target.indicator,
+                target.year,
+            )
+        )
     return findings
 
 
@@ -467,11 +512,18 @@ def _printed_mismatches(dataset: Dataset) -> list[Finding]:
         if isinstance(read, float) and _close_to_print(read, actual.value):
             continue
         shown = "no number" if read is None else _fmt(read) if isinstance(read, float) else "a range"
-        findings.append(Finding(
-            Severity.WARNING, "printed-mismatch",
-            f"{actual.indicator} ({actual.region}, {actual.year}): printed \"{actual.printed}\" reads as "
-            f"{shown}, but value is {_fmt(actual.value)}.",
-            actual.location.file, actual.location.line, actual.indicator, actual.year))
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "printed-mismatch",
+                f'{actual.indicator} ({actual.region}, {actual.year}): printed "{actual.printed}" reads as '
+                f"{shown}, but value is {_fmt(actual.value)}.",
+                actual.location.file,
+                actual.location.line,
+                actual.indicator,
+                actual.year,
+            )
+        )
     return findings
 
 
@@ -481,6 +533,7 @@ def _close_to_print(read: float, value: float) -> bool:
 
 
 # ---------------------------------------------------------------- one indicator
+
 
 def show(dataset: Dataset, indicator_id: str, region: str = NATIONAL, index: Index | None = None) -> IndicatorView:
     """An indicator's figures in a region, the earlier values its stated changes imply, and its targets."""
@@ -496,9 +549,15 @@ def show(dataset: Dataset, indicator_id: str, region: str = NATIONAL, index: Ind
         implied = implied_previous(series.readings[year].value, stated, indicator)
         if implied is not None:
             derived[stated.from_year] = Point(stated.from_year, implied)
-    rows = tuple(sorted(
-        (evaluate(t, indicator, series, region) for t in targets_for(dataset, region) if t.indicator == indicator_id),
-        key=lambda r: (r.target.year, r.target.op.value)))
+    rows = tuple(
+        sorted(
+            (
+                evaluate(t, indicator, series, region)
+                for t in targets_for(dataset, region)
+                if t.indicator == indicator_id
+            ),
+            key=lambda r: (r.target.year, r.target.op.value),
+        )
+    )
     readings = tuple(series.readings[y] for y in series.years())
-    return IndicatorView(indicator, region, actuals, readings,
-                         tuple(derived[y] for y in sorted(derived)), rows)
+    return IndicatorView(indicator, region, actuals, readings, tuple(derived[y] for y in sorted(derived)), rows)

@@ -42,10 +42,19 @@ ENV_TARGETS, ENV_ACTUALS = "ICTGOALS_TARGETS", "ICTGOALS_ACTUALS"
 _SOURCE_KEYS = {"title", "outlet", "region", "published", "conference", "document", "url", "note"}
 _INDICATOR_KEYS = {"name", "name_vi", "unit", "better", "area", "note"}
 _CHANGE_KEYS = {"change", "change_unit", "change_from", "printed_change"}
-_TARGET_KEYS = {"indicator", "year", "op", "value", "region", "baseline_year", "source",
-                "printed", "note", "from_value"} | _CHANGE_KEYS
-_ACTUAL_KEYS = {"indicator", "year", "value", "region", "source", "printed", "estimate",
-                "note"} | _CHANGE_KEYS
+_TARGET_KEYS = {
+    "indicator",
+    "year",
+    "op",
+    "value",
+    "region",
+    "baseline_year",
+    "source",
+    "printed",
+    "note",
+    "from_value",
+} | _CHANGE_KEYS
+_ACTUAL_KEYS = {"indicator", "year", "value", "region", "source", "printed", "estimate", "note"} | _CHANGE_KEYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +76,9 @@ def bundled_path(name: str) -> Path:
     return Path(__file__).resolve().parents[2] / name
 
 
-def resolve(option: Path | None, env_var: str, name: str,
-            environ: Mapping[str, str] | None = None, cwd: Path | None = None) -> DataPath:
+def resolve(
+    option: Path | None, env_var: str, name: str, environ: Mapping[str, str] | None = None, cwd: Path | None = None
+) -> DataPath:
     """Pick a data file: the option, else the environment variable, else ./NAME, else bundled."""
     environ = os.environ if environ is None else environ
     if option is not None:
@@ -89,6 +99,7 @@ def _loads_toml() -> Callable[[str], dict[str, Any]]:
         return loads
     except ImportError:
         import tomllib
+
         return tomllib.loads
 
 
@@ -97,33 +108,34 @@ def read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError as e:
-        raise DataError(path, "file not found.",
-                        "Check the path, or run `ictgoals init` to start from the bundled data.") from e
+        raise DataError(
+            path, "file not found.", "Check the path, or run `ictgoals init` to start from the bundled data."
+        ) from e
     except IsADirectoryError as e:
         raise DataError(path, "is a directory, not a TOML file.", "Give the path of the file itself.") from e
     except PermissionError as e:
-        raise DataError(path, "permission denied while reading.",
-                        "Make the file readable for this user.") from e
+        raise DataError(path, "permission denied while reading.", "Make the file readable for this user.") from e
     except OSError as e:
         raise DataError(path, f"cannot be read ({e.strerror or e}).") from e
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise DataError(f"{path}:{line}", f"is not UTF-8 text (byte 0x{raw[e.start]:02x}).",
-                        "Save the file as UTF-8.") from e
+        raise DataError(
+            f"{path}:{line}", f"is not UTF-8 text (byte 0x{raw[e.start]:02x}).", "Save the file as UTF-8."
+        ) from e
     loads = _loads_toml()
     try:
         table = loads(text)
     except RecursionError as e:
-        raise DataError(path, "is nested too deeply to be a data file.",
-                        "Check for runaway brackets.") from e
+        raise DataError(path, "is nested too deeply to be a data file.", "Check for runaway brackets.") from e
     except ValueError as e:  # tomllib.TOMLDecodeError and tomli's are ValueErrors
         message = str(e)
         found = re.search(r"line (\d+)", message)
         where = f"{path}:{found.group(1)}" if found else str(path)
-        raise DataError(where, f"is not valid TOML: {message}.",
-                        "Fix the syntax at that line (see https://toml.io).") from e
+        raise DataError(
+            where, f"is not valid TOML: {message}.", "Fix the syntax at that line (see https://toml.io)."
+        ) from e
     return text, table
 
 
@@ -148,7 +160,8 @@ class _Headers:
 
     def table_line(self, table: str, key: str) -> int | None:
         pattern = re.compile(
-            rf"^[ \t]*\[[ \t]*{re.escape(table)}[ \t]*\.[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*\]", re.M)
+            rf"^[ \t]*\[[ \t]*{re.escape(table)}[ \t]*\.[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*\]", re.M
+        )
         m = pattern.search(self.text)
         return None if m is None else self.text.count("\n", 0, m.start()) + 1
 
@@ -170,8 +183,9 @@ class _Headers:
 class _Entry:
     """One table of a data file, with typed accessors that explain what is wrong and where."""
 
-    def __init__(self, headers: _Headers, table: Mapping[str, Any], label: str,
-                 line: int | None, allowed: set[str]) -> None:
+    def __init__(
+        self, headers: _Headers, table: Mapping[str, Any], label: str, line: int | None, allowed: set[str]
+    ) -> None:
         self.headers = headers
         self.table = table
         self.label = label
@@ -196,11 +210,11 @@ class _Entry:
     def text(self, key: str, *, required: bool = False, default: str = "") -> str:
         if key not in self.table:
             if required:
-                self.fail(None, f"missing required field '{key}'.", f"Add `{key} = \"…\"`.")
+                self.fail(None, f"missing required field '{key}'.", f'Add `{key} = "…"`.')
             return default
         value = self.table[key]
         if not isinstance(value, str):
-            self.fail(key, f"expected text, got {_describe(value)}.", f"Write it in quotes: {key} = \"…\".")
+            self.fail(key, f"expected text, got {_describe(value)}.", f'Write it in quotes: {key} = "…".')
         if required and not value.strip():
             self.fail(key, "must not be empty.")
         return value
@@ -208,8 +222,11 @@ class _Entry:
     def number(self, key: str, value: Any = None, *, what: str = "a number") -> float:
         value = self.table.get(key) if value is None else value
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.fail(key, f"expected {what}, got {_describe(value)}.",
-                      "Write a plain number such as 45.8 (no quotes, '.' as the decimal mark).")
+            self.fail(
+                key,
+                f"expected {what}, got {_describe(value)}.",
+                "Write a plain number such as 45.8 (no quotes, '.' as the decimal mark).",
+            )
         if not math.isfinite(value):
             self.fail(key, f"{value} is not a finite number.", "Give a finite value (nan and inf are not figures).")
         return float(value)
@@ -254,22 +271,31 @@ class _Entry:
         try:
             return kind(value)
         except ValueError:
-            self.fail(key, f"unknown value \"{value}\"; expected one of {allowed}.")
+            self.fail(key, f'unknown value "{value}"; expected one of {allowed}.')
 
     def change(self, year: int, *, allow_range: bool) -> StatedChange | None:
         if not any(self.has(k) for k in _CHANGE_KEYS):
             return None
         if not self.has("change") or not self.has("change_unit"):
             missing = "change_unit" if self.has("change") else "change"
-            self.fail(None, f"a stated change needs both 'change' and 'change_unit'; '{missing}' is missing.")
+            self.fail(
+                None,
+                f"a stated change needs both 'change' and 'change_unit'; '{missing}' is missing.",
+                'Add change_unit = "%" (relative), "pp" (percentage points) or "places" (ranks).'
+                if missing == "change_unit"
+                else "Add the change as printed, e.g. change = 21.",
+            )
         raw = self.table["change"]
         value: float | tuple[float, float]
         value = self.pair("change") if allow_range and isinstance(raw, list) else self.number("change")
         from_year = self.year("change_from") or year - 1
         if from_year >= year:
-            self.fail("change_from", f"the change is stated from {from_year}, which is not before {year}.")
-        return StatedChange(value, self.choice("change_unit", ChangeUnit), from_year,
-                            self.text("printed_change"))
+            self.fail(
+                "change_from",
+                f"the change is stated from {from_year}, which is not before {year}.",
+                "Give the earlier year the source compares with, or omit it for the previous year.",
+            )
+        return StatedChange(value, self.choice("change_unit", ChangeUnit), from_year, self.text("printed_change"))
 
     def region(self) -> str:
         region = self.text("region", default=NATIONAL)
@@ -285,7 +311,7 @@ def _describe(value: Any) -> str:
         return f"the boolean {str(value).lower()}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "…"
-        return f"the text \"{shown}\""
+        return f'the text "{shown}"'
     if isinstance(value, list):
         return f"a list of {len(value)}"
     if isinstance(value, dict):
@@ -308,15 +334,24 @@ class _FileReader:
         self.headers = _Headers(path, text)
         unknown = sorted(set(self.table) - allowed - {"schema"})
         if unknown:
-            raise DataError(path, f"unknown top-level key '{unknown[0]}'.",
-                            f"This file may hold: schema, {', '.join(sorted(allowed))}.")
+            raise DataError(
+                path,
+                f"unknown top-level key '{unknown[0]}'.",
+                f"This file may hold: schema, {', '.join(sorted(allowed))}.",
+            )
         schema = self.table.get("schema")
         if schema is None:
-            raise DataError(path, "missing `schema = 1` at the top.",
-                            f"Add `schema = {SCHEMA}` as the first line (see docs/data-format.md).")
+            raise DataError(
+                path,
+                "missing `schema = 1` at the top.",
+                f"Add `schema = {SCHEMA}` as the first line (see docs/data-format.md).",
+            )
         if isinstance(schema, bool) or schema != SCHEMA:
-            raise DataError(path, f"schema {schema!r} is not supported; this ictgoals reads schema {SCHEMA}.",
-                            "Upgrade ictgoals or convert the file.")
+            raise DataError(
+                path,
+                f"schema {schema!r} is not supported; this ictgoals reads schema {SCHEMA}.",
+                "Upgrade ictgoals or convert the file.",
+            )
 
     def tables(self, name: str) -> dict[str, Any]:
         value = self.table.get(name, {})
@@ -354,12 +389,22 @@ def _read_sources(reader: _FileReader, into: dict[str, Source]) -> None:
             elif isinstance(raw, str) and PARTIAL_DATE.fullmatch(raw):
                 dates[key] = raw
             else:
-                entry.fail(key, f"expected a date such as 2024-12-29 (or \"2024-12\"), got {_describe(raw)}.")
-        source = Source(source_id, entry.text("title"), entry.text("outlet"), entry.text("region"),
-                        dates["published"], dates["conference"], entry.text("document"))
+                entry.fail(key, f'expected a date such as 2024-12-29 (or "2024-12"), got {_describe(raw)}.')
+        source = Source(
+            source_id,
+            entry.text("title"),
+            entry.text("outlet"),
+            entry.text("region"),
+            dates["published"],
+            dates["conference"],
+            entry.text("document"),
+        )
         if source_id in into and into[source_id] != source:
-            entry.fail(None, "is also declared, differently, in the other file.",
-                       "Declare each source once, or identically in both files.")
+            entry.fail(
+                None,
+                "is also declared, differently, in the other file.",
+                "Declare each source once, or identically in both files.",
+            )
         into[source_id] = source
 
 
@@ -369,13 +414,26 @@ def _read_indicators(reader: _FileReader) -> dict[str, Indicator]:
         line = reader.headers.table_line("indicators", indicator_id)
         entry = reader.entry(table, f"indicator '{indicator_id}'", line, _INDICATOR_KEYS)
         if not INDICATOR_ID.fullmatch(indicator_id):
-            entry.fail(None, "indicator ids use only lowercase letters, digits, '_' and '.'.",
-                       f"Rename it, e.g. '{_suggest_id(indicator_id)}'.")
+            entry.fail(
+                None,
+                "indicator ids use only lowercase letters, digits, '_' and '.'.",
+                f"Rename it, e.g. '{_suggest_id(indicator_id)}'.",
+            )
         unit = entry.text("unit", required=True)
-        better = entry.choice("better", Better) if entry.has("better") else (
-            Better.LOWER if unit == "rank" else Better.HIGHER)
-        indicators[indicator_id] = Indicator(indicator_id, entry.text("name", required=True), unit, better,
-                                             entry.text("name_vi"), entry.text("area"), entry.text("note"))
+        better = (
+            entry.choice("better", Better)
+            if entry.has("better")
+            else (Better.LOWER if unit == "rank" else Better.HIGHER)
+        )
+        indicators[indicator_id] = Indicator(
+            indicator_id,
+            entry.text("name", required=True),
+            unit,
+            better,
+            entry.text("name_vi"),
+            entry.text("area"),
+            entry.text("note"),
+        )
     return indicators
 
 
@@ -392,8 +450,22 @@ def _known(entry: _Entry, key: str, known: Mapping[str, object], what: str, decl
     return value
 
 
-def _read_targets(reader: _FileReader, indicators: dict[str, Indicator],
-                  sources: dict[str, Source]) -> tuple[Target, ...]:
+def _target_sources(entry: _Entry, sources: Mapping[str, Source]) -> tuple[str, ...]:
+    """A target's source: one id, or a list of ids when several reports declare the same target."""
+    raw = entry.table.get("source")
+    if not isinstance(raw, list):
+        return (_known(entry, "source", sources, "source", "[sources.*]"),)
+    if not raw or not all(isinstance(item, str) for item in raw):
+        entry.fail("source", f"expected a source id or a list of them, got {_describe(raw)}.")
+    for item in raw:
+        if item not in sources:
+            entry.fail("source", f"unknown source '{item}'.", "Declare it in [sources.*] first.")
+    return tuple(dict.fromkeys(raw))
+
+
+def _read_targets(
+    reader: _FileReader, indicators: dict[str, Indicator], sources: dict[str, Source]
+) -> tuple[Target, ...]:
     targets: list[Target] = []
     seen: dict[tuple[str, str, int, Op], Target] = {}
     for index, table, line in reader.array("targets"):
@@ -407,50 +479,75 @@ def _read_targets(reader: _FileReader, indicators: dict[str, Indicator],
         value: float | tuple[float, float] | None
         if op is Op.MAINTAIN:
             if entry.has("value"):
-                entry.fail("value", 'a "maintain" target keeps its baseline and takes no value.',
-                           'Remove value, or use op = ">=" / "<=" for a number to reach.')
+                entry.fail(
+                    "value",
+                    'a "maintain" target keeps its baseline and takes no value.',
+                    'Remove value, or use op = ">=" / "<=" for a number to reach.',
+                )
             value = None
         elif op is Op.BETWEEN:
             if not isinstance(entry.table.get("value"), list):
-                entry.fail("value" if entry.has("value") else None,
-                           f'a "between" target needs value = [low, high], got {_describe(entry.table.get("value"))}.',
-                           "Write the range, e.g. value = [30, 40].")
+                entry.fail(
+                    "value" if entry.has("value") else None,
+                    f'a "between" target needs value = [low, high], got {_describe(entry.table.get("value"))}.',
+                    "Write the range, e.g. value = [30, 40].",
+                )
             value = entry.pair("value")
         else:
             if isinstance(entry.table.get("value"), list):
-                entry.fail("value", f'op "{op.value}" needs a single number, got a list.',
-                           'Use op = "between" for a range.')
+                entry.fail(
+                    "value", f'op "{op.value}" needs a single number, got a list.', 'Use op = "between" for a range.'
+                )
             value = entry.required_number("value")
         region = entry.region()
         target = Target(
-            indicator=indicator, year=year, op=op, value=value,
-            source=_known(entry, "source", sources, "source", "[sources.*]"),
-            region=region, baseline_year=entry.year("baseline_year"), printed=entry.text("printed"),
-            note=entry.text("note"), change=entry.change(year, allow_range=True),
+            indicator=indicator,
+            year=year,
+            op=op,
+            value=value,
+            sources=_target_sources(entry, sources),
+            region=region,
+            baseline_year=entry.year("baseline_year"),
+            printed=entry.text("printed"),
+            note=entry.text("note"),
+            change=entry.change(year, allow_range=True),
             from_value=entry.number("from_value") if entry.has("from_value") else None,
-            location=entry.location)
+            location=entry.location,
+        )
         key = (indicator, region_key(region), year, op)
         if key in seen:
-            entry.fail(None, f"duplicates the target at {seen[key].location} "
-                             f"(same indicator, region, year and op).", "Remove one of them.")
+            entry.fail(
+                None,
+                f"duplicates the target at {seen[key].location} (same indicator, region, year and op).",
+                "Remove one of them.",
+            )
         seen[key] = target
         targets.append(target)
     return tuple(targets)
 
 
-def _read_actuals(reader: _FileReader, indicators: dict[str, Indicator],
-                  sources: dict[str, Source]) -> tuple[Actual, ...]:
+def _read_actuals(
+    reader: _FileReader, indicators: dict[str, Indicator], sources: dict[str, Source]
+) -> tuple[Actual, ...]:
     actuals = []
     for index, table, line in reader.array("actuals"):
         entry = reader.entry(table, f"actuals entry #{index + 1}", line, _ACTUAL_KEYS)
         year = entry.year("year", required=True)
         assert year is not None
-        actuals.append(Actual(
-            indicator=_known(entry, "indicator", indicators, "indicator", "targets.toml [indicators.*]"),
-            year=year, value=entry.required_number("value"),
-            source=_known(entry, "source", sources, "source", "[sources.*]"),
-            region=entry.region(), printed=entry.text("printed"), estimate=entry.flag("estimate"),
-            change=entry.change(year, allow_range=False), note=entry.text("note"), location=entry.location))
+        actuals.append(
+            Actual(
+                indicator=_known(entry, "indicator", indicators, "indicator", "targets.toml [indicators.*]"),
+                year=year,
+                value=entry.required_number("value"),
+                source=_known(entry, "source", sources, "source", "[sources.*]"),
+                region=entry.region(),
+                printed=entry.text("printed"),
+                estimate=entry.flag("estimate"),
+                change=entry.change(year, allow_range=False),
+                note=entry.text("note"),
+                location=entry.location,
+            )
+        )
     return tuple(actuals)
 
 
@@ -464,7 +561,11 @@ def load(targets: DataPath | Path, actuals: DataPath | Path) -> Dataset:
     _read_sources(target_reader, sources)
     _read_sources(actual_reader, sources)
     indicators = _read_indicators(target_reader)
-    return Dataset(sources, indicators,
-                   _read_targets(target_reader, indicators, sources),
-                   _read_actuals(actual_reader, indicators, sources),
-                   str(targets_path), str(actuals_path))
+    return Dataset(
+        sources,
+        indicators,
+        _read_targets(target_reader, indicators, sources),
+        _read_actuals(actual_reader, indicators, sources),
+        str(targets_path),
+        str(actuals_path),
+    )

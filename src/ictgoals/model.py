@@ -120,7 +120,7 @@ class Target:
     year: int
     op: Op
     value: float | tuple[float, float] | None
-    source: str
+    sources: tuple[str, ...]
     region: str = NATIONAL
     baseline_year: int | None = None
     printed: str = ""

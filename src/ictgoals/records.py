@@ -64,7 +64,7 @@ def status_row(row: StatusRow) -> Record:
         "sources": [] if current is None else list(current.sources),
         "conflict": False if current is None else current.conflict,
         "estimate": False if current is None else current.estimate,
-        "target_source": target.source,
+        "target_sources": list(target.sources),
         "baseline": _point(row.baseline),
         "progress_ratio": number(row.progress_ratio),
         "projected": number(row.projected),
@@ -74,8 +74,12 @@ def status_row(row: StatusRow) -> Record:
 
 
 def status_document(report: StatusReport) -> Record:
-    return {"year": report.year, "region": report.region,
-            "rows": [status_row(r) for r in report.rows], "summary": report.summary()}
+    return {
+        "year": report.year,
+        "region": report.region,
+        "rows": [status_row(r) for r in report.rows],
+        "summary": report.summary(),
+    }
 
 
 def _reading(reading: Reading | None) -> float | int | None:
@@ -86,8 +90,11 @@ def diff_row(row: DiffRow) -> Record:
     stated = row.stated
     stated_value: Any = None
     if stated is not None:
-        stated_value = ([number(stated.value[0]), number(stated.value[1])]
-                        if isinstance(stated.value, tuple) else number(stated.value))
+        stated_value = (
+            [number(stated.value[0]), number(stated.value[1])]
+            if isinstance(stated.value, tuple)
+            else number(stated.value)
+        )
     return {
         **_indicator_fields(row.indicator),
         "region": row.region,
@@ -108,9 +115,13 @@ def diff_row(row: DiffRow) -> Record:
 
 
 def diff_document(report: DiffReport) -> Record:
-    return {"year": report.year, "against": report.against, "region": report.region,
-            "rows": [diff_row(r) for r in report.rows],
-            "targets": [status_row(r) for r in report.targets]}
+    return {
+        "year": report.year,
+        "against": report.against,
+        "region": report.region,
+        "rows": [diff_row(r) for r in report.rows],
+        "targets": [status_row(r) for r in report.targets],
+    }
 
 
 def finding(item: Finding) -> Record:
@@ -123,14 +134,23 @@ def finding(item: Finding) -> Record:
 
 
 def validate_document(findings: Sequence[Finding]) -> Record:
-    return {"errors": [finding(f) for f in findings if f.severity is Severity.ERROR],
-            "warnings": [finding(f) for f in findings if f.severity is Severity.WARNING]}
+    return {
+        "errors": [finding(f) for f in findings if f.severity is Severity.ERROR],
+        "warnings": [finding(f) for f in findings if f.severity is Severity.WARNING],
+    }
 
 
 def indicator_row(indicator: Indicator, targets: int, actuals: int) -> Record:
-    return {"indicator": indicator.id, "name": indicator.name, "name_vi": indicator.name_vi,
-            "unit": indicator.unit, "better": indicator.better.value, "area": indicator.area,
-            "targets": targets, "actuals": actuals}
+    return {
+        "indicator": indicator.id,
+        "name": indicator.name,
+        "name_vi": indicator.name_vi,
+        "unit": indicator.unit,
+        "better": indicator.better.value,
+        "area": indicator.area,
+        "targets": targets,
+        "actuals": actuals,
+    }
 
 
 def indicators_document(dataset: Dataset) -> Record:
@@ -140,17 +160,24 @@ def indicators_document(dataset: Dataset) -> Record:
         targets[t.indicator] = targets.get(t.indicator, 0) + 1
     for a in dataset.actuals:
         actuals[a.indicator] = actuals.get(a.indicator, 0) + 1
-    rows = [indicator_row(i, targets.get(i.id, 0), actuals.get(i.id, 0))
-            for i in sorted(dataset.indicators.values(), key=lambda i: (i.area, i.id))]
+    rows = [
+        indicator_row(i, targets.get(i.id, 0), actuals.get(i.id, 0))
+        for i in sorted(dataset.indicators.values(), key=lambda i: (i.area, i.id))
+    ]
     return {"rows": rows}
 
 
 def actual_row(actual: Actual, chosen: bool) -> Record:
     change = actual.change
     return {
-        "year": actual.year, "value": number(actual.value), "region": actual.region,
-        "source": actual.source, "printed": actual.printed, "estimate": actual.estimate,
-        "derived": False, "used": chosen,
+        "year": actual.year,
+        "value": number(actual.value),
+        "region": actual.region,
+        "source": actual.source,
+        "printed": actual.printed,
+        "estimate": actual.estimate,
+        "derived": False,
+        "used": chosen,
         "stated_change": None if change is None or isinstance(change.value, tuple) else number(change.value),
         "stated_change_unit": None if change is None else change.unit.value,
     }

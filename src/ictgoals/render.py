@@ -56,6 +56,7 @@ class Context:
 
 # ---------------------------------------------------------------- numbers for people
 
+
 def plain(value: float, places: int = 2) -> str:
     """A number with thousands separators and no trailing zeros: 3,744,214 or 45.8."""
     text = f"{value:,.{places}f}"
@@ -136,19 +137,29 @@ STATUS_STYLE = {
     Status.NO_TREND: "cyan",
     Status.NO_DATA: "dim",
 }
-PACE_LEGEND = ("R: progress ratio, observed ÷ required yearly growth (≥ 0.95 on track); "
-               "need: change per year still required; est.: estimate; !: sources disagree")
+PACE_LEGEND = (
+    "R: progress ratio, observed ÷ required yearly growth (≥ 0.95 on track); "
+    "need: change per year still required; est.: estimate; !: sources disagree"
+)
 
 
 def _status_cells(row: StatusRow) -> list[str]:
-    return [row.indicator.name, row.region, show_target(row.target, row.indicator), show_actual(row),
-            show_gap(row), row.status.value, show_pace(row)]
+    return [
+        row.indicator.name,
+        row.region,
+        show_target(row.target, row.indicator),
+        show_actual(row),
+        show_gap(row),
+        row.status.value,
+        show_pace(row),
+    ]
 
 
 _STATUS_HEADERS = ["Indicator", "Region", "Target", "Actual", "Gap", "Status", "Pace"]
 
 
 # ---------------------------------------------------------------- writers shared by the commands
+
 
 def _write_json(document: Any, out: TextIO) -> None:
     out.write(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False))
@@ -204,17 +215,24 @@ def console(out: TextIO, context: Context) -> Console:
     from rich.console import Console
 
     no_color = "NO_COLOR" in os.environ or context.color is False
-    return Console(file=out, width=context.width, no_color=no_color,
-                   force_terminal=True if context.color else None,
-                   color_system=None if no_color else "auto", highlight=False, soft_wrap=False)
+    return Console(
+        file=out,
+        width=context.width,
+        no_color=no_color,
+        force_terminal=True if context.color else None,
+        color_system=None if no_color else "auto",
+        highlight=False,
+        soft_wrap=False,
+    )
 
 
 def _table(title: str, headers: Sequence[str], caption: str = "") -> Table:
     from rich import box
     from rich.table import Table
 
-    table = Table(title=title, caption=caption or None, box=box.SIMPLE_HEAD, caption_justify="left",
-                  title_justify="left")
+    table = Table(
+        title=title, caption=caption or None, box=box.SIMPLE_HEAD, caption_justify="left", title_justify="left"
+    )
     for header in headers:
         table.add_column(header, overflow="fold")
     return table
@@ -224,20 +242,29 @@ def _files_caption(context: Context) -> str:
     return f"targets: {context.targets_file} · actuals: {context.actuals_file}"
 
 
+def _print_tables(out: TextIO, context: Context, *tables: Table) -> None:
+    """Print tables, then the files they came from on one unwrapped line."""
+    printer = console(out, context)
+    for table in tables:
+        printer.print(table)
+    printer.print(_files_caption(context), soft_wrap=True)
+
+
 # ---------------------------------------------------------------- status
+
 
 def _status_table(report: StatusReport, out: TextIO, context: Context) -> None:
     from rich.text import Text
 
     region = "national" if report.region == NATIONAL else report.region
     counts = ", ".join(f"{n} {s}" for s, n in report.summary().items() if n)
-    caption = f"{counts or 'no targets'}\n{PACE_LEGEND}\n{_files_caption(context)}"
+    caption = f"{counts or 'no targets'}\n{PACE_LEGEND}"
     table = _table(f"Targets due in {report.year} ({region})", _STATUS_HEADERS, caption)
     for row in report.rows:
         cells: list[str | Text] = list(_status_cells(row))
         cells[5] = Text(row.status.value, style=STATUS_STYLE[row.status])
         table.add_row(*cells)
-    console(out, context).print(table)
+    _print_tables(out, context, table)
 
 
 def render_status(report: StatusReport, fmt: Format, out: TextIO, context: Context) -> None:
@@ -256,13 +283,33 @@ def render_status(report: StatusReport, fmt: Format, out: TextIO, context: Conte
 
 
 STATUS_CSV_FIELDS = [
-    "indicator", "name", "unit", "region", "target_region", "year", "op", "target", "actual", "actual_year",
-    "gap", "status", "sources", "conflict", "estimate", "target_source", "baseline.year", "baseline.value",
-    "progress_ratio", "projected", "required_change_per_year", "required_growth_pct",
+    "indicator",
+    "name",
+    "unit",
+    "region",
+    "target_region",
+    "year",
+    "op",
+    "target",
+    "actual",
+    "actual_year",
+    "gap",
+    "status",
+    "sources",
+    "conflict",
+    "estimate",
+    "target_sources",
+    "baseline.year",
+    "baseline.value",
+    "progress_ratio",
+    "projected",
+    "required_change_per_year",
+    "required_growth_pct",
 ]
 
 
 # ---------------------------------------------------------------- diff
+
 
 def _diff_cells(row: records.Record, indicator: Indicator) -> list[str]:
     before = "—" if row["before"] is None else show_value(row["before"], indicator)
@@ -288,13 +335,14 @@ def render_diff(report: DiffReport, fmt: Format, out: TextIO, context: Context) 
     cells = [_diff_cells(record, row.indicator) for record, row in zip(rows, report.rows, strict=True)]
     match fmt:
         case Format.TABLE:
-            caption = ("derived: implied by the stated change, not reported; ✓/✗: stated change agrees "
-                       f"with the figures within rounding\n{_files_caption(context)}")
+            caption = (
+                "derived: implied by the stated change, not reported; ✓/✗: stated change agrees "
+                "with the figures within rounding"
+            )
             table = _table(f"{report.year} against {report.against}", headers, caption)
             for line in cells:
                 table.add_row(*line)
-            printer = console(out, context)
-            printer.print(table)
+            tables = [table]
             if report.targets:
                 from rich.text import Text
 
@@ -303,7 +351,8 @@ def render_diff(report: DiffReport, fmt: Format, out: TextIO, context: Context) 
                     status_cells: list[str | Text] = list(_status_cells(target_row))
                     status_cells[5] = Text(target_row.status.value, style=STATUS_STYLE[target_row.status])
                     due.add_row(*status_cells)
-                printer.print(due)
+                tables.append(due)
+            _print_tables(out, context, *tables)
         case Format.JSON:
             _write_json(records.diff_document(report), out)
         case Format.CSV:
@@ -318,8 +367,22 @@ def render_diff(report: DiffReport, fmt: Format, out: TextIO, context: Context) 
 
 
 DIFF_CSV_FIELDS = [
-    "indicator", "name", "unit", "region", "before", "derived", "after", "change", "change_pct", "improved",
-    "stated_change", "stated_change_unit", "stated_change_from", "stated_agrees", "sources", "conflict",
+    "indicator",
+    "name",
+    "unit",
+    "region",
+    "before",
+    "derived",
+    "after",
+    "change",
+    "change_pct",
+    "improved",
+    "stated_change",
+    "stated_change_unit",
+    "stated_change_from",
+    "stated_agrees",
+    "sources",
+    "conflict",
     "estimate",
 ]
 
@@ -337,7 +400,7 @@ def render_findings(findings: Sequence[Finding], fmt: Format, out: TextIO, conte
             if not findings:
                 printer.print(f"No problems found in {context.targets_file} and {context.actuals_file}.")
                 return
-            table = _table("Validation", ["", "Code", "Where", "Message"], _files_caption(context))
+            table = _table("Validation", ["", "Code", "Where", "Message"])
             for f in findings:
                 where = f.file or ""
                 if f.line is not None:
@@ -346,7 +409,7 @@ def render_findings(findings: Sequence[Finding], fmt: Format, out: TextIO, conte
                 from rich.text import Text
 
                 table.add_row(Text(f.severity.value, style=style), f.code, where, f.message)
-            printer.print(table)
+            _print_tables(out, context, table)
         case Format.JSON:
             _write_json(records.validate_document(findings), out)
         case Format.CSV:
@@ -368,10 +431,10 @@ def render_indicators(dataset: Dataset, fmt: Format, out: TextIO, context: Conte
     cells = [[_csv_cell(r[k]) for k in INDICATOR_FIELDS] for r in rows]
     match fmt:
         case Format.TABLE:
-            table = _table(f"{len(rows)} indicators", INDICATOR_FIELDS, _files_caption(context))
+            table = _table(f"{len(rows)} indicators", INDICATOR_FIELDS)
             for line in cells:
                 table.add_row(*line)
-            console(out, context).print(table)
+            _print_tables(out, context, table)
         case Format.JSON:
             _write_json(document, out)
         case Format.CSV:
@@ -384,17 +447,39 @@ def render_indicators(dataset: Dataset, fmt: Format, out: TextIO, context: Conte
 
 # ---------------------------------------------------------------- one indicator
 
-HISTORY_FIELDS = ["year", "value", "region", "source", "printed", "estimate", "derived", "used",
-                  "stated_change", "stated_change_unit"]
+HISTORY_FIELDS = [
+    "year",
+    "value",
+    "region",
+    "source",
+    "printed",
+    "estimate",
+    "derived",
+    "used",
+    "stated_change",
+    "stated_change_unit",
+]
 
 
 def view_document(view: IndicatorView) -> records.Record:
     used = {(r.year, s) for r in view.readings for s in r.sources}
     history = [records.actual_row(a, (a.year, a.source) in used) for a in view.actuals]
-    history += [{"year": p.year, "value": records.number(p.value), "region": view.region, "source": None,
-                 "printed": None, "estimate": False, "derived": True, "used": False,
-                 "stated_change": None, "stated_change_unit": None} for p in view.derived]
-    history.sort(key=lambda r: (r["year"], r["derived"], r["source"] or ""))
+    history += [
+        {
+            "year": p.year,
+            "value": records.number(p.value),
+            "region": view.region,
+            "source": None,
+            "printed": None,
+            "estimate": False,
+            "derived": True,
+            "used": False,
+            "stated_change": None,
+            "stated_change_unit": None,
+        }
+        for p in view.derived
+    ]
+    history.sort(key=lambda r: (r["year"], r["derived"], not r["used"], r["source"] or ""))
     return {
         **records.indicator_row(view.indicator, len(view.targets), len(view.actuals)),
         "region": view.region,
@@ -445,27 +530,35 @@ def render_view(view: IndicatorView, fmt: Format, out: TextIO, context: Context)
     history = document["history"]
     match fmt:
         case Format.TABLE:
-            printer = console(out, context)
             indicator = view.indicator
             title = f"{indicator.name} ({indicator.id})"
             if indicator.name_vi:
                 title += f"\n{indicator.name_vi}"
             table = _table(title, ["Year", "Value", "Printed", "Source", "Flags"])
             for item in history:
-                flags = ", ".join(name for name, on in (("estimate", item["estimate"]), ("derived", item["derived"]),
-                                                         ("not used", not item["used"] and not item["derived"]))
-                                  if on)
-                table.add_row(str(item["year"]), show_value(item["value"], indicator), item["printed"] or "",
-                              item["source"] or "", flags)
-            printer.print(table)
+                flags = ", ".join(
+                    name
+                    for name, on in (
+                        ("estimate", item["estimate"]),
+                        ("derived", item["derived"]),
+                        ("not used", not item["used"] and not item["derived"]),
+                    )
+                    if on
+                )
+                table.add_row(
+                    str(item["year"]),
+                    show_value(item["value"], indicator),
+                    item["printed"] or "",
+                    item["source"] or "",
+                    flags,
+                )
             chart = _table("History against target", ["Year", "", ""], "│: target · ░: derived")
             for line in chart_lines(view):
                 chart.add_row(*line)
-            printer.print(chart)
-            targets = _table("Targets", _STATUS_HEADERS, _files_caption(context))
+            targets = _table("Targets", _STATUS_HEADERS)
             for row in view.targets:
                 targets.add_row(*_status_cells(row))
-            printer.print(targets)
+            _print_tables(out, context, table, chart, targets)
         case Format.JSON:
             _write_json(document, out)
         case Format.CSV:
@@ -474,4 +567,3 @@ def render_view(view: IndicatorView, fmt: Format, out: TextIO, context: Context)
             _write_markdown(HISTORY_FIELDS, [[_csv_cell(r[k]) for k in HISTORY_FIELDS] for r in history], out)
         case _:
             _unreachable(fmt)
-

@@ -1,0 +1,164 @@
+"""Renderers against exact expected output, with the terminal width and colour pinned."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from ictgoals import compute
+from ictgoals.model import Dataset
+from ictgoals.render import Context, Format, render_diff, render_findings, render_status
+
+CONTEXT = Context("targets.toml", "actuals.toml", width=100, color=False)
+
+
+def rendered(render: object, report: object, fmt: Format, context: Context = CONTEXT) -> str:
+    out = io.StringIO()
+    render(report, fmt, out, context)  # type: ignore[operator]
+    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
+
+
+STATUS_2023_JSON = """\
+{
+  "year": 2023,
+  "region": "VN",
+  "rows": [
+    {
+      "indicator": "dossiers",
+      "name": "Dossiers processed fully online",
+      "unit": "%",
+      "region": "VN",
+      "target_region": "VN",
+      "year": 2023,
+      "op": ">=",
+      "target": 50,
+      "actual": 40,
+      "actual_year": 2023,
+      "gap": 10,
+      "status": "missed",
+      "sources": [
+        "review-2023"
+      ],
+      "conflict": false,
+      "estimate": false,
+      "target_sources": [
+        "review-2023"
+      ],
+      "baseline": {
+        "year": 2020,
+        "value": 20
+      },
+      "progress_ratio": null,
+      "projected": null,
+      "required_change_per_year": null,
+      "required_growth_pct": null
+    }
+  ],
+  "summary": {
+    "met": 0,
+    "missed": 1,
+    "on-track": 0,
+    "at-risk": 0,
+    "off-track": 0,
+    "regressing": 0,
+    "no-trend": 0,
+    "no-data": 0
+  }
+}
+"""
+
+STATUS_2023_CSV = """\
+indicator,name,unit,region,target_region,year,op,target,actual,actual_year,gap,status,sources,conflict,estimate,\
+target_sources,baseline.year,baseline.value,progress_ratio,projected,required_change_per_year,required_growth_pct
+dossiers,Dossiers processed fully online,%,VN,VN,2023,>=,50,40,2023,10,missed,review-2023,false,false,review-2023,\
+2020,20,,,,
+"""
+
+STATUS_2023_MARKDOWN = """\
+| Indicator | Region | Target | Actual | Gap | Status | Pace |
+| --- | --- | --- | --- | --- | --- | --- |
+| Dossiers processed fully online | VN | ≥ 50% | 40% (2023) | 10 pp | missed | — |
+"""
+
+STATUS_2023_TABLE = """\
+Targets due in 2023 (national)
+
+  Indicator                         Region   Target   Actual       Gap     Status   Pace
+ ────────────────────────────────────────────────────────────────────────────────────────
+  Dossiers processed fully online   VN       ≥ 50%    40% (2023)   10 pp   missed   —
+
+1 missed
+R: progress ratio, observed ÷ required yearly growth (≥ 0.95 on track); need: change per
+year still required; est.: estimate; !: sources disagree
+targets: targets.toml · actuals: actuals.toml
+"""
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [(Format.JSON, STATUS_2023_JSON), (Format.CSV, STATUS_2023_CSV), (Format.MARKDOWN, STATUS_2023_MARKDOWN)],
+)
+def test_status_formats(dataset: Dataset, fmt: Format, expected: str) -> None:
+    assert rendered(render_status, compute.status(dataset, 2023), fmt) == expected
+
+
+def test_status_table(dataset: Dataset) -> None:
+    # The caption wraps at the table's width, not the console's.
+    assert rendered(render_status, compute.status(dataset, 2023), Format.TABLE) == STATUS_2023_TABLE
+
+
+def test_table_without_colour_has_no_escape_codes(dataset: Dataset) -> None:
+    assert "\x1b[" not in rendered(render_status, compute.status(dataset, 2025), Format.TABLE)
+
+
+def test_forced_colour_colours_the_status_words(dataset: Dataset) -> None:
+    coloured = rendered(
+        render_status, compute.status(dataset, 2023), Format.TABLE, Context("t", "a", width=100, color=True)
+    )
+    assert "\x1b[1;31mmissed" in coloured  # bold red
+
+
+def test_json_never_emits_nan_and_rounds_float_noise(dataset: Dataset) -> None:
+    text = rendered(render_status, compute.status(dataset, 2025), Format.JSON)
+    document = json.loads(text, parse_constant=lambda c: pytest.fail(f"non-standard constant {c}"))
+    gaps = {r["indicator"]: r["gap"] for r in document["rows"] if r["op"] == ">="}
+    assert gaps["dossiers"] == 34.2  # 80 − 45.8 is 34.200000000000003 in binary floating point
+
+
+DIFF_2024_CSV = """\
+indicator,name,unit,region,before,derived,after,change,change_pct,improved,stated_change,stated_change_unit,\
+stated_change_from,stated_agrees,sources,conflict,estimate
+gci_rank,Global Cybersecurity Index rank,rank,VN,,false,17,,,,,,,,review-2024-a,false,false
+de_revenue,Digital economy revenue,USD bn,VN,,false,40,,,,,,,,review-2024-b,false,false
+dossiers,Dossiers processed fully online,%,VN,40,false,45.8,5.8,14.5,true,,,,,review-2024-a,false,false
+egdi_rank,E-Government Development Index rank,rank,VN,,false,71,,,,15,places,2022,,review-2024-a,false,false
+exports,Hardware and electronics exports,USD bn,VN,118.279569892,true,132,13.720430108,11.6,true,11.6,%,2023,,\
+review-2024-b,true,false
+ict_revenue,ICT industry revenue,USD bn,VN,142,false,152,10,7.042253521,true,11,%,2023,false,review-2024-a,false,\
+false
+postal_growth,Postal revenue growth,%,VN,,false,35,,,,,,,,review-2024-a,false,false
+"""
+
+
+def test_diff_csv(dataset: Dataset) -> None:
+    # exports 2023 = 132 / 1.116 = 118.279569892; ict_revenue: 10 / 142 = 7.042253521 %
+    assert rendered(render_diff, compute.diff(dataset, 2024, 2023), Format.CSV) == DIFF_2024_CSV
+
+
+def test_diff_table_marks_derived_values(dataset: Dataset) -> None:
+    text = rendered(render_diff, compute.diff(dataset, 2024, 2023), Format.TABLE)
+    assert "118.28 USD bn" in text
+    assert "(derived)" in text
+    assert "+11 % on 2023 ✗" in text
+
+
+def test_validate_json_lists_codes_with_locations(dataset: Dataset) -> None:
+    document = json.loads(rendered(render_findings, compute.validate(dataset), Format.JSON))
+    assert document["errors"] == []
+    assert [(w["code"], w["line"]) for w in document["warnings"]] == [
+        ("conflict", 50),
+        ("stated-change-mismatch", 89),
+        ("inconsistent-target", 124),
+    ]

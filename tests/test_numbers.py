@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ictgoals.numbers import Qualifier, decimals, parse_number, parse_printed, printed_value
+from ictgoals.numbers import Qualifier, decimals, parse_number, parse_printed, printed_change, printed_value
 
 
 @pytest.mark.parametrize(
@@ -76,3 +76,11 @@ def test_text_without_a_number_is_an_error() -> None:
 @pytest.mark.parametrize(("value", "places"), [(21.0, 0), (3.49, 2), (45.8, 1), (71000.0, 0), (6.27, 2)])
 def test_decimals(value: float, places: int) -> None:
     assert decimals(value) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [("tăng 21%", 21), ("tăng gấp 3 lần", 200), ("tăng 02 nhóm", 2), ("giảm 1,5%", -1.5), ("tăng từ 08-10%", (8, 10))],
+)
+def test_printed_change(text: str, change: float | tuple[float, float]) -> None:
+    assert printed_change(text) == change

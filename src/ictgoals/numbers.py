@@ -110,6 +110,15 @@ def parse_printed(text: str) -> PrintedNumber:
     return PrintedNumber(a, -b if negative else b, qualifier=qualifier, estimate=estimate)
 
 
+def printed_change(text: str) -> float | tuple[float, float]:
+    """The change a printed phrase states: "tăng gấp 3 lần" (tripled) is +200 (%)."""
+    number = parse_printed(text)
+    match = _TOKEN.search(text)
+    if match is not None and "gấp" in text[: match.start()].casefold() and number.high is None:
+        return 100.0 * (number.low - 1.0)
+    return number.value
+
+
 def printed_value(text: str, unit: str) -> float | tuple[float, float]:
     """The value a printed phrase stands for in `unit`: ratios become percentages for "%"."""
     number = parse_printed(text)

@@ -17,8 +17,13 @@ from ictgoals.model import NATIONAL, Dataset, Status
 from ictgoals.numbers import printed_change, printed_value
 
 SEEDS = Path(__file__).parent / "seeds"
-B24, B23, TV24, AG24, LS20 = ("mic-2024-review-backan", "mic-2023-review-backan", "mic-2024-review-travinh",
-                              "mic-2024-review-angiang", "mic-2020-review-langson")
+B24, B23, TV24, AG24, LS20 = (
+    "mic-2024-review-backan",
+    "mic-2023-review-backan",
+    "mic-2024-review-travinh",
+    "mic-2024-review-angiang",
+    "mic-2020-review-langson",
+)
 TV, LS = "Trà Vinh", "Lạng Sơn"
 
 # (source, indicator, region, year, value)
@@ -164,8 +169,10 @@ def test_the_data_holds_nothing_the_seeds_do_not_state(bundled: Dataset) -> None
 
 def test_targets_match_the_seeds_exactly(bundled: Dataset) -> None:
     loaded = sorted((t.indicator, t.region, t.year, t.op.value, t.value) for t in bundled.targets)
-    expected = sorted((i, r, y, op, None if v is None else tuple(map(float, v)) if isinstance(v, tuple) else float(v))
-                      for i, r, y, op, v in TARGETS)
+    expected = sorted(
+        (i, r, y, op, None if v is None else tuple(map(float, v)) if isinstance(v, tuple) else float(v))
+        for i, r, y, op, v in TARGETS
+    )
     assert loaded == expected
 
 
@@ -184,21 +191,29 @@ def test_every_printed_target_and_change_is_verbatim_and_parses(bundled: Dataset
         if target.printed:
             unit = bundled.indicators[target.indicator].unit
             assert printed_value(target.printed, unit) == pytest.approx(target.value), target.location
-    for item in (*bundled.actuals, *bundled.targets):
-        if item.change is not None and item.change.printed:
-            source = item.source if hasattr(item, "source") else item.sources[0]  # type: ignore[union-attr]
-            assert item.change.printed in _document(bundled, source)
-            assert printed_change(item.change.printed) == pytest.approx(item.change.value), item.location
+    changes = [(a.change, a.source, a.location) for a in bundled.actuals]
+    changes += [(t.change, t.sources[0], t.location) for t in bundled.targets]
+    for change, source, location in changes:
+        if change is not None and change.printed:
+            assert change.printed in _document(bundled, source), location
+            assert printed_change(change.printed) == pytest.approx(change.value), location
 
 
 def test_estimates_are_marked(bundled: Dataset) -> None:
     estimates = sorted((a.indicator, a.region) for a in bundled.actuals if a.estimate)
     # "ước đạt", "ước tính", "ước khoảng" in the seeds
-    assert estimates == sorted([
-        ("postal_revenue", NATIONAL), ("ict_sector_total_revenue", NATIONAL),
-        ("ict_sector_budget_contribution", NATIONAL), ("ict_sector_gdp_contribution", NATIONAL),
-        ("ict_sector_workforce", NATIONAL), ("hardware_electronics_exports", NATIONAL),
-        ("postal_revenue", TV), ("telecom_revenue", TV)])
+    assert estimates == sorted(
+        [
+            ("postal_revenue", NATIONAL),
+            ("ict_sector_total_revenue", NATIONAL),
+            ("ict_sector_budget_contribution", NATIONAL),
+            ("ict_sector_gdp_contribution", NATIONAL),
+            ("ict_sector_workforce", NATIONAL),
+            ("hardware_electronics_exports", NATIONAL),
+            ("postal_revenue", TV),
+            ("telecom_revenue", TV),
+        ]
+    )
 
 
 def test_rank_and_group_directions(bundled: Dataset) -> None:
@@ -220,8 +235,7 @@ def test_status_2025_lists_every_2025_target(bundled: Dataset) -> None:
     rows = compute.status(bundled, 2025).rows
     national_2025 = [t for t in TARGETS if t[2] == 2025 and t[1] == NATIONAL]
     assert len(rows) == len(national_2025)
-    assert sorted((r.target.indicator, r.target.op.value) for r in rows) == sorted(
-        (t[0], t[3]) for t in national_2025)
+    assert sorted((r.target.indicator, r.target.op.value) for r in rows) == sorted((t[0], t[3]) for t in national_2025)
 
 
 def test_status_2021_lists_the_2021_targets(bundled: Dataset) -> None:

@@ -241,8 +241,9 @@ def validate(
         raise
     findings = compute.validate(dataset)
     render_findings(findings, fmt, sys.stdout, run.context())
-    for finding in findings:
-        _say(f"warning [{finding.code}]: {finding.message}")
+    if findings:
+        codes = sorted({f.code for f in findings})
+        _say(f"{len(findings)} warning(s): {', '.join(codes)}.")
     if findings and strict:
         raise typer.Exit(EXIT_CHECK_FAILED)
 

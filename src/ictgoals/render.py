@@ -74,7 +74,12 @@ def show_value(value: float, indicator: Indicator) -> str:
 
 
 def show_amount(value: float, indicator: Indicator, signed: bool = False) -> str:
-    """A difference in the indicator's unit: percentage points for %, places for ranks."""
+    """A difference in the indicator's unit: percentage points for %, places for ranks.
+
+    A signed rank change reads as moving up or down, since a smaller rank number is better.
+    """
+    if signed and indicator.is_rank:
+        return "no change" if value == 0 else f"{'up' if value < 0 else 'down'} {plain(abs(value))} places"
     text = plain(value)
     if signed and value > 0:
         text = "+" + text

@@ -416,12 +416,14 @@ def _conflicts(dataset: Dataset, index: Index) -> list[Finding]:
             group = series.actuals[year]
             figures = "; ".join(f"{_fmt(a.value)} from '{a.source}' ({a.location})" for a in group)
             first = group[0]
+            dated = {dataset.sources[a.source].recency for a in group}
+            why = "the most recent source" if len(dated) > 1 else "equally recent sources go by id"
             findings.append(
                 Finding(
                     Severity.WARNING,
                     "conflict",
                     f"{first.indicator} ({first.region}, {year}): sources disagree: {figures}. "
-                    f"status and diff use {_fmt(reading.value)} from '{reading.sources[0]}', the most recent source.",
+                    f"status and diff use {_fmt(reading.value)} from '{reading.sources[0]}' ({why}).",
                     first.location.file,
                     first.location.line,
                     first.indicator,

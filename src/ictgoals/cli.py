@@ -12,7 +12,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from ictgoals import __version__
-from ictgoals.errors import DataError, IctgoalsError, UsageError
+from ictgoals.errors import DataError, IctgoalsError, UsageError, WriteError
 from ictgoals.model import NATIONAL, Dataset, Finding, Severity, Status, StatusRow
 from ictgoals.render import Format
 
@@ -288,6 +288,266 @@ def show(
     view = compute.show(dataset, indicator, _region(dataset, region))
     _warn_rows(view.targets)
     render_view(view, fmt, sys.stdout, run.context())
+
+
+# ---------------------------------------------------------------- writing data
+
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Print the TOML that would be appended; change nothing.")]
+AllowConflictOpt = Annotated[
+    bool, typer.Option("--allow-conflict", help="Keep a figure even if the same source already gave another value.")
+]
+
+
+class _Writer:
+    """Appends to one data file of a run: checked against the whole dataset, locked and atomic."""
+
+    def __init__(self, run: _Run, which: str) -> None:
+        from ictgoals import loading
+
+        self.run = run
+        self.target = run.actuals_path if which == "actuals" else run.targets_path
+        self.table = which
+        path = self.target.path
+        if self.target.origin == "bundled" or loading.bundled_path(path.name).resolve() == path.resolve():
+            raise WriteError(
+                f"{path} is the dataset bundled with ictgoals, which an upgrade replaces, so it is not written to. "
+                f"Start a local copy with `ictgoals init DIR`, then run ictgoals from DIR or pass --{which} "
+                f"DIR/{path.name}."
+            )
+
+    def load_with(self, text: str) -> Dataset:
+        from ictgoals import loading
+
+        return loading.load(self.run.targets_path, self.run.actuals_path, texts={self.target.path: text})
+
+    def write(self, plan_for: Any, dry_run: bool) -> tuple[str, Any]:
+        """Append what `plan_for(dataset)` plans; with `dry_run`, only print it."""
+        from ictgoals import loading, writing
+
+        plans: list[Any] = []
+
+        def build(current: str) -> str:
+            plan = plan_for(self.load_with(current))
+            plans.append(plan)
+            return writing.entries_text(self.table, plan.entries, plan.sources)
+
+        if dry_run:
+            addition = build(loading.read_text(self.target.path))
+            sys.stdout.write(addition)
+            return addition, plans[-1]
+
+        def check(text: str) -> None:
+            self.load_with(text)
+
+        addition = writing.append(self.target.path, build, check)
+        return addition, plans[-1]
+
+
+def _new_sources(run: _Run, source: str, title: str | None, date: str | None) -> dict[str, Any]:
+    from ictgoals import recording
+
+    if title is None:
+        if date is not None:
+            raise UsageError("--source-date goes with --source-title, which declares a new source.")
+        return {}
+    known = run.load().sources
+    if source in known:
+        raise UsageError(f"source '{source}' is already declared; drop --source-title to use it.")
+    return {source: recording.source_table(title, date)}
+
+
+@app.command()
+@translates_errors
+def record(
+    indicator: Annotated[str, typer.Argument(help="Indicator id.", show_default=False)],
+    year: YearArg,
+    value: Annotated[str, typer.Argument(help="The figure: 45.8, or as printed: 45,8 or 71.000.", show_default=False)],
+    source: Annotated[str, typer.Option("--source", help="Source id (declare a new one with --source-title).")],
+    region: RegionOpt = NATIONAL,
+    printed: Annotated[
+        str | None, typer.Option("--printed", help="The figure exactly as the source prints it.")
+    ] = None,
+    estimate: Annotated[bool, typer.Option("--estimate", help="The source gives an estimate (ước đạt).")] = False,
+    change: Annotated[str | None, typer.Option("--change", help="Change on an earlier year, as stated.")] = None,
+    change_unit: Annotated[str | None, typer.Option("--change-unit", help='"%", "pp" or "places".')] = None,
+    change_from: Annotated[
+        int | None, typer.Option("--change-from", help="Year of that change [default: YEAR-1].")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Free-text note.")] = None,
+    source_title: Annotated[
+        str | None, typer.Option("--source-title", help="Declare --source as a new source.")
+    ] = None,
+    source_date: Annotated[
+        str | None, typer.Option("--source-date", help="Publication date of the new source.")
+    ] = None,
+    allow_conflict: AllowConflictOpt = False,
+    dry_run: DryRunOpt = False,
+    targets: TargetsOpt = None,
+    actuals: ActualsOpt = None,
+) -> None:
+    """Record one reported figure in actuals.toml."""
+    from ictgoals import recording
+
+    run = _Run(targets, actuals, no_cache=True)
+    writer = _Writer(run, "actuals")
+    sources = _new_sources(run, source, source_title, source_date)
+    fields = {
+        "indicator": indicator,
+        "year": str(year),
+        "value": value,
+        "source": source,
+        "printed": printed,
+        "estimate": "true" if estimate else "",
+        "change": change,
+        "change_unit": change_unit,
+        "change_from": None if change_from is None else str(change_from),
+        "note": note,
+    }
+    if region != NATIONAL:
+        fields["region"] = region
+    row = recording.typed(fields, "the command line")
+    _, plan = writer.write(
+        lambda data: recording.plan_actuals(
+            data, [("the command line", row)], allow_conflict=allow_conflict, new_sources=sources
+        ),
+        dry_run,
+    )
+    if plan.skipped:
+        _say(f"already recorded: {indicator} ({region}, {year}) from '{source}'; nothing written.")
+    elif not dry_run:
+        _say(f"recorded {indicator} ({region}, {year}) in {writer.target.path}.")
+
+
+@app.command(name="import")
+@translates_errors
+def import_(
+    file: Annotated[str, typer.Argument(help="CSV or JSON file of figures, or - for stdin.", show_default=False)],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="csv or json [default: from the file name; csv for -].", show_default=False
+        ),
+    ] = None,
+    allow_conflict: AllowConflictOpt = False,
+    dry_run: DryRunOpt = False,
+    targets: TargetsOpt = None,
+    actuals: ActualsOpt = None,
+) -> None:
+    """Record many figures at once: all of them, or none if any row is bad."""
+    from ictgoals import recording
+
+    kind = (fmt or ("json" if file.lower().endswith(".json") else "csv")).lower()
+    if kind not in ("csv", "json"):
+        raise UsageError(f"--format {fmt}: import reads csv or json.")
+    name = "stdin" if file == "-" else file
+    text = sys.stdin.read() if file == "-" else _read_import(Path(file))
+    rows = recording.read_rows(text, kind, name)
+    run = _Run(targets, actuals, no_cache=True)
+    writer = _Writer(run, "actuals")
+    _, plan = writer.write(
+        lambda data: recording.plan_actuals(data, rows, allow_conflict=allow_conflict, new_sources={}), dry_run
+    )
+    verb = "would import" if dry_run else "imported"
+    _say(f"{verb} {len(plan.entries)} figure(s) into {writer.target.path}; skipped {plan.skipped} already recorded.")
+
+
+def _read_import(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError as e:
+        raise DataError(path, "file not found.") from e
+    except UnicodeDecodeError as e:
+        raise DataError(path, "is not UTF-8 text.", "Save it as UTF-8 (CSV exports: choose UTF-8).") from e
+    except OSError as e:
+        raise DataError(path, f"cannot be read ({e.strerror or e}).") from e
+
+
+@app.command()
+@translates_errors
+def target(
+    indicator: Annotated[str, typer.Argument(help="Indicator id.", show_default=False)],
+    year: YearArg,
+    values: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="The value; two values (low high) for --op between; none for --op maintain.", show_default=False
+        ),
+    ] = None,
+    op: Annotated[str, typer.Option("--op", help='">=", "<=", "between" or "maintain".')] = ">=",
+    source: Annotated[str, typer.Option("--source", help="Source id (declared in targets.toml).")] = "",
+    region: RegionOpt = NATIONAL,
+    printed: Annotated[str | None, typer.Option("--printed", help="The target as the source prints it.")] = None,
+    baseline_year: Annotated[
+        int | None, typer.Option("--baseline-year", help="Year progress is measured from.")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Free-text note.")] = None,
+    dry_run: DryRunOpt = False,
+    targets: TargetsOpt = None,
+    actuals: ActualsOpt = None,
+) -> None:
+    """Declare one target in targets.toml."""
+    from ictgoals import recording
+
+    given = values or []
+    fields: dict[str, Any] = {
+        "indicator": indicator,
+        "year": str(year),
+        "op": op,
+        "source": source or None,
+        "printed": printed,
+        "note": note,
+        "baseline_year": None if baseline_year is None else str(baseline_year),
+    }
+    if region != NATIONAL:
+        fields["region"] = region
+    row = recording.typed(fields, "the command line")
+    numbers = [recording.typed({"value": v}, "the command line")["value"] for v in given]
+    if len(numbers) == 1:
+        row["value"] = numbers[0]
+    elif len(numbers) > 1:
+        row["value"] = numbers
+    run = _Run(targets, actuals, no_cache=True)
+    writer = _Writer(run, "targets")
+    _, plan = writer.write(lambda data: recording.plan_target(data, row, "the command line"), dry_run)
+    if plan.skipped:
+        _say(f"already declared: {indicator} ({region}, {year}, {op}); nothing written.")
+    elif not dry_run:
+        _say(f"declared the target in {writer.target.path}.")
+
+
+@app.command()
+@translates_errors
+def init(
+    directory: Annotated[Path, typer.Argument(help="Where to put targets.toml and actuals.toml.")] = Path(),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+) -> None:
+    """Copy the bundled dataset to DIRECTORY, to edit and record into."""
+    from ictgoals import loading, writing
+
+    names = (loading.TARGETS_FILE, loading.ACTUALS_FILE)
+    existing = [directory / n for n in names if (directory / n).exists()]
+    if existing and not force:
+        raise UsageError(f"{existing[0]} already exists; nothing was copied. Pass --force to overwrite it.")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise WriteError(f"{directory}: cannot create the directory ({e.strerror or e}).") from e
+    for name in names:
+        destination = directory / name
+        text = loading.read_text(loading.bundled_path(name))
+        if destination.exists():
+            writing.replace_atomically(destination, text)
+        else:
+            _create(destination, text)
+    _say(f"copied the bundled targets.toml and actuals.toml to {directory}; run ictgoals from there to use them.")
+
+
+def _create(path: Path, text: str) -> None:
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as e:
+        raise WriteError(f"{path}: cannot be created ({e.strerror or e}).") from e
 
 
 def main() -> None:

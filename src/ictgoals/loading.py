@@ -103,8 +103,8 @@ def _loads_toml() -> Callable[[str], dict[str, Any]]:
         return tomllib.loads
 
 
-def read_toml(path: Path) -> tuple[str, dict[str, Any]]:
-    """Read a TOML file's text and table, turning every way it can fail into a DataError."""
+def read_text(path: Path) -> str:
+    """Read a data file's text, turning every way it can fail into a DataError."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError as e:
@@ -124,6 +124,11 @@ def read_toml(path: Path) -> tuple[str, dict[str, Any]]:
         raise DataError(
             f"{path}:{line}", f"is not UTF-8 text (byte 0x{raw[e.start]:02x}).", "Save the file as UTF-8."
         ) from e
+    return text
+
+
+def parse_toml(path: Path, text: str) -> dict[str, Any]:
+    """Parse a data file's text, turning every way it can fail into a DataError."""
     loads = _loads_toml()
     try:
         table = loads(text)
@@ -136,7 +141,7 @@ def read_toml(path: Path) -> tuple[str, dict[str, Any]]:
         raise DataError(
             where, f"is not valid TOML: {message}.", "Fix the syntax at that line (see https://toml.io)."
         ) from e
-    return text, table
+    return table
 
 
 class _Headers:
@@ -184,13 +189,13 @@ class _Entry:
     """One table of a data file, with typed accessors that explain what is wrong and where."""
 
     def __init__(
-        self, headers: _Headers, table: Mapping[str, Any], label: str, line: int | None, allowed: set[str]
+        self, headers: _Headers | None, table: Mapping[str, Any], label: str, line: int | None, allowed: set[str]
     ) -> None:
         self.headers = headers
         self.table = table
         self.label = label
         self.line = line
-        self.location = Location(str(headers.path), line, label)
+        self.location = Location(str(headers.path) if headers else label, line, label if headers else "")
         unknown = sorted(set(table) - allowed)
         if unknown:
             key = unknown[0]
@@ -199,8 +204,11 @@ class _Entry:
             self.fail(key, f"unknown key '{key}'.", hint)
 
     def fail(self, key: str | None, problem: str, fix: str = "") -> NoReturn:
-        line = self.line if key is None else self.headers.key_line(self.line, key)
-        where = Location(str(self.headers.path), line, self.label)
+        if self.headers is None:
+            where = Location(self.label)
+        else:
+            line = self.line if key is None else self.headers.key_line(self.line, key)
+            where = Location(str(self.headers.path), line, self.label)
         field_part = f"field '{key}': " if key else ""
         raise DataError(where, field_part + problem, fix)
 
@@ -328,8 +336,9 @@ def _num(value: float) -> str:
 class _FileReader:
     """Reads one file's top level: the schema and the tables it is allowed to hold."""
 
-    def __init__(self, path: Path, allowed: set[str]) -> None:
-        text, self.table = read_toml(path)
+    def __init__(self, path: Path, allowed: set[str], text: str | None = None) -> None:
+        text = read_text(path) if text is None else text
+        self.table = parse_toml(path, text)
         self.path = path
         self.headers = _Headers(path, text)
         unknown = sorted(set(self.table) - allowed - {"schema"})
@@ -463,6 +472,57 @@ def _target_sources(entry: _Entry, sources: Mapping[str, Source]) -> tuple[str, 
     return tuple(dict.fromkeys(raw))
 
 
+def _target(entry: _Entry, indicators: Mapping[str, Indicator], sources: Mapping[str, Source]) -> Target:
+    indicator = _known(entry, "indicator", indicators, "indicator", "[indicators.*]")
+    year = entry.year("year", required=True)
+    assert year is not None
+    if not entry.has("op"):
+        entry.fail(None, "missing required field 'op'.", 'Add op = ">=", "<=", "between" or "maintain".')
+    op = entry.choice("op", Op)
+    value: float | tuple[float, float] | None
+    if op is Op.MAINTAIN:
+        if entry.has("value"):
+            entry.fail(
+                "value",
+                'a "maintain" target keeps its baseline and takes no value.',
+                'Remove value, or use op = ">=" / "<=" for a number to reach.',
+            )
+        value = None
+    elif op is Op.BETWEEN:
+        if not isinstance(entry.table.get("value"), list):
+            entry.fail(
+                "value" if entry.has("value") else None,
+                f'a "between" target needs value = [low, high], got {_describe(entry.table.get("value"))}.',
+                "Write the range, e.g. value = [30, 40].",
+            )
+        value = entry.pair("value")
+    else:
+        if isinstance(entry.table.get("value"), list):
+            entry.fail(
+                "value", f'op "{op.value}" needs a single number, got a list.', 'Use op = "between" for a range.'
+            )
+        value = entry.required_number("value")
+    return Target(
+        indicator=indicator,
+        year=year,
+        op=op,
+        value=value,
+        sources=_target_sources(entry, sources),
+        region=entry.region(),
+        baseline_year=entry.year("baseline_year"),
+        printed=entry.text("printed"),
+        note=entry.text("note"),
+        change=entry.change(year, allow_range=True),
+        from_value=entry.number("from_value") if entry.has("from_value") else None,
+        location=entry.location,
+    )
+
+
+def target_key(target: Target) -> tuple[str, str, int, Op]:
+    """What makes two targets the same target: indicator, region, year and op."""
+    return (target.indicator, region_key(target.region), target.year, target.op)
+
+
 def _read_targets(
     reader: _FileReader, indicators: dict[str, Indicator], sources: dict[str, Source]
 ) -> tuple[Target, ...]:
@@ -470,51 +530,8 @@ def _read_targets(
     seen: dict[tuple[str, str, int, Op], Target] = {}
     for index, table, line in reader.array("targets"):
         entry = reader.entry(table, f"targets entry #{index + 1}", line, _TARGET_KEYS)
-        indicator = _known(entry, "indicator", indicators, "indicator", "[indicators.*]")
-        year = entry.year("year", required=True)
-        assert year is not None
-        if not entry.has("op"):
-            entry.fail(None, "missing required field 'op'.", 'Add op = ">=", "<=", "between" or "maintain".')
-        op = entry.choice("op", Op)
-        value: float | tuple[float, float] | None
-        if op is Op.MAINTAIN:
-            if entry.has("value"):
-                entry.fail(
-                    "value",
-                    'a "maintain" target keeps its baseline and takes no value.',
-                    'Remove value, or use op = ">=" / "<=" for a number to reach.',
-                )
-            value = None
-        elif op is Op.BETWEEN:
-            if not isinstance(entry.table.get("value"), list):
-                entry.fail(
-                    "value" if entry.has("value") else None,
-                    f'a "between" target needs value = [low, high], got {_describe(entry.table.get("value"))}.',
-                    "Write the range, e.g. value = [30, 40].",
-                )
-            value = entry.pair("value")
-        else:
-            if isinstance(entry.table.get("value"), list):
-                entry.fail(
-                    "value", f'op "{op.value}" needs a single number, got a list.', 'Use op = "between" for a range.'
-                )
-            value = entry.required_number("value")
-        region = entry.region()
-        target = Target(
-            indicator=indicator,
-            year=year,
-            op=op,
-            value=value,
-            sources=_target_sources(entry, sources),
-            region=region,
-            baseline_year=entry.year("baseline_year"),
-            printed=entry.text("printed"),
-            note=entry.text("note"),
-            change=entry.change(year, allow_range=True),
-            from_value=entry.number("from_value") if entry.has("from_value") else None,
-            location=entry.location,
-        )
-        key = (indicator, region_key(region), year, op)
+        target = _target(entry, indicators, sources)
+        key = target_key(target)
         if key in seen:
             entry.fail(
                 None,
@@ -526,37 +543,52 @@ def _read_targets(
     return tuple(targets)
 
 
+def _actual(entry: _Entry, indicators: Mapping[str, Indicator], sources: Mapping[str, Source]) -> Actual:
+    year = entry.year("year", required=True)
+    assert year is not None
+    return Actual(
+        indicator=_known(entry, "indicator", indicators, "indicator", "targets.toml [indicators.*]"),
+        year=year,
+        value=entry.required_number("value"),
+        source=_known(entry, "source", sources, "source", "[sources.*]"),
+        region=entry.region(),
+        printed=entry.text("printed"),
+        estimate=entry.flag("estimate"),
+        change=entry.change(year, allow_range=False),
+        note=entry.text("note"),
+        location=entry.location,
+    )
+
+
 def _read_actuals(
     reader: _FileReader, indicators: dict[str, Indicator], sources: dict[str, Source]
 ) -> tuple[Actual, ...]:
-    actuals = []
-    for index, table, line in reader.array("actuals"):
-        entry = reader.entry(table, f"actuals entry #{index + 1}", line, _ACTUAL_KEYS)
-        year = entry.year("year", required=True)
-        assert year is not None
-        actuals.append(
-            Actual(
-                indicator=_known(entry, "indicator", indicators, "indicator", "targets.toml [indicators.*]"),
-                year=year,
-                value=entry.required_number("value"),
-                source=_known(entry, "source", sources, "source", "[sources.*]"),
-                region=entry.region(),
-                printed=entry.text("printed"),
-                estimate=entry.flag("estimate"),
-                change=entry.change(year, allow_range=False),
-                note=entry.text("note"),
-                location=entry.location,
-            )
-        )
-    return tuple(actuals)
+    return tuple(
+        _actual(reader.entry(table, f"actuals entry #{index + 1}", line, _ACTUAL_KEYS), indicators, sources)
+        for index, table, line in reader.array("actuals")
+    )
 
 
-def load(targets: DataPath | Path, actuals: DataPath | Path) -> Dataset:
-    """Load and check both files; raise DataError naming the file and entry on the first problem."""
+def actual_from_row(row: Mapping[str, Any], where: str, dataset: Dataset) -> Actual:
+    """Check one actual given as a mapping (an imported row) against a loaded dataset's catalogue."""
+    return _actual(_Entry(None, row, where, None, _ACTUAL_KEYS), dataset.indicators, dataset.sources)
+
+
+def target_from_row(row: Mapping[str, Any], where: str, dataset: Dataset) -> Target:
+    """Check one target given as a mapping against a loaded dataset's catalogue."""
+    return _target(_Entry(None, row, where, None, _TARGET_KEYS), dataset.indicators, dataset.sources)
+
+
+def load(targets: DataPath | Path, actuals: DataPath | Path, *, texts: Mapping[Path, str] | None = None) -> Dataset:
+    """Load and check both files; raise DataError naming the file and entry on the first problem.
+
+    `texts` stands in for a file's contents, so a change can be checked before it is written.
+    """
+    texts = texts or {}
     targets_path = targets.path if isinstance(targets, DataPath) else targets
     actuals_path = actuals.path if isinstance(actuals, DataPath) else actuals
-    target_reader = _FileReader(targets_path, {"sources", "indicators", "targets"})
-    actual_reader = _FileReader(actuals_path, {"sources", "actuals"})
+    target_reader = _FileReader(targets_path, {"sources", "indicators", "targets"}, texts.get(targets_path))
+    actual_reader = _FileReader(actuals_path, {"sources", "actuals"}, texts.get(actuals_path))
     sources: dict[str, Source] = {}
     _read_sources(target_reader, sources)
     _read_sources(actual_reader, sources)

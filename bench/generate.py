@@ -179,7 +179,8 @@ class Series:
         """The noiseless value in `year`, clamped to what the unit allows."""
         t = year - FIRST_YEAR
         if self.indicator.unit in ABSOLUTE_UNITS:
-            return self.start * (1.0 + self.slope) ** t
+            growth: float = (1.0 + self.slope) ** t  # float ** float is typed Any (it may be complex)
+            return self.start * growth
         value = self.start + self.slope * t
         if self.indicator.unit == "%":
             return min(max(value, 0.1), 99.9)

@@ -9,6 +9,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -16,7 +17,6 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import GOOD_ACTUALS, GOOD_TARGETS, REPO
-from ictgoals import writing
 from ictgoals.cli import app
 
 
@@ -95,7 +95,8 @@ def test_a_repeated_figure_is_skipped_and_a_different_one_is_a_conflict(data: tu
     assert data[1].read_bytes() == before
     code, _, err = invoke(data, "record", "dossiers", "2024", "46", "--source", "review-2024-a")
     assert code == 2
-    assert "conflicts with" in err and "already recorded as 45.8, not 46" in err
+    assert "conflicts with" in err
+    assert "already recorded as 45.8, not 46" in err
     assert data[1].read_bytes() == before
     assert invoke(data, "record", "dossiers", "2024", "46", "--source", "review-2024-a", "--allow-conflict")[0] == 0
     assert len(entries(data[1])) == 15
@@ -171,7 +172,8 @@ def test_import_is_all_or_nothing(data: tuple[Path, Path], tmp_path: Path) -> No
 
     code, _, err = invoke(data, "import", str(rows))
     assert code == 0
-    assert "imported 0 figure(s)" in err and "skipped 3 already recorded" in err
+    assert "imported 0 figure(s)" in err
+    assert "skipped 3 already recorded" in err
 
 
 def test_import_json_from_stdin(data: tuple[Path, Path]) -> None:
@@ -209,10 +211,11 @@ def test_permission_denied_is_a_clear_error(data: tuple[Path, Path], monkeypatch
     def refuse(*_: object, **__: object) -> tuple[int, str]:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(writing.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     code, out, err = invoke(data, "record", "dossiers", "2025", "50", "--source", "review-2024-a")
     assert (code, out) == (2, "")
-    assert "permission denied" in err and "Traceback" not in err
+    assert "permission denied" in err
+    assert "Traceback" not in err
 
 
 def test_missing_directory_is_a_clear_error(tmp_path: Path) -> None:

@@ -83,7 +83,7 @@ TargetsOpt = Annotated[
     Path | None,
     typer.Option(
         "--targets",
-        help="targets.toml to read [default: $ICTGOALS_TARGETS, ./targets.toml, or the bundled copy]",
+        help="targets.toml to read (default: $ICTGOALS_TARGETS, ./targets.toml, or the bundled copy)",
         show_default=False,
     ),
 ]
@@ -91,7 +91,7 @@ ActualsOpt = Annotated[
     Path | None,
     typer.Option(
         "--actuals",
-        help="actuals.toml to read [default: $ICTGOALS_ACTUALS, ./actuals.toml, or the bundled copy]",
+        help="actuals.toml to read (default: $ICTGOALS_ACTUALS, ./actuals.toml, or the bundled copy)",
         show_default=False,
     ),
 ]
@@ -197,7 +197,7 @@ def diff(
     against: Annotated[
         int | None,
         typer.Option(
-            "--against", min=1900, max=2100, help="Earlier year to compare with [default: YEAR-1].", show_default=False
+            "--against", min=1900, max=2100, help="Earlier year to compare with (default: YEAR-1).", show_default=False
         ),
     ] = None,
     region: RegionOpt = NATIONAL,
@@ -371,7 +371,7 @@ def record(
     change: Annotated[str | None, typer.Option("--change", help="Change on an earlier year, as stated.")] = None,
     change_unit: Annotated[str | None, typer.Option("--change-unit", help='"%", "pp" or "places".')] = None,
     change_from: Annotated[
-        int | None, typer.Option("--change-from", help="Year of that change [default: YEAR-1].")
+        int | None, typer.Option("--change-from", help="Year of that change (default: YEAR-1).")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="Free-text note.")] = None,
     source_title: Annotated[
@@ -425,7 +425,7 @@ def import_(
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="csv or json [default: from the file name; csv for -].", show_default=False
+            "--format", "-f", help="csv or json (default: from the file name; csv for -).", show_default=False
         ),
     ] = None,
     allow_conflict: AllowConflictOpt = False,

@@ -16,14 +16,15 @@ from ictgoals.errors import DataError, IctgoalsError, UsageError, WriteError
 from ictgoals.model import NATIONAL, Dataset, Finding, Severity, Status, StatusRow
 from ictgoals.render import Format
 
-app = typer.Typer(
-    name="ictgoals",
-    help="Track Vietnam's digital-transformation targets against the reported figures.",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+_APP_SETTINGS: dict[str, Any] = {
+    "name": "ictgoals",
+    "help": "Track Vietnam's digital-transformation targets against the reported figures.",
+    "add_completion": False,
+    "no_args_is_help": True,
+    "pretty_exceptions_enable": False,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+app = typer.Typer(**_APP_SETTINGS)
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -122,8 +123,15 @@ class _Run:
 
     def load(self) -> Dataset:
         from ictgoals import loading
+        from ictgoals.notice import slow_work
 
-        return loading.load(self.targets_path, self.actuals_path)
+        targets, actuals = self.targets_path.path, self.actuals_path.path
+        with slow_work(f"reading {targets} and {actuals}"):
+            if self.no_cache:
+                return loading.load(targets, actuals)
+            from ictgoals import cache
+
+            return cache.load(targets, actuals, lambda texts: loading.load(targets, actuals, texts=texts))
 
     def context(self) -> Any:
         from ictgoals.render import Context
@@ -550,10 +558,28 @@ def _create(path: Path, text: str) -> None:
         raise WriteError(f"{path}: cannot be created ({e.strerror or e}).") from e
 
 
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app to run: with a command name first, an app holding only that command.
+
+    Typer turns every command's signature into Click parameters before it parses anything,
+    which costs about 20 ms for all of them; one is all a run needs. Help, --version and
+    unknown names get the full app.
+    """
+    wanted = args[0] if args else ""
+    for info in app.registered_commands:
+        name = info.name or (info.callback.__name__.replace("_", "-") if info.callback else "")
+        if name == wanted:
+            single = typer.Typer(**_APP_SETTINGS)
+            single.registered_callback = app.registered_callback
+            single.registered_commands = [info]
+            return single
+    return app
+
+
 def main() -> None:
     """Console-script entry point."""
     try:
-        app()
+        _app_for(sys.argv[1:])()
     except KeyboardInterrupt:
         _say("interrupted.")
         sys.exit(130)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ictgoals.model import (
@@ -15,6 +14,7 @@ from ictgoals.model import (
     DiffReport,
     DiffRow,
     Finding,
+    GroupedActuals,
     Indicator,
     IndicatorView,
     Op,
@@ -63,19 +63,26 @@ class Series:
         return self.readings[min(eligible)] if eligible else None
 
 
-def choose(actuals: Sequence[Actual], sources: dict[str, Source]) -> Reading:
+def source_order(sources: Mapping[str, Source]) -> dict[str, int]:
+    """Rank sources for choosing between figures: most recently published first, then by id.
+
+    Undated sources come last.
+    """
+    dated = sorted((s for s in sources.values() if s.recency), key=lambda s: s.id)
+    dated.sort(key=lambda s: s.recency, reverse=True)  # stable: ids stay in order within a date
+    undated = sorted(s.id for s in sources.values() if not s.recency)
+    return {source_id: rank for rank, source_id in enumerate([s.id for s in dated] + undated)}
+
+
+def choose(actuals: Sequence[Actual], order: Mapping[str, int]) -> Reading:
     """Pick the figure for one indicator, region and year from the actuals that report it.
 
-    The most recently published source wins; equally recent sources are ordered by id.
-    Sources that agree with the chosen figure are listed with it.
+    The first source in `order` wins; sources that agree with its figure are listed with it.
     """
-
-    def rank(actual: Actual) -> tuple[str, str]:
-        source = sources.get(actual.source)
-        recency = source.recency if source else ""
-        return (_invert(recency), actual.source)
-
-    ordered = sorted(actuals, key=rank)
+    if len(actuals) == 1:
+        only = actuals[0]
+        return Reading(only.year, only.value, (only.source,), only.estimate, False, only.printed)
+    ordered = sorted(actuals, key=lambda a: (order.get(a.source, len(order)), a.source))
     chosen = ordered[0]
     agreeing = [a for a in ordered if _same(a.value, chosen.value)]
     source_ids = tuple(dict.fromkeys(a.source for a in agreeing))
@@ -89,32 +96,35 @@ def choose(actuals: Sequence[Actual], sources: dict[str, Source]) -> Reading:
     )
 
 
-def _invert(text: str) -> str:
-    """Sort key that puts later ISO dates first; undated sources sort last."""
-    return "".join(chr(0x10FFFF - ord(ch)) for ch in text) if text else "\U0010ffff"
-
-
 class Index:
-    """The actuals of a dataset grouped by indicator and folded region, built in one pass."""
+    """The actuals of a dataset grouped by indicator and folded region.
+
+    Grouping is one pass; each group's figures are resolved only when asked for, since
+    `status` needs a few hundred of the tens of thousands a large dataset holds.
+    """
 
     def __init__(self, dataset: Dataset) -> None:
-        grouped: dict[tuple[str, str], dict[int, list[Actual]]] = defaultdict(lambda: defaultdict(list))
-        for actual in dataset.actuals:
-            grouped[(actual.indicator, region_key(actual.region))][actual.year].append(actual)
-        self._series = {
-            key: Series(
-                {year: choose(group, dataset.sources) for year, group in by_year.items()},
-                {year: tuple(group) for year, group in by_year.items()},
-            )
-            for key, by_year in grouped.items()
-        }
-        self._empty = Series({}, {})
+        actuals = dataset.actuals
+        self._groups = actuals if isinstance(actuals, GroupedActuals) else GroupedActuals.of(actuals)
+        self._order = source_order(dataset.sources)
+        self._series: dict[tuple[str, str], Series] = {}
 
     def series(self, indicator: str, region: str) -> Series:
-        return self._series.get((indicator, region_key(region)), self._empty)
+        key = (indicator, region_key(region))
+        found = self._series.get(key)
+        if found is None:
+            by_year: dict[int, list[Actual]] = {}
+            for actual in self._groups.group(key):
+                by_year.setdefault(actual.year, []).append(actual)
+            found = Series(
+                {year: choose(group, self._order) for year, group in by_year.items()},
+                {year: tuple(group) for year, group in by_year.items()},
+            )
+            self._series[key] = found
+        return found
 
     def keys(self) -> Iterable[tuple[str, str]]:
-        return self._series.keys()
+        return self._groups.keys()
 
 
 def canonical_region(dataset: Dataset, wanted: str) -> str | None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -91,18 +90,6 @@ def resolve(
     return DataPath(bundled_path(name), "bundled")
 
 
-def _loads_toml() -> Callable[[str], dict[str, Any]]:
-    try:  # the compiled tomli wheel parses the same TOML about twice as fast as tomllib
-        import tomli  # type: ignore[import-not-found, unused-ignore]
-
-        loads: Callable[[str], dict[str, Any]] = tomli.loads
-        return loads
-    except ImportError:
-        import tomllib
-
-        return tomllib.loads
-
-
 def read_text(path: Path) -> str:
     """Read a data file's text, turning every way it can fail into a DataError."""
     try:
@@ -129,9 +116,11 @@ def read_text(path: Path) -> str:
 
 def parse_toml(path: Path, text: str) -> dict[str, Any]:
     """Parse a data file's text, turning every way it can fail into a DataError."""
-    loads = _loads_toml()
+    # tomli is tomllib's upstream; its compiled wheel parses the same TOML about twice as fast.
+    import tomli
+
     try:
-        table = loads(text)
+        table = tomli.loads(text)
     except RecursionError as e:
         raise DataError(path, "is nested too deeply to be a data file.", "Check for runaway brackets.") from e
     except ValueError as e:  # tomllib.TOMLDecodeError and tomli's are ValueErrors
@@ -153,13 +142,20 @@ class _Headers:
         self._arrays: dict[str, list[int]] = {}
 
     def array_lines(self, name: str) -> list[int]:
+        """The line of each `[[name]]` header, in order."""
         if name not in self._arrays:
-            pattern = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(name)}[ \t]*\]\]", re.M)
+            text = self.text
+            header = re.compile(rf"[ \t]*\[\[[ \t]*{re.escape(name)}[ \t]*\]\]")
             lines, last_pos, last_line = [], 0, 1
-            for m in pattern.finditer(self.text):
-                last_line += self.text.count("\n", last_pos, m.start())
-                last_pos = m.start()
-                lines.append(last_line)
+            # str.find skips through a large file far faster than a multi-line regex scan.
+            position = text.find("[[")
+            while position != -1:
+                start = text.rfind("\n", 0, position) + 1
+                if header.match(text, start):
+                    last_line += text.count("\n", last_pos, start)
+                    last_pos = start
+                    lines.append(last_line)
+                position = text.find("[[", text.find("\n", position) + 1 or len(text))
             self._arrays[name] = lines
         return self._arrays[name]
 
@@ -199,7 +195,7 @@ class _Entry:
         unknown = sorted(set(table) - allowed)
         if unknown:
             key = unknown[0]
-            close = difflib.get_close_matches(key, sorted(allowed), n=1)
+            close = _close_matches(key, sorted(allowed))
             hint = f"Did you mean '{close[0]}'?" if close else f"Allowed keys: {', '.join(sorted(allowed))}."
             self.fail(key, f"unknown key '{key}'.", hint)
 
@@ -310,6 +306,12 @@ class _Entry:
         if not region.strip():
             self.fail("region", "must not be empty.", f'Omit it for national figures ("{NATIONAL}").')
         return region.strip()
+
+
+def _close_matches(word: str, candidates: list[str]) -> list[str]:
+    import difflib  # only on the error path
+
+    return difflib.get_close_matches(word, candidates, n=1)
 
 
 def _describe(value: Any) -> str:
@@ -453,7 +455,7 @@ def _suggest_id(text: str) -> str:
 def _known(entry: _Entry, key: str, known: Mapping[str, object], what: str, declared_in: str) -> str:
     value = entry.text(key, required=True)
     if value not in known:
-        close = difflib.get_close_matches(value, list(known), n=1)
+        close = _close_matches(value, list(known))
         hint = f"Did you mean '{close[0]}'?" if close else f"Declare it in {declared_in} first."
         entry.fail(key, f"unknown {what} '{value}'.", hint)
     return value
@@ -560,13 +562,55 @@ def _actual(entry: _Entry, indicators: Mapping[str, Indicator], sources: Mapping
     )
 
 
+_PLAIN_ACTUAL_KEYS = frozenset(_ACTUAL_KEYS - _CHANGE_KEYS)
+
+
+def _plain_actual(
+    table: Any, indicators: Mapping[str, Indicator], sources: Mapping[str, Source], location: Location
+) -> Actual | None:
+    """The common, well-formed actual without a stated change, checked quickly; None for anything else.
+
+    Anything this does not accept goes through `_actual`, which applies the same rules with
+    full error messages, so this is purely a shortcut.
+    """
+    if type(table) is not dict or not _PLAIN_ACTUAL_KEYS.issuperset(table):
+        return None
+    indicator, source, year, value = table.get("indicator"), table.get("source"), table.get("year"), table.get("value")
+    region = table.get("region", NATIONAL)
+    printed, note, estimate = table.get("printed", ""), table.get("note", ""), table.get("estimate", False)
+    if (
+        type(indicator) is str
+        and indicator in indicators
+        and type(source) is str
+        and source in sources
+        and type(year) is int
+        and MIN_YEAR <= year <= MAX_YEAR
+        and isinstance(value, int | float)
+        and type(value) is not bool
+        and math.isfinite(value)
+        and type(region) is str
+        and region
+        and region == region.strip()
+        and type(printed) is str
+        and type(note) is str
+        and type(estimate) is bool
+    ):
+        return Actual(indicator, year, float(value), source, region, printed, estimate, None, note, location)
+    return None
+
+
 def _read_actuals(
     reader: _FileReader, indicators: dict[str, Indicator], sources: dict[str, Source]
 ) -> tuple[Actual, ...]:
-    return tuple(
-        _actual(reader.entry(table, f"actuals entry #{index + 1}", line, _ACTUAL_KEYS), indicators, sources)
-        for index, table, line in reader.array("actuals")
-    )
+    path = str(reader.path)
+    actuals = []
+    for index, table, line in reader.array("actuals"):
+        label = f"actuals entry #{index + 1}"
+        actual = _plain_actual(table, indicators, sources, Location(path, line, label))
+        if actual is None:
+            actual = _actual(reader.entry(table, label, line, _ACTUAL_KEYS), indicators, sources)
+        actuals.append(actual)
+    return tuple(actuals)
 
 
 def actual_from_row(row: Mapping[str, Any], where: str, dataset: Dataset) -> Actual:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import enum
+import functools
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 NATIONAL = "VN"
 
@@ -153,17 +156,89 @@ class Dataset:
     sources: dict[str, Source]
     indicators: dict[str, Indicator]
     targets: tuple[Target, ...]
-    actuals: tuple[Actual, ...]
+    actuals: Sequence[Actual]
     targets_file: str = ""
     actuals_file: str = ""
 
     def regions(self) -> list[str]:
         seen = {NATIONAL}
         seen.update(t.region for t in self.targets)
-        seen.update(a.region for a in self.actuals)
+        if isinstance(self.actuals, GroupedActuals):
+            seen.update(self.actuals.regions)
+        else:
+            seen.update(a.region for a in self.actuals)
         return sorted(seen, key=region_key)
 
 
+GroupKey = tuple[str, str]
+
+
+#: Actuals numbered by their position in the file, so a dataset rebuilt group by group keeps file order.
+Numbered = tuple[tuple[int, Actual], ...]
+
+
+class GroupedActuals(Sequence[Actual]):
+    """Actuals kept by indicator and folded region, each group built only when first used.
+
+    A large dataset read back from the cache arrives like this, so a command that needs a few
+    groups does not build a hundred thousand objects. Iterating builds them all, in file order.
+    """
+
+    def __init__(self, builders: Mapping[GroupKey, Callable[[], Numbered]], regions: frozenset[str]) -> None:
+        self._builders = builders
+        self._built: dict[GroupKey, Numbered] = {}
+        self._all: tuple[Actual, ...] | None = None
+        self.regions = regions
+
+    @classmethod
+    def of(cls, actuals: Iterable[Actual]) -> GroupedActuals:
+        """Group actuals that are already built."""
+        groups: dict[GroupKey, list[tuple[int, Actual]]] = {}
+        for number, actual in enumerate(actuals):
+            groups.setdefault((actual.indicator, region_key(actual.region)), []).append((number, actual))
+        built = {key: tuple(group) for key, group in groups.items()}
+        grouped = cls(
+            {key: functools.partial(tuple, group) for key, group in built.items()},
+            frozenset(a.region for group in built.values() for _, a in group),
+        )
+        grouped._built = built
+        return grouped
+
+    def keys(self) -> Iterable[GroupKey]:
+        return self._builders.keys()
+
+    def _numbered(self, key: GroupKey) -> Numbered:
+        found = self._built.get(key)
+        if found is None:
+            builder = self._builders.get(key)
+            found = () if builder is None else builder()
+            self._built[key] = found
+        return found
+
+    def group(self, key: GroupKey) -> tuple[Actual, ...]:
+        return tuple(actual for _, actual in self._numbered(key))
+
+    def _everything(self) -> tuple[Actual, ...]:
+        if self._all is None:
+            numbered = sorted((pair for key in self._builders for pair in self._numbered(key)), key=lambda p: p[0])
+            self._all = tuple(actual for _, actual in numbered)
+        return self._all
+
+    def __len__(self) -> int:
+        return len(self._everything())
+
+    @overload
+    def __getitem__(self, index: int) -> Actual: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Actual]: ...
+    def __getitem__(self, index: int | slice) -> Actual | Sequence[Actual]:
+        return self._everything()[index]
+
+    def __iter__(self) -> Iterator[Actual]:
+        return iter(self._everything())
+
+
+@functools.lru_cache(maxsize=4096)
 def region_key(name: str) -> str:
     """Fold a region name for matching: case, Vietnamese diacritics and spacing ignored."""
     decomposed = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))

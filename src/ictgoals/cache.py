@@ -1,0 +1,194 @@
+"""Remembers the checked dataset of a pair of data files, so unchanged files are not parsed again.
+
+The cache lives in the user cache directory (`$XDG_CACHE_HOME/ictgoals`, else `~/.cache/ictgoals`),
+one file per pair of data files. An entry is used only when both files' resolved path, size,
+modification time and content hash, and this ictgoals version, are what they were when it was
+written; anything else, including an unreadable or corrupt cache file, means the files are
+parsed again and the entry rewritten. It is stored with `marshal`, which reads plain tuples
+several times faster than pickle reads dataclasses.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ictgoals import __version__
+from ictgoals.model import (
+    Actual,
+    Better,
+    ChangeUnit,
+    Dataset,
+    GroupedActuals,
+    Indicator,
+    Location,
+    Op,
+    Source,
+    StatedChange,
+    Target,
+    region_key,
+)
+
+FORMAT = 1
+
+
+def directory(environ: Mapping[str, str] = os.environ) -> Path:
+    base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ictgoals"
+
+
+def _stamp(path: Path, content: bytes) -> tuple[str, int, int, str]:
+    status = path.stat()
+    digest = hashlib.blake2b(content, digest_size=16).hexdigest()
+    return (str(path.resolve()), status.st_size, status.st_mtime_ns, digest)
+
+
+def load(
+    targets: Path,
+    actuals: Path,
+    parse: Callable[[Mapping[Path, str]], Dataset],
+    environ: Mapping[str, str] = os.environ,
+) -> Dataset:
+    """The dataset of the two files: from the cache when it is current, else from `parse` (then cached).
+
+    `parse` receives the files' texts, already read, so a miss reads each file once.
+    """
+    try:
+        contents = {targets: targets.read_bytes(), actuals: actuals.read_bytes()}
+        texts = {path: content.decode("utf-8") for path, content in contents.items()}
+        key = (
+            FORMAT,
+            __version__,
+            sys.version_info[:2],
+            str(targets),
+            str(actuals),
+            _stamp(targets, contents[targets]),
+            _stamp(actuals, contents[actuals]),
+        )
+    except (OSError, UnicodeDecodeError):
+        return parse({})  # the loader explains what is wrong with the file
+    entry = directory(environ) / f"{hashlib.blake2b(repr(key[3:7]).encode(), digest_size=16).hexdigest()}.marshal"
+    cached = _read(entry, key)
+    if cached is not None:
+        return cached
+    dataset = parse(texts)
+    _write(entry, key, dataset)
+    return dataset
+
+
+def _read(entry: Path, key: tuple[Any, ...]) -> Dataset | None:
+    try:
+        stored_key, payload = marshal.loads(entry.read_bytes())
+        if stored_key != key:
+            return None
+        return decode(payload)
+    except Exception:  # a corrupt or foreign cache file is never fatal: it is rebuilt
+        return None
+
+
+def _write(entry: Path, key: tuple[Any, ...], dataset: Dataset) -> None:
+    """Store atomically; a cache that cannot be written is simply not used."""
+    with contextlib.suppress(OSError, ValueError):
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(marshal.dumps((key, encode(dataset))))
+            Path(temporary).replace(entry)
+        finally:
+            with contextlib.suppress(OSError):
+                Path(temporary).unlink()
+
+
+# ---------------------------------------------------------------- plain-tuple form of a Dataset
+
+
+def _change(change: StatedChange | None) -> tuple[Any, ...] | None:
+    return None if change is None else (change.value, change.unit.value, change.from_year, change.printed)
+
+
+def _unchange(raw: tuple[Any, ...] | None) -> StatedChange | None:
+    return None if raw is None else StatedChange(raw[0], ChangeUnit(raw[1]), raw[2], raw[3])
+
+
+def encode(data: Dataset) -> tuple[Any, ...]:
+    """A Dataset as plain values; each group of actuals is a marshal blob of its own, read on demand."""
+    groups: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+    for position, a in enumerate(data.actuals):
+        groups.setdefault((a.indicator, region_key(a.region)), []).append(
+            (
+                position,
+                a.indicator,
+                a.year,
+                a.value,
+                a.source,
+                a.region,
+                a.printed,
+                a.estimate,
+                _change(a.change),
+                a.note,
+                a.location.file,
+                a.location.line,
+                a.location.entry,
+            )
+        )
+    return (
+        data.targets_file,
+        data.actuals_file,
+        [(s.id, s.title, s.outlet, s.region, s.published, s.conference, s.document) for s in data.sources.values()],
+        [(i.id, i.name, i.unit, i.better.value, i.name_vi, i.area, i.note) for i in data.indicators.values()],
+        [
+            (
+                t.indicator,
+                t.year,
+                t.op.value,
+                t.value,
+                t.sources,
+                t.region,
+                t.baseline_year,
+                t.printed,
+                t.note,
+                _change(t.change),
+                t.from_value,
+                t.location.file,
+                t.location.line,
+                t.location.entry,
+            )
+            for t in data.targets
+        ],
+        {key: marshal.dumps(rows) for key, rows in groups.items()},
+        sorted({a.region for a in data.actuals}),
+    )
+
+
+def _build_group(blob: bytes) -> tuple[tuple[int, Actual], ...]:
+    return tuple(
+        (position, Actual(i, y, v, s, r, p, e, None if c is None else _unchange(c), n, Location(lf, ll, le)))
+        for position, i, y, v, s, r, p, e, c, n, lf, ll, le in marshal.loads(blob)
+    )
+
+
+def decode(payload: tuple[Any, ...]) -> Dataset:
+    targets_file, actuals_file, sources, indicators, targets, groups, regions = payload
+    return Dataset(
+        {row[0]: Source(*row) for row in sources},
+        {row[0]: Indicator(row[0], row[1], row[2], Better(row[3]), *row[4:]) for row in indicators},
+        tuple(
+            Target(i, y, Op(op), v, src, r, b, p, n, _unchange(c), f, Location(lf, ll, le))
+            for (i, y, op, v, src, r, b, p, n, c, f, lf, ll, le) in targets
+        ),
+        GroupedActuals(
+            {key: functools.partial(_build_group, blob) for key, blob in groups.items()},
+            frozenset(regions),
+        ),
+        targets_file,
+        actuals_file,
+    )

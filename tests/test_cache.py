@@ -1,0 +1,112 @@
+"""The parsed-data cache: used when current, never when anything about a file changed."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import GOOD_ACTUALS, GOOD_TARGETS
+from ictgoals import cache, compute, loading
+from ictgoals.cli import app
+from ictgoals.model import Dataset
+from ictgoals.render import Context, Format, render_findings, render_status
+
+
+class CountingParser:
+    """Stands in for the loader's parse step, counting how often the cache had to call it."""
+
+    def __init__(self, targets: Path, actuals: Path) -> None:
+        self.targets, self.actuals, self.calls = targets, actuals, 0
+
+    def __call__(self, texts: Mapping[Path, str]) -> Dataset:
+        self.calls += 1
+        return loading.load(self.targets, self.actuals, texts=texts)
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    targets, actuals = tmp_path / "targets.toml", tmp_path / "actuals.toml"
+    shutil.copy(GOOD_TARGETS, targets)
+    shutil.copy(GOOD_ACTUALS, actuals)
+    return targets, actuals
+
+
+def _status_json(data: Dataset, year: int = 2025) -> str:
+    out = io.StringIO()
+    render_status(compute.status(data, year), Format.JSON, out, Context())
+    return out.getvalue()
+
+
+def test_second_load_comes_from_the_cache_and_equals_a_fresh_load(files: tuple[Path, Path]) -> None:
+    parse = CountingParser(*files)
+    first = cache.load(*files, parse)
+    second = cache.load(*files, parse)
+    assert parse.calls == 1
+    fresh = loading.load(*files)
+    assert _status_json(second) == _status_json(fresh)
+    assert list(second.actuals) == list(fresh.actuals)  # every figure, in file order
+    assert [a.location for a in second.actuals] == [a.location for a in fresh.actuals]
+    assert second.targets == fresh.targets
+    assert second.sources == fresh.sources
+    assert second.indicators == fresh.indicators
+    assert first.regions() == second.regions()
+    findings = io.StringIO(), io.StringIO()
+    render_findings(compute.validate(second), Format.JSON, findings[0], Context())
+    render_findings(compute.validate(fresh), Format.JSON, findings[1], Context())
+    assert findings[0].getvalue() == findings[1].getvalue()
+
+
+def test_a_one_byte_edit_that_keeps_size_and_mtime_invalidates_the_cache(files: tuple[Path, Path]) -> None:
+    parse = CountingParser(*files)
+    cache.load(*files, parse)
+    actuals = files[1]
+    before = actuals.stat()
+    text = actuals.read_text(encoding="utf-8")
+    actuals.write_text(text.replace("value = 45.8", "value = 45.9"), encoding="utf-8")
+    os.utime(actuals, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert actuals.stat().st_size == before.st_size
+    edited = cache.load(*files, parse)
+    assert parse.calls == 2
+    row = next(r for r in compute.status(edited, 2025).rows if r.target.indicator == "dossiers")
+    assert row.current is not None
+    assert row.current.value == 45.9
+
+
+def test_a_corrupt_cache_file_is_ignored_and_rebuilt(files: tuple[Path, Path]) -> None:
+    parse = CountingParser(*files)
+    expected = _status_json(cache.load(*files, parse))
+    (entry,) = cache.directory().glob("*.marshal")
+    for garbage in (b"", b"\x00not marshal", entry.read_bytes()[:-40]):
+        entry.write_bytes(garbage)
+        assert _status_json(cache.load(*files, parse)) == expected
+    assert parse.calls == 4
+    assert cache.load(*files, parse) is not None
+    assert parse.calls == 4
+
+
+def test_an_unwritable_cache_directory_is_not_an_error(files: tuple[Path, Path], tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("a file where the cache directory would go")
+    parse = CountingParser(*files)
+    data = cache.load(*files, parse, environ={"XDG_CACHE_HOME": str(blocked)})
+    assert len(data.actuals) == 14
+
+
+def test_no_cache_option_and_environment_variable_write_nothing(files: tuple[Path, Path]) -> None:
+    args = ["status", "2025", "--format", "json", "--targets", str(files[0]), "--actuals", str(files[1])]
+    assert CliRunner().invoke(app, [*args, "--no-cache"]).exit_code == 0
+    assert CliRunner().invoke(app, args, env={"ICTGOALS_NO_CACHE": "1"}).exit_code == 0
+    assert not cache.directory().exists()
+    assert CliRunner().invoke(app, args).exit_code == 0
+    assert len(list(cache.directory().glob("*.marshal"))) == 1
+
+
+def test_the_cache_lives_in_the_user_cache_directory() -> None:
+    assert cache.directory({"XDG_CACHE_HOME": "/x"}) == Path("/x/ictgoals")
+    assert cache.directory({}) == Path.home() / ".cache" / "ictgoals"

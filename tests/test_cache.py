@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import GOOD_ACTUALS, GOOD_TARGETS
-from ictgoals import cache, compute, loading
+from ictgoals import cache, comparisons, compute, loading
 from ictgoals.cli import app
 from ictgoals.model import Dataset
 from ictgoals.render import Context, Format, render_findings, render_status
@@ -57,8 +57,8 @@ def test_second_load_comes_from_the_cache_and_equals_a_fresh_load(files: tuple[P
     assert second.indicators == fresh.indicators
     assert first.regions() == second.regions()
     findings = io.StringIO(), io.StringIO()
-    render_findings(compute.validate(second), Format.JSON, findings[0], Context())
-    render_findings(compute.validate(fresh), Format.JSON, findings[1], Context())
+    render_findings(comparisons.validate(second), Format.JSON, findings[0], Context())
+    render_findings(comparisons.validate(fresh), Format.JSON, findings[1], Context())
     assert findings[0].getvalue() == findings[1].getvalue()
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from ictgoals import compute, loading
+from ictgoals import comparisons, compute, loading
 from ictgoals.model import NATIONAL, Dataset, Status
 from ictgoals.numbers import printed_change, printed_value
 
@@ -223,7 +223,7 @@ def test_rank_and_group_directions(bundled: Dataset) -> None:
 
 
 def test_validate_reports_exactly_the_inconsistencies_in_the_seeds(bundled: Dataset) -> None:
-    found = [(f.code, f.indicator, f.year) for f in compute.validate(bundled)]
+    found = [(f.code, f.indicator, f.year) for f in comparisons.validate(bundled)]
     assert found == [
         ("conflict", "hardware_electronics_exports", 2024),  # "hơn 132" vs "ước tính 133" tỷ USD
         ("stated-change-mismatch", "ict_industry_revenue", 2024),  # 142 → 152 is +7.0 %, not "gần 11%"
@@ -253,7 +253,7 @@ def test_provincial_status_uses_provincial_figures(bundled: Dataset) -> None:
 
 
 def test_diff_2024_derives_2023_from_the_stated_changes(bundled: Dataset) -> None:
-    rows = {r.indicator.id: r for r in compute.diff(bundled, 2024, 2023).rows}
+    rows = {r.indicator.id: r for r in comparisons.diff(bundled, 2024, 2023).rows}
     derived = {k: round(r.before.value, 2) for k, r in rows.items() if r.before is not None and r.before_derived}
     assert derived == {
         "postal_revenue": 58677.69,  # 71000 / 1.21

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from ictgoals import compute
+from ictgoals import comparisons, compute
 from ictgoals.model import Dataset
 from ictgoals.render import Context, Format, render_diff, render_findings, render_status
 
@@ -144,18 +144,18 @@ postal_growth,Postal revenue growth,%,VN,,false,35,,,,,,,,review-2024-a,false,fa
 
 def test_diff_csv(dataset: Dataset) -> None:
     # exports 2023 = 132 / 1.116 = 118.279569892; ict_revenue: 10 / 142 = 7.042253521 %
-    assert rendered(render_diff, compute.diff(dataset, 2024, 2023), Format.CSV) == DIFF_2024_CSV
+    assert rendered(render_diff, comparisons.diff(dataset, 2024, 2023), Format.CSV) == DIFF_2024_CSV
 
 
 def test_diff_table_marks_derived_values(dataset: Dataset) -> None:
-    text = rendered(render_diff, compute.diff(dataset, 2024, 2023), Format.TABLE)
+    text = rendered(render_diff, comparisons.diff(dataset, 2024, 2023), Format.TABLE)
     assert "118.28 USD bn" in text
     assert "(derived)" in text
     assert "+11 % on 2023 ✗" in text
 
 
 def test_validate_json_lists_codes_with_locations(dataset: Dataset) -> None:
-    document = json.loads(rendered(render_findings, compute.validate(dataset), Format.JSON))
+    document = json.loads(rendered(render_findings, comparisons.validate(dataset), Format.JSON))
     assert document["errors"] == []
     assert [(w["code"], w["line"]) for w in document["warnings"]] == [
         ("conflict", 50),

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -40,6 +38,15 @@ from ictgoals.model import (
 FORMAT = 1
 
 
+def _hash(data: bytes) -> str:
+    # hashlib loads OpenSSL on import (a few ms on every run); the built-in BLAKE2 is the same hash.
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # an interpreter without the built-in module
+        from hashlib import blake2b
+    return blake2b(data, digest_size=16).hexdigest()
+
+
 def directory(environ: Mapping[str, str] = os.environ) -> Path:
     base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "ictgoals"
@@ -47,7 +54,7 @@ def directory(environ: Mapping[str, str] = os.environ) -> Path:
 
 def _stamp(path: Path, content: bytes) -> tuple[str, int, int, str]:
     status = path.stat()
-    digest = hashlib.blake2b(content, digest_size=16).hexdigest()
+    digest = _hash(content)
     return (str(path.resolve()), status.st_size, status.st_mtime_ns, digest)
 
 
@@ -63,7 +70,6 @@ def load(
     """
     try:
         contents = {targets: targets.read_bytes(), actuals: actuals.read_bytes()}
-        texts = {path: content.decode("utf-8") for path, content in contents.items()}
         key = (
             FORMAT,
             __version__,
@@ -73,12 +79,17 @@ def load(
             _stamp(targets, contents[targets]),
             _stamp(actuals, contents[actuals]),
         )
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         return parse({})  # the loader explains what is wrong with the file
-    entry = directory(environ) / f"{hashlib.blake2b(repr(key[3:7]).encode(), digest_size=16).hexdigest()}.marshal"
+    # One entry per pair of files, wherever they are: a changed file replaces its entry.
+    entry = directory(environ) / f"{_hash(repr((key[5][0], key[6][0])).encode())}.marshal"
     cached = _read(entry, key)
     if cached is not None:
         return cached
+    try:
+        texts = {path: content.decode("utf-8") for path, content in contents.items()}
+    except UnicodeDecodeError:
+        return parse({})
     dataset = parse(texts)
     _write(entry, key, dataset)
     return dataset
@@ -96,6 +107,8 @@ def _read(entry: Path, key: tuple[Any, ...]) -> Dataset | None:
 
 def _write(entry: Path, key: tuple[Any, ...], dataset: Dataset) -> None:
     """Store atomically; a cache that cannot be written is simply not used."""
+    import tempfile
+
     with contextlib.suppress(OSError, ValueError):
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")

@@ -13,7 +13,7 @@ import typer
 
 from ictgoals import __version__
 from ictgoals.errors import DataError, IctgoalsError, UsageError, WriteError
-from ictgoals.model import NATIONAL, Dataset, Finding, Severity, Status, StatusRow
+from ictgoals.model import NATIONAL, Dataset, Status, StatusRow
 from ictgoals.render import Format
 
 _APP_SETTINGS: dict[str, Any] = {
@@ -215,7 +215,7 @@ def diff(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Compare each figure reported for YEAR with the year before, and list the targets due in YEAR."""
-    from ictgoals import compute
+    from ictgoals import comparisons
     from ictgoals.render import render_diff
 
     base = year - 1 if against is None else against
@@ -223,7 +223,7 @@ def diff(
         raise UsageError(f"--against {base} must be earlier than {year}.")
     run = _Run(targets, actuals, no_cache)
     dataset = run.load()
-    report = compute.diff(dataset, year, base, _region(dataset, region))
+    report = comparisons.diff(dataset, year, base, _region(dataset, region))
     render_diff(report, fmt, sys.stdout, run.context())
 
 
@@ -237,8 +237,9 @@ def validate(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Check both data files: errors exit 2; warnings exit 0, or 1 with --strict."""
-    from ictgoals import compute
+    from ictgoals import comparisons
     from ictgoals.render import render_findings
+    from ictgoals.reports import Finding, Severity
 
     run = _Run(targets, actuals, no_cache)
     try:
@@ -247,7 +248,7 @@ def validate(
         error = Finding(Severity.ERROR, "invalid-data", str(e), e.where.split(":")[0] or None)
         render_findings([error], fmt, sys.stdout, run.context())
         raise
-    findings = compute.validate(dataset)
+    findings = comparisons.validate(dataset)
     render_findings(findings, fmt, sys.stdout, run.context())
     if findings:
         codes = sorted({f.code for f in findings})
@@ -284,7 +285,7 @@ def show(
     """Show one indicator's figures by year, with sources, and its targets with their status."""
     import difflib
 
-    from ictgoals import compute
+    from ictgoals import comparisons
     from ictgoals.render import render_view
 
     run = _Run(targets, actuals, no_cache)
@@ -293,7 +294,7 @@ def show(
         close = difflib.get_close_matches(indicator, list(dataset.indicators), n=3)
         hint = f" Did you mean: {', '.join(close)}?" if close else " Run `ictgoals indicators` to list them."
         raise UsageError(f"unknown indicator '{indicator}' in {dataset.targets_file}.{hint}")
-    view = compute.show(dataset, indicator, _region(dataset, region))
+    view = comparisons.show(dataset, indicator, _region(dataset, region))
     _warn_rows(view.targets)
     render_view(view, fmt, sys.stdout, run.context())
 

@@ -56,7 +56,7 @@ _TARGET_KEYS = {
 _ACTUAL_KEYS = {"indicator", "year", "value", "region", "source", "printed", "estimate", "note"} | _CHANGE_KEYS
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class DataPath:
     """A data file chosen for this run, and what chose it."""
 

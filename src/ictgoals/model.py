@@ -53,7 +53,7 @@ class Status(enum.StrEnum):
     NO_DATA = "no-data"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Location:
     """Where an entry was written: a file and, when known, a line and an entry label."""
 
@@ -66,7 +66,7 @@ class Location:
         return f"{where} ({self.entry})" if self.entry else where
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     """A document that reports figures or declares targets."""
 
@@ -84,7 +84,7 @@ class Source:
         return self.published or self.conference
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Indicator:
     """Something measured, in one unit, with a direction that counts as better."""
 
@@ -105,7 +105,7 @@ class Indicator:
         return self.unit == "rank"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class StatedChange:
     """A change on an earlier year as the source states it: `value` may be a range."""
 
@@ -115,7 +115,7 @@ class StatedChange:
     printed: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Target:
     """A declared goal for one indicator, region and year."""
 
@@ -133,7 +133,7 @@ class Target:
     location: Location = field(default=Location("?"), compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Actual:
     """A reported figure for one indicator, region and year."""
 
@@ -149,7 +149,7 @@ class Actual:
     location: Location = field(default=Location("?"), compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Dataset:
     """Everything loaded from one targets file and one actuals file."""
 
@@ -246,7 +246,7 @@ def region_key(name: str) -> str:
     return " ".join(bare.casefold().split())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Reading:
     """The figure chosen for an indicator, region and year, and whether sources disagree."""
 
@@ -258,7 +258,7 @@ class Reading:
     printed: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Point:
     """One year and value, used for baselines."""
 
@@ -266,7 +266,7 @@ class Point:
     value: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class StatusRow:
     """One target evaluated against the data."""
 
@@ -284,7 +284,7 @@ class StatusRow:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class StatusReport:
     """The status of every target due in one year, for one region."""
 
@@ -297,62 +297,3 @@ class StatusReport:
         for row in self.rows:
             counts[row.status.value] += 1
         return counts
-
-
-@dataclass(frozen=True, slots=True)
-class DiffRow:
-    """One indicator's value in a year against an earlier year."""
-
-    indicator: Indicator
-    region: str
-    before: Reading | None
-    before_derived: bool
-    after: Reading
-    change: float | None
-    change_pct: float | None
-    improved: bool | None
-    stated: StatedChange | None
-    stated_agrees: bool | None
-
-
-@dataclass(frozen=True, slots=True)
-class DiffReport:
-    """What changed between two years, and the targets due in the later one."""
-
-    year: int
-    against: int
-    region: str
-    rows: tuple[DiffRow, ...]
-    targets: tuple[StatusRow, ...]
-
-
-class Severity(enum.StrEnum):
-    """Whether a finding makes the data unusable or only suspicious."""
-
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """A problem `validate` reports, with where it was found."""
-
-    severity: Severity
-    code: str
-    message: str
-    file: str | None = None
-    line: int | None = None
-    indicator: str | None = None
-    year: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class IndicatorView:
-    """One indicator's history in a region, the figures used, and its targets' status."""
-
-    indicator: Indicator
-    region: str
-    actuals: tuple[Actual, ...]
-    readings: tuple[Reading, ...]
-    derived: tuple[Point, ...]
-    targets: tuple[StatusRow, ...]

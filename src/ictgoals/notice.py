@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import sys
-import threading
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -18,6 +17,8 @@ def slow_work(message: str, stream: TextIO | None = None, delay: float = DELAY_S
     if not stream.isatty():
         yield
         return
+    import threading
+
     shown = threading.Event()
 
     def show() -> None:

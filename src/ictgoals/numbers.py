@@ -39,7 +39,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PrintedNumber:
     """A figure read from text: a value or a range, with the words that qualify it."""
 

@@ -41,7 +41,7 @@ _BOOLEAN_FIELDS = {"estimate"}
 _TRUE, _FALSE = {"true", "yes", "1", "x"}, {"false", "no", "0", ""}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Plan:
     """What a recording will append: new sources and entries, and what it skipped."""
 

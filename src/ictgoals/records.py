@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ictgoals.model import (
     Actual,
     Dataset,
-    DiffReport,
-    DiffRow,
-    Finding,
     Indicator,
     Point,
     Reading,
-    Severity,
     StatusReport,
     StatusRow,
     Target,
 )
+
+if TYPE_CHECKING:
+    from ictgoals.reports import DiffReport, DiffRow, Finding
 
 Record = dict[str, Any]
 
@@ -134,6 +133,8 @@ def finding(item: Finding) -> Record:
 
 
 def validate_document(findings: Sequence[Finding]) -> Record:
+    from ictgoals.reports import Severity
+
     return {
         "errors": [finding(f) for f in findings if f.severity is Severity.ERROR],
         "warnings": [finding(f) for f in findings if f.severity is Severity.WARNING],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import enum
 import json
 import os
@@ -14,12 +13,8 @@ from ictgoals import records
 from ictgoals.model import (
     NATIONAL,
     Dataset,
-    DiffReport,
-    Finding,
     Indicator,
-    IndicatorView,
     Op,
-    Severity,
     Status,
     StatusReport,
     StatusRow,
@@ -29,6 +24,8 @@ from ictgoals.model import (
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
+
+    from ictgoals.reports import DiffReport, Finding, IndicatorView
 
 
 class Format(enum.StrEnum):
@@ -44,7 +41,7 @@ def _unreachable(value: NoReturn) -> NoReturn:
     raise AssertionError(f"unhandled format {value!r}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Context:
     """What the human-facing formats say about the run: the files used, and the terminal."""
 
@@ -193,6 +190,8 @@ def _flatten(record: records.Record) -> records.Record:
 
 
 def _write_csv(rows: Sequence[records.Record], fields: Sequence[str], out: TextIO) -> None:
+    import csv
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(fields)
     for row in rows:
@@ -398,6 +397,8 @@ VALIDATE_FIELDS = ["severity", "code", "message", "file", "line", "indicator", "
 
 
 def render_findings(findings: Sequence[Finding], fmt: Format, out: TextIO, context: Context) -> None:
+    from ictgoals.reports import Severity
+
     rows = [{"severity": f.severity.value, **records.finding(f)} for f in findings]
     match fmt:
         case Format.TABLE:

@@ -1,0 +1,117 @@
+"""Diffs, stated changes and validate on the small test dataset; every expected figure is worked out by hand."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from ictgoals import comparisons
+from ictgoals.model import ChangeUnit, Dataset, StatedChange, Status
+from ictgoals.reports import DiffRow
+
+
+class TestDiff:
+    def _rows(self, dataset: Dataset, year: int = 2024, against: int = 2023) -> dict[str, DiffRow]:
+        return {r.indicator.id: r for r in comparisons.diff(dataset, year, against).rows}
+
+    def test_every_indicator_with_a_figure_in_the_year_has_a_row(self, dataset: Dataset) -> None:
+        assert sorted(self._rows(dataset)) == [
+            "de_revenue",
+            "dossiers",
+            "egdi_rank",
+            "exports",
+            "gci_rank",
+            "ict_revenue",
+            "postal_growth",
+        ]
+
+    def test_recorded_previous_value(self, dataset: Dataset) -> None:
+        row = self._rows(dataset)["dossiers"]
+        assert row.before is not None
+        assert (row.before.value, row.before_derived, row.improved) == (40, False, True)
+        assert row.change == pytest.approx(5.8)
+        assert row.change_pct == pytest.approx(14.5)  # 5.8 / 40
+
+    def test_previous_value_implied_by_a_stated_change_is_marked_derived(self, dataset: Dataset) -> None:
+        row = self._rows(dataset)["exports"]
+        assert row.before is not None
+        assert row.before_derived
+        # 132 / 1.116: 1.116 × 118.28 = 132.0005, so 118.2796 to four places
+        assert row.before.value == pytest.approx(118.2796, abs=1e-4)
+        assert row.change_pct == pytest.approx(11.6)
+        assert row.stated_agrees is None  # a derived value cannot confirm the change it came from
+
+    def test_stated_change_that_disagrees_with_the_figures(self, dataset: Dataset) -> None:
+        row = self._rows(dataset)["ict_revenue"]
+        assert row.change == 10
+        assert row.change_pct == pytest.approx(7.0423, abs=1e-4)  # 10 / 142
+        assert row.stated_agrees is False  # stated: nearly 11 %
+
+    def test_change_stated_against_another_year_only_applies_to_that_year(self, dataset: Dataset) -> None:
+        assert self._rows(dataset)["egdi_rank"].before is None
+        row = self._rows(dataset, 2024, 2022)["egdi_rank"]
+        assert row.before is not None
+        assert (row.before.value, row.change, row.improved, row.stated_agrees) == (86, -15, True, True)
+
+    def test_targets_due_in_the_year_come_with_their_outcome(self, dataset: Dataset) -> None:
+        report = comparisons.diff(dataset, 2024, 2023)
+        assert [(r.target.indicator, r.status) for r in report.targets] == [("egdi_rank", Status.MET)]
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "change", "better_lower", "expected"),
+    [
+        (132, ChangeUnit.PERCENT, 11.6, False, 132 / 1.116),
+        (67, ChangeUnit.PLACES, 6, True, 73),  # rank 67 after moving up 6 places was 73
+        (8, ChangeUnit.PLACES, 2, False, 6),  # group 8 after moving up 2 groups, higher is better
+        (45.8, ChangeUnit.POINTS, 5.8, False, 40),
+    ],
+)
+def test_implied_previous(
+    dataset: Dataset, value: float, unit: ChangeUnit, change: float, better_lower: bool, expected: float
+) -> None:
+    indicator = dataset.indicators["gci_rank" if better_lower else "dossiers"]
+    stated = StatedChange(change, unit, 2023)
+    assert comparisons.implied_previous(value, stated, indicator) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("stated", "before", "after", "agrees"),
+    [
+        (21, 58678, 71000, True),  # 71000 / 58678 = 1.20999
+        (3.49, 142043, 147000, True),  # 147000 / 142043 = 1.034898
+        (3.49, 142000, 147000, False),  # 3.5211 % is outside 3.49 ± 0.005 and the figures' rounding
+        (11, 142, 152, False),  # 7.04 %
+        ((8, 10), 152, 165, True),  # 8.55 % lies in 8–10 %
+        (13, 40, 52, False),  # 30 %
+    ],
+)
+def test_change_agrees_within_rounding(
+    dataset: Dataset, stated: float | tuple[float, float], before: float, after: float, agrees: bool
+) -> None:
+    indicator = dataset.indicators["exports"]
+    assert comparisons.change_agrees(stated, before, after, ChangeUnit.PERCENT, indicator) is agrees
+
+
+class TestValidate:
+    def test_exactly_the_three_planted_problems(self, dataset: Dataset) -> None:
+        found = [(f.code, f.indicator, f.year) for f in comparisons.validate(dataset)]
+        assert found == [
+            ("conflict", "exports", 2024),
+            ("stated-change-mismatch", "ict_revenue", 2024),
+            ("inconsistent-target", "de_revenue", 2025),
+        ]
+
+    def test_findings_point_at_the_line(self, dataset: Dataset) -> None:
+        findings = {f.code: f for f in comparisons.validate(dataset)}
+        assert findings["inconsistent-target"].file is not None
+        assert findings["inconsistent-target"].file.endswith("targets.toml")
+        assert findings["inconsistent-target"].line == 124  # grep -n: the de_revenue [[targets]] header
+        assert "+30.00 %" in findings["inconsistent-target"].message
+
+    def test_printed_figure_that_does_not_match_its_value(self, dataset: Dataset) -> None:
+        wrong = dataclasses.replace(dataset.actuals[2], printed="45,9%")
+        broken = dataclasses.replace(dataset, actuals=(*dataset.actuals[:2], wrong, *dataset.actuals[3:]))
+        codes = [f.code for f in comparisons.validate(broken)]
+        assert codes.count("printed-mismatch") == 1

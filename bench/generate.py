@@ -26,80 +26,144 @@ MAX_SERIES_LENGTH = LAST_YEAR - FIRST_YEAR + 1
 TARGET_YEARS = (2025, 2030)
 NATIONAL = "VN"
 PROVINCES = (
-    "Hà Nội", "Hồ Chí Minh", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "An Giang", "Bắc Giang", "Bắc Kạn",
-    "Bắc Ninh", "Bến Tre", "Bình Dương", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đồng Nai", "Đồng Tháp",
-    "Gia Lai", "Hà Giang", "Hà Tĩnh", "Khánh Hòa", "Kiên Giang", "Lạng Sơn", "Lào Cai", "Long An",
-    "Nghệ An", "Ninh Bình", "Quảng Nam", "Quảng Ninh", "Sóc Trăng", "Thái Nguyên", "Thanh Hóa",
-    "Thừa Thiên Huế", "Trà Vinh",
+    "Hà Nội",
+    "Hồ Chí Minh",
+    "Đà Nẵng",
+    "Hải Phòng",
+    "Cần Thơ",
+    "An Giang",
+    "Bắc Giang",
+    "Bắc Kạn",
+    "Bắc Ninh",
+    "Bến Tre",
+    "Bình Dương",
+    "Cà Mau",
+    "Cao Bằng",
+    "Đắk Lắk",
+    "Đồng Nai",
+    "Đồng Tháp",
+    "Gia Lai",
+    "Hà Giang",
+    "Hà Tĩnh",
+    "Khánh Hòa",
+    "Kiên Giang",
+    "Lạng Sơn",
+    "Lào Cai",
+    "Long An",
+    "Nghệ An",
+    "Ninh Bình",
+    "Quảng Nam",
+    "Quảng Ninh",
+    "Sóc Trăng",
+    "Thái Nguyên",
+    "Thanh Hóa",
+    "Thừa Thiên Huế",
+    "Trà Vinh",
 )
 REGIONS = (NATIONAL, *PROVINCES)
 
 # (area, id prefix, [(slug, name, unit, lower-is-better)]); rank indicators are listed apart
 # because a "rural" variant of an international ranking would not make sense.
 AREAS: tuple[tuple[str, str, tuple[tuple[str, str, str, bool], ...]], ...] = (
-    ("digital-government", "dg", (
-        ("online_procedures", "Administrative procedures offered fully online", "%", False),
-        ("online_dossiers", "Dossiers processed fully online", "%", False),
-        ("eservice_users", "Online public-service users", "count", False),
-        ("shared_platform", "Agencies connected to the shared data platform", "%", False),
-        ("paper_dossiers", "Dossiers still requiring paper copies", "%", True),
-        ("late_dossiers", "Dossiers resolved late", "%", True),
-    )),
-    ("digital-economy", "de", (
-        ("gdp_share", "Digital economy share of GDP", "%", False),
-        ("revenue", "Digital economy revenue", "USD bn", False),
-        ("ecommerce", "E-commerce retail sales", "USD bn", False),
-        ("cashless", "Cashless payment value", "VND bn", False),
-        ("einvoice", "Enterprises using e-invoices", "%", False),
-        ("tech_firms", "Digital technology enterprises", "count", False),
-    )),
-    ("digital-society", "ds", (
-        ("signatures", "Adults with a digital signature", "%", False),
-        ("internet_users", "Internet users", "per 100 people", False),
-        ("smartphones", "Smartphone subscriptions", "per 100 people", False),
-        ("bank_accounts", "Adults with a bank account", "%", False),
-        ("offline_households", "Households without fixed broadband", "%", True),
-        ("skills_trainees", "Digital skills training participants", "count", False),
-    )),
-    ("ict-industry", "ict", (
-        ("revenue", "ICT industry revenue", "USD bn", False),
-        ("exports", "Hardware and electronics exports", "USD bn", False),
-        ("software", "Software and IT services revenue", "VND bn", False),
-        ("enterprises", "ICT enterprises", "count", False),
-        ("local_value", "Domestic value added in ICT products", "%", False),
-    )),
-    ("cybersecurity", "cs", (
-        ("classified_systems", "Information systems classified by security level", "%", False),
-        ("attacks", "Cyber attacks on government systems", "count", True),
-        ("malware_sites", "Government websites with malware found", "%", True),
-        ("soc_agencies", "Agencies monitored by a security operations centre", "%", False),
-    )),
-    ("telecom", "tel", (
-        ("fixed_broadband", "Fixed broadband subscriptions", "per 100 people", False),
-        ("coverage_4g", "Population covered by 4G", "%", False),
-        ("coverage_5g", "Population covered by 5G", "%", False),
-        ("revenue", "Telecom revenue", "VND bn", False),
-        ("uncovered_villages", "Villages without mobile coverage", "%", True),
-        ("data_traffic", "Mobile data traffic (PB)", "count", False),
-    )),
-    ("postal", "post", (
-        ("revenue", "Postal revenue", "VND bn", False),
-        ("parcels", "Parcels delivered (thousands)", "count", False),
-        ("growth", "Postal revenue growth", "%", False),
-        ("communes", "Communes with a postal service point", "%", False),
-    )),
-    ("data", "data", (
-        ("open_datasets", "Open datasets published", "count", False),
-        ("databases", "National databases connected", "%", False),
-        ("dc_capacity", "Data-centre capacity (MW)", "count", False),
-    )),
-    ("human-resources", "hr", (
-        ("graduates", "ICT graduates", "count", False),
-        ("skilled_workforce", "Workforce with basic digital skills", "%", False),
-        ("it_workforce", "IT workforce", "count", False),
-        ("women_in_ict", "Women among ICT graduates", "%", False),
-        ("vacancies", "Unfilled IT vacancies", "per 100 people", True),
-    )),
+    (
+        "digital-government",
+        "dg",
+        (
+            ("online_procedures", "Administrative procedures offered fully online", "%", False),
+            ("online_dossiers", "Dossiers processed fully online", "%", False),
+            ("eservice_users", "Online public-service users", "count", False),
+            ("shared_platform", "Agencies connected to the shared data platform", "%", False),
+            ("paper_dossiers", "Dossiers still requiring paper copies", "%", True),
+            ("late_dossiers", "Dossiers resolved late", "%", True),
+        ),
+    ),
+    (
+        "digital-economy",
+        "de",
+        (
+            ("gdp_share", "Digital economy share of GDP", "%", False),
+            ("revenue", "Digital economy revenue", "USD bn", False),
+            ("ecommerce", "E-commerce retail sales", "USD bn", False),
+            ("cashless", "Cashless payment value", "VND bn", False),
+            ("einvoice", "Enterprises using e-invoices", "%", False),
+            ("tech_firms", "Digital technology enterprises", "count", False),
+        ),
+    ),
+    (
+        "digital-society",
+        "ds",
+        (
+            ("signatures", "Adults with a digital signature", "%", False),
+            ("internet_users", "Internet users", "per 100 people", False),
+            ("smartphones", "Smartphone subscriptions", "per 100 people", False),
+            ("bank_accounts", "Adults with a bank account", "%", False),
+            ("offline_households", "Households without fixed broadband", "%", True),
+            ("skills_trainees", "Digital skills training participants", "count", False),
+        ),
+    ),
+    (
+        "ict-industry",
+        "ict",
+        (
+            ("revenue", "ICT industry revenue", "USD bn", False),
+            ("exports", "Hardware and electronics exports", "USD bn", False),
+            ("software", "Software and IT services revenue", "VND bn", False),
+            ("enterprises", "ICT enterprises", "count", False),
+            ("local_value", "Domestic value added in ICT products", "%", False),
+        ),
+    ),
+    (
+        "cybersecurity",
+        "cs",
+        (
+            ("classified_systems", "Information systems classified by security level", "%", False),
+            ("attacks", "Cyber attacks on government systems", "count", True),
+            ("malware_sites", "Government websites with malware found", "%", True),
+            ("soc_agencies", "Agencies monitored by a security operations centre", "%", False),
+        ),
+    ),
+    (
+        "telecom",
+        "tel",
+        (
+            ("fixed_broadband", "Fixed broadband subscriptions", "per 100 people", False),
+            ("coverage_4g", "Population covered by 4G", "%", False),
+            ("coverage_5g", "Population covered by 5G", "%", False),
+            ("revenue", "Telecom revenue", "VND bn", False),
+            ("uncovered_villages", "Villages without mobile coverage", "%", True),
+            ("data_traffic", "Mobile data traffic (PB)", "count", False),
+        ),
+    ),
+    (
+        "postal",
+        "post",
+        (
+            ("revenue", "Postal revenue", "VND bn", False),
+            ("parcels", "Parcels delivered (thousands)", "count", False),
+            ("growth", "Postal revenue growth", "%", False),
+            ("communes", "Communes with a postal service point", "%", False),
+        ),
+    ),
+    (
+        "data",
+        "data",
+        (
+            ("open_datasets", "Open datasets published", "count", False),
+            ("databases", "National databases connected", "%", False),
+            ("dc_capacity", "Data-centre capacity (MW)", "count", False),
+        ),
+    ),
+    (
+        "human-resources",
+        "hr",
+        (
+            ("graduates", "ICT graduates", "count", False),
+            ("skilled_workforce", "Workforce with basic digital skills", "%", False),
+            ("it_workforce", "IT workforce", "count", False),
+            ("women_in_ict", "Women among ICT graduates", "%", False),
+            ("vacancies", "Unfilled IT vacancies", "per 100 people", True),
+        ),
+    ),
 )
 RANKINGS = (
     ("dg", "digital-government", "egdi", "E-Government Development Index"),
@@ -191,8 +255,9 @@ class Series:
 
 def catalogue() -> list[Indicator]:
     """The 150 indicators: 15 international rankings, then each area's measures in three scopes."""
-    indicators = [Indicator(f"{prefix}.{slug}_rank", f"{name} rank", "rank", True, area)
-                  for prefix, area, slug, name in RANKINGS]
+    indicators = [
+        Indicator(f"{prefix}.{slug}_rank", f"{name} rank", "rank", True, area) for prefix, area, slug, name in RANKINGS
+    ]
     for scope_slug, scope_name in SCOPES:
         for area, prefix, measures in AREAS:
             for slug, name, unit, lower in measures:
@@ -203,8 +268,10 @@ def catalogue() -> list[Indicator]:
 
 def declare_sources() -> list[SourceDef]:
     """Yearly reviews (each reports its own year, the first also back-data) and three 2025 publications."""
-    sources = [SourceDef(f"review-{y}", f"Digital transformation review {y}", f"{y}-12-{20 + y % 9:02d}")
-               for y in range(2014, LAST_YEAR + 1)]
+    sources = [
+        SourceDef(f"review-{y}", f"Digital transformation review {y}", f"{y}-12-{20 + y % 9:02d}")
+        for y in range(2014, LAST_YEAR + 1)
+    ]
     sources += [
         SourceDef("gso-yearbook-2025", "Statistical yearbook 2025 (ICT chapter)", "2025-06-30"),
         SourceDef("provinces-2025", "Provincial digital transformation index 2025", "2025-09-15"),
@@ -223,8 +290,11 @@ def new_series(rng: random.Random, indicator: Indicator, region: int) -> Series:
     national = region == 0
     unit, sign = indicator.unit, -1.0 if indicator.lower else 1.0
     if unit in ABSOLUTE_UNITS:
-        start = {"USD bn": rng.uniform(1, 40), "VND bn": rng.uniform(2_000, 80_000),
-                 "count": rng.uniform(200, 200_000)}[unit]
+        start = {
+            "USD bn": rng.uniform(1, 40),
+            "VND bn": rng.uniform(2_000, 80_000),
+            "count": rng.uniform(200, 200_000),
+        }[unit]
         if not national:  # a province is a small slice of the national figure
             start *= rng.uniform(0.004, 0.08)
         return Series(indicator, region, start, sign * rng.uniform(0.02, 0.14))
@@ -286,21 +356,23 @@ def stated_change(rng: random.Random, series: Series, year: int) -> tuple[float,
     return value, change_unit, (from_year if from_year != year - 1 else None)
 
 
-def build_series(rng: random.Random, indicators: list[Indicator], n: int,
-                 unique: int) -> list[tuple[Series, range]]:
+def build_series(rng: random.Random, indicators: list[Indicator], n: int, unique: int) -> list[tuple[Series, range]]:
     """Choose which indicator–region pairs have figures and over which years."""
     all_pairs = [(i, r) for r in range(len(REGIONS)) for i in range(len(indicators))]
-    national, provincial = all_pairs[:len(indicators)], all_pairs[len(indicators):]
+    national, provincial = all_pairs[: len(indicators)], all_pairs[len(indicators) :]
     rng.shuffle(provincial)
     wanted = min(len(all_pairs), unique, max(200, n // 8))  # a few figures per series even when N is small
     pairs = (national + provincial)[:wanted]
     lengths = series_lengths(rng, len(pairs), unique)
-    return [(new_series(rng, indicators[i], r), series_years(rng, length))
-            for (i, r), length in zip(pairs, lengths, strict=True)]
+    return [
+        (new_series(rng, indicators[i], r), series_years(rng, length))
+        for (i, r), length in zip(pairs, lengths, strict=True)
+    ]
 
 
-def make_actuals(rng: random.Random, indicators: list[Indicator], sources: list[SourceDef],
-                 n: int) -> tuple[list[Actual], list[Series]]:
+def make_actuals(
+    rng: random.Random, indicators: list[Indicator], sources: list[SourceDef], n: int
+) -> tuple[list[Actual], list[Series]]:
     """N actuals: one first report per series year, then repeated reports, some of them conflicting."""
     index = {ind.id: k for k, ind in enumerate(indicators)}
     extras = max(round(n * EXTRA_SHARE), n - len(indicators) * len(REGIONS) * MAX_SERIES_LENGTH)
@@ -313,15 +385,25 @@ def make_actuals(rng: random.Random, indicators: list[Indicator], sources: list[
         for year in years:
             share = LATEST_ESTIMATE_SHARE if year == LAST_YEAR else ESTIMATE_SHARE
             change = stated_change(rng, series, year) if rng.random() < CHANGE_SHARE else None
-            actuals.append(Actual(index[series.indicator.id], series.region, year, series.values[year],
-                                  primary_source(year), rng.random() < share, change))
+            actuals.append(
+                Actual(
+                    index[series.indicator.id],
+                    series.region,
+                    year,
+                    series.values[year],
+                    primary_source(year),
+                    rng.random() < share,
+                    change,
+                )
+            )
     actuals += repeated_reports(rng, actuals, sources, extras, min(extras, round(n * CONFLICT_SHARE)))
     actuals.sort(key=lambda a: (a.indicator, a.region, a.year))
     return actuals, [series for series, _ in plan]
 
 
-def repeated_reports(rng: random.Random, firsts: list[Actual], sources: list[SourceDef],
-                     count: int, conflicts: int) -> list[Actual]:
+def repeated_reports(
+    rng: random.Random, firsts: list[Actual], sources: list[SourceDef], count: int, conflicts: int
+) -> list[Actual]:
     """Later sources repeating a figure: the same value, or (for the first `conflicts`) a different one."""
     used: dict[int, set[str]] = {}
     repeats: list[Actual] = []
@@ -346,14 +428,15 @@ def disagreeing(rng: random.Random, value: float) -> float:
     return other if other != value and other > 0 else value + 1.0
 
 
-def make_targets(rng: random.Random, series: list[Series], all_pairs: bool,
-                 indicators: list[Indicator]) -> Iterator[tuple[Series, int, str, float | tuple[float, float] | None,
-                                                                 str]]:
+def make_targets(
+    rng: random.Random, series: list[Series], all_pairs: bool, indicators: list[Indicator]
+) -> Iterator[tuple[Series, int, str, float | tuple[float, float] | None, str]]:
     """Targets for each series in 2025 and 2030: the direction's op mostly, some ranges and maintains."""
     if all_pairs:
         have = {(s.indicator.id, s.region) for s in series}
-        series = series + [new_series(rng, ind, r) for r in range(len(REGIONS)) for ind in indicators
-                           if (ind.id, r) not in have]
+        series = series + [
+            new_series(rng, ind, r) for r in range(len(REGIONS)) for ind in indicators if (ind.id, r) not in have
+        ]
     announced = [f"review-{y}" for y in range(2019, LAST_YEAR + 1)]
     for s in series:
         for year in TARGET_YEARS:
@@ -410,16 +493,21 @@ def region_line(region: int) -> str:
     return "" if region == 0 else f"region = {quoted(REGIONS[region])}\n"
 
 
-def targets_text(indicators: list[Indicator], sources: list[SourceDef],
-                 targets: list[tuple[Series, int, str, float | tuple[float, float] | None, str]]) -> str:
+def targets_text(
+    indicators: list[Indicator],
+    sources: list[SourceDef],
+    targets: list[tuple[Series, int, str, float | tuple[float, float] | None, str]],
+) -> str:
     """targets.toml: sources, the indicator catalogue, then the targets."""
     parts = ["schema = 1\n\n# Synthetic benchmark data written by bench/generate.py; not real figures.\n\n"]
     for src in sources:
         parts.append(f"[sources.{src.id}]\ntitle = {quoted(src.title)}\npublished = {src.published}\n\n")
     for ind in indicators:
         better = 'better = "lower"\n' if ind.lower and ind.unit != "rank" else ""
-        parts.append(f"[indicators.{quoted(ind.id)}]\nname = {quoted(ind.name)}\nunit = {quoted(ind.unit)}\n"
-                     f"{better}area = {quoted(ind.area)}\n\n")
+        parts.append(
+            f"[indicators.{quoted(ind.id)}]\nname = {quoted(ind.name)}\nunit = {quoted(ind.unit)}\n"
+            f"{better}area = {quoted(ind.area)}\n\n"
+        )
     for s, year, op, value, source in targets:
         if value is None:
             value_line = ""
@@ -427,8 +515,10 @@ def targets_text(indicators: list[Indicator], sources: list[SourceDef],
             value_line = f"value = [{num(value[0])}, {num(value[1])}]\n"
         else:
             value_line = f"value = {num(value)}\n"
-        parts.append(f"[[targets]]\nindicator = {quoted(s.indicator.id)}\nyear = {year}\nop = {quoted(op)}\n"
-                     f"{value_line}{region_line(s.region)}source = {quoted(source)}\n\n")
+        parts.append(
+            f"[[targets]]\nindicator = {quoted(s.indicator.id)}\nyear = {year}\nop = {quoted(op)}\n"
+            f"{value_line}{region_line(s.region)}source = {quoted(source)}\n\n"
+        )
     return "".join(parts)
 
 
@@ -441,8 +531,10 @@ def actuals_text(indicators: list[Indicator], actuals: list[Actual]) -> str:
             value, unit, from_year = a.change
             extra += f"change = {num(value)}\nchange_unit = {quoted(unit)}\n"
             extra += f"change_from = {from_year}\n" if from_year is not None else ""
-        parts.append(f"[[actuals]]\nindicator = {quoted(indicators[a.indicator].id)}\nyear = {a.year}\n"
-                     f"value = {num(a.value)}\n{region_line(a.region)}source = {quoted(a.source)}\n{extra}\n")
+        parts.append(
+            f"[[actuals]]\nindicator = {quoted(indicators[a.indicator].id)}\nyear = {a.year}\n"
+            f"value = {num(a.value)}\n{region_line(a.region)}source = {quoted(a.source)}\n{extra}\n"
+        )
     return "".join(parts)
 
 
@@ -467,8 +559,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, metavar="N", help="number of actuals to write")
     parser.add_argument("--seed", type=int, default=2025, help="random seed (default: 2025)")
     parser.add_argument("--out", type=Path, help="output folder (default: bench/out/N)")
-    parser.add_argument("--all-targets", action="store_true",
-                        help="targets for all 150 × 34 indicator–region pairs, not only those with figures")
+    parser.add_argument(
+        "--all-targets",
+        action="store_true",
+        help="targets for all 150 × 34 indicator–region pairs, not only those with figures",
+    )
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("N must be at least 1")

@@ -1,0 +1,426 @@
+"""How ictgoals scales with the size of its data, next to a TOML-parsing floor and hledger.
+
+    python bench/scale.py [--sizes 1000,10000,100000] [--runs 5] [--seed S] [--json]
+
+For each size N it writes a dataset of N actuals with generate.py into bench/out/N/, then times
+`status 2025`, `diff 2024` and `validate` (all `--format json`) in two modes: cold (`--no-cache`)
+and warm (cache enabled, filled by one untimed run first; without a cache in the tool the two
+are the same). Next to them, in the same rounds:
+
+- the floor: one Python process that only parses both TOML files with tomllib;
+- hledger's budget report on an equivalent journal (bench/out/N/budget.journal), if hledger is
+  installed; otherwise that column is skipped with a message.
+
+Every measured process runs under a small Python launcher that times it and reads its peak
+resident memory from getrusage(RUSAGE_CHILDREN), which only covers that one child. This works
+wherever Python does (no GNU time needed) and keeps the launcher's own start-up out of the time.
+
+The report (a markdown table, also written to bench/out/scale-report.md, or JSON with --json)
+gives the median wall time and peak memory per size, command and mode, the growth from one size
+to the next, and the targets next to the measured values. It always exits 0: it is a report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import itertools
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tomllib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import generate
+from startup import clean_env
+
+BENCH = Path(__file__).resolve().parent
+OUT = BENCH / "out"
+DEFAULT_SIZES = (1_000, 10_000, 100_000)
+DEFAULT_RUNS = 5
+COMMANDS = {"status": ["status", "2025"], "diff": ["diff", "2024"], "validate": ["validate"]}
+MODES = ("cold", "warm")
+FLOOR, TOMLI_FLOOR, HLEDGER = "tomllib floor", "tomli floor", "hledger budget"
+
+# Target thresholds, shown next to what was measured.
+COLD_VS_FLOOR, WARM_VS_SMALL, HLEDGER_SPEEDUP, PEAK_MB, GROWTH = 1.5, 3.0, 5.0, 300.0, 12.0
+
+# Times one child process and reports [exit code, seconds, peak RSS] as JSON on stdout. The child's
+# own output is discarded: validate prints thousands of warnings to stderr on big datasets.
+LAUNCHER = """\
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+elapsed = time.perf_counter() - start
+print(json.dumps([code, elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))
+"""
+
+FLOOR_SCRIPT = "import sys, {0}\nfor path in sys.argv[1:]:\n    {0}.load(open(path, 'rb'))\n"
+
+
+@dataclass(slots=True)
+class Measure:
+    """One thing timed at one size: its command line and the samples taken."""
+
+    size: int
+    name: str
+    mode: str
+    argv: list[str]
+    seconds: list[float] = field(default_factory=list)
+    peak_kb: list[int] = field(default_factory=list)
+
+    @property
+    def median_s(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.peak_kb) / 1024.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "size": self.size,
+            "name": self.name,
+            "mode": self.mode,
+            "argv": self.argv,
+            "median_s": round(self.median_s, 4),
+            "min_s": round(min(self.seconds), 4),
+            "peak_mb": round(self.peak_mb, 1),
+            "runs": len(self.seconds),
+        }
+
+
+class MeasureError(RuntimeError):
+    """A measured command failed; its stderr says why."""
+
+
+def run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Run a command under the launcher and return its wall time (s) and peak RSS (KiB)."""
+    done = subprocess.run([sys.executable, "-c", LAUNCHER, *argv], env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise MeasureError(f"the launcher failed: {done.stderr.strip()}")
+    code, seconds, maxrss = json.loads(done.stdout)
+    if code != 0:
+        # Run it again outside the launcher to show why: the timed run discards stderr.
+        again = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+        raise MeasureError(f"{' '.join(argv)} exited {code}: {again.stderr.strip()[-1000:]}")
+    # ru_maxrss is in KiB on Linux but in bytes on macOS.
+    return seconds, maxrss // 1024 if sys.platform == "darwin" else maxrss
+
+
+def ictgoals_argv(command: list[str], folder: Path, cold: bool) -> list[str]:
+    """The ictgoals command line on the dataset in `folder`."""
+    exe = str(Path(sys.executable).with_name("ictgoals"))
+    data = ["--targets", str(folder / "targets.toml"), "--actuals", str(folder / "actuals.toml")]
+    return [exe, *command, "--format", "json", *data, *(["--no-cache"] if cold else [])]
+
+
+# ---------------------------------------------------------------- hledger
+
+
+def hledger_journal(folder: Path) -> Path:
+    """Write the dataset as an hledger journal: a yearly budget per indicator and region, one posting per actual.
+
+    The budget amount is the pair's first target with a number (the middle of a "between" range);
+    "maintain"-only pairs budget their latest figure, which is what maintaining means.
+    """
+    with (folder / "targets.toml").open("rb") as f:
+        targets = tomllib.load(f)["targets"]
+    with (folder / "actuals.toml").open("rb") as f:
+        actuals = tomllib.load(f)["actuals"]
+    latest: dict[tuple[str, str], tuple[int, float]] = {}
+    for a in actuals:
+        key = (a.get("region", "VN"), a["indicator"])
+        if key not in latest or a["year"] >= latest[key][0]:
+            latest[key] = (a["year"], float(a["value"]))
+    budgets: dict[tuple[str, str], float] = {}
+    for t in sorted(targets, key=lambda t: t["year"]):
+        key, value = (t.get("region", "VN"), t["indicator"]), t.get("value")
+        if key not in budgets and value is not None:
+            budgets[key] = sum(value) / 2 if isinstance(value, list) else float(value)
+    for key, (_, value) in latest.items():
+        budgets.setdefault(key, value)
+    parts = ["; Written by bench/scale.py from targets.toml and actuals.toml.\n\n"]
+    parts += [
+        f"~ yearly\n    indicators:{region}:{indicator}    {amount(value)}\n    targets\n\n"
+        for (region, indicator), value in budgets.items()
+    ]
+    parts += [
+        f"{a['year']}-12-31 {a['source']}\n    indicators:{a.get('region', 'VN')}:{a['indicator']}    "
+        f"{amount(float(a['value']))}\n    sources:{a['source']}\n\n"
+        for a in actuals
+    ]
+    journal = folder / "budget.journal"
+    journal.write_text("".join(parts), encoding="utf-8")
+    return journal
+
+
+def amount(value: float) -> str:
+    """A plain decimal amount (hledger reads no exponent notation)."""
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def hledger_argv(journal: Path) -> list[str] | None:
+    """The budget-report command line, or None (with a message) when hledger is missing or rejects the journal."""
+    exe = shutil.which("hledger")
+    if exe is None:
+        print(
+            "scale: hledger is not installed; skipping the hledger comparison "
+            "(on Debian/Ubuntu: apt-get install hledger).",
+            file=sys.stderr,
+        )
+        return None
+    argv = [exe, "-f", str(journal), "balance", "--budget", "-Y", "-O", "csv"]
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        print(f"scale: hledger rejected {journal}; skipping it: {done.stderr.strip()[:500]}", file=sys.stderr)
+        return None
+    return argv
+
+
+# ---------------------------------------------------------------- measuring
+
+
+def tomli_available() -> bool:
+    """Whether tomli (tomllib's upstream, often a compiled wheel) is importable by this Python."""
+    return importlib.util.find_spec("tomli") is not None
+
+
+def plan(size: int, folder: Path, with_hledger: bool) -> list[Measure]:
+    """Everything to time at one size: 3 commands × 2 modes, the floor and maybe hledger."""
+    measures = [
+        Measure(size, name, mode, ictgoals_argv(command, folder, mode == "cold"))
+        for name, command in COMMANDS.items()
+        for mode in MODES
+    ]
+    files = [str(folder / "actuals.toml"), str(folder / "targets.toml")]
+    measures.append(Measure(size, FLOOR, "", [sys.executable, "-c", FLOOR_SCRIPT.format("tomllib"), *files]))
+    if tomli_available():  # ictgoals parses with tomli when it is installed: the floor it can actually reach
+        measures.append(Measure(size, TOMLI_FLOOR, "", [sys.executable, "-c", FLOOR_SCRIPT.format("tomli"), *files]))
+    if with_hledger:
+        argv = hledger_argv(hledger_journal(folder))
+        if argv is not None:
+            measures.append(Measure(size, HLEDGER, "", argv))
+    return measures
+
+
+def measure_size(
+    size: int, runs: int, seed: int, env: dict[str, str], with_hledger: bool, say: Callable[[str], None]
+) -> list[Measure]:
+    """Generate the dataset for one size, then time everything in `runs` rotating rounds."""
+    folder = OUT / str(size)
+    generate.generate(size, seed, folder)
+    measures = plan(size, folder, with_hledger)
+    for m in measures:  # untimed: fills the warm mode's cache, the page cache and the bytecode cache
+        run_measured(m.argv, env)
+    for round_ in range(runs):
+        shift = round_ % len(measures)
+        for m in measures[shift:] + measures[:shift]:
+            seconds, peak = run_measured(m.argv, env)
+            m.seconds.append(seconds)
+            m.peak_kb.append(peak)
+        say(f"  N={size:,}: round {round_ + 1}/{runs} done")
+    return measures
+
+
+# ---------------------------------------------------------------- reporting
+
+
+def find(measures: Iterable[Measure], size: int, name: str, mode: str = "") -> Measure | None:
+    return next((m for m in measures if (m.size, m.name, m.mode) == (size, name, mode)), None)
+
+
+def label(m: Measure) -> str:
+    return f"{m.name} ({m.mode})" if m.mode else m.name
+
+
+def results_table(measures: Sequence[Measure]) -> list[str]:
+    """Median time and peak memory, one row per size and command."""
+    lines = ["| N | command | median s | min s | peak MB | × floor |", "|---:|---|---:|---:|---:|---:|"]
+    for m in measures:
+        floor = find(measures, m.size, FLOOR)
+        ratio = f"{m.median_s / floor.median_s:.2f}" if floor else "–"
+        lines.append(
+            f"| {m.size:,} | {label(m)} | {m.median_s:.3f} | {min(m.seconds):.3f} | {m.peak_mb:.0f} | {ratio} |"
+        )
+    return lines
+
+
+def growth_table(measures: Sequence[Measure], sizes: Sequence[int]) -> list[str]:
+    """How each command's median time grows from one size to the next."""
+    steps = list(itertools.pairwise(sizes))
+    if not steps:
+        return ["(one size only: no growth to show)"]
+    head = " | ".join(f"{b:,}/{a:,}" for a, b in steps)
+    lines = [f"| command | {head} |", "|---|" + "---:|" * len(steps)]
+    for m in (m for m in measures if m.size == sizes[0]):
+        cells = []
+        for a, b in steps:
+            small, big = find(measures, a, m.name, m.mode), find(measures, b, m.name, m.mode)
+            cells.append(f"{big.median_s / small.median_s:.1f}×" if small and big else "–")
+        lines.append(f"| {label(m)} | {' | '.join(cells)} |")
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One target next to the value measured for it."""
+
+    what: str
+    target: str
+    measured: float
+    ok: bool
+    unit: str = "×"
+
+    def row(self) -> str:
+        value = f"{self.measured:.0f} MB" if self.unit == "MB" else f"{self.measured:.2f}×"
+        return f"| {self.what} | {self.target} | {value} | {'yes' if self.ok else 'no'} |"
+
+
+def checks(measures: Sequence[Measure], sizes: Sequence[int]) -> list[Check]:
+    """The targets that the measured sizes allow checking (each needs its sizes and tools)."""
+    big, small = sizes[-1], sizes[0]
+    found: list[Check] = []
+    status_cold, floor = find(measures, big, "status", "cold"), find(measures, big, FLOOR)
+    if status_cold and floor:
+        ratio = status_cold.median_s / floor.median_s
+        found.append(
+            Check(f"status cold at {big:,} vs tomllib floor", f"≤ {COLD_VS_FLOOR}×", ratio, ratio <= COLD_VS_FLOOR)
+        )
+    status_warm, small_warm = find(measures, big, "status", "warm"), find(measures, small, "status", "warm")
+    if status_warm and small_warm and big != small:
+        ratio = status_warm.median_s / small_warm.median_s
+        found.append(
+            Check(
+                f"status warm at {big:,} vs status warm at {small:,}",
+                f"≤ {WARM_VS_SMALL}×",
+                ratio,
+                ratio <= WARM_VS_SMALL,
+            )
+        )
+    hledger = find(measures, big, HLEDGER)
+    for m in (status_cold, status_warm):
+        if hledger and m:
+            speedup = hledger.median_s / m.median_s
+            found.append(
+                Check(
+                    f"hledger budget / status {m.mode} at {big:,} (speed-up)",
+                    f"≥ {HLEDGER_SPEEDUP}×",
+                    speedup,
+                    speedup >= HLEDGER_SPEEDUP,
+                )
+            )
+    peak = max((m.peak_mb for m in measures if m.size == big and m.name in COMMANDS), default=None)
+    if peak is not None:
+        found.append(Check(f"peak memory of ictgoals at {big:,}", f"≤ {PEAK_MB:.0f} MB", peak, peak <= PEAK_MB, "MB"))
+    if len(sizes) >= 2:
+        prev = sizes[-2]
+        for name in COMMANDS:
+            a, b = find(measures, prev, name, "cold"), find(measures, big, name, "cold")
+            if a and b:
+                ratio = b.median_s / a.median_s
+                found.append(Check(f"{name} cold {big:,}/{prev:,} time", f"≤ {GROWTH:.0f}×", ratio, ratio <= GROWTH))
+    return found
+
+
+def markdown(measures: Sequence[Measure], sizes: Sequence[int], runs: int, notes: Sequence[str]) -> str:
+    """The whole report as markdown."""
+    lines = [
+        "# ictgoals scale report",
+        "",
+        f"Median of {runs} runs each, interleaved; Python {sys.version.split()[0]}. "
+        "cold = `--no-cache`, warm = cache enabled and filled first. "
+        "× floor = median / median of parsing both files with tomllib.",
+        "",
+        *results_table(measures),
+        "",
+        "## Growth (median time, size over previous size)",
+        "",
+        *growth_table(measures, sizes),
+        "",
+        "## Targets",
+        "",
+        "| target | wanted | measured | met |",
+        "|---|---|---:|---|",
+        *(c.row() for c in checks(measures, sizes)),
+    ]
+    if notes:
+        lines += ["", "## Notes", "", *(f"- {n}" for n in notes)]
+    return "\n".join(lines) + "\n"
+
+
+def say(text: str) -> None:
+    """Progress on stderr, so stdout holds only the report."""
+    print(text, file=sys.stderr, flush=True)
+
+
+def parse_sizes(text: str) -> list[int]:
+    """'1000,10_000, 1e5' style lists of sizes, sorted and without duplicates."""
+    try:
+        sizes = sorted({int(float(part.replace("_", ""))) for part in text.split(",") if part.strip()})
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"expected sizes like 1000,10000: {e}") from e
+    if not sizes or sizes[0] < 1:
+        raise argparse.ArgumentTypeError("sizes must be positive")
+    return sizes
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure every size, then print and save the report."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sizes",
+        type=parse_sizes,
+        default=list(DEFAULT_SIZES),
+        help="comma-separated dataset sizes (default: 1000,10000,100000)",
+    )
+    parser.add_argument("--runs", type=int, default=DEFAULT_RUNS, help=f"timed runs each (default {DEFAULT_RUNS})")
+    parser.add_argument("--seed", type=int, default=2025, help="seed for generate.py (default 2025)")
+    parser.add_argument("--no-hledger", action="store_true", help="skip the hledger comparison")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON instead of markdown")
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    # Bytecode in bench/out (see startup.clean_env); a cache folder of our own keeps the tool's
+    # cache, if it follows XDG, out of the user's home.
+    env = clean_env(OUT / "pycache") | {"XDG_CACHE_HOME": str(OUT / "cache")}
+    measures: list[Measure] = []
+    notes: list[str] = []
+    if not args.no_hledger and shutil.which("hledger") is None:
+        notes.append("hledger is not installed: no hledger comparison.")
+    try:
+        for size in args.sizes:
+            say(f"N={size:,}: generating and measuring")
+            measures += measure_size(size, max(args.runs, 1), args.seed, env, not args.no_hledger, say)
+    except MeasureError as e:
+        notes.append(f"stopped early: {e}")
+        print(f"scale: {e}", file=sys.stderr)
+    sizes = sorted({m.size for m in measures})
+    report = markdown(measures, sizes, max(args.runs, 1), notes)
+    (OUT / "scale-report.md").write_text(report, encoding="utf-8")
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "runs": max(args.runs, 1),
+                    "measures": [m.as_dict() for m in measures],
+                    "checks": [
+                        {"what": c.what, "target": c.target, "measured": round(c.measured, 3), "met": c.ok}
+                        for c in checks(measures, sizes)
+                    ],
+                    "notes": notes,
+                },
+                indent=2,
+            )
+        )
+    else:
+        print(report, end="")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -51,6 +51,7 @@ def test_second_load_comes_from_the_cache_and_equals_a_fresh_load(files: tuple[P
     fresh = loading.load(*files)
     assert _status_json(second) == _status_json(fresh)
     assert list(second.actuals) == list(fresh.actuals)  # every figure, in file order
+    assert [vars(a) for a in second.actuals] == [vars(a) for a in fresh.actuals]  # every field, built or not
     assert [a.location for a in second.actuals] == [a.location for a in fresh.actuals]
     assert second.targets == fresh.targets
     assert second.sources == fresh.sources

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ASSETS, GOOD_ACTUALS, GOOD_TARGETS
+from conftest import ASSETS, GOOD_ACTUALS, GOOD_TARGETS, REPO
 from ictgoals import loading
 from ictgoals.errors import DataError
-from ictgoals.model import NATIONAL, Op
+from ictgoals.model import NATIONAL, Location, Op, Source
 
 BAD = ASSETS / "bad"
 
@@ -143,3 +143,26 @@ class TestResolve:
         assert chosen.origin == "bundled"
         assert chosen.path.is_file()
         assert chosen.path.name == "targets.toml"
+
+
+@pytest.mark.parametrize("folder", [GOOD_TARGETS.parent, REPO])
+def test_the_shortcut_for_plain_entries_builds_exactly_what_the_full_checks_build(folder: Path) -> None:
+    targets = loading._FileReader(folder / "targets.toml", {"sources", "indicators", "targets"})
+    actuals = loading._FileReader(folder / "actuals.toml", {"sources", "actuals"})
+    sources: dict[str, Source] = {}
+    loading._read_sources(targets, sources)
+    indicators = loading._read_indicators(targets)
+    shortcuts = 0
+    for reader, name, shortcut, full, keys in (
+        (actuals, "actuals", loading._plain_actual, loading._actual, loading._ACTUAL_KEYS),
+        (targets, "targets", loading._plain_target, loading._target, loading._TARGET_KEYS),
+    ):
+        for index, table, line in reader.array(name):
+            label = f"{name} entry #{index + 1}"
+            fast = shortcut(table, indicators, sources, Location(str(reader.path), line, label))
+            if fast is None:
+                continue
+            shortcuts += 1
+            slow = full(reader.entry(table, label, line, keys), indicators, sources)
+            assert vars(fast) == vars(slow)
+    assert shortcuts >= 20  # the comparison above really ran

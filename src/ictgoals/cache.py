@@ -184,7 +184,10 @@ def encode(data: Dataset) -> tuple[Any, ...]:
 
 def _build_group(blob: bytes) -> tuple[tuple[int, Actual], ...]:
     return tuple(
-        (position, Actual(i, y, v, s, r, p, e, None if c is None else _unchange(c), n, Location(lf, ll, le)))
+        (
+            position,
+            Actual(i, y, v, s, r, p, e, None if c is None else _unchange(c), n, Location(lf, ll, le)),
+        )
         for position, i, y, v, s, r, p, e, c, n, lf, ll, le in marshal.loads(blob)
     )
 

@@ -98,16 +98,28 @@ class Index:
 
     def __init__(self, dataset: Dataset) -> None:
         actuals = dataset.actuals
-        self._groups = actuals if isinstance(actuals, GroupedActuals) else GroupedActuals.of(actuals)
+        self._groups: Mapping[tuple[str, str], Sequence[Actual]] | GroupedActuals
+        if isinstance(actuals, GroupedActuals):  # read back from the cache, grouped already
+            self._groups = actuals
+        else:
+            groups: dict[tuple[str, str], list[Actual]] = {}
+            for actual in actuals:
+                groups.setdefault((actual.indicator, region_key(actual.region)), []).append(actual)
+            self._groups = groups
         self._order = source_order(dataset.sources)
         self._series: dict[tuple[str, str], Series] = {}
+
+    def _group(self, key: tuple[str, str]) -> Sequence[Actual]:
+        if isinstance(self._groups, GroupedActuals):
+            return self._groups.group(key)
+        return self._groups.get(key, ())
 
     def series(self, indicator: str, region: str) -> Series:
         key = (indicator, region_key(region))
         found = self._series.get(key)
         if found is None:
             by_year: dict[int, list[Actual]] = {}
-            for actual in self._groups.group(key):
+            for actual in self._group(key):
                 by_year.setdefault(actual.year, []).append(actual)
             found = Series(
                 {year: choose(group, self._order) for year, group in by_year.items()},

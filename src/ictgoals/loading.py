@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TypeGuard, TypeVar
 
 from ictgoals.errors import DataError
 from ictgoals.model import (
@@ -525,17 +525,70 @@ def target_key(target: Target) -> tuple[str, str, int, Op]:
     return (target.indicator, region_key(target.region), target.year, target.op)
 
 
+_PLAIN_TARGET_KEYS = frozenset(_TARGET_KEYS - _CHANGE_KEYS - {"from_value"})
+_OPS = {op.value: op for op in Op}
+
+
+def _finite(value: Any) -> TypeGuard[float]:
+    return isinstance(value, int | float) and type(value) is not bool and math.isfinite(value)
+
+
+def _plain_target(
+    table: Any, indicators: Mapping[str, Indicator], sources: Mapping[str, Source], location: Location
+) -> Target | None:
+    """The common, well-formed target without a stated change, checked quickly; None for anything else.
+
+    Like `_plain_actual`, a shortcut: whatever it does not accept goes through `_target`.
+    """
+    if type(table) is not dict or not _PLAIN_TARGET_KEYS.issuperset(table):
+        return None
+    indicator, source, year = table.get("indicator"), table.get("source"), table.get("year")
+    op, raw = _OPS.get(table.get("op")), table.get("value")  # type: ignore[arg-type]
+    region, baseline_year = table.get("region", NATIONAL), table.get("baseline_year")
+    printed, note = table.get("printed", ""), table.get("note", "")
+    if not (
+        type(indicator) is str
+        and indicator in indicators
+        and type(source) is str
+        and source in sources
+        and type(year) is int
+        and MIN_YEAR <= year <= MAX_YEAR
+        and type(region) is str
+        and region
+        and region == region.strip()
+        and (baseline_year is None or (type(baseline_year) is int and MIN_YEAR <= baseline_year <= MAX_YEAR))
+        and type(printed) is str
+        and type(note) is str
+    ):
+        return None
+    value: float | tuple[float, float] | None
+    if (op is Op.AT_LEAST or op is Op.AT_MOST) and _finite(raw):
+        value = float(raw)
+    elif op is Op.BETWEEN and type(raw) is list and len(raw) == 2 and _finite(raw[0]) and _finite(raw[1]):
+        value = (float(raw[0]), float(raw[1]))
+        if value[0] > value[1]:
+            return None
+    elif op is Op.MAINTAIN and raw is None:
+        value = None
+    else:
+        return None
+    return Target(indicator, year, op, value, (source,), region, baseline_year, printed, note, None, None, location)
+
+
 def _read_targets(
     reader: _FileReader, indicators: dict[str, Indicator], sources: dict[str, Source]
 ) -> tuple[Target, ...]:
     targets: list[Target] = []
     seen: dict[tuple[str, str, int, Op], Target] = {}
+    path = str(reader.path)
     for index, table, line in reader.array("targets"):
-        entry = reader.entry(table, f"targets entry #{index + 1}", line, _TARGET_KEYS)
-        target = _target(entry, indicators, sources)
+        label = f"targets entry #{index + 1}"
+        target = _plain_target(table, indicators, sources, Location(path, line, label))
+        if target is None:
+            target = _target(reader.entry(table, label, line, _TARGET_KEYS), indicators, sources)
         key = target_key(target)
         if key in seen:
-            entry.fail(
+            reader.entry(table, label, line, _TARGET_KEYS).fail(
                 None,
                 f"duplicates the target at {seen[key].location} (same indicator, region, year and op).",
                 "Remove one of them.",

@@ -190,20 +190,6 @@ class GroupedActuals(Sequence[Actual]):
         self._all: tuple[Actual, ...] | None = None
         self.regions = regions
 
-    @classmethod
-    def of(cls, actuals: Iterable[Actual]) -> GroupedActuals:
-        """Group actuals that are already built."""
-        groups: dict[GroupKey, list[tuple[int, Actual]]] = {}
-        for number, actual in enumerate(actuals):
-            groups.setdefault((actual.indicator, region_key(actual.region)), []).append((number, actual))
-        built = {key: tuple(group) for key, group in groups.items()}
-        grouped = cls(
-            {key: functools.partial(tuple, group) for key, group in built.items()},
-            frozenset(a.region for group in built.values() for _, a in group),
-        )
-        grouped._built = built
-        return grouped
-
     def keys(self) -> Iterable[GroupKey]:
         return self._builders.keys()
 

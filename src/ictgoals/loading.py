@@ -533,20 +533,22 @@ def _finite(value: Any) -> TypeGuard[float]:
     return isinstance(value, int | float) and type(value) is not bool and math.isfinite(value)
 
 
-def _plain_target(
-    table: Any, indicators: Mapping[str, Indicator], sources: Mapping[str, Source], location: Location
-) -> Target | None:
-    """The common, well-formed target without a stated change, checked quickly; None for anything else.
+_Plain = tuple[str, str, int, str, str, str]
 
-    Like `_plain_actual`, a shortcut: whatever it does not accept goes through `_target`.
+
+def _plain_fields(
+    table: Any, allowed: frozenset[str], indicators: Mapping[str, Indicator], sources: Mapping[str, Source]
+) -> _Plain | None:
+    """Indicator, source, year, region, printed and note of a plain entry, checked quickly; else None.
+
+    The shortcut for the common case: anything unusual returns None and goes through the full
+    checks (`_target`, `_actual`), which apply the same rules with complete error messages.
     """
-    if type(table) is not dict or not _PLAIN_TARGET_KEYS.issuperset(table):
+    if type(table) is not dict or not allowed.issuperset(table):
         return None
     indicator, source, year = table.get("indicator"), table.get("source"), table.get("year")
-    op, raw = _OPS.get(table.get("op")), table.get("value")  # type: ignore[arg-type]
-    region, baseline_year = table.get("region", NATIONAL), table.get("baseline_year")
-    printed, note = table.get("printed", ""), table.get("note", "")
-    if not (
+    region, printed, note = table.get("region", NATIONAL), table.get("printed", ""), table.get("note", "")
+    if (
         type(indicator) is str
         and indicator in indicators
         and type(source) is str
@@ -556,10 +558,23 @@ def _plain_target(
         and type(region) is str
         and region
         and region == region.strip()
-        and (baseline_year is None or (type(baseline_year) is int and MIN_YEAR <= baseline_year <= MAX_YEAR))
         and type(printed) is str
         and type(note) is str
     ):
+        return indicator, source, year, region, printed, note
+    return None
+
+
+def _plain_target(
+    table: Any, indicators: Mapping[str, Indicator], sources: Mapping[str, Source], location: Location
+) -> Target | None:
+    """A well-formed target without a stated change, built quickly; None sends it to `_target`."""
+    plain = _plain_fields(table, _PLAIN_TARGET_KEYS, indicators, sources)
+    if plain is None:
+        return None
+    indicator, source, year, region, printed, note = plain
+    op, raw, baseline_year = _OPS.get(table.get("op")), table.get("value"), table.get("baseline_year")
+    if baseline_year is not None and not (type(baseline_year) is int and MIN_YEAR <= baseline_year <= MAX_YEAR):
         return None
     value: float | tuple[float, float] | None
     if (op is Op.AT_LEAST or op is Op.AT_MOST) and _finite(raw):
@@ -621,33 +636,13 @@ _PLAIN_ACTUAL_KEYS = frozenset(_ACTUAL_KEYS - _CHANGE_KEYS)
 def _plain_actual(
     table: Any, indicators: Mapping[str, Indicator], sources: Mapping[str, Source], location: Location
 ) -> Actual | None:
-    """The common, well-formed actual without a stated change, checked quickly; None for anything else.
-
-    Anything this does not accept goes through `_actual`, which applies the same rules with
-    full error messages, so this is purely a shortcut.
-    """
-    if type(table) is not dict or not _PLAIN_ACTUAL_KEYS.issuperset(table):
+    """A well-formed actual without a stated change, built quickly; None sends it to `_actual`."""
+    plain = _plain_fields(table, _PLAIN_ACTUAL_KEYS, indicators, sources)
+    if plain is None:
         return None
-    indicator, source, year, value = table.get("indicator"), table.get("source"), table.get("year"), table.get("value")
-    region = table.get("region", NATIONAL)
-    printed, note, estimate = table.get("printed", ""), table.get("note", ""), table.get("estimate", False)
-    if (
-        type(indicator) is str
-        and indicator in indicators
-        and type(source) is str
-        and source in sources
-        and type(year) is int
-        and MIN_YEAR <= year <= MAX_YEAR
-        and isinstance(value, int | float)
-        and type(value) is not bool
-        and math.isfinite(value)
-        and type(region) is str
-        and region
-        and region == region.strip()
-        and type(printed) is str
-        and type(note) is str
-        and type(estimate) is bool
-    ):
+    indicator, source, year, region, printed, note = plain
+    value, estimate = table.get("value"), table.get("estimate", False)
+    if _finite(value) and type(estimate) is bool:
         return Actual(indicator, year, float(value), source, region, printed, estimate, None, note, location)
     return None
 

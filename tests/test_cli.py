@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -206,3 +207,39 @@ def test_bundled_data_is_used_from_an_empty_directory(tmp_path: Path) -> None:
     result = run("status", "2025", "--format", "json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["rows"]
+
+
+def test_a_bug_is_reported_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ictgoals import cli, compute
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("something impossible")
+
+    monkeypatch.setattr(compute, "status", broken)
+    monkeypatch.setattr(sys, "argv", ["ictgoals", "status", "2025", "--format", "json", *GOOD])
+    try:
+        with pytest.raises(SystemExit) as caught:
+            cli.main()
+    finally:
+        gc.enable()  # main() turns the cyclic collector off for the rest of its process
+    assert caught.value.code == 3
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: something impossible. This is a bug in ictgoals" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("columns", ["abc", "-5", "0", "99999999999999999999"])
+def test_a_nonsense_columns_setting_is_ignored(columns: str) -> None:
+    code, out, err = invoke("status", "2023", *GOOD, env={"COLUMNS": columns})
+    assert (code, err) == (0, "")
+    assert "Targets due in 2023" in out
+
+
+def test_validate_json_gives_the_line_of_a_toml_syntax_error() -> None:
+    bad = ASSETS / "bad" / "targets" / "broken_toml.toml"
+    code, out, _ = invoke("validate", "--format", "json", "--targets", str(bad), "--actuals", str(GOOD_ACTUALS))
+    assert code == 2
+    (error,) = json.loads(out)["errors"]
+    assert (error["file"], error["line"]) == (str(bad), 10)

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -16,6 +16,9 @@ from ictgoals import __version__
 from ictgoals.errors import DataError, IctgoalsError, UsageError, WriteError
 from ictgoals.model import NATIONAL, Dataset, Status, StatusRow
 from ictgoals.render import Format
+
+if TYPE_CHECKING:
+    from ictgoals.render import Context
 
 _APP_SETTINGS: dict[str, Any] = {
     "name": "ictgoals",
@@ -27,7 +30,7 @@ _APP_SETTINGS: dict[str, Any] = {
 }
 app = typer.Typer(**_APP_SETTINGS)
 
-EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_CHECK_FAILED, EXIT_INTERNAL = 0, 1, 3  # bad input and usage exit 2: IctgoalsError.exit_code
 
 #: Statuses that make `status --check` exit 1; `no-trend` joins them with --strict.
 CHECK_FAILS = frozenset({Status.MISSED, Status.NO_DATA, Status.AT_RISK, Status.OFF_TRACK, Status.REGRESSING})
@@ -134,11 +137,16 @@ class _Run:
 
             return cache.load(targets, actuals, lambda texts: loading.load(targets, actuals, texts=texts))
 
-    def context(self) -> Any:
+    def context(self) -> Context:
         from ictgoals.render import Context
 
-        width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "0") or 0) or 120
+        width = None if sys.stdout.isatty() else _columns(os.environ.get("COLUMNS", ""))
         return Context(_describe(self.targets_path), _describe(self.actuals_path), width=width)
+
+
+def _columns(setting: str) -> int:
+    """The table width when stdout is not a terminal: $COLUMNS if it is a sensible number, else 120."""
+    return int(setting) if setting.isdigit() and 20 <= int(setting) <= 1000 else 120
 
 
 def _describe(path: Any) -> str:
@@ -246,7 +254,7 @@ def validate(
     try:
         dataset = run.load()
     except DataError as e:
-        error = Finding(Severity.ERROR, "invalid-data", str(e), e.where.split(":")[0] or None)
+        error = Finding(Severity.ERROR, "invalid-data", str(e), e.file, e.line)
         render_findings([error], fmt, sys.stdout, run.context())
         raise
     findings = comparisons.validate(dataset)
@@ -318,7 +326,8 @@ class _Writer:
         self.target = run.actuals_path if which == "actuals" else run.targets_path
         self.table = which
         path = self.target.path
-        if self.target.origin == "bundled" or loading.bundled_path(path.name).resolve() == path.resolve():
+        package = Path(loading.__file__).resolve().parent
+        if self.target.origin == "bundled" or package in path.resolve().parents:
             raise WriteError(
                 f"{path} is the dataset bundled with ictgoals, which an upgrade replaces, so it is not written to. "
                 f"Start a local copy with `ictgoals init DIR`, then run ictgoals from DIR or pass --{which} "
@@ -579,7 +588,7 @@ def _app_for(args: list[str]) -> typer.Typer:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: the last guard, so that not even a bug shows a traceback."""
     # A run lives for a fraction of a second and builds up to a few hundred thousand objects
     # (parsed TOML, then the dataset) that form no reference cycles; the cyclic collector would
     # only walk them over and over. Reference counting still frees everything as usual.
@@ -589,3 +598,11 @@ def main() -> None:
     except KeyboardInterrupt:
         _say("interrupted.")
         sys.exit(130)
+    except Exception as e:  # a bug: say so plainly; ICTGOALS_DEBUG=1 shows the traceback
+        if os.environ.get("ICTGOALS_DEBUG"):
+            raise
+        _say(
+            f"internal error: {type(e).__name__}: {e}. This is a bug in ictgoals; please report it "
+            "with the command you ran (ICTGOALS_DEBUG=1 shows the details)."
+        )
+        sys.exit(EXIT_INTERNAL)

@@ -10,10 +10,16 @@ class IctgoalsError(Exception):
 
 
 class DataError(IctgoalsError):
-    """A data file is missing, unreadable or breaks a rule of the data format."""
+    """A data file is missing, unreadable or breaks a rule of the data format.
+
+    `where` is a file path, or anything whose str() names the place (a `model.Location`, an
+    imported row); `file` and `line` are set when it has them.
+    """
 
     def __init__(self, where: object, problem: str, fix: str = "") -> None:
         self.where = str(where)
+        self.file: str | None = getattr(where, "file", None) or (None if isinstance(where, str) else self.where)
+        self.line: int | None = getattr(where, "line", None)
         self.problem = problem
         self.fix = fix
         text = f"{self.where}: {problem}"

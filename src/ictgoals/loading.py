@@ -109,7 +109,7 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise DataError(
-            f"{path}:{line}", f"is not UTF-8 text (byte 0x{raw[e.start]:02x}).", "Save the file as UTF-8."
+            Location(str(path), line), f"is not UTF-8 text (byte 0x{raw[e.start]:02x}).", "Save the file as UTF-8."
         ) from e
     return text
 
@@ -126,7 +126,7 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
     except ValueError as e:  # tomllib.TOMLDecodeError and tomli's are ValueErrors
         message = str(e)
         found = re.search(r"line (\d+)", message)
-        where = f"{path}:{found.group(1)}" if found else str(path)
+        where = Location(str(path), int(found.group(1))) if found else path
         raise DataError(
             where, f"is not valid TOML: {message}.", "Fix the syntax at that line (see https://toml.io)."
         ) from e

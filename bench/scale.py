@@ -200,7 +200,7 @@ def plan(size: int, folder: Path, with_hledger: bool) -> list[Measure]:
     ]
     files = [str(folder / "actuals.toml"), str(folder / "targets.toml")]
     measures.append(Measure(size, FLOOR, "", [sys.executable, "-c", FLOOR_SCRIPT.format("tomllib"), *files]))
-    if tomli_available():  # ictgoals parses with tomli when it is installed: the floor it can actually reach
+    if tomli_available():  # ictgoals parses with tomli (a dependency): the floor it can actually reach
         measures.append(Measure(size, TOMLI_FLOOR, "", [sys.executable, "-c", FLOOR_SCRIPT.format("tomli"), *files]))
     if with_hledger:
         argv = hledger_argv(hledger_journal(folder))

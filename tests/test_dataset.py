@@ -199,6 +199,20 @@ def test_every_printed_target_and_change_is_verbatim_and_parses(bundled: Dataset
             assert printed_change(change.printed) == pytest.approx(change.value), location
 
 
+def test_every_indicator_has_an_english_and_a_vietnamese_name(bundled: Dataset) -> None:
+    assert [i.id for i in bundled.indicators.values() if not (i.name and i.name_vi)] == []
+
+
+def test_validate_exits_0_and_strict_exits_1_on_the_bundled_data() -> None:
+    from typer.testing import CliRunner
+
+    from ictgoals.cli import app
+
+    files = ["--targets", str(REPO / "targets.toml"), "--actuals", str(REPO / "actuals.toml")]
+    assert CliRunner().invoke(app, ["validate", *files]).exit_code == 0
+    assert CliRunner().invoke(app, ["validate", "--strict", *files]).exit_code == 1
+
+
 def test_estimates_are_marked(bundled: Dataset) -> None:
     estimates = sorted((a.indicator, a.region) for a in bundled.actuals if a.estimate)
     # "ước đạt", "ước tính", "ước khoảng" in the seeds

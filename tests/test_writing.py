@@ -296,3 +296,42 @@ def test_fifty_concurrent_writers_all_land_exactly_once(data: tuple[Path, Path])
     assert [(p.returncode, e) for p, e in zip(processes, errors, strict=True) if p.returncode] == []
     recorded = [(a["year"], a["value"]) for a in entries(actuals) if a["indicator"] == "signatures"]
     assert sorted(recorded) == [(2000 + i, i) for i in range(50)]
+
+
+def test_record_can_declare_a_new_source(data: tuple[Path, Path]) -> None:
+    code, _, err = invoke(
+        data,
+        "record",
+        "dossiers",
+        "2025",
+        "58",
+        "--source",
+        "province-2025",
+        "--source-title",
+        "Provincial report, June 2025",
+        "--source-date",
+        "2025-06-30",
+    )
+    assert code == 0, err
+    with data[1].open("rb") as handle:
+        document = tomllib.load(handle)
+    assert document["sources"]["province-2025"]["title"] == "Provincial report, June 2025"
+    assert str(document["sources"]["province-2025"]["published"]) == "2025-06-30"
+    assert document["actuals"][-1]["source"] == "province-2025"
+    code, _, err = invoke(
+        data, "record", "dossiers", "2026", "60", "--source", "province-2025", "--source-title", "again"
+    )
+    assert code == 2
+    assert "already declared" in err
+
+
+def test_import_refuses_a_conflicting_figure_unless_allowed(data: tuple[Path, Path], tmp_path: Path) -> None:
+    rows = tmp_path / "rows.csv"
+    rows.write_text("indicator,year,value,source\ndossiers,2024,47,review-2024-a\n", encoding="utf-8")
+    before = data[1].read_bytes()
+    code, _, err = invoke(data, "import", str(rows))
+    assert code == 2
+    assert "row 1 (line 2): conflicts with" in err
+    assert data[1].read_bytes() == before
+    assert invoke(data, "import", str(rows), "--allow-conflict")[0] == 0
+    assert entries(data[1])[-1]["value"] == 47

@@ -199,10 +199,6 @@ def _write_csv(rows: Sequence[records.Record], fields: Sequence[str], out: TextI
         writer.writerow([_csv_cell(flat.get(field)) for field in fields])
 
 
-def _csv_fields(sample: records.Record) -> list[str]:
-    return list(_flatten(sample))
-
-
 def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 

@@ -362,16 +362,13 @@ class _Writer:
         return addition, plans[-1]
 
 
-def _new_sources(run: _Run, source: str, title: str | None, date: str | None) -> dict[str, Any]:
+def _new_sources(source: str, title: str | None, date: str | None) -> dict[str, Any]:
     from ictgoals import recording
 
     if title is None:
         if date is not None:
             raise UsageError("--source-date goes with --source-title, which declares a new source.")
         return {}
-    known = run.load().sources
-    if source in known:
-        raise UsageError(f"source '{source}' is already declared; drop --source-title to use it.")
     return {source: recording.source_table(title, date)}
 
 
@@ -409,7 +406,7 @@ def record(
 
     run = _Run(targets, actuals, no_cache=True)
     writer = _Writer(run, "actuals")
-    sources = _new_sources(run, source, source_title, source_date)
+    sources = _new_sources(source, source_title, source_date)
     fields = {
         "indicator": indicator,
         "year": str(year),

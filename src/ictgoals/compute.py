@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ictgoals.model import (
@@ -98,21 +98,17 @@ class Index:
 
     def __init__(self, dataset: Dataset) -> None:
         actuals = dataset.actuals
-        self._groups: Mapping[tuple[str, str], Sequence[Actual]] | GroupedActuals
+        self._group: Callable[[tuple[str, str]], Sequence[Actual]]
+        self._keys: Iterable[tuple[str, str]]
         if isinstance(actuals, GroupedActuals):  # read back from the cache, grouped already
-            self._groups = actuals
+            self._group, self._keys = actuals.group, actuals.keys()
         else:
             groups: dict[tuple[str, str], list[Actual]] = {}
             for actual in actuals:
                 groups.setdefault((actual.indicator, region_key(actual.region)), []).append(actual)
-            self._groups = groups
+            self._group, self._keys = (lambda key: groups.get(key, ())), groups.keys()
         self._order = source_order(dataset.sources)
         self._series: dict[tuple[str, str], Series] = {}
-
-    def _group(self, key: tuple[str, str]) -> Sequence[Actual]:
-        if isinstance(self._groups, GroupedActuals):
-            return self._groups.group(key)
-        return self._groups.get(key, ())
 
     def series(self, indicator: str, region: str) -> Series:
         key = (indicator, region_key(region))
@@ -129,7 +125,7 @@ class Index:
         return found
 
     def keys(self) -> Iterable[tuple[str, str]]:
-        return self._groups.keys()
+        return self._keys
 
 
 def canonical_region(dataset: Dataset, wanted: str) -> str | None:

@@ -150,6 +150,11 @@ def plan_actuals(
     A row equal to a recorded figure (same indicator, region, year, source and value) is skipped.
     A row with the same key but another value is a conflict, refused unless `allow_conflict`.
     """
+    for source_id in new_sources:  # checked here, under the write lock, against the file as it is now
+        if source_id in dataset.sources:
+            raise DataError(
+                "--source-title", f"source '{source_id}' is already declared.", "Drop --source-title to use it."
+            )
     known = dict(dataset.sources)
     known.update({source_id: Source(source_id) for source_id in new_sources})
     catalogue = Dataset(known, dataset.indicators, (), ())

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ictgoals import loading
+from ictgoals.datafiles import loader
 from ictgoals.model import Dataset
 
 ASSETS = Path(__file__).parent / "assets"
@@ -34,4 +34,4 @@ def pinned_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest
 
 @pytest.fixture
 def dataset() -> Dataset:
-    return loading.load(GOOD_TARGETS, GOOD_ACTUALS)
+    return loader.load(GOOD_TARGETS, GOOD_ACTUALS)

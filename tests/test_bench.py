@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from conftest import REPO
-from ictgoals import comparisons, loading
+from ictgoals.analysis.checks import validate
+from ictgoals.datafiles import loader
 
 GENERATE = REPO / "bench" / "generate.py"
 
@@ -29,9 +30,9 @@ def test_the_same_seed_gives_the_same_bytes(tmp_path: Path) -> None:
 
 def test_generated_data_loads_with_all_four_ops_and_no_errors(tmp_path: Path) -> None:
     generate(1000, 1, tmp_path)
-    data = loading.load(tmp_path / "targets.toml", tmp_path / "actuals.toml")
+    data = loader.load(tmp_path / "targets.toml", tmp_path / "actuals.toml")
     assert len(data.actuals) == 1000
     assert {t.op.value for t in data.targets} == {">=", "<=", "between", "maintain"}
     assert len({a.region for a in data.actuals}) > 1
-    codes = {f.code for f in comparisons.validate(data)}
+    codes = {f.code for f in validate(data)}
     assert codes <= {"conflict", "stated-change-mismatch"}

@@ -12,10 +12,13 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import GOOD_ACTUALS, GOOD_TARGETS
-from ictgoals import cache, comparisons, compute, loading
+from ictgoals.analysis.checks import validate
+from ictgoals.analysis.status import status
 from ictgoals.cli import app
+from ictgoals.datafiles import cache, loader
 from ictgoals.model import Dataset
-from ictgoals.render import Context, Format, render_findings, render_status
+from ictgoals.output.formats import Context, Format
+from ictgoals.output.render import render_findings, render_status
 
 
 class CountingParser:
@@ -26,7 +29,7 @@ class CountingParser:
 
     def __call__(self, texts: Mapping[Path, str]) -> Dataset:
         self.calls += 1
-        return loading.load(self.targets, self.actuals, texts=texts)
+        return loader.load(self.targets, self.actuals, texts=texts)
 
 
 @pytest.fixture
@@ -39,7 +42,7 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
 
 def _status_json(data: Dataset, year: int = 2025) -> str:
     out = io.StringIO()
-    render_status(compute.status(data, year), Format.JSON, out, Context())
+    render_status(status(data, year), Format.JSON, out, Context())
     return out.getvalue()
 
 
@@ -48,7 +51,7 @@ def test_second_load_comes_from_the_cache_and_equals_a_fresh_load(files: tuple[P
     first = cache.load(*files, parse)
     second = cache.load(*files, parse)
     assert parse.calls == 1
-    fresh = loading.load(*files)
+    fresh = loader.load(*files)
     assert _status_json(second) == _status_json(fresh)
     assert list(second.actuals) == list(fresh.actuals)  # every figure, in file order
     assert [vars(a) for a in second.actuals] == [vars(a) for a in fresh.actuals]  # every field, built or not
@@ -58,8 +61,8 @@ def test_second_load_comes_from_the_cache_and_equals_a_fresh_load(files: tuple[P
     assert second.indicators == fresh.indicators
     assert first.regions() == second.regions()
     findings = io.StringIO(), io.StringIO()
-    render_findings(comparisons.validate(second), Format.JSON, findings[0], Context())
-    render_findings(comparisons.validate(fresh), Format.JSON, findings[1], Context())
+    render_findings(validate(second), Format.JSON, findings[0], Context())
+    render_findings(validate(fresh), Format.JSON, findings[1], Context())
     assert findings[0].getvalue() == findings[1].getvalue()
 
 
@@ -74,7 +77,7 @@ def test_a_one_byte_edit_that_keeps_size_and_mtime_invalidates_the_cache(files: 
     assert actuals.stat().st_size == before.st_size
     edited = cache.load(*files, parse)
     assert parse.calls == 2
-    row = next(r for r in compute.status(edited, 2025).rows if r.target.indicator == "dossiers")
+    row = next(r for r in status(edited, 2025).rows if r.target.indicator == "dossiers")
     assert row.current is not None
     assert row.current.value == 45.9
 

@@ -212,7 +212,8 @@ def test_bundled_data_is_used_from_an_empty_directory(tmp_path: Path) -> None:
 def test_a_bug_is_reported_without_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from ictgoals import cli, compute
+    from ictgoals import cli
+    from ictgoals.analysis import status as compute
 
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("something impossible")

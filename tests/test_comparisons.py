@@ -6,14 +6,16 @@ import dataclasses
 
 import pytest
 
-from ictgoals import comparisons
-from ictgoals.model import ChangeUnit, Dataset, StatedChange, Status
-from ictgoals.reports import DiffRow
+from ictgoals.analysis.changes import change_agrees, implied_previous
+from ictgoals.analysis.checks import validate
+from ictgoals.analysis.diff import diff
+from ictgoals.analysis.results import DiffRow
+from ictgoals.model import ChangeUnit, Dataset, Figures, StatedChange, Status
 
 
 class TestDiff:
     def _rows(self, dataset: Dataset, year: int = 2024, against: int = 2023) -> dict[str, DiffRow]:
-        return {r.indicator.id: r for r in comparisons.diff(dataset, year, against).rows}
+        return {r.indicator.id: r for r in diff(dataset, year, against).rows}
 
     def test_every_indicator_with_a_figure_in_the_year_has_a_row(self, dataset: Dataset) -> None:
         assert sorted(self._rows(dataset)) == [
@@ -55,7 +57,7 @@ class TestDiff:
         assert (row.before.value, row.change, row.improved, row.stated_agrees) == (86, -15, True, True)
 
     def test_targets_due_in_the_year_come_with_their_outcome(self, dataset: Dataset) -> None:
-        report = comparisons.diff(dataset, 2024, 2023)
+        report = diff(dataset, 2024, 2023)
         assert [(r.target.indicator, r.status) for r in report.targets] == [("egdi_rank", Status.MET)]
 
 
@@ -73,7 +75,7 @@ def test_implied_previous(
 ) -> None:
     indicator = dataset.indicators["gci_rank" if better_lower else "dossiers"]
     stated = StatedChange(change, unit, 2023)
-    assert comparisons.implied_previous(value, stated, indicator) == pytest.approx(expected)
+    assert implied_previous(value, stated, indicator) == pytest.approx(expected)
 
 
 @pytest.mark.parametrize(
@@ -91,12 +93,12 @@ def test_change_agrees_within_rounding(
     dataset: Dataset, stated: float | tuple[float, float], before: float, after: float, agrees: bool
 ) -> None:
     indicator = dataset.indicators["exports"]
-    assert comparisons.change_agrees(stated, before, after, ChangeUnit.PERCENT, indicator) is agrees
+    assert change_agrees(stated, before, after, ChangeUnit.PERCENT, indicator) is agrees
 
 
 class TestValidate:
     def test_exactly_the_three_planted_problems(self, dataset: Dataset) -> None:
-        found = [(f.code, f.indicator, f.year) for f in comparisons.validate(dataset)]
+        found = [(f.code, f.indicator, f.year) for f in validate(dataset)]
         assert found == [
             ("conflict", "exports", 2024),
             ("stated-change-mismatch", "ict_revenue", 2024),
@@ -104,7 +106,7 @@ class TestValidate:
         ]
 
     def test_findings_point_at_the_line(self, dataset: Dataset) -> None:
-        findings = {f.code: f for f in comparisons.validate(dataset)}
+        findings = {f.code: f for f in validate(dataset)}
         assert findings["inconsistent-target"].file is not None
         assert findings["inconsistent-target"].file.endswith("targets.toml")
         assert findings["inconsistent-target"].line == 124  # grep -n: the de_revenue [[targets]] header
@@ -112,6 +114,6 @@ class TestValidate:
 
     def test_printed_figure_that_does_not_match_its_value(self, dataset: Dataset) -> None:
         wrong = dataclasses.replace(dataset.actuals[2], printed="45,9%")
-        broken = dataclasses.replace(dataset, actuals=(*dataset.actuals[:2], wrong, *dataset.actuals[3:]))
-        codes = [f.code for f in comparisons.validate(broken)]
+        broken = dataclasses.replace(dataset, actuals=Figures((*dataset.actuals[:2], wrong, *dataset.actuals[3:])))
+        codes = [f.code for f in validate(broken)]
         assert codes.count("printed-mismatch") == 1

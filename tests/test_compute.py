@@ -6,7 +6,8 @@ import dataclasses
 
 import pytest
 
-from ictgoals import compute
+from ictgoals.analysis.index import canonical_region
+from ictgoals.analysis.status import status
 from ictgoals.model import Dataset, Op, Status, StatusRow
 
 
@@ -16,44 +17,44 @@ def _rows(report_rows: tuple[StatusRow, ...]) -> dict[tuple[str, str], StatusRow
 
 class TestStatus:
     def test_percent_gap_is_in_percentage_points(self, dataset: Dataset) -> None:
-        row = _rows(compute.status(dataset, 2025).rows)[("dossiers", ">=")]
+        row = _rows(status(dataset, 2025).rows)[("dossiers", ">=")]
         assert row.current is not None
         assert (row.current.value, row.current.year) == (45.8, 2024)
         assert row.gap == pytest.approx(80 - 45.8)  # 34.2 pp
         assert row.status is Status.AT_RISK
 
     def test_rank_at_most_is_met_with_negative_gap(self, dataset: Dataset) -> None:
-        row = _rows(compute.status(dataset, 2025).rows)[("gci_rank", "<=")]
+        row = _rows(status(dataset, 2025).rows)[("gci_rank", "<=")]
         assert (row.status, row.gap) == (Status.MET, 17 - 30)
 
     def test_maintain_compares_with_the_baseline_in_the_better_direction(self, dataset: Dataset) -> None:
-        row = _rows(compute.status(dataset, 2025).rows)[("gci_rank", "maintain")]
+        row = _rows(status(dataset, 2025).rows)[("gci_rank", "maintain")]
         # baseline: earliest figure, rank 25 in 2022; now rank 17, so 8 places better
         assert row.baseline is not None
         assert (row.baseline.year, row.baseline.value) == (2022, 25)
         assert (row.status, row.gap) == (Status.MET, -8)
 
     def test_between_inside_the_range_is_met_with_zero_gap(self, dataset: Dataset) -> None:
-        row = _rows(compute.status(dataset, 2025).rows)[("postal_growth", "between")]
+        row = _rows(status(dataset, 2025).rows)[("postal_growth", "between")]
         assert (row.status, row.gap) == (Status.MET, 0)
 
     def test_no_figure_is_no_data(self, dataset: Dataset) -> None:
-        row = _rows(compute.status(dataset, 2025).rows)[("signatures", ">=")]
+        row = _rows(status(dataset, 2025).rows)[("signatures", ">=")]
         assert (row.status, row.current, row.gap) == (Status.NO_DATA, None, None)
 
     def test_a_failing_figure_for_the_target_year_is_missed(self, dataset: Dataset) -> None:
-        (row,) = compute.status(dataset, 2023).rows
+        (row,) = status(dataset, 2023).rows
         assert row.current is not None
         assert (row.status, row.current.value, row.gap) == (Status.MISSED, 40, 10)
 
     def test_summary_counts_every_row(self, dataset: Dataset) -> None:
-        summary = compute.status(dataset, 2025).summary()
+        summary = status(dataset, 2025).summary()
         assert {k: v for k, v in summary.items() if v} == {"met": 3, "at-risk": 2, "no-trend": 2, "no-data": 1}
 
     def test_region_adds_its_own_targets_and_uses_its_own_figures(self, dataset: Dataset) -> None:
-        region = compute.canonical_region(dataset, "tra vinh")
+        region = canonical_region(dataset, "tra vinh")
         assert region == "Trà Vinh"
-        report = compute.status(dataset, 2025, region)
+        report = status(dataset, 2025, region)
         assert len(report.rows) == 9  # the 8 national targets due in 2025 and Trà Vinh's own
         assert {r.region for r in report.rows} == {"Trà Vinh"}
         dossiers = sorted((r.target.region, r.gap, r.status) for r in report.rows if r.target.indicator == "dossiers")
@@ -61,13 +62,13 @@ class TestStatus:
         assert sum(r.current is not None for r in report.rows) == 2
 
     def test_unknown_region_is_none(self, dataset: Dataset) -> None:
-        assert compute.canonical_region(dataset, "Hà Nội") is None
-        assert compute.canonical_region(dataset, "vn") == "VN"
+        assert canonical_region(dataset, "Hà Nội") is None
+        assert canonical_region(dataset, "vn") == "VN"
 
 
 class TestConflicts:
     def test_most_recent_source_wins_and_the_row_says_conflict(self, dataset: Dataset) -> None:
-        row = _rows(compute.status(dataset, 2025).rows)[("exports", ">=")]
+        row = _rows(status(dataset, 2025).rows)[("exports", ">=")]
         assert row.current is not None
         # review-2024-b (published 2024-12-30) is newer than review-2024-a (2024-12-29)
         assert (row.current.value, row.current.sources, row.current.conflict) == (132, ("review-2024-b",), True)
@@ -77,7 +78,7 @@ class TestConflicts:
         sources = dict(dataset.sources)
         sources["review-2024-a"] = dataclasses.replace(sources["review-2024-a"], published="2025-01-05")
         swapped = dataclasses.replace(dataset, sources=sources)
-        row = _rows(compute.status(swapped, 2025).rows)[("exports", ">=")]
+        row = _rows(status(swapped, 2025).rows)[("exports", ">=")]
         assert row.current is not None
         assert (row.current.value, row.current.sources, row.current.estimate) == (133, ("review-2024-a",), True)
 
@@ -85,7 +86,7 @@ class TestConflicts:
         sources = dict(dataset.sources)
         sources["review-2024-a"] = dataclasses.replace(sources["review-2024-a"], published="2024-12-30")
         tied = dataclasses.replace(dataset, sources=sources)
-        row = _rows(compute.status(tied, 2025).rows)[("exports", ">=")]
+        row = _rows(status(tied, 2025).rows)[("exports", ">=")]
         assert row.current is not None
         assert (row.current.value, row.current.sources) == (133, ("review-2024-a",))
 

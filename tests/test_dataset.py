@@ -12,7 +12,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from ictgoals import comparisons, compute, loading
+from ictgoals.analysis.checks import validate
+from ictgoals.analysis.diff import diff
+from ictgoals.analysis.index import canonical_region
+from ictgoals.analysis.status import status
+from ictgoals.datafiles import loader
 from ictgoals.model import NATIONAL, Dataset, Status
 from ictgoals.numbers import printed_change, printed_value
 
@@ -143,7 +147,7 @@ TARGETS = [
 
 @pytest.fixture(scope="module")
 def bundled() -> Dataset:
-    return loading.load(REPO / "targets.toml", REPO / "actuals.toml")
+    return loader.load(REPO / "targets.toml", REPO / "actuals.toml")
 
 
 def _document(data: Dataset, source: str) -> str:
@@ -237,7 +241,7 @@ def test_rank_and_group_directions(bundled: Dataset) -> None:
 
 
 def test_validate_reports_exactly_the_inconsistencies_in_the_seeds(bundled: Dataset) -> None:
-    found = [(f.code, f.indicator, f.year) for f in comparisons.validate(bundled)]
+    found = [(f.code, f.indicator, f.year) for f in validate(bundled)]
     assert found == [
         ("conflict", "hardware_electronics_exports", 2024),  # "hơn 132" vs "ước tính 133" tỷ USD
         ("stated-change-mismatch", "ict_industry_revenue", 2024),  # 142 → 152 is +7.0 %, not "gần 11%"
@@ -246,28 +250,28 @@ def test_validate_reports_exactly_the_inconsistencies_in_the_seeds(bundled: Data
 
 
 def test_status_2025_lists_every_2025_target(bundled: Dataset) -> None:
-    rows = compute.status(bundled, 2025).rows
+    rows = status(bundled, 2025).rows
     national_2025 = [t for t in TARGETS if t[2] == 2025 and t[1] == NATIONAL]
     assert len(rows) == len(national_2025)
     assert sorted((r.target.indicator, r.target.op.value) for r in rows) == sorted((t[0], t[3]) for t in national_2025)
 
 
 def test_status_2021_lists_the_2021_targets(bundled: Dataset) -> None:
-    rows = compute.status(bundled, 2021).rows
+    rows = status(bundled, 2021).rows
     assert sorted(r.target.indicator for r in rows) == sorted(t[0] for t in TARGETS if t[2] == 2021)
 
 
 def test_provincial_status_uses_provincial_figures(bundled: Dataset) -> None:
-    region = compute.canonical_region(bundled, "tra vinh")
+    region = canonical_region(bundled, "tra vinh")
     assert region == TV
-    rows = compute.status(bundled, 2025, TV).rows
+    rows = status(bundled, 2025, TV).rows
     own = [r for r in rows if r.target.region == TV]
     assert [r.target.indicator for r in own] == ["officials_using_work_software"]
     assert all(r.status is Status.NO_DATA for r in rows)  # Trà Vinh reports none of the targeted indicators
 
 
 def test_diff_2024_derives_2023_from_the_stated_changes(bundled: Dataset) -> None:
-    rows = {r.indicator.id: r for r in comparisons.diff(bundled, 2024, 2023).rows}
+    rows = {r.indicator.id: r for r in diff(bundled, 2024, 2023).rows}
     derived = {k: round(r.before.value, 2) for k, r in rows.items() if r.before is not None and r.before_derived}
     assert derived == {
         "postal_revenue": 58677.69,  # 71000 / 1.21

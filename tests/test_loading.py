@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ASSETS, GOOD_ACTUALS, GOOD_TARGETS, REPO
-from ictgoals import loading
+from ictgoals.datafiles import entries, loader, paths, schema
+from ictgoals.datafiles.fastpath import Shortcut
 from ictgoals.errors import DataError
 from ictgoals.model import NATIONAL, Location, Op, Source
 
@@ -70,7 +71,7 @@ def _assert_message(error: DataError, path: Path, pattern: str) -> None:
 def test_bad_targets_file(name: str, pattern: str) -> None:
     path = BAD / "targets" / f"{name}.toml"
     with pytest.raises(DataError) as caught:
-        loading.load(path, GOOD_ACTUALS)
+        loader.load(path, GOOD_ACTUALS)
     _assert_message(caught.value, path, pattern)
 
 
@@ -78,7 +79,7 @@ def test_bad_targets_file(name: str, pattern: str) -> None:
 def test_bad_actuals_file(name: str, pattern: str) -> None:
     path = BAD / "actuals" / f"{name}.toml"
     with pytest.raises(DataError) as caught:
-        loading.load(GOOD_TARGETS, path)
+        loader.load(GOOD_TARGETS, path)
     _assert_message(caught.value, path, pattern)
 
 
@@ -98,17 +99,17 @@ def test_every_bad_asset_is_in_a_table() -> None:
 def test_unreadable_paths(tmp_path: Path, make: object, pattern: str) -> None:
     path = make(tmp_path)  # type: ignore[operator]
     with pytest.raises(DataError, match=pattern):
-        loading.load(path, GOOD_ACTUALS)
+        loader.load(path, GOOD_ACTUALS)
 
 
 def test_system_errors_are_chained(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
-        loading.load(tmp_path / "nowhere.toml", GOOD_ACTUALS)
+        loader.load(tmp_path / "nowhere.toml", GOOD_ACTUALS)
     assert isinstance(caught.value.__cause__, FileNotFoundError)
 
 
 def test_good_data_loads_with_defaults_filled_in() -> None:
-    data = loading.load(GOOD_TARGETS, GOOD_ACTUALS)
+    data = loader.load(GOOD_TARGETS, GOOD_ACTUALS)
     assert len(data.targets) == 11
     assert len(data.actuals) == 14
     assert data.indicators["gci_rank"].better.value == "lower"  # the default for ranks
@@ -123,23 +124,23 @@ def test_good_data_loads_with_defaults_filled_in() -> None:
 
 class TestResolve:
     def test_option_wins(self, tmp_path: Path) -> None:
-        chosen = loading.resolve(
+        chosen = paths.resolve(
             tmp_path / "t.toml", "ICTGOALS_TARGETS", "targets.toml", {"ICTGOALS_TARGETS": "/env.toml"}, tmp_path
         )
         assert (chosen.path, chosen.origin) == (tmp_path / "t.toml", "option")
 
     def test_environment_next(self, tmp_path: Path) -> None:
         (tmp_path / "targets.toml").write_text("schema = 1\n")
-        chosen = loading.resolve(None, "ICTGOALS_TARGETS", "targets.toml", {"ICTGOALS_TARGETS": "/env.toml"}, tmp_path)
+        chosen = paths.resolve(None, "ICTGOALS_TARGETS", "targets.toml", {"ICTGOALS_TARGETS": "/env.toml"}, tmp_path)
         assert (chosen.path, chosen.origin) == (Path("/env.toml"), "ICTGOALS_TARGETS")
 
     def test_current_directory_next(self, tmp_path: Path) -> None:
         (tmp_path / "targets.toml").write_text("schema = 1\n")
-        chosen = loading.resolve(None, "ICTGOALS_TARGETS", "targets.toml", {}, tmp_path)
+        chosen = paths.resolve(None, "ICTGOALS_TARGETS", "targets.toml", {}, tmp_path)
         assert (chosen.path, chosen.origin) == (tmp_path / "targets.toml", "current directory")
 
     def test_bundled_last(self, tmp_path: Path) -> None:
-        chosen = loading.resolve(None, "ICTGOALS_TARGETS", "targets.toml", {}, tmp_path)
+        chosen = paths.resolve(None, "ICTGOALS_TARGETS", "targets.toml", {}, tmp_path)
         assert chosen.origin == "bundled"
         assert chosen.path.is_file()
         assert chosen.path.name == "targets.toml"
@@ -147,22 +148,22 @@ class TestResolve:
 
 @pytest.mark.parametrize("folder", [GOOD_TARGETS.parent, REPO])
 def test_the_shortcut_for_plain_entries_builds_exactly_what_the_full_checks_build(folder: Path) -> None:
-    targets = loading._FileReader(folder / "targets.toml", {"sources", "indicators", "targets"})
-    actuals = loading._FileReader(folder / "actuals.toml", {"sources", "actuals"})
+    targets = loader.FileReader(folder / "targets.toml", "targets.toml")
+    actuals = loader.FileReader(folder / "actuals.toml", "actuals.toml")
     sources: dict[str, Source] = {}
-    loading._read_sources(targets, sources)
-    indicators = loading._read_indicators(targets)
+    loader.read_sources(targets, sources)
+    indicators = loader.read_indicators(targets)
+    shortcut = Shortcut(schema.TARGETS, schema.ACTUALS, indicators, sources)
     shortcuts = 0
-    for reader, name, shortcut, full, keys in (
-        (actuals, "actuals", loading._plain_actual, loading._actual, loading._ACTUAL_KEYS),
-        (targets, "targets", loading._plain_target, loading._target, loading._TARGET_KEYS),
+    for reader, table, fast_build, full_build in (
+        (actuals, schema.ACTUALS, shortcut.actual, entries.actual),
+        (targets, schema.TARGETS, shortcut.target, entries.target),
     ):
-        for index, table, line in reader.array(name):
-            label = f"{name} entry #{index + 1}"
-            fast = shortcut(table, indicators, sources, Location(str(reader.path), line, label))
+        for label, raw, line in reader.array(table):
+            fast = fast_build(raw, Location(str(reader.path), line, label))
             if fast is None:
                 continue
             shortcuts += 1
-            slow = full(reader.entry(table, label, line, keys), indicators, sources)
+            slow = full_build(reader.entry(raw, label, line, table), indicators, sources)
             assert vars(fast) == vars(slow)
     assert shortcuts >= 20  # the comparison above really ran

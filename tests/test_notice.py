@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import time
 
-from ictgoals.notice import slow_work
+from ictgoals.output.notice import slow_work
 
 
 class Terminal(io.StringIO):

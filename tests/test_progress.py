@@ -8,12 +8,15 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from ictgoals import compute
+from ictgoals.analysis import status
+from ictgoals.analysis.index import Index
+from ictgoals.analysis.progress import progress
 from ictgoals.model import (
     NATIONAL,
     Actual,
     Better,
     Dataset,
+    Figures,
     Indicator,
     Op,
     Point,
@@ -34,10 +37,10 @@ def evaluate(
     baseline_year: int | None = None,
 ) -> StatusRow:
     indicator = Indicator("x", "X", unit, better)
-    actuals = tuple(Actual("x", y, v, "s") for y, v in points.items())
+    actuals = Figures(Actual("x", y, v, "s") for y, v in points.items())
     target = Target("x", year, op, value, ("s",), baseline_year=baseline_year)
     data = Dataset({"s": Source("s")}, {"x": indicator}, (target,), actuals)
-    return compute.evaluate(target, indicator, compute.Index(data).series("x", NATIONAL), NATIONAL)
+    return status.evaluate(target, indicator, Index(data).series("x", NATIONAL), NATIONAL)
 
 
 # Each expected ratio is worked out by hand in docs/methodology.md or in the comment.
@@ -212,8 +215,8 @@ def test_flipping_the_direction_negates_the_ratio(
     indicator_down = Indicator("x", "X", "%", Better.LOWER)
     baseline = Point(2010, base)
     now = Point(2010 + span, current)
-    up = compute.progress(baseline, now, goal, 2010 + span + ahead, indicator_up).ratio
-    down = compute.progress(baseline, now, goal, 2010 + span + ahead, indicator_down).ratio
+    up = progress(baseline, now, goal, 2010 + span + ahead, indicator_up).ratio
+    down = progress(baseline, now, goal, 2010 + span + ahead, indicator_down).ratio
     assume(up is not None and down is not None)
     assert down == pytest.approx(-up)  # type: ignore[operator]
 

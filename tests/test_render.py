@@ -7,9 +7,12 @@ import json
 
 import pytest
 
-from ictgoals import comparisons, compute
+from ictgoals.analysis.checks import validate
+from ictgoals.analysis.diff import diff
+from ictgoals.analysis.status import status
 from ictgoals.model import Dataset
-from ictgoals.render import Context, Format, render_diff, render_findings, render_status
+from ictgoals.output.formats import Context, Format
+from ictgoals.output.render import render_diff, render_findings, render_status
 
 CONTEXT = Context("targets.toml", "actuals.toml", width=100, color=False)
 
@@ -101,27 +104,25 @@ targets: targets.toml · actuals: actuals.toml
     [(Format.JSON, STATUS_2023_JSON), (Format.CSV, STATUS_2023_CSV), (Format.MARKDOWN, STATUS_2023_MARKDOWN)],
 )
 def test_status_formats(dataset: Dataset, fmt: Format, expected: str) -> None:
-    assert rendered(render_status, compute.status(dataset, 2023), fmt) == expected
+    assert rendered(render_status, status(dataset, 2023), fmt) == expected
 
 
 def test_status_table(dataset: Dataset) -> None:
     # The caption wraps at the table's width, not the console's.
-    assert rendered(render_status, compute.status(dataset, 2023), Format.TABLE) == STATUS_2023_TABLE
+    assert rendered(render_status, status(dataset, 2023), Format.TABLE) == STATUS_2023_TABLE
 
 
 def test_table_without_colour_has_no_escape_codes(dataset: Dataset) -> None:
-    assert "\x1b[" not in rendered(render_status, compute.status(dataset, 2025), Format.TABLE)
+    assert "\x1b[" not in rendered(render_status, status(dataset, 2025), Format.TABLE)
 
 
 def test_forced_colour_colours_the_status_words(dataset: Dataset) -> None:
-    coloured = rendered(
-        render_status, compute.status(dataset, 2023), Format.TABLE, Context("t", "a", width=100, color=True)
-    )
+    coloured = rendered(render_status, status(dataset, 2023), Format.TABLE, Context("t", "a", width=100, color=True))
     assert "\x1b[1;31mmissed" in coloured  # bold red
 
 
 def test_json_never_emits_nan_and_rounds_float_noise(dataset: Dataset) -> None:
-    text = rendered(render_status, compute.status(dataset, 2025), Format.JSON)
+    text = rendered(render_status, status(dataset, 2025), Format.JSON)
     document = json.loads(text, parse_constant=lambda c: pytest.fail(f"non-standard constant {c}"))
     gaps = {r["indicator"]: r["gap"] for r in document["rows"] if r["op"] == ">="}
     assert gaps["dossiers"] == 34.2  # 80 − 45.8 is 34.200000000000003 in binary floating point
@@ -144,18 +145,18 @@ postal_growth,Postal revenue growth,%,VN,,false,35,,,,,,,,review-2024-a,false,fa
 
 def test_diff_csv(dataset: Dataset) -> None:
     # exports 2023 = 132 / 1.116 = 118.279569892; ict_revenue: 10 / 142 = 7.042253521 %
-    assert rendered(render_diff, comparisons.diff(dataset, 2024, 2023), Format.CSV) == DIFF_2024_CSV
+    assert rendered(render_diff, diff(dataset, 2024, 2023), Format.CSV) == DIFF_2024_CSV
 
 
 def test_diff_table_marks_derived_values(dataset: Dataset) -> None:
-    text = rendered(render_diff, comparisons.diff(dataset, 2024, 2023), Format.TABLE)
+    text = rendered(render_diff, diff(dataset, 2024, 2023), Format.TABLE)
     assert "118.28 USD bn" in text
     assert "(derived)" in text
     assert "+11 % on 2023 ✗" in text
 
 
 def test_validate_json_lists_codes_with_locations(dataset: Dataset) -> None:
-    document = json.loads(rendered(render_findings, comparisons.validate(dataset), Format.JSON))
+    document = json.loads(rendered(render_findings, validate(dataset), Format.JSON))
     assert document["errors"] == []
     assert [(w["code"], w["line"]) for w in document["warnings"]] == [
         ("conflict", 50),

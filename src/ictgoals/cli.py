@@ -1,4 +1,4 @@
-"""The command line: parses options, runs load → compute → render, and maps errors to exit codes."""
+"""The command line: options in, one call to the API, the result rendered, and errors mapped to exit codes."""
 
 from __future__ import annotations
 
@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from ictgoals import __version__
-from ictgoals.errors import DataError, IctgoalsError, UsageError, WriteError
-from ictgoals.model import NATIONAL, Dataset, Status, StatusRow
-from ictgoals.render import Format
+from ictgoals import __version__, api
+from ictgoals.errors import DataError, IctgoalsError
+from ictgoals.model import NATIONAL, Dataset, StatusRow
+from ictgoals.output.formats import Format
 
 if TYPE_CHECKING:
-    from ictgoals.render import Context
+    from ictgoals.datafiles.paths import DataFiles
+    from ictgoals.output.formats import Context
+    from ictgoals.writing.session import Written
 
 _APP_SETTINGS: dict[str, Any] = {
     "name": "ictgoals",
@@ -31,9 +33,6 @@ _APP_SETTINGS: dict[str, Any] = {
 app = typer.Typer(**_APP_SETTINGS)
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_INTERNAL = 0, 1, 3  # bad input and usage exit 2: IctgoalsError.exit_code
-
-#: Statuses that make `status --check` exit 1; `no-trend` joins them with --strict.
-CHECK_FAILS = frozenset({Status.MISSED, Status.NO_DATA, Status.AT_RISK, Status.OFF_TRACK, Status.REGRESSING})
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -116,51 +115,28 @@ YearArg = Annotated[
 
 
 class _Run:
-    """The data chosen for one invocation and the context the renderers need."""
+    """The data files chosen for one invocation, loaded with the notice a slow load deserves."""
 
-    def __init__(self, targets: Path | None, actuals: Path | None, no_cache: bool) -> None:
-        from ictgoals import loading
-
-        self.targets_path = loading.resolve(targets, loading.ENV_TARGETS, loading.TARGETS_FILE)
-        self.actuals_path = loading.resolve(actuals, loading.ENV_ACTUALS, loading.ACTUALS_FILE)
-        self.no_cache = no_cache or os.environ.get("ICTGOALS_NO_CACHE", "") not in ("", "0")
+    def __init__(self, targets: Path | None, actuals: Path | None, no_cache: bool = False) -> None:
+        self.files: DataFiles = api.files(targets, actuals)
+        self.cache = api.cache_wanted(no_cache)
 
     def load(self) -> Dataset:
-        from ictgoals import loading
-        from ictgoals.notice import slow_work
+        from ictgoals.output.notice import slow_work
 
-        targets, actuals = self.targets_path.path, self.actuals_path.path
-        with slow_work(f"reading {targets} and {actuals}"):
-            if self.no_cache:
-                return loading.load(targets, actuals)
-            from ictgoals import cache
-
-            return cache.load(targets, actuals, lambda texts: loading.load(targets, actuals, texts=texts))
+        with slow_work(f"reading {self.files.targets} and {self.files.actuals}"):
+            return api.load_files(self.files, cache=self.cache)
 
     def context(self) -> Context:
-        from ictgoals.render import Context
+        from ictgoals.output.formats import Context
 
         width = None if sys.stdout.isatty() else _columns(os.environ.get("COLUMNS", ""))
-        return Context(_describe(self.targets_path), _describe(self.actuals_path), width=width)
+        return Context(self.files.targets.describe(), self.files.actuals.describe(), width=width)
 
 
 def _columns(setting: str) -> int:
     """The table width when stdout is not a terminal: $COLUMNS if it is a sensible number, else 120."""
     return int(setting) if setting.isdigit() and 20 <= int(setting) <= 1000 else 120
-
-
-def _describe(path: Any) -> str:
-    return f"{path.path} ({path.origin})" if path.origin != "option" else str(path.path)
-
-
-def _region(dataset: Dataset, wanted: str) -> str:
-    from ictgoals.compute import canonical_region
-
-    region = canonical_region(dataset, wanted)
-    if region is None:
-        known = ", ".join(dataset.regions())
-        raise UsageError(f'--region "{wanted}": no targets or figures for this region. Known regions: {known}.')
-    return region
 
 
 def _warn_rows(rows: Iterable[StatusRow]) -> None:
@@ -188,18 +164,15 @@ def status(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Show every target due in YEAR against the latest figures."""
-    from ictgoals import compute
-    from ictgoals.render import render_status
+    from ictgoals.analysis.status import check as failing
+    from ictgoals.output.render import render_status
 
     run = _Run(targets, actuals, no_cache)
-    dataset = run.load()
-    report = compute.status(dataset, year, _region(dataset, region))
+    report = api.status(run.load(), year, region)
     _warn_rows(report.rows)
     render_status(report, fmt, sys.stdout, run.context())
     if check:
-        failing = CHECK_FAILS | ({Status.NO_TREND} if strict else set())
-        flagged = [r for r in report.rows if r.status in failing]
-        noted = [r for r in report.rows if r.status is Status.NO_TREND and not strict]
+        flagged, noted = failing(report, strict=strict)
         for row in flagged + noted:
             _say(f"check: {row.status.value}: {row.target.indicator} ({row.region}, {row.target.year})")
         if flagged:
@@ -224,15 +197,11 @@ def diff(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Compare each figure reported for YEAR with the year before, and list the targets due in YEAR."""
-    from ictgoals import comparisons
-    from ictgoals.render import render_diff
+    from ictgoals.output.render import render_diff
 
-    base = year - 1 if against is None else against
-    if base >= year:
-        raise UsageError(f"--against {base} must be earlier than {year}.")
+    base = api.comparison_year(year, against)  # a usage error needs no data
     run = _Run(targets, actuals, no_cache)
-    dataset = run.load()
-    report = comparisons.diff(dataset, year, base, _region(dataset, region))
+    report = api.diff(run.load(), year, base, region)
     render_diff(report, fmt, sys.stdout, run.context())
 
 
@@ -246,9 +215,8 @@ def validate(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Check both data files: errors exit 2; warnings exit 0, or 1 with --strict."""
-    from ictgoals import comparisons
-    from ictgoals.render import render_findings
-    from ictgoals.reports import Finding, Severity
+    from ictgoals.analysis.results import Finding, Severity
+    from ictgoals.output.render import render_findings
 
     run = _Run(targets, actuals, no_cache)
     try:
@@ -257,7 +225,7 @@ def validate(
         error = Finding(Severity.ERROR, "invalid-data", str(e), e.file, e.line)
         render_findings([error], fmt, sys.stdout, run.context())
         raise
-    findings = comparisons.validate(dataset)
+    findings = api.validate(dataset)
     render_findings(findings, fmt, sys.stdout, run.context())
     if findings:
         codes = sorted({f.code for f in findings})
@@ -275,7 +243,7 @@ def indicators(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """List the indicator catalogue with how many targets and figures each has."""
-    from ictgoals.render import render_indicators
+    from ictgoals.output.render import render_indicators
 
     run = _Run(targets, actuals, no_cache)
     render_indicators(run.load(), fmt, sys.stdout, run.context())
@@ -292,18 +260,10 @@ def show(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Show one indicator's figures by year, with sources, and its targets with their status."""
-    import difflib
-
-    from ictgoals import comparisons
-    from ictgoals.render import render_view
+    from ictgoals.output.render import render_view
 
     run = _Run(targets, actuals, no_cache)
-    dataset = run.load()
-    if indicator not in dataset.indicators:
-        close = difflib.get_close_matches(indicator, list(dataset.indicators), n=3)
-        hint = f" Did you mean: {', '.join(close)}?" if close else " Run `ictgoals indicators` to list them."
-        raise UsageError(f"unknown indicator '{indicator}' in {dataset.targets_file}.{hint}")
-    view = comparisons.show(dataset, indicator, _region(dataset, region))
+    view = api.show(run.load(), indicator, region)
     _warn_rows(view.targets)
     render_view(view, fmt, sys.stdout, run.context())
 
@@ -316,60 +276,10 @@ AllowConflictOpt = Annotated[
 ]
 
 
-class _Writer:
-    """Appends to one data file of a run: checked against the whole dataset, locked and atomic."""
-
-    def __init__(self, run: _Run, which: str) -> None:
-        from ictgoals import loading
-
-        self.run = run
-        self.target = run.actuals_path if which == "actuals" else run.targets_path
-        self.table = which
-        path = self.target.path
-        package = Path(loading.__file__).resolve().parent
-        if self.target.origin == "bundled" or package in path.resolve().parents:
-            raise WriteError(
-                f"{path} is the dataset bundled with ictgoals, which an upgrade replaces, so it is not written to. "
-                f"Start a local copy with `ictgoals init DIR`, then run ictgoals from DIR or pass --{which} "
-                f"DIR/{path.name}."
-            )
-
-    def load_with(self, text: str) -> Dataset:
-        from ictgoals import loading
-
-        return loading.load(self.run.targets_path, self.run.actuals_path, texts={self.target.path: text})
-
-    def write(self, plan_for: Any, dry_run: bool) -> tuple[str, Any]:
-        """Append what `plan_for(dataset)` plans; with `dry_run`, only print it."""
-        from ictgoals import loading, writing
-
-        plans: list[Any] = []
-
-        def build(current: str) -> str:
-            plan = plan_for(self.load_with(current))
-            plans.append(plan)
-            return writing.entries_text(self.table, plan.entries, plan.sources)
-
-        if dry_run:
-            addition = build(loading.read_text(self.target.path))
-            sys.stdout.write(addition)
-            return addition, plans[-1]
-
-        def check(text: str) -> None:
-            self.load_with(text)
-
-        addition = writing.append(self.target.path, build, check)
-        return addition, plans[-1]
-
-
-def _new_sources(source: str, title: str | None, date: str | None) -> dict[str, Any]:
-    from ictgoals import recording
-
-    if title is None:
-        if date is not None:
-            raise UsageError("--source-date goes with --source-title, which declares a new source.")
-        return {}
-    return {source: recording.source_table(title, date)}
+def _show_dry_run(written: Written) -> None:
+    """A dry run prints the TOML that would have been appended."""
+    if written.dry_run:
+        sys.stdout.write(written.text)
 
 
 @app.command()
@@ -402,11 +312,6 @@ def record(
     actuals: ActualsOpt = None,
 ) -> None:
     """Record one reported figure in actuals.toml."""
-    from ictgoals import recording
-
-    run = _Run(targets, actuals, no_cache=True)
-    writer = _Writer(run, "actuals")
-    sources = _new_sources(source, source_title, source_date)
     fields = {
         "indicator": indicator,
         "year": str(year),
@@ -421,17 +326,19 @@ def record(
     }
     if region != NATIONAL:
         fields["region"] = region
-    row = recording.typed(fields, "the command line")
-    _, plan = writer.write(
-        lambda data: recording.plan_actuals(
-            data, [("the command line", row)], allow_conflict=allow_conflict, new_sources=sources
-        ),
-        dry_run,
+    written = api.record(
+        api.files(targets, actuals),
+        fields,
+        source_title=source_title,
+        source_date=source_date,
+        allow_conflict=allow_conflict,
+        dry_run=dry_run,
     )
-    if plan.skipped:
+    _show_dry_run(written)
+    if written.plan.skipped:
         _say(f"already recorded: {indicator} ({region}, {year}) from '{source}'; nothing written.")
     elif not dry_run:
-        _say(f"recorded {indicator} ({region}, {year}) in {writer.target.path}.")
+        _say(f"recorded {indicator} ({region}, {year}) in {written.path}.")
 
 
 @app.command(name="import")
@@ -450,32 +357,13 @@ def import_(
     actuals: ActualsOpt = None,
 ) -> None:
     """Record many figures at once: all of them, or none if any row is bad."""
-    from ictgoals import recording
-
-    kind = (fmt or ("json" if file.lower().endswith(".json") else "csv")).lower()
-    if kind not in ("csv", "json"):
-        raise UsageError(f"--format {fmt}: import reads csv or json.")
-    name = "stdin" if file == "-" else file
-    text = sys.stdin.read() if file == "-" else _read_import(Path(file))
-    rows = recording.read_rows(text, kind, name)
-    run = _Run(targets, actuals, no_cache=True)
-    writer = _Writer(run, "actuals")
-    _, plan = writer.write(
-        lambda data: recording.plan_actuals(data, rows, allow_conflict=allow_conflict, new_sources={}), dry_run
+    written = api.import_file(
+        api.files(targets, actuals), file, fmt, stdin=sys.stdin, allow_conflict=allow_conflict, dry_run=dry_run
     )
+    _show_dry_run(written)
     verb = "would import" if dry_run else "imported"
-    _say(f"{verb} {len(plan.entries)} figure(s) into {writer.target.path}; skipped {plan.skipped} already recorded.")
-
-
-def _read_import(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError as e:
-        raise DataError(path, "file not found.") from e
-    except UnicodeDecodeError as e:
-        raise DataError(path, "is not UTF-8 text.", "Save it as UTF-8 (CSV exports: choose UTF-8).") from e
-    except OSError as e:
-        raise DataError(path, f"cannot be read ({e.strerror or e}).") from e
+    entries, skipped = len(written.plan.entries), written.plan.skipped
+    _say(f"{verb} {entries} figure(s) into {written.path}; skipped {skipped} already recorded.")
 
 
 @app.command()
@@ -502,10 +390,7 @@ def target(
     actuals: ActualsOpt = None,
 ) -> None:
     """Declare one target in targets.toml."""
-    from ictgoals import recording
-
-    given = values or []
-    fields: dict[str, Any] = {
+    fields = {
         "indicator": indicator,
         "year": str(year),
         "op": op,
@@ -516,19 +401,12 @@ def target(
     }
     if region != NATIONAL:
         fields["region"] = region
-    row = recording.typed(fields, "the command line")
-    numbers = [recording.typed({"value": v}, "the command line")["value"] for v in given]
-    if len(numbers) == 1:
-        row["value"] = numbers[0]
-    elif len(numbers) > 1:
-        row["value"] = numbers
-    run = _Run(targets, actuals, no_cache=True)
-    writer = _Writer(run, "targets")
-    _, plan = writer.write(lambda data: recording.plan_target(data, row, "the command line"), dry_run)
-    if plan.skipped:
+    written = api.declare_target(api.files(targets, actuals), fields, values or [], dry_run=dry_run)
+    _show_dry_run(written)
+    if written.plan.skipped:
         _say(f"already declared: {indicator} ({region}, {year}, {op}); nothing written.")
     elif not dry_run:
-        _say(f"declared the target in {writer.target.path}.")
+        _say(f"declared the target in {written.path}.")
 
 
 @app.command()
@@ -538,32 +416,8 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
 ) -> None:
     """Copy the bundled dataset to DIRECTORY, to edit and record into."""
-    from ictgoals import loading, writing
-
-    names = (loading.TARGETS_FILE, loading.ACTUALS_FILE)
-    existing = [directory / n for n in names if (directory / n).exists()]
-    if existing and not force:
-        raise UsageError(f"{existing[0]} already exists; nothing was copied. Pass --force to overwrite it.")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise WriteError(f"{directory}: cannot create the directory ({e.strerror or e}).") from e
-    for name in names:
-        destination = directory / name
-        text = loading.read_text(loading.bundled_path(name))
-        if destination.exists():
-            writing.replace_atomically(destination, text)
-        else:
-            _create(destination, text)
+    api.init(directory, force=force)
     _say(f"copied the bundled targets.toml and actuals.toml to {directory}; run ictgoals from there to use them.")
-
-
-def _create(path: Path, text: str) -> None:
-    try:
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as e:
-        raise WriteError(f"{path}: cannot be created ({e.strerror or e}).") from e
 
 
 def _app_for(args: list[str]) -> typer.Typer:

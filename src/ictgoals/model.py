@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import functools
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
@@ -149,66 +149,43 @@ class Actual:
     location: Location = field(default=Location("?"), compare=False)
 
 
-@dataclass(frozen=True, eq=False)
-class Dataset:
-    """Everything loaded from one targets file and one actuals file."""
-
-    sources: dict[str, Source]
-    indicators: dict[str, Indicator]
-    targets: tuple[Target, ...]
-    actuals: Sequence[Actual]
-    targets_file: str = ""
-    actuals_file: str = ""
-
-    def regions(self) -> list[str]:
-        seen = {NATIONAL}
-        seen.update(t.region for t in self.targets)
-        if isinstance(self.actuals, GroupedActuals):
-            seen.update(self.actuals.regions)
-        else:
-            seen.update(a.region for a in self.actuals)
-        return sorted(seen, key=region_key)
-
-
 GroupKey = tuple[str, str]
 
 
-#: Actuals numbered by their position in the file, so a dataset rebuilt group by group keeps file order.
-Numbered = tuple[tuple[int, Actual], ...]
+class Figures(Sequence[Actual]):
+    """A dataset's actuals in file order, also reachable by indicator and folded region.
 
-
-class GroupedActuals(Sequence[Actual]):
-    """Actuals kept by indicator and folded region, each group built only when first used.
-
-    A large dataset read back from the cache arrives like this, so a command that needs a few
-    groups does not build a hundred thousand objects. Iterating builds them all, in file order.
+    The grouping is built on first use. A store that keeps the figures in another form (the
+    cache keeps them grouped, built group by group) subclasses this and overrides `group`,
+    `keys`, `regions` and `_everything`; nothing else needs to know.
     """
 
-    def __init__(self, builders: Mapping[GroupKey, Callable[[], Numbered]], regions: frozenset[str]) -> None:
-        self._builders = builders
-        self._built: dict[GroupKey, Numbered] = {}
-        self._all: tuple[Actual, ...] | None = None
-        self.regions = regions
+    def __init__(self, actuals: Iterable[Actual] = ()) -> None:
+        self._actuals = tuple(actuals)
+        self._groups: dict[GroupKey, list[Actual]] | None = None
+
+    def _grouped(self) -> dict[GroupKey, list[Actual]]:
+        if self._groups is None:
+            groups: dict[GroupKey, list[Actual]] = {}
+            for actual in self._actuals:
+                groups.setdefault((actual.indicator, region_key(actual.region)), []).append(actual)
+            self._groups = groups
+        return self._groups
+
+    def group(self, key: GroupKey) -> Sequence[Actual]:
+        """The figures of one (indicator, folded region), in file order."""
+        return self._grouped().get(key, ())
 
     def keys(self) -> Iterable[GroupKey]:
-        return self._builders.keys()
+        """Every (indicator, folded region) that has figures."""
+        return self._grouped().keys()
 
-    def _numbered(self, key: GroupKey) -> Numbered:
-        found = self._built.get(key)
-        if found is None:
-            builder = self._builders.get(key)
-            found = () if builder is None else builder()
-            self._built[key] = found
-        return found
-
-    def group(self, key: GroupKey) -> tuple[Actual, ...]:
-        return tuple(actual for _, actual in self._numbered(key))
+    def regions(self) -> frozenset[str]:
+        """Every region named by a figure, as written."""
+        return frozenset(a.region for a in self._actuals)
 
     def _everything(self) -> tuple[Actual, ...]:
-        if self._all is None:
-            numbered = sorted((pair for key in self._builders for pair in self._numbered(key)), key=lambda p: p[0])
-            self._all = tuple(actual for _, actual in numbered)
-        return self._all
+        return self._actuals
 
     def __len__(self) -> int:
         return len(self._everything())
@@ -222,6 +199,29 @@ class GroupedActuals(Sequence[Actual]):
 
     def __iter__(self) -> Iterator[Actual]:
         return iter(self._everything())
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """Everything loaded from one targets file and one actuals file."""
+
+    sources: dict[str, Source]
+    indicators: dict[str, Indicator]
+    targets: tuple[Target, ...]
+    actuals: Figures
+    targets_file: str = ""
+    actuals_file: str = ""
+
+    def regions(self) -> list[str]:
+        seen = {NATIONAL}
+        seen.update(t.region for t in self.targets)
+        seen.update(self.actuals.regions())
+        return sorted(seen, key=region_key)
+
+
+def target_key(target: Target) -> tuple[str, str, int, Op]:
+    """What makes two targets the same target: indicator, region (folded), year and op."""
+    return (target.indicator, region_key(target.region), target.year, target.op)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -14,7 +14,7 @@ from typing import Any
 from ictgoals.errors import IctgoalsError, WriteError
 
 #: Checks the whole new text of the file before it replaces the old; raises to refuse it.
-Check = Callable[[str], None]
+Check = Callable[[str], object]
 
 
 def lock_path(path: Path) -> Path:

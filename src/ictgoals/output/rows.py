@@ -1,4 +1,4 @@
-"""Computed reports as plain rows of JSON-ready values: the machine-readable output contract."""
+"""Computed results as plain rows of JSON-ready values, and the CSV columns: the machine-readable output contract."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from ictgoals.model import (
 )
 
 if TYPE_CHECKING:
-    from ictgoals.reports import DiffReport, DiffRow, Finding
+    from ictgoals.analysis.results import DiffReport, DiffRow, Finding, IndicatorView
 
 Record = dict[str, Any]
 
@@ -133,7 +133,7 @@ def finding(item: Finding) -> Record:
 
 
 def validate_document(findings: Sequence[Finding]) -> Record:
-    from ictgoals.reports import Severity
+    from ictgoals.analysis.results import Severity
 
     return {
         "errors": [finding(f) for f in findings if f.severity is Severity.ERROR],
@@ -182,3 +182,95 @@ def actual_row(actual: Actual, chosen: bool) -> Record:
         "stated_change": None if change is None or isinstance(change.value, tuple) else number(change.value),
         "stated_change_unit": None if change is None else change.unit.value,
     }
+
+
+def view_document(view: IndicatorView) -> Record:
+    used = {(r.year, s) for r in view.readings for s in r.sources}
+    history = [actual_row(a, (a.year, a.source) in used) for a in view.actuals]
+    history += [
+        {
+            "year": p.year,
+            "value": number(p.value),
+            "region": view.region,
+            "source": None,
+            "printed": None,
+            "estimate": False,
+            "derived": True,
+            "used": False,
+            "stated_change": None,
+            "stated_change_unit": None,
+        }
+        for p in view.derived
+    ]
+    history.sort(key=lambda r: (r["year"], r["derived"], not r["used"], r["source"] or ""))
+    return {
+        **indicator_row(view.indicator, len(view.targets), len(view.actuals)),
+        "region": view.region,
+        "history": history,
+        "targets": [status_row(r) for r in view.targets],
+    }
+
+
+# ---------------------------------------------------------------- CSV columns, in order
+
+STATUS_FIELDS = [
+    "indicator",
+    "name",
+    "unit",
+    "region",
+    "target_region",
+    "year",
+    "op",
+    "target",
+    "actual",
+    "actual_year",
+    "gap",
+    "status",
+    "sources",
+    "conflict",
+    "estimate",
+    "target_sources",
+    "baseline.year",
+    "baseline.value",
+    "progress_ratio",
+    "projected",
+    "required_change_per_year",
+    "required_growth_pct",
+]
+
+
+DIFF_FIELDS = [
+    "indicator",
+    "name",
+    "unit",
+    "region",
+    "before",
+    "derived",
+    "after",
+    "change",
+    "change_pct",
+    "improved",
+    "stated_change",
+    "stated_change_unit",
+    "stated_change_from",
+    "stated_agrees",
+    "sources",
+    "conflict",
+    "estimate",
+]
+
+
+VALIDATE_FIELDS = ["severity", "code", "message", "file", "line", "indicator", "year"]
+INDICATOR_FIELDS = ["indicator", "name", "name_vi", "unit", "better", "area", "targets", "actuals"]
+HISTORY_FIELDS = [
+    "year",
+    "value",
+    "region",
+    "source",
+    "printed",
+    "estimate",
+    "derived",
+    "used",
+    "stated_change",
+    "stated_change_unit",
+]

@@ -2,7 +2,8 @@
 
 The cache lives in the user cache directory (`$XDG_CACHE_HOME/ictgoals`, else `~/.cache/ictgoals`),
 one file per pair of data files. An entry is used only when both files' resolved path, size,
-modification time and content hash, and this ictgoals version, are what they were when it was
+modification time and content hash, this ictgoals version, and a hash of the source of the code
+that decides what a load produces (this package and the model), are what they were when it was
 written; anything else, including an unreadable or corrupt cache file, means the files are
 parsed again and the entry rewritten. It is stored with `marshal`, which reads plain tuples
 several times faster than pickle reads dataclasses.
@@ -15,7 +16,7 @@ import functools
 import marshal
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,8 @@ from ictgoals.model import (
     Better,
     ChangeUnit,
     Dataset,
-    GroupedActuals,
+    Figures,
+    GroupKey,
     Indicator,
     Location,
     Op,
@@ -36,6 +38,60 @@ from ictgoals.model import (
 )
 
 FORMAT = 1
+
+#: Actuals numbered by their position in the file, so figures rebuilt group by group keep file order.
+Numbered = tuple[tuple[int, Actual], ...]
+
+
+class LazyFigures(Figures):
+    """Figures kept by indicator and folded region, each group built only when first used.
+
+    A large dataset read back from the cache arrives like this, so a command that needs a few
+    groups does not build a hundred thousand objects. Iterating builds them all, in file order.
+    """
+
+    def __init__(self, builders: Mapping[GroupKey, Callable[[], Numbered]], regions: frozenset[str]) -> None:
+        super().__init__()
+        self._builders = builders
+        self._built: dict[GroupKey, Numbered] = {}
+        self._all: tuple[Actual, ...] | None = None
+        self._regions = regions
+
+    def _numbered(self, key: GroupKey) -> Numbered:
+        found = self._built.get(key)
+        if found is None:
+            builder = self._builders.get(key)
+            found = () if builder is None else builder()
+            self._built[key] = found
+        return found
+
+    def group(self, key: GroupKey) -> Sequence[Actual]:
+        return tuple(actual for _, actual in self._numbered(key))
+
+    def keys(self) -> Iterable[GroupKey]:
+        return self._builders.keys()
+
+    def regions(self) -> frozenset[str]:
+        return self._regions
+
+    def _everything(self) -> tuple[Actual, ...]:
+        if self._all is None:
+            numbered = sorted((pair for key in self._builders for pair in self._numbered(key)), key=lambda p: p[0])
+            self._all = tuple(actual for _, actual in numbered)
+        return self._all
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the source of everything that decides what a load produces: this package and the model.
+
+    An edited checkout, or an upgrade that keeps the version number, never serves a dataset
+    built by other code.
+    """
+    package = Path(__file__).parent
+    files = [*sorted(package.glob("*.py")), package.parent / "model.py"]
+    digest = b"".join(path.name.encode() + b"\0" + path.read_bytes() for path in files)
+    return _hash(digest)
 
 
 def _hash(data: bytes) -> str:
@@ -73,6 +129,7 @@ def load(
         key = (
             FORMAT,
             __version__,
+            code_fingerprint(),
             sys.version_info[:2],
             str(targets),
             str(actuals),
@@ -82,7 +139,7 @@ def load(
     except OSError:
         return parse({})  # the loader explains what is wrong with the file
     # One entry per pair of files, wherever they are: a changed file replaces its entry.
-    entry = directory(environ) / f"{_hash(repr((key[5][0], key[6][0])).encode())}.marshal"
+    entry = directory(environ) / f"{_hash(repr((key[6][0], key[7][0])).encode())}.marshal"
     cached = _read(entry, key)
     if cached is not None:
         return cached
@@ -182,7 +239,7 @@ def encode(data: Dataset) -> tuple[Any, ...]:
     )
 
 
-def _build_group(blob: bytes) -> tuple[tuple[int, Actual], ...]:
+def _build_group(blob: bytes) -> Numbered:
     return tuple(
         (
             position,
@@ -201,7 +258,7 @@ def decode(payload: tuple[Any, ...]) -> Dataset:
             Target(i, y, Op(op), v, src, r, b, p, n, _unchange(c), f, Location(lf, ll, le))
             for (i, y, op, v, src, r, b, p, n, c, f, lf, ll, le) in targets
         ),
-        GroupedActuals(
+        LazyFigures(
             {key: functools.partial(_build_group, blob) for key, blob in groups.items()},
             frozenset(regions),
         ),

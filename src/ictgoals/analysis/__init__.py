@@ -1,0 +1,1 @@
+"""Pure analysis of a loaded `Dataset`: status and progress, diffs, data checks and one indicator's view."""

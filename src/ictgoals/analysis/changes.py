@@ -1,0 +1,58 @@
+"""Stated changes: the earlier figure a change implies, and whether a change agrees with two figures."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ictgoals.analysis.index import same_value
+from ictgoals.model import Actual, ChangeUnit, Indicator, Reading, StatedChange
+
+
+def implied_previous(value: float, change: StatedChange, indicator: Indicator) -> float | None:
+    """The earlier figure a stated change implies; None for a stated range."""
+    if isinstance(change.value, tuple):
+        return None
+    if change.unit is ChangeUnit.PERCENT:
+        factor = 1.0 + change.value / 100.0
+        return None if factor == 0 else value / factor
+    if change.unit is ChangeUnit.POINTS:
+        return value - change.value
+    return value - indicator.better.sign * change.value
+
+
+def computed_change(before: float, after: float, unit: ChangeUnit, indicator: Indicator) -> float | None:
+    """The change from `before` to `after` expressed in a stated change's unit."""
+    if unit is ChangeUnit.PERCENT:
+        return None if before == 0 else 100.0 * (after - before) / abs(before)
+    if unit is ChangeUnit.POINTS:
+        return after - before
+    return indicator.better.sign * (after - before)
+
+
+def half_unit(value: float) -> float:
+    from ictgoals.numbers import decimals
+
+    return 0.5 * 10.0 ** -decimals(value)
+
+
+def change_agrees(
+    stated: float | tuple[float, float], before: float, after: float, unit: ChangeUnit, indicator: Indicator
+) -> bool | None:
+    """Whether a stated change matches two figures, allowing for how each was rounded in print."""
+    computed = computed_change(before, after, unit, indicator)
+    if computed is None:
+        return None
+    low, high = stated if isinstance(stated, tuple) else (stated, stated)
+    slack = max(half_unit(low), half_unit(high))
+    # Propagate half a unit of the last printed digit of each figure into the change.
+    if unit is ChangeUnit.PERCENT:
+        slack += 100.0 * (abs(after) * half_unit(before) / before**2 + half_unit(after) / abs(before))
+    else:
+        slack += half_unit(before) + half_unit(after)
+    return low - slack - 1e-9 <= computed <= high + slack + 1e-9
+
+
+def stated_for(actuals: Sequence[Actual], chosen: Reading) -> StatedChange | None:
+    """The stated change of the chosen figure, or of another source agreeing with it."""
+    changes = [a.change for a in actuals if a.change is not None and same_value(a.value, chosen.value)]
+    return changes[0] if changes else None

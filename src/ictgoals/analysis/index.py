@@ -1,0 +1,106 @@
+"""The figures of a dataset indexed once: by indicator and region, one chosen reading per year."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ictgoals.model import NATIONAL, Actual, Dataset, Reading, Source, region_key
+
+_REL_TOL = 1e-9
+
+
+def same_value(a: float, b: float) -> bool:
+    """Whether two figures are equal, allowing for floating-point noise."""
+    return math.isclose(a, b, rel_tol=_REL_TOL, abs_tol=1e-12)
+
+
+@dataclass(frozen=True, eq=False)
+class Series:
+    """The resolved figures of one indicator in one region, by year."""
+
+    readings: dict[int, Reading]
+    actuals: dict[int, tuple[Actual, ...]]
+
+    def years(self) -> list[int]:
+        return sorted(self.readings)
+
+    def latest_until(self, year: int) -> Reading | None:
+        eligible = [y for y in self.readings if y <= year]
+        return self.readings[max(eligible)] if eligible else None
+
+    def first_from(self, year: int) -> Reading | None:
+        eligible = [y for y in self.readings if y >= year]
+        return self.readings[min(eligible)] if eligible else None
+
+
+def source_order(sources: Mapping[str, Source]) -> dict[str, int]:
+    """Rank sources for choosing between figures: most recently published first, then by id.
+
+    Undated sources come last.
+    """
+    dated = sorted((s for s in sources.values() if s.recency), key=lambda s: s.id)
+    dated.sort(key=lambda s: s.recency, reverse=True)  # stable: ids stay in order within a date
+    undated = sorted(s.id for s in sources.values() if not s.recency)
+    return {source_id: rank for rank, source_id in enumerate([s.id for s in dated] + undated)}
+
+
+def choose(actuals: Sequence[Actual], order: Mapping[str, int]) -> Reading:
+    """Pick the figure for one indicator, region and year from the actuals that report it.
+
+    The first source in `order` wins; sources that agree with its figure are listed with it.
+    """
+    if len(actuals) == 1:
+        only = actuals[0]
+        return Reading(only.year, only.value, (only.source,), only.estimate, False, only.printed)
+    ordered = sorted(actuals, key=lambda a: (order.get(a.source, len(order)), a.source))
+    chosen = ordered[0]
+    agreeing = [a for a in ordered if same_value(a.value, chosen.value)]
+    source_ids = tuple(dict.fromkeys(a.source for a in agreeing))
+    return Reading(
+        chosen.year,
+        chosen.value,
+        source_ids,
+        all(a.estimate for a in agreeing),
+        len(agreeing) != len(ordered),
+        chosen.printed,
+    )
+
+
+class Index:
+    """The actuals of a dataset grouped by indicator and folded region.
+
+    Grouping is one pass; each group's figures are resolved only when asked for, since
+    `status` needs a few hundred of the tens of thousands a large dataset holds.
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self._figures = dataset.actuals
+        self._order = source_order(dataset.sources)
+        self._series: dict[tuple[str, str], Series] = {}
+
+    def series(self, indicator: str, region: str) -> Series:
+        key = (indicator, region_key(region))
+        found = self._series.get(key)
+        if found is None:
+            by_year: dict[int, list[Actual]] = {}
+            for actual in self._figures.group(key):
+                by_year.setdefault(actual.year, []).append(actual)
+            found = Series(
+                {year: choose(group, self._order) for year, group in by_year.items()},
+                {year: tuple(group) for year, group in by_year.items()},
+            )
+            self._series[key] = found
+        return found
+
+    def keys(self) -> Iterable[tuple[str, str]]:
+        return self._figures.keys()
+
+
+def canonical_region(dataset: Dataset, wanted: str) -> str | None:
+    """The region as the data spells it, matching case- and diacritic-insensitively."""
+    key = region_key(wanted)
+    if key == region_key(NATIONAL):
+        return NATIONAL
+    return next((r for r in dataset.regions() if region_key(r) == key), None)

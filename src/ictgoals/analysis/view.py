@@ -1,0 +1,37 @@
+"""One indicator in one region: its figures, the earlier values its stated changes imply, and its targets."""
+
+from __future__ import annotations
+
+from ictgoals.analysis.changes import implied_previous, stated_for
+from ictgoals.analysis.index import Index
+from ictgoals.analysis.results import IndicatorView
+from ictgoals.analysis.status import evaluate, targets_for
+from ictgoals.model import NATIONAL, Dataset, Point
+
+
+def show(dataset: Dataset, indicator_id: str, region: str = NATIONAL, index: Index | None = None) -> IndicatorView:
+    """An indicator's figures in a region, the earlier values its stated changes imply, and its targets."""
+    index = index or Index(dataset)
+    indicator = dataset.indicators[indicator_id]
+    series = index.series(indicator_id, region)
+    actuals = tuple(a for year in series.years() for a in series.actuals[year])
+    derived: dict[int, Point] = {}
+    for year in series.years():
+        stated = stated_for(series.actuals[year], series.readings[year])
+        if stated is None or stated.from_year in series.readings or stated.from_year in derived:
+            continue
+        implied = implied_previous(series.readings[year].value, stated, indicator)
+        if implied is not None:
+            derived[stated.from_year] = Point(stated.from_year, implied)
+    rows = tuple(
+        sorted(
+            (
+                evaluate(t, indicator, series, region)
+                for t in targets_for(dataset, region)
+                if t.indicator == indicator_id
+            ),
+            key=lambda r: (r.target.year, r.target.op.value),
+        )
+    )
+    readings = tuple(series.readings[y] for y in series.years())
+    return IndicatorView(indicator, region, actuals, readings, tuple(derived[y] for y in sorted(derived)), rows)

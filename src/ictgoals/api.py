@@ -1,0 +1,202 @@
+"""The typed Python API that the command line is one client of: choose the files, load, analyse, record.
+
+Every function raises only `ictgoals.errors` exceptions for bad input, never `SystemExit`,
+and prints nothing: presenting results, warnings and notices is the caller's job.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from ictgoals.errors import UsageError
+from ictgoals.model import NATIONAL, Dataset, StatusReport
+
+if TYPE_CHECKING:
+    from ictgoals.analysis.results import DiffReport, Finding, IndicatorView
+    from ictgoals.datafiles.paths import DataFiles
+    from ictgoals.writing.inputs import Row
+    from ictgoals.writing.session import Written
+
+#: The environment variable that turns the parsed-data cache off ("1", or anything but "" and "0").
+ENV_NO_CACHE = "ICTGOALS_NO_CACHE"
+COMMAND_LINE = "the command line"
+
+
+# ---------------------------------------------------------------- reading
+
+
+def files(targets: Path | None = None, actuals: Path | None = None) -> DataFiles:
+    """The two data files: each from its argument, else $ICTGOALS_TARGETS / $ICTGOALS_ACTUALS, else ./, else bundled."""
+    from ictgoals.datafiles.paths import choose
+
+    return choose(targets, actuals)
+
+
+def cache_wanted(no_cache: bool = False, environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether to use the parsed-data cache: not when asked not to, here or by $ICTGOALS_NO_CACHE."""
+    return not no_cache and environ.get(ENV_NO_CACHE, "") in ("", "0")
+
+
+def load_files(chosen: DataFiles, *, cache: bool = True) -> Dataset:
+    """Load and check the chosen files, through the cache when `cache` is true."""
+    from ictgoals.datafiles import loader
+
+    targets, actuals = chosen.targets.path, chosen.actuals.path
+    if not cache:
+        return loader.load(targets, actuals)
+    from ictgoals.datafiles import cache as parsed
+
+    return parsed.load(targets, actuals, lambda texts: loader.load(targets, actuals, texts=texts))
+
+
+def load(targets: Path | None = None, actuals: Path | None = None, *, cache: bool = True) -> Dataset:
+    """Load the data files chosen as on the command line."""
+    return load_files(files(targets, actuals), cache=cache)
+
+
+# ---------------------------------------------------------------- analysis
+
+
+def region(dataset: Dataset, wanted: str) -> str:
+    """The region as the data spells it (case and accents ignored); UsageError when nothing is known of it."""
+    from ictgoals.analysis.index import canonical_region
+
+    found = canonical_region(dataset, wanted)
+    if found is None:
+        known = ", ".join(dataset.regions())
+        raise UsageError(f'--region "{wanted}": no targets or figures for this region. Known regions: {known}.')
+    return found
+
+
+def status(dataset: Dataset, year: int, region_name: str = NATIONAL) -> StatusReport:
+    """Every target due in `year`, against the region's latest figures."""
+    from ictgoals.analysis import status as compute
+
+    return compute.status(dataset, year, region(dataset, region_name))
+
+
+def diff(dataset: Dataset, year: int, against: int | None = None, region_name: str = NATIONAL) -> DiffReport:
+    """Each figure of `year` against `against` (default: the year before), and the targets due in `year`."""
+    from ictgoals.analysis import diff as compare
+
+    base = comparison_year(year, against)
+    return compare.diff(dataset, year, base, region(dataset, region_name))
+
+
+def comparison_year(year: int, against: int | None = None) -> int:
+    """The year `diff` compares `year` with: `against`, which must be earlier, else the year before."""
+    base = year - 1 if against is None else against
+    if base >= year:
+        raise UsageError(f"--against {base} must be earlier than {year}.")
+    return base
+
+
+def validate(dataset: Dataset) -> list[Finding]:
+    """Warnings about data that loads but disagrees with itself."""
+    from ictgoals.analysis import checks
+
+    return checks.validate(dataset)
+
+
+def show(dataset: Dataset, indicator: str, region_name: str = NATIONAL) -> IndicatorView:
+    """One indicator's history, sources and targets in a region."""
+    if indicator not in dataset.indicators:
+        import difflib
+
+        close = difflib.get_close_matches(indicator, list(dataset.indicators), n=3)
+        hint = f" Did you mean: {', '.join(close)}?" if close else " Run `ictgoals indicators` to list them."
+        raise UsageError(f"unknown indicator '{indicator}' in {dataset.targets_file}.{hint}")
+    from ictgoals.analysis import view
+
+    return view.show(dataset, indicator, region(dataset, region_name))
+
+
+# ---------------------------------------------------------------- writing
+
+
+def record(
+    chosen: DataFiles,
+    fields: Mapping[str, str | None],
+    *,
+    source_title: str | None = None,
+    source_date: str | None = None,
+    allow_conflict: bool = False,
+    dry_run: bool = False,
+) -> Written:
+    """Append one figure, given as text fields (Vietnamese number forms allowed), to the actuals file."""
+    from ictgoals.datafiles import schema
+    from ictgoals.writing import inputs, plans
+    from ictgoals.writing.session import Writer
+
+    writer = Writer(chosen, schema.ACTUALS)
+    source = fields.get("source") or ""
+    if source_title is None:
+        if source_date is not None:
+            raise UsageError("--source-date goes with --source-title, which declares a new source.")
+        new_sources: dict[str, Row] = {}
+    else:
+        new_sources = {source: plans.source_table(source_title, source_date)}
+    row = inputs.typed(fields, COMMAND_LINE)
+    return writer.write(
+        lambda data: plans.plan_actuals(
+            data, [(COMMAND_LINE, row)], allow_conflict=allow_conflict, new_sources=new_sources
+        ),
+        dry_run=dry_run,
+    )
+
+
+def import_file(
+    chosen: DataFiles,
+    file: str,
+    fmt: str | None = None,
+    *,
+    stdin: TextIO | None = None,
+    allow_conflict: bool = False,
+    dry_run: bool = False,
+) -> Written:
+    """Append every figure of a CSV or JSON file (`-`: `stdin`), or none if any row is bad."""
+    from ictgoals.datafiles import schema
+    from ictgoals.writing import inputs, plans
+    from ictgoals.writing.session import Writer
+
+    kind = (fmt or ("json" if file.lower().endswith(".json") else "csv")).lower()
+    if kind not in ("csv", "json"):
+        raise UsageError(f"--format {fmt}: import reads csv or json.")
+    if file == "-":
+        name, text = "stdin", (sys.stdin if stdin is None else stdin).read()
+    else:
+        name, text = file, inputs.read_file(Path(file))
+    rows = inputs.read_rows(text, kind, name)
+    writer = Writer(chosen, schema.ACTUALS)
+    return writer.write(
+        lambda data: plans.plan_actuals(data, rows, allow_conflict=allow_conflict, new_sources={}), dry_run=dry_run
+    )
+
+
+def declare_target(
+    chosen: DataFiles, fields: Mapping[str, str | None], values: Sequence[str], *, dry_run: bool = False
+) -> Written:
+    """Append one target, given as text fields and zero, one or two values, to the targets file."""
+    from ictgoals.datafiles import schema
+    from ictgoals.writing import inputs, plans
+    from ictgoals.writing.session import Writer
+
+    row = inputs.typed(fields, COMMAND_LINE)
+    numbers = [inputs.typed({"value": v}, COMMAND_LINE)["value"] for v in values]
+    if len(numbers) == 1:
+        row["value"] = numbers[0]
+    elif len(numbers) > 1:
+        row["value"] = numbers
+    writer = Writer(chosen, schema.TARGETS)
+    return writer.write(lambda data: plans.plan_target(data, row, COMMAND_LINE), dry_run=dry_run)
+
+
+def init(directory: Path, *, force: bool = False) -> None:
+    """Copy the bundled dataset to `directory`, to edit and record into."""
+    from ictgoals.writing import session
+
+    session.init(directory, force=force)

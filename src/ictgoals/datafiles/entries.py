@@ -1,0 +1,350 @@
+"""The full check of one entry against the schema, with a located message that says how to fix what is wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+from typing import Any, NoReturn, TypeVar
+
+from ictgoals.datafiles import schema
+from ictgoals.datafiles.located import Headers, describe
+from ictgoals.datafiles.paths import TARGETS_FILE
+from ictgoals.datafiles.schema import MAX_YEAR, MIN_YEAR, Field, Kind, Table
+from ictgoals.errors import DataError
+from ictgoals.model import (
+    NATIONAL,
+    Actual,
+    Better,
+    ChangeUnit,
+    Indicator,
+    Location,
+    Op,
+    Source,
+    StatedChange,
+    Target,
+    region_key,
+)
+
+_E = TypeVar("_E", Op, Better, ChangeUnit)
+
+INDICATOR_ID = re.compile(r"[a-z0-9_.]+")
+SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9_.-]*")
+PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+#: The example a "missing required field" message suggests, by kind.
+_EXAMPLE = {Kind.YEAR: "2025", Kind.NUMBER: "<number>"}
+
+
+def _alternatives(values: list[str]) -> str:
+    quoted = [f'"{v}"' for v in values]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
+class Entry:
+    """One table of a data file (or an imported row), with typed readers that explain what is wrong and where."""
+
+    def __init__(
+        self, headers: Headers | None, table: Mapping[str, Any], label: str, line: int | None, kind: Table
+    ) -> None:
+        self.headers = headers
+        self.table = table
+        self.label = label
+        self.line = line
+        self.location = Location(str(headers.path) if headers else label, line, label if headers else "")
+        allowed = kind.keys
+        unknown = sorted(set(table) - allowed)
+        if unknown:
+            key = unknown[0]
+            close = close_matches(key, sorted(allowed))
+            hint = f"Did you mean '{close[0]}'?" if close else f"Allowed keys: {', '.join(sorted(allowed))}."
+            self.fail(key, f"unknown key '{key}'.", hint)
+
+    def fail(self, key: str | None, problem: str, fix: str = "") -> NoReturn:
+        if self.headers is None:
+            where = Location(self.label)
+        else:
+            line = self.line if key is None else self.headers.key_line(self.line, key)
+            where = Location(str(self.headers.path), line, self.label)
+        field_part = f"field '{key}': " if key else ""
+        raise DataError(where, field_part + problem, fix)
+
+    def has(self, key: str) -> bool:
+        return key in self.table
+
+    def missing(self, field: Field) -> NoReturn:
+        if field.choices is not None:
+            fix = f"Add {field.name} = {_alternatives([m.value for m in field.choices])}."
+        else:
+            example = _EXAMPLE.get(field.kind, '"…"')
+            fix = f"Add `{field.name} = {example}`."
+        self.fail(None, f"missing required field '{field.name}'.", fix)
+
+    # ------------------------------------------------------------ one reader per kind
+
+    def text(self, field: Field, default: str = "") -> str:
+        key = field.name
+        if key not in self.table:
+            if field.required:
+                self.missing(field)
+            return default
+        value = self.table[key]
+        if not isinstance(value, str):
+            self.fail(key, f"expected text, got {describe(value)}.", f'Write it in quotes: {key} = "…".')
+        if field.required and not value.strip():
+            self.fail(key, "must not be empty.")
+        return value
+
+    def number(self, field: Field, value: Any = None, *, what: str = "a number") -> float:
+        key = field.name
+        if value is None:
+            if key not in self.table:
+                self.missing(field)
+            value = self.table[key]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.fail(
+                key,
+                f"expected {what}, got {describe(value)}.",
+                "Write a plain number such as 45.8 (no quotes, '.' as the decimal mark).",
+            )
+        if not math.isfinite(value):
+            self.fail(key, f"{value} is not a finite number.", "Give a finite value (nan and inf are not figures).")
+        return float(value)
+
+    def optional_number(self, field: Field) -> float | None:
+        return self.number(field) if self.has(field.name) else None
+
+    def year(self, field: Field) -> int | None:
+        key = field.name
+        if key not in self.table:
+            if field.required:
+                self.missing(field)
+            return None
+        value = self.table[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(key, f"expected a whole year such as 2025, got {describe(value)}.")
+        if not MIN_YEAR <= value <= MAX_YEAR:
+            self.fail(key, f"year {value} is outside {MIN_YEAR}–{MAX_YEAR}.", "Check for a typo in the year.")
+        return int(value)
+
+    def required_year(self, field: Field) -> int:
+        year = self.year(field)
+        if year is None:  # only for an optional field, which callers never pass here
+            self.missing(field)
+        return year
+
+    def flag(self, field: Field) -> bool:
+        value = self.table.get(field.name, False)
+        if not isinstance(value, bool):
+            self.fail(field.name, f"expected true or false, got {describe(value)}.")
+        return value
+
+    def pair(self, field: Field) -> tuple[float, float]:
+        key = field.name
+        value = self.table.get(key)
+        if not isinstance(value, list) or len(value) != 2:
+            self.fail(key, f"expected a range [low, high], got {describe(value)}.")
+        low, high = (self.number(field, v, what="a range of numbers") for v in value)
+        if low > high:
+            self.fail(key, f"range [{_num(low)}, {_num(high)}] has low > high.", "Write the lower bound first.")
+        return low, high
+
+    def choice(self, field: Field, kind: type[_E]) -> _E:
+        key = field.name
+        if key not in self.table and field.required:
+            self.missing(field)
+        value = self.table.get(key)
+        allowed = ", ".join(f'"{m.value}"' for m in kind)
+        if not isinstance(value, str):
+            self.fail(key, f"expected one of {allowed}, got {describe(value)}.")
+        try:
+            return kind(value)
+        except ValueError:
+            self.fail(key, f'unknown value "{value}"; expected one of {allowed}.')
+
+    def date(self, field: Field) -> str:
+        raw = self.table.get(field.name)
+        if raw is None:
+            return ""
+        if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+            return raw.isoformat()
+        if not (isinstance(raw, str) and PARTIAL_DATE.fullmatch(raw)):
+            self.fail(field.name, f'expected a date such as 2024-12-29 (or "2024-12"), got {describe(raw)}.')
+        return raw
+
+    def region(self, field: Field) -> str:
+        region = self.text(field, default=NATIONAL)
+        if not region.strip():
+            self.fail(field.name, "must not be empty.", f'Omit it for national figures ("{NATIONAL}").')
+        return region.strip()
+
+    def known(self, field: Field, known: Mapping[str, object], file: str = "") -> str:
+        """An id that must name an entry of `field.refers_to` (declared in `file`, if it must be there)."""
+        value = self.text(field)
+        if value not in known:
+            close = close_matches(value, list(known))
+            declared_in = f"{file} [{field.refers_to}.*]".lstrip()
+            hint = f"Did you mean '{close[0]}'?" if close else f"Declare it in {declared_in} first."
+            self.fail(field.name, f"unknown {field.refers_to[:-1]} '{value}'.", hint)
+        return value
+
+    def known_list(self, field: Field, known: Mapping[str, object]) -> tuple[str, ...]:
+        """One id, or a list of ids when several reports declare the same entry."""
+        raw = self.table.get(field.name)
+        if not isinstance(raw, list):
+            return (self.known(field, known),)
+        if not raw or not all(isinstance(item, str) for item in raw):
+            self.fail(field.name, f"expected a source id or a list of them, got {describe(raw)}.")
+        for item in raw:
+            if item not in known:
+                self.fail(field.name, f"unknown source '{item}'.", "Declare it in [sources.*] first.")
+        return tuple(dict.fromkeys(raw))
+
+    def change(self, table: Table, year: int) -> StatedChange | None:
+        """The change on an earlier year the entry states, if any."""
+        if not any(self.has(k) for k in table.change_keys):
+            return None
+        if not self.has("change") or not self.has("change_unit"):
+            missing = "change_unit" if self.has("change") else "change"
+            self.fail(
+                None,
+                f"a stated change needs both 'change' and 'change_unit'; '{missing}' is missing.",
+                'Add change_unit = "%" (relative), "pp" (percentage points) or "places" (ranks).'
+                if missing == "change_unit"
+                else "Add the change as printed, e.g. change = 21.",
+            )
+        change = table["change"]
+        value: float | tuple[float, float]
+        value = (
+            self.pair(change) if change.allows_range and isinstance(self.table["change"], list) else self.number(change)
+        )
+        from_year = self.year(table["change_from"]) or year - 1
+        if from_year >= year:
+            self.fail(
+                "change_from",
+                f"the change is stated from {from_year}, which is not before {year}.",
+                "Give the earlier year the source compares with, or omit it for the previous year.",
+            )
+        unit = self.choice(table["change_unit"], ChangeUnit)
+        return StatedChange(value, unit, from_year, self.text(table["printed_change"]))
+
+
+def close_matches(word: str, candidates: list[str]) -> list[str]:
+    import difflib  # only on the error path
+
+    return difflib.get_close_matches(word, candidates, n=1)
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+# ---------------------------------------------------------------- one builder per table
+
+
+def source(entry: Entry, source_id: str) -> Source:
+    if not SOURCE_ID.fullmatch(source_id):
+        entry.fail(None, "source ids use lowercase letters, digits, '-', '_' and '.'.")
+    s = schema.SOURCES
+    published, conference = entry.date(s["published"]), entry.date(s["conference"])
+    return Source(
+        source_id,
+        entry.text(s["title"]),
+        entry.text(s["outlet"]),
+        entry.text(s["region"]),
+        published,
+        conference,
+        entry.text(s["document"]),
+    )
+
+
+def indicator(entry: Entry, indicator_id: str) -> Indicator:
+    if not INDICATOR_ID.fullmatch(indicator_id):
+        entry.fail(
+            None,
+            "indicator ids use only lowercase letters, digits, '_' and '.'.",
+            f"Rename it, e.g. '{_suggest_id(indicator_id)}'.",
+        )
+    i = schema.INDICATORS
+    unit = entry.text(i["unit"])
+    better = (
+        entry.choice(i["better"], Better)
+        if entry.has("better")
+        else (Better.LOWER if unit == "rank" else Better.HIGHER)
+    )
+    return Indicator(
+        indicator_id,
+        entry.text(i["name"]),
+        unit,
+        better,
+        entry.text(i["name_vi"]),
+        entry.text(i["area"]),
+        entry.text(i["note"]),
+    )
+
+
+def _suggest_id(text: str) -> str:
+    return re.sub(r"[^a-z0-9_.]+", "_", region_key(text)).strip("_") or "indicator_id"
+
+
+def target(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[str, Source]) -> Target:
+    t = schema.TARGETS
+    indicator_id = entry.known(t["indicator"], indicators)
+    year = entry.required_year(t["year"])
+    op = entry.choice(t["op"], Op)
+    value: float | tuple[float, float] | None
+    raw = entry.table.get("value")
+    if op is Op.MAINTAIN:
+        if entry.has("value"):
+            entry.fail(
+                "value",
+                'a "maintain" target keeps its baseline and takes no value.',
+                'Remove value, or use op = ">=" / "<=" for a number to reach.',
+            )
+        value = None
+    elif op is Op.BETWEEN:
+        if not isinstance(raw, list):
+            entry.fail(
+                "value" if entry.has("value") else None,
+                f'a "between" target needs value = [low, high], got {describe(raw)}.',
+                "Write the range, e.g. value = [30, 40].",
+            )
+        value = entry.pair(t["value"])
+    else:
+        if isinstance(raw, list):
+            entry.fail(
+                "value", f'op "{op.value}" needs a single number, got a list.', 'Use op = "between" for a range.'
+            )
+        value = entry.number(schema.Field("value", Kind.NUMBER, required=True))
+    return Target(
+        indicator=indicator_id,
+        year=year,
+        op=op,
+        value=value,
+        sources=entry.known_list(t["source"], sources),
+        region=entry.region(t["region"]),
+        baseline_year=entry.year(t["baseline_year"]),
+        printed=entry.text(t["printed"]),
+        note=entry.text(t["note"]),
+        change=entry.change(t, year),
+        from_value=entry.optional_number(t["from_value"]),
+        location=entry.location,
+    )
+
+
+def actual(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[str, Source]) -> Actual:
+    a = schema.ACTUALS
+    year = entry.required_year(a["year"])
+    return Actual(
+        indicator=entry.known(a["indicator"], indicators, TARGETS_FILE),
+        year=year,
+        value=entry.number(a["value"]),
+        source=entry.known(a["source"], sources),
+        region=entry.region(a["region"]),
+        printed=entry.text(a["printed"]),
+        estimate=entry.flag(a["estimate"]),
+        change=entry.change(a, year),
+        note=entry.text(a["note"]),
+        location=entry.location,
+    )

@@ -1,0 +1,170 @@
+"""Reads both data files into a checked `Dataset`: the top level of each file, then every entry in order."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ictgoals.datafiles import entries, schema
+from ictgoals.datafiles.entries import Entry
+from ictgoals.datafiles.fastpath import Shortcut
+from ictgoals.datafiles.located import Headers, describe, parse_toml, read_text
+from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE, DataPath
+from ictgoals.datafiles.schema import Table
+from ictgoals.errors import DataError
+from ictgoals.model import Actual, Dataset, Figures, Indicator, Location, Op, Source, Target, target_key
+
+
+class FileReader:
+    """One file's top level: the schema version and the tables it is allowed to hold."""
+
+    def __init__(self, path: Path, name: str, text: str | None = None) -> None:
+        text = read_text(path) if text is None else text
+        self.table = parse_toml(path, text)
+        self.path = path
+        self.headers = Headers(path, text)
+        allowed = {table.name for table in schema.FILES[name]}
+        unknown = sorted(set(self.table) - allowed - {"schema"})
+        if unknown:
+            raise DataError(
+                path,
+                f"unknown top-level key '{unknown[0]}'.",
+                f"This file may hold: schema, {', '.join(sorted(allowed))}.",
+            )
+        version = self.table.get("schema")
+        if version is None:
+            raise DataError(
+                path,
+                "missing `schema = 1` at the top.",
+                f"Add `schema = {schema.VERSION}` as the first line (see docs/data-format.md).",
+            )
+        if isinstance(version, bool) or version != schema.VERSION:
+            raise DataError(
+                path,
+                f"schema {version!r} is not supported; this ictgoals reads schema {schema.VERSION}.",
+                "Upgrade ictgoals or convert the file.",
+            )
+
+    def keyed(self, table: Table) -> list[tuple[str, Any, int | None]]:
+        """The `[name.ID]` tables, each with its id and line."""
+        value = self.table.get(table.name, {})
+        if not isinstance(value, dict):
+            raise DataError(
+                self.path, f"'{table.name}' must be a table like [{table.name}.some-id], got {describe(value)}."
+            )
+        return [(key, item, self.headers.table_line(table.name, key)) for key, item in value.items()]
+
+    def array(self, table: Table) -> list[tuple[str, Any, int | None]]:
+        """The `[[name]]` entries, each with its label and line (None for an inline array)."""
+        value = self.table.get(table.name, [])
+        if not isinstance(value, list):
+            raise DataError(
+                self.path, f"'{table.name}' must be entries written as [[{table.name}]], got {describe(value)}."
+            )
+        lines = self.headers.array_lines(table.name)
+        inline = len(lines) != len(value)
+        return [(f"{table.name} entry #{i + 1}", item, None if inline else lines[i]) for i, item in enumerate(value)]
+
+    def entry(self, raw: Any, label: str, line: int | None, table: Table) -> Entry:
+        if not isinstance(raw, dict):
+            raise DataError(Location(str(self.path), line, label), f"expected a table, got {describe(raw)}.")
+        return Entry(self.headers, raw, label, line, table)
+
+
+def read_sources(reader: FileReader, into: dict[str, Source]) -> None:
+    for source_id, raw, line in reader.keyed(schema.SOURCES):
+        entry = reader.entry(raw, f"source '{source_id}'", line, schema.SOURCES)
+        source = entries.source(entry, source_id)
+        if source_id in into and into[source_id] != source:
+            entry.fail(
+                None,
+                "is also declared, differently, in the other file.",
+                "Declare each source once, or identically in both files.",
+            )
+        into[source_id] = source
+
+
+def read_indicators(reader: FileReader) -> dict[str, Indicator]:
+    found = {}
+    for indicator_id, raw, line in reader.keyed(schema.INDICATORS):
+        entry = reader.entry(raw, f"indicator '{indicator_id}'", line, schema.INDICATORS)
+        found[indicator_id] = entries.indicator(entry, indicator_id)
+    return found
+
+
+def read_targets(
+    reader: FileReader, shortcut: Shortcut | None, indicators: dict[str, Indicator], sources: dict[str, Source]
+) -> tuple[Target, ...]:
+    targets: list[Target] = []
+    seen: dict[tuple[str, str, int, Op], Target] = {}
+    path = str(reader.path)
+    for label, raw, line in reader.array(schema.TARGETS):
+        target = None if shortcut is None else shortcut.target(raw, Location(path, line, label))
+        if target is None:
+            target = entries.target(reader.entry(raw, label, line, schema.TARGETS), indicators, sources)
+        key = target_key(target)
+        if key in seen:
+            reader.entry(raw, label, line, schema.TARGETS).fail(
+                None,
+                f"duplicates the target at {seen[key].location} (same indicator, region, year and op).",
+                "Remove one of them.",
+            )
+        seen[key] = target
+        targets.append(target)
+    return tuple(targets)
+
+
+def read_actuals(
+    reader: FileReader, shortcut: Shortcut | None, indicators: dict[str, Indicator], sources: dict[str, Source]
+) -> tuple[Actual, ...]:
+    path = str(reader.path)
+    actuals = []
+    for label, raw, line in reader.array(schema.ACTUALS):
+        actual = None if shortcut is None else shortcut.actual(raw, Location(path, line, label))
+        if actual is None:
+            actual = entries.actual(reader.entry(raw, label, line, schema.ACTUALS), indicators, sources)
+        actuals.append(actual)
+    return tuple(actuals)
+
+
+def actual_from_row(row: Mapping[str, Any], where: str, dataset: Dataset) -> Actual:
+    """Check one actual given as a mapping (an imported row) against a loaded dataset's catalogue."""
+    return entries.actual(Entry(None, row, where, None, schema.ACTUALS), dataset.indicators, dataset.sources)
+
+
+def target_from_row(row: Mapping[str, Any], where: str, dataset: Dataset) -> Target:
+    """Check one target given as a mapping against a loaded dataset's catalogue."""
+    return entries.target(Entry(None, row, where, None, schema.TARGETS), dataset.indicators, dataset.sources)
+
+
+def load(
+    targets: DataPath | Path,
+    actuals: DataPath | Path,
+    *,
+    texts: Mapping[Path, str] | None = None,
+    shortcut: bool = True,
+) -> Dataset:
+    """Load and check both files; raise DataError naming the file and entry on the first problem.
+
+    `texts` stands in for a file's contents, so a change can be checked before it is written.
+    `shortcut=False` sends every entry through the full check (for tests of the shortcut).
+    """
+    texts = texts or {}
+    targets_path = targets.path if isinstance(targets, DataPath) else targets
+    actuals_path = actuals.path if isinstance(actuals, DataPath) else actuals
+    target_reader = FileReader(targets_path, TARGETS_FILE, texts.get(targets_path))
+    actual_reader = FileReader(actuals_path, ACTUALS_FILE, texts.get(actuals_path))
+    sources: dict[str, Source] = {}
+    read_sources(target_reader, sources)
+    read_sources(actual_reader, sources)
+    indicators = read_indicators(target_reader)
+    fast = Shortcut(schema.TARGETS, schema.ACTUALS, indicators, sources) if shortcut else None
+    return Dataset(
+        sources,
+        indicators,
+        read_targets(target_reader, fast, indicators, sources),
+        Figures(read_actuals(actual_reader, fast, indicators, sources)),
+        str(targets_path),
+        str(actuals_path),
+    )

@@ -1,0 +1,74 @@
+"""Choosing the two data files for a run: an option, else an environment variable, else ./NAME, else bundled."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+TARGETS_FILE, ACTUALS_FILE = "targets.toml", "actuals.toml"
+ENV_TARGETS, ENV_ACTUALS = "ICTGOALS_TARGETS", "ICTGOALS_ACTUALS"
+BUNDLED = "bundled"
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True, eq=False)
+class DataPath:
+    """A data file chosen for this run, and what chose it."""
+
+    path: Path
+    origin: str
+
+    def __str__(self) -> str:
+        return str(self.path)
+
+    def describe(self) -> str:
+        """The path as the table's last line shows it: with what chose it, unless an option did."""
+        return f"{self.path} ({self.origin})" if self.origin != "option" else str(self.path)
+
+    @property
+    def is_bundled(self) -> bool:
+        """Whether this is the copy shipped with ictgoals, which an upgrade replaces."""
+        return self.origin == BUNDLED or _PACKAGE in self.path.resolve().parents
+
+
+@dataclass(frozen=True, eq=False)
+class DataFiles:
+    """The targets file and the actuals file of one run."""
+
+    targets: DataPath
+    actuals: DataPath
+
+
+def bundled_path(name: str) -> Path:
+    """The copy of a data file shipped inside the package (or, in a checkout, at its top)."""
+    packaged = _PACKAGE / "data" / name
+    if packaged.is_file():
+        return packaged
+    return _PACKAGE.parents[1] / name
+
+
+def resolve(
+    option: Path | None, env_var: str, name: str, environ: Mapping[str, str] | None = None, cwd: Path | None = None
+) -> DataPath:
+    """Pick a data file: the option, else the environment variable, else ./NAME, else bundled."""
+    environ = os.environ if environ is None else environ
+    if option is not None:
+        return DataPath(option, "option")
+    if environ.get(env_var):
+        return DataPath(Path(environ[env_var]), env_var)
+    local = (cwd or Path.cwd()) / name
+    if local.is_file():
+        return DataPath(Path(name) if cwd is None else local, "current directory")
+    return DataPath(bundled_path(name), BUNDLED)
+
+
+def choose(
+    targets: Path | None = None, actuals: Path | None = None, environ: Mapping[str, str] | None = None
+) -> DataFiles:
+    """Both data files, each chosen by `resolve`."""
+    return DataFiles(
+        resolve(targets, ENV_TARGETS, TARGETS_FILE, environ), resolve(actuals, ENV_ACTUALS, ACTUALS_FILE, environ)
+    )

@@ -1,0 +1,41 @@
+"""The CSV renderer: machine rows flattened to a fixed header, one line per row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from ictgoals.output.rows import Record
+
+
+def cell(value: Any) -> str:
+    """One value as CSV text: empty for null, true/false, lists joined with ';'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(cell(v) for v in value)
+    return str(value)
+
+
+def flatten(record: Record) -> Record:
+    """Nested objects as dotted columns: baseline → baseline.year, baseline.value."""
+    flat: Record = {}
+    for key, value in record.items():
+        if isinstance(value, dict):
+            for inner, inner_value in value.items():
+                flat[f"{key}.{inner}"] = inner_value
+        else:
+            flat[key] = value
+    return flat
+
+
+def write(rows: Sequence[Record], fields: Sequence[str], out: TextIO) -> None:
+    import csv
+
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(fields)
+    for row in rows:
+        flat = flatten(row)
+        writer.writerow([cell(flat.get(field)) for field in fields])

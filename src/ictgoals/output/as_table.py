@@ -1,0 +1,160 @@
+"""The terminal renderer: Rich tables, coloured only on a terminal, with the files used on the last line."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from ictgoals.model import NATIONAL, Status, StatusReport, StatusRow
+from ictgoals.output import text
+from ictgoals.output.chart import chart_lines
+from ictgoals.output.formats import Context
+from ictgoals.output.rows import Record
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from ictgoals.analysis.results import DiffReport, Finding, IndicatorView
+
+STATUS_STYLE = {
+    Status.MET: "bold green",
+    Status.ON_TRACK: "green",
+    Status.AT_RISK: "yellow",
+    Status.OFF_TRACK: "dark_orange",
+    Status.REGRESSING: "red",
+    Status.MISSED: "bold red",
+    Status.NO_TREND: "cyan",
+    Status.NO_DATA: "dim",
+}
+
+
+def console(out: TextIO, context: Context) -> Console:
+    """A Rich console on `out` that colours only a terminal and honours NO_COLOR."""
+    from rich.console import Console
+
+    no_color = "NO_COLOR" in os.environ or context.color is False
+    return Console(
+        file=out,
+        width=context.width,
+        no_color=no_color,
+        force_terminal=True if context.color else None,
+        color_system=None if no_color else "auto",
+        highlight=False,
+        soft_wrap=False,
+    )
+
+
+def _table(title: str, headers: Sequence[str], caption: str = "") -> Table:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        title=title, caption=caption or None, box=box.SIMPLE_HEAD, caption_justify="left", title_justify="left"
+    )
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    return table
+
+
+def _print_tables(out: TextIO, context: Context, *tables: Table) -> None:
+    """Print tables, then the files they came from on one unwrapped line."""
+    printer = console(out, context)
+    for table in tables:
+        printer.print(table)
+    printer.print(f"targets: {context.targets_file} · actuals: {context.actuals_file}", soft_wrap=True)
+
+
+def _status_rows(table: Table, rows: Sequence[StatusRow], *, styled: bool = True) -> None:
+    from rich.text import Text
+
+    for row in rows:
+        cells: list[str | Text] = list(text.status_cells(row))
+        if styled:
+            cells[5] = Text(row.status.value, style=STATUS_STYLE[row.status])
+        table.add_row(*cells)
+
+
+def status(report: StatusReport, out: TextIO, context: Context) -> None:
+    region = "national" if report.region == NATIONAL else report.region
+    counts = ", ".join(f"{n} {s}" for s, n in report.summary().items() if n)
+    caption = f"{counts or 'no targets'}\n{text.PACE_LEGEND}"
+    table = _table(f"Targets due in {report.year} ({region})", text.STATUS_HEADERS, caption)
+    _status_rows(table, report.rows)
+    _print_tables(out, context, table)
+
+
+def diff(
+    report: DiffReport, headers: Sequence[str], cells: Sequence[Sequence[str]], out: TextIO, context: Context
+) -> None:
+    caption = (
+        "derived: implied by the stated change, not reported; ✓/✗: stated change agrees "
+        "with the figures within rounding"
+    )
+    table = _table(f"{report.year} against {report.against}", headers, caption)
+    for line in cells:
+        table.add_row(*line)
+    tables = [table]
+    if report.targets:
+        due = _table(f"Targets due in {report.year}", text.STATUS_HEADERS)
+        _status_rows(due, report.targets)
+        tables.append(due)
+    _print_tables(out, context, *tables)
+
+
+def findings(found: Sequence[Finding], out: TextIO, context: Context) -> None:
+    from rich.text import Text
+
+    from ictgoals.analysis.results import Severity
+
+    printer = console(out, context)
+    if not found:
+        printer.print(f"No problems found in {context.targets_file} and {context.actuals_file}.")
+        return
+    table = _table("Validation", ["", "Code", "Where", "Message"])
+    for f in found:
+        where = f.file or ""
+        if f.line is not None:
+            where += f":{f.line}"
+        style = "bold red" if f.severity is Severity.ERROR else "yellow"
+        table.add_row(Text(f.severity.value, style=style), f.code, where, f.message)
+    _print_tables(out, context, table)
+
+
+def indicators(headers: Sequence[str], cells: Sequence[Sequence[str]], out: TextIO, context: Context) -> None:
+    table = _table(f"{len(cells)} indicators", headers)
+    for line in cells:
+        table.add_row(*line)
+    _print_tables(out, context, table)
+
+
+def view(view: IndicatorView, history: Sequence[Record], out: TextIO, context: Context) -> None:
+    indicator = view.indicator
+    title = f"{indicator.name} ({indicator.id})"
+    if indicator.name_vi:
+        title += f"\n{indicator.name_vi}"
+    table = _table(title, ["Year", "Value", "Printed", "Source", "Flags"])
+    for item in history:
+        flags = ", ".join(
+            name
+            for name, on in (
+                ("estimate", item["estimate"]),
+                ("derived", item["derived"]),
+                ("not used", not item["used"] and not item["derived"]),
+            )
+            if on
+        )
+        table.add_row(
+            str(item["year"]),
+            text.show_value(item["value"], indicator),
+            item["printed"] or "",
+            item["source"] or "",
+            flags,
+        )
+    chart = _table("History against target", ["Year", "", ""], "│: target · ░: derived")
+    for line in chart_lines(view):
+        chart.add_row(*line)
+    targets = _table("Targets", text.STATUS_HEADERS)
+    _status_rows(targets, view.targets, styled=False)
+    _print_tables(out, context, table, chart, targets)

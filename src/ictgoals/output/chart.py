@@ -1,0 +1,47 @@
+"""The text chart `show` draws: a bar per year for the figures used, with the target marked."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ictgoals.output.text import show_target, show_value
+
+if TYPE_CHECKING:
+    from ictgoals.analysis.results import IndicatorView
+
+
+def chart_lines(view: IndicatorView, width: int = 32) -> list[tuple[str, str, str]]:
+    """A bar per year for the figures used, with the nearest target's value marked by '│'."""
+    points = {r.year: r.value for r in view.readings}
+    derived = {p.year: p.value for p in view.derived}
+    goals: dict[int, float] = {}
+    for row in view.targets:
+        value = row.target.value
+        if isinstance(value, tuple):
+            value = value[0]
+        if value is None and row.baseline is not None:
+            value = row.baseline.value
+        if value is not None:
+            goals.setdefault(row.target.year, value)
+    values = [*points.values(), *derived.values(), *goals.values()]
+    if not values:
+        return []
+    top = max(max(values), 0.0) or 1.0
+    years = sorted({*points, *derived, *goals})
+    marker_value = goals[min(goals)] if goals else None
+    lines = []
+    for year in years:
+        value = points.get(year, derived.get(year))
+        length = 0 if value is None else max(0, round(width * value / top))
+        bar = list(("█" if year in points else "░") * length + " " * (width - length))
+        if marker_value is not None:
+            column = min(width - 1, max(0, round(width * marker_value / top) - 1))
+            bar[column] = "│"
+        label = "" if value is None else show_value(value, view.indicator)
+        if year in derived and year not in points:
+            label += " (derived)"
+        if year in goals:
+            goal_row = next(r for r in view.targets if r.target.year == year)
+            label += f"   target {show_target(goal_row.target, view.indicator)}"
+        lines.append((str(year), "".join(bar), label))
+    return lines

@@ -1,0 +1,111 @@
+"""Writes each command's result in the chosen format: one exhaustive `match` on `Format` per result type.
+
+The renderers themselves live one per format (`as_json`, `as_csv`, `as_markdown`, `as_table`);
+the table renderer, and so Rich, is imported only when a table is asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from ictgoals.model import Dataset, StatusReport
+from ictgoals.output import as_csv, as_json, as_markdown, rows, text
+from ictgoals.output.formats import Context, Format, unreachable
+
+if TYPE_CHECKING:
+    from ictgoals.analysis.results import DiffReport, Finding, IndicatorView
+
+
+def render_status(report: StatusReport, fmt: Format, out: TextIO, context: Context) -> None:
+    match fmt:
+        case Format.TABLE:
+            from ictgoals.output import as_table
+
+            as_table.status(report, out, context)
+        case Format.JSON:
+            as_json.write(rows.status_document(report), out)
+        case Format.CSV:
+            as_csv.write([rows.status_row(r) for r in report.rows], rows.STATUS_FIELDS, out)
+        case Format.MARKDOWN:
+            as_markdown.write(text.STATUS_HEADERS, [text.status_cells(r) for r in report.rows], out)
+        case _:
+            unreachable(fmt)
+
+
+def render_diff(report: DiffReport, fmt: Format, out: TextIO, context: Context) -> None:
+    records = [rows.diff_row(r) for r in report.rows]
+    headers = ["Indicator", str(report.against), str(report.year), "Change", "Improved", "Stated change"]
+    cells = [text.diff_cells(record, row.indicator) for record, row in zip(records, report.rows, strict=True)]
+    match fmt:
+        case Format.TABLE:
+            from ictgoals.output import as_table
+
+            as_table.diff(report, headers, cells, out, context)
+        case Format.JSON:
+            as_json.write(rows.diff_document(report), out)
+        case Format.CSV:
+            as_csv.write(records, rows.DIFF_FIELDS, out)
+        case Format.MARKDOWN:
+            as_markdown.write(headers, cells, out)
+            if report.targets:
+                out.write("\n")
+                as_markdown.write(text.STATUS_HEADERS, [text.status_cells(r) for r in report.targets], out)
+        case _:
+            unreachable(fmt)
+
+
+def render_findings(findings: Sequence[Finding], fmt: Format, out: TextIO, context: Context) -> None:
+    records = [{"severity": f.severity.value, **rows.finding(f)} for f in findings]
+    match fmt:
+        case Format.TABLE:
+            from ictgoals.output import as_table
+
+            as_table.findings(findings, out, context)
+        case Format.JSON:
+            as_json.write(rows.validate_document(findings), out)
+        case Format.CSV:
+            as_csv.write(records, rows.VALIDATE_FIELDS, out)
+        case Format.MARKDOWN:
+            cells = [[as_csv.cell(r.get(k)) for k in rows.VALIDATE_FIELDS] for r in records]
+            as_markdown.write(rows.VALIDATE_FIELDS, cells, out)
+        case _:
+            unreachable(fmt)
+
+
+def render_indicators(dataset: Dataset, fmt: Format, out: TextIO, context: Context) -> None:
+    document = rows.indicators_document(dataset)
+    records = document["rows"]
+    cells = [[as_csv.cell(r[k]) for k in rows.INDICATOR_FIELDS] for r in records]
+    match fmt:
+        case Format.TABLE:
+            from ictgoals.output import as_table
+
+            as_table.indicators(rows.INDICATOR_FIELDS, cells, out, context)
+        case Format.JSON:
+            as_json.write(document, out)
+        case Format.CSV:
+            as_csv.write(records, rows.INDICATOR_FIELDS, out)
+        case Format.MARKDOWN:
+            as_markdown.write(rows.INDICATOR_FIELDS, cells, out)
+        case _:
+            unreachable(fmt)
+
+
+def render_view(view: IndicatorView, fmt: Format, out: TextIO, context: Context) -> None:
+    document = rows.view_document(view)
+    history = document["history"]
+    match fmt:
+        case Format.TABLE:
+            from ictgoals.output import as_table
+
+            as_table.view(view, history, out, context)
+        case Format.JSON:
+            as_json.write(document, out)
+        case Format.CSV:
+            as_csv.write(history, rows.HISTORY_FIELDS, out)
+        case Format.MARKDOWN:
+            cells = [[as_csv.cell(r[k]) for k in rows.HISTORY_FIELDS] for r in history]
+            as_markdown.write(rows.HISTORY_FIELDS, cells, out)
+        case _:
+            unreachable(fmt)

@@ -1,0 +1,110 @@
+"""Plans what `record`, `import` and `target` append: checked entries, repeats skipped, conflicts refused."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ictgoals.datafiles import loader, schema
+from ictgoals.datafiles.schema import Table
+from ictgoals.errors import DataError
+from ictgoals.model import Actual, Dataset, Figures, Source, Target, region_key, target_key
+from ictgoals.writing.inputs import Row
+
+
+@dataclass(frozen=True, eq=False)
+class Plan:
+    """What a recording will append: new sources and entries, and what it skipped."""
+
+    entries: tuple[Row, ...] = ()
+    sources: Mapping[str, Row] = field(default_factory=dict)
+    skipped: int = 0
+
+
+def _same_key(a: Actual, b: Actual) -> bool:
+    return (a.indicator, region_key(a.region), a.year, a.source) == (
+        b.indicator,
+        region_key(b.region),
+        b.year,
+        b.source,
+    )
+
+
+def ordered(row: Mapping[str, Any], table: Table) -> Row:
+    """A row's fields in the order the schema declares them; unknown ones last, to be reported by the loader."""
+    rank = {name: i for i, name in enumerate(table.order)}
+    return dict(sorted(row.items(), key=lambda item: rank.get(item[0], len(rank))))
+
+
+def plan_actuals(
+    dataset: Dataset, rows: Sequence[tuple[str, Row]], *, allow_conflict: bool, new_sources: Mapping[str, Row]
+) -> Plan:
+    """Check every row before anything is written; one bad row rejects them all.
+
+    A row equal to a recorded figure (same indicator, region, year, source and value) is skipped.
+    A row with the same key but another value is a conflict, refused unless `allow_conflict`.
+    """
+    for source_id in new_sources:  # checked here, under the write lock, against the file as it is now
+        if source_id in dataset.sources:
+            raise DataError(
+                "--source-title", f"source '{source_id}' is already declared.", "Drop --source-title to use it."
+            )
+    known = dict(dataset.sources)
+    known.update({source_id: Source(source_id) for source_id in new_sources})
+    catalogue = Dataset(known, dataset.indicators, (), Figures())
+    accepted: list[Actual] = []
+    entries: list[Row] = []
+    skipped = 0
+    for where, row in rows:
+        actual = loader.actual_from_row(row, where, catalogue)
+        earlier = [a for a in (*dataset.actuals, *accepted) if _same_key(a, actual)]
+        if any(math.isclose(a.value, actual.value, rel_tol=1e-12, abs_tol=0) for a in earlier):
+            skipped += 1
+            continue
+        if earlier and not allow_conflict:
+            other = earlier[0]
+            raise DataError(
+                where,
+                f"conflicts with {other.location}: {actual.indicator} ({actual.region}, {actual.year}) from "
+                f"'{actual.source}' is already recorded as {other.value:g}, not {actual.value:g}.",
+                "Correct the figure, or pass --allow-conflict to keep both (status then uses the newest source).",
+            )
+        accepted.append(actual)
+        entries.append(ordered(row, schema.ACTUALS))
+    return Plan(tuple(entries), dict(new_sources) if entries else {}, skipped)
+
+
+def plan_target(dataset: Dataset, row: Row, where: str) -> Plan:
+    """Check one target; an identical one already declared is skipped, a different one refused."""
+    target = loader.target_from_row(row, where, dataset)
+    for existing in dataset.targets:
+        if target_key(existing) != target_key(target):
+            continue
+        if _same_target(existing, target):
+            return Plan(skipped=1)
+        raise DataError(
+            where,
+            f"{target.indicator} ({target.region}, {target.year}, {target.op.value}) is already declared at "
+            f"{existing.location} with another value.",
+            "Edit that entry instead; a target is unique by indicator, region, year and op.",
+        )
+    return Plan((ordered(row, schema.TARGETS),))
+
+
+def _same_target(a: Target, b: Target) -> bool:
+    return a.value == b.value and a.baseline_year == b.baseline_year
+
+
+def source_table(title: str, date: str | None) -> Row:
+    """A new [sources.ID] table from the command line."""
+    table: Row = {"title": title}
+    if date:
+        import datetime as dt
+
+        try:
+            table["published"] = dt.date.fromisoformat(date)
+        except ValueError as e:
+            raise DataError("--source-date", f"{date!r} is not a date such as 2025-01-15.") from e
+    return table

@@ -1,0 +1,90 @@
+"""One write to a data file: refuse the bundled copy, plan against the file as it is, then append or dry-run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ictgoals.datafiles import loader
+from ictgoals.datafiles.located import read_text
+from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE, DataFiles, DataPath, bundled_path
+from ictgoals.datafiles.schema import Table
+from ictgoals.errors import UsageError, WriteError
+from ictgoals.model import Dataset
+from ictgoals.writing import append
+from ictgoals.writing.plans import Plan
+
+#: Plans the entries to append, given the dataset as it is once the write lock is held.
+Planner = Callable[[Dataset], Plan]
+
+
+@dataclass(frozen=True, eq=False)
+class Written:
+    """What a write appended (or, in a dry run, would append) to which file."""
+
+    path: Path
+    text: str
+    plan: Plan
+    dry_run: bool
+
+
+class Writer:
+    """Appends to one data file of a run: checked against the whole dataset, locked and atomic."""
+
+    def __init__(self, files: DataFiles, table: Table) -> None:
+        self.files = files
+        self.table = table
+        self.target: DataPath = files.actuals if table.name == "actuals" else files.targets
+        path = self.target.path
+        if self.target.is_bundled:
+            raise WriteError(
+                f"{path} is the dataset bundled with ictgoals, which an upgrade replaces, so it is not written to. "
+                f"Start a local copy with `ictgoals init DIR`, then run ictgoals from DIR or pass --{table.name} "
+                f"DIR/{path.name}."
+            )
+
+    def _load_with(self, text: str) -> Dataset:
+        return loader.load(self.files.targets, self.files.actuals, texts={self.target.path: text})
+
+    def write(self, plan_for: Planner, *, dry_run: bool) -> Written:
+        """Append what `plan_for(dataset)` plans; with `dry_run`, only work out the text."""
+        plans: list[Plan] = []
+
+        def build(current: str) -> str:
+            plan = plan_for(self._load_with(current))
+            plans.append(plan)
+            return append.entries_text(self.table.name, plan.entries, plan.sources)
+
+        if dry_run:
+            addition = build(read_text(self.target.path))
+        else:
+            addition = append.append(self.target.path, build, self._load_with)
+        return Written(self.target.path, addition, plans[-1], dry_run)
+
+
+def init(directory: Path, *, force: bool = False) -> None:
+    """Copy the bundled targets.toml and actuals.toml to `directory`, to edit and record into."""
+    names = (TARGETS_FILE, ACTUALS_FILE)
+    existing = [directory / n for n in names if (directory / n).exists()]
+    if existing and not force:
+        raise UsageError(f"{existing[0]} already exists; nothing was copied. Pass --force to overwrite it.")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise WriteError(f"{directory}: cannot create the directory ({e.strerror or e}).") from e
+    for name in names:
+        destination = directory / name
+        text = read_text(bundled_path(name))
+        if destination.exists():
+            append.replace_atomically(destination, text)
+        else:
+            _create(destination, text)
+
+
+def _create(path: Path, text: str) -> None:
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as e:
+        raise WriteError(f"{path}: cannot be created ({e.strerror or e}).") from e

@@ -5,13 +5,15 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from conftest import GOOD_ACTUALS, GOOD_TARGETS
+from conftest import GOOD_ACTUALS, GOOD_TARGETS, REPO
 from ictgoals.analysis.checks import validate
 from ictgoals.analysis.status import status
 from ictgoals.cli import app
@@ -114,3 +116,51 @@ def test_no_cache_option_and_environment_variable_write_nothing(files: tuple[Pat
 def test_the_cache_lives_in_the_user_cache_directory() -> None:
     assert cache.directory({"XDG_CACHE_HOME": "/x"}) == Path("/x/ictgoals")
     assert cache.directory({}) == Path.home() / ".cache" / "ictgoals"
+
+
+def test_a_different_code_fingerprint_means_a_rebuild(
+    files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parse = CountingParser(*files)
+    cache.load(*files, parse)
+    cache.load(*files, parse)
+    assert parse.calls == 1
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "built by other code")
+    cache.load(*files, parse)
+    assert parse.calls == 2
+
+
+def test_the_fingerprint_covers_the_loader_and_the_model_only(tmp_path: Path) -> None:
+    copy = tmp_path / "ictgoals"
+    shutil.copytree(REPO / "src" / "ictgoals", copy)
+    package = copy / "datafiles"
+    before = cache.code_fingerprint(package)
+    for edited, changes in [("analysis/status.py", False), ("datafiles/entries.py", True), ("model.py", True)]:
+        with (copy / edited).open("a", encoding="utf-8") as handle:
+            handle.write("# edited\n")
+        cache.code_fingerprint.cache_clear()
+        after = cache.code_fingerprint(package)
+        assert (after != before) is changes, edited
+        before = after
+
+
+def test_an_edited_checkout_never_serves_a_dataset_built_by_the_old_code(tmp_path: Path) -> None:
+    """End to end, in fresh processes: a loader edited to drop the last figure changes the output at once."""
+    copy = tmp_path / "src" / "ictgoals"
+    shutil.copytree(REPO / "src" / "ictgoals", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**os.environ, "PYTHONPATH": str(copy.parent), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    args = [sys.executable, "-m", "ictgoals", "status", "2025", "--format", "json", "--targets", str(GOOD_TARGETS)]
+    args += ["--actuals", str(GOOD_ACTUALS)]
+
+    def run(*extra: str) -> str:
+        result = subprocess.run([*args, *extra], env=env, capture_output=True, text=True, check=True)
+        return result.stdout
+
+    original = run()
+    assert run() == original  # the second run is served from the cache
+    loader = copy / "datafiles" / "loader.py"
+    text = loader.read_text(encoding="utf-8")
+    edited = text.replace("Figures(read_actuals(actual_reader, fast, indicators, sources))", "Figures(())")
+    assert edited != text
+    loader.write_text(edited, encoding="utf-8")
+    assert run() == run("--no-cache") != original

@@ -96,6 +96,15 @@ def test_bad_data_exits_2_with_one_paragraph_on_stderr() -> None:
     assert err.count("\n") == 1
 
 
+def test_an_op_written_as_a_list_exits_2_not_3() -> None:
+    """The loader's old fast path crashed on an unhashable op; both paths now give the located message."""
+    bad = ASSETS / "bad" / "targets" / "op_as_list.toml"
+    for cache in (["--no-cache"], []):
+        code, out, err = invoke("status", "2025", "--targets", str(bad), "--actuals", str(GOOD_ACTUALS), *cache)
+        assert (code, out) == (2, ""), err
+        assert err.startswith(f"ictgoals: error: {bad}:14 (targets entry #1): field 'op': expected one of")
+
+
 def test_validate_reports_a_load_error_in_the_requested_format() -> None:
     bad = ASSETS / "bad" / "actuals" / "value_text.toml"
     code, out, err = invoke("validate", "--format", "json", "--targets", str(GOOD_TARGETS), "--actuals", str(bad))

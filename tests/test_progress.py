@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from ictgoals.analysis import status
 from ictgoals.analysis.index import Index
-from ictgoals.analysis.progress import progress
 from ictgoals.model import (
     NATIONAL,
     Actual,
@@ -215,8 +214,8 @@ def test_flipping_the_direction_negates_the_ratio(
     indicator_down = Indicator("x", "X", "%", Better.LOWER)
     baseline = Point(2010, base)
     now = Point(2010 + span, current)
-    up = progress(baseline, now, goal, 2010 + span + ahead, indicator_up).ratio
-    down = progress(baseline, now, goal, 2010 + span + ahead, indicator_down).ratio
+    up = status.progress(baseline, now, goal, 2010 + span + ahead, indicator_up).ratio
+    down = status.progress(baseline, now, goal, 2010 + span + ahead, indicator_down).ratio
     assume(up is not None and down is not None)
     assert down == pytest.approx(-up)  # type: ignore[operator]
 

@@ -43,14 +43,18 @@ def cache_wanted(no_cache: bool = False, environ: Mapping[str, str] = os.environ
 
 def load_files(chosen: DataFiles, *, cache: bool = True) -> Dataset:
     """Load and check the chosen files, through the cache when `cache` is true."""
-    from ictgoals.datafiles import loader
-
     targets, actuals = chosen.targets.path, chosen.actuals.path
+
+    def parse(texts: Mapping[Path, str] | None = None) -> Dataset:
+        from ictgoals.datafiles import loader  # only when the cache cannot serve: the checks cost start-up
+
+        return loader.load(targets, actuals, texts=texts)
+
     if not cache:
-        return loader.load(targets, actuals)
+        return parse()
     from ictgoals.datafiles import cache as parsed
 
-    return parsed.load(targets, actuals, lambda texts: loader.load(targets, actuals, texts=texts))
+    return parsed.load(targets, actuals, parse)
 
 
 def load(targets: Path | None = None, actuals: Path | None = None, *, cache: bool = True) -> Dataset:

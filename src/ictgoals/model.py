@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
@@ -227,6 +226,10 @@ def target_key(target: Target) -> tuple[str, str, int, Op]:
 @functools.lru_cache(maxsize=4096)
 def region_key(name: str) -> str:
     """Fold a region name for matching: case, Vietnamese diacritics and spacing ignored."""
+    if name.isascii():  # "VN" and most names typed on the command line: no need to load unicodedata
+        return " ".join(name.casefold().split())
+    import unicodedata
+
     decomposed = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())

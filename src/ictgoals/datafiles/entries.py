@@ -108,9 +108,13 @@ class Entry:
                 f"expected {what}, got {describe(value)}.",
                 "Write a plain number such as 45.8 (no quotes, '.' as the decimal mark).",
             )
-        if not math.isfinite(value):
+        try:
+            number = float(value)
+        except OverflowError:
+            self.fail(key, f"{describe(value)} is too large for a figure.", "Give a number below 1e308.")
+        if not math.isfinite(number):
             self.fail(key, f"{value} is not a finite number.", "Give a finite value (nan and inf are not figures).")
-        return float(value)
+        return number
 
     def optional_number(self, field: Field) -> float | None:
         return self.number(field) if self.has(field.name) else None

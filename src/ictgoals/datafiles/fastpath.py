@@ -33,7 +33,8 @@ def _year(value: Any) -> bool:
 
 
 def _number(value: Any) -> bool:
-    return (type(value) is float or type(value) is int) and math.isfinite(value)
+    # Whole numbers beyond 2**53 are left to the full check, which says when one is too large for a float.
+    return (type(value) is float and math.isfinite(value)) or (type(value) is int and -(2**53) <= value <= 2**53)
 
 
 def _flag(value: Any) -> bool:

@@ -116,4 +116,6 @@ def describe(value: Any) -> str:
         return "a table"
     if isinstance(value, dt.date | dt.time):
         return f"the date/time {value.isoformat()}"
+    if isinstance(value, int) and abs(value) >= 10**20:  # never print, or even convert, a huge number in full
+        return f"a whole number of about {int(value.bit_length() * 0.30103) + 1} digits"
     return f"{type(value).__name__} {value!r}"

@@ -34,12 +34,14 @@ class DataPath:
         return self.origin == BUNDLED or _PACKAGE in self.path.resolve().parents
 
 
-@dataclass(frozen=True, eq=False)
 class DataFiles:
-    """The targets file and the actuals file of one run."""
+    """The targets file and the actuals file of one run (a plain class: it is built on every start-up)."""
 
-    targets: DataPath
-    actuals: DataPath
+    __slots__ = ("actuals", "targets")
+
+    def __init__(self, targets: DataPath, actuals: DataPath) -> None:
+        self.targets = targets
+        self.actuals = actuals
 
 
 def bundled_path(name: str) -> Path:

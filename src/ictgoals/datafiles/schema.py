@@ -44,7 +44,7 @@ KIND_DOCS = {
     Kind.VALUE: "number or [low, high]",
     Kind.CHANGE: "number",
     Kind.FLAG: "true / false",
-    Kind.DATE: 'date or "YYYY-MM"',
+    Kind.DATE: 'date, "YYYY" or "YYYY-MM"',
     Kind.CHOICE: "one of",
 }
 

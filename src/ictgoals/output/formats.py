@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import enum
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 
 class Format(enum.StrEnum):
@@ -29,3 +31,14 @@ class Context:
     actuals_file: str = ""
     width: int | None = None
     color: bool | None = None
+
+    @classmethod
+    def for_stream(
+        cls, out: TextIO, targets_file: str, actuals_file: str, environ: Mapping[str, str] = os.environ
+    ) -> Context:
+        """A terminal's own width; when `out` is not a terminal, $COLUMNS if it is a sensible number, else 120."""
+        if out.isatty():
+            return cls(targets_file, actuals_file)
+        setting = environ.get("COLUMNS", "")
+        width = int(setting) if setting.isdigit() and 20 <= int(setting) <= 1000 else 120
+        return cls(targets_file, actuals_file, width=width)

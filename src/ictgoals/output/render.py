@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from ictgoals.model import Dataset, StatusReport
-from ictgoals.output import as_csv, as_json, as_markdown, rows, text
+from ictgoals.output import as_json, rows
 from ictgoals.output.formats import Context, Format, unreachable
 
 if TYPE_CHECKING:
@@ -26,14 +26,20 @@ def render_status(report: StatusReport, fmt: Format, out: TextIO, context: Conte
         case Format.JSON:
             as_json.write(rows.status_document(report), out)
         case Format.CSV:
+            from ictgoals.output import as_csv
+
             as_csv.write([rows.status_row(r) for r in report.rows], rows.STATUS_FIELDS, out)
         case Format.MARKDOWN:
+            from ictgoals.output import as_markdown, text
+
             as_markdown.write(text.STATUS_HEADERS, [text.status_cells(r) for r in report.rows], out)
         case _:
             unreachable(fmt)
 
 
 def render_diff(report: DiffReport, fmt: Format, out: TextIO, context: Context) -> None:
+    from ictgoals.output import as_csv, as_markdown, text
+
     records = [rows.diff_row(r) for r in report.rows]
     headers = ["Indicator", str(report.against), str(report.year), "Change", "Improved", "Stated change"]
     cells = [text.diff_cells(record, row.indicator) for record, row in zip(records, report.rows, strict=True)]
@@ -56,6 +62,8 @@ def render_diff(report: DiffReport, fmt: Format, out: TextIO, context: Context) 
 
 
 def render_findings(findings: Sequence[Finding], fmt: Format, out: TextIO, context: Context) -> None:
+    from ictgoals.output import as_csv, as_markdown
+
     records = [{"severity": f.severity.value, **rows.finding(f)} for f in findings]
     match fmt:
         case Format.TABLE:
@@ -74,6 +82,8 @@ def render_findings(findings: Sequence[Finding], fmt: Format, out: TextIO, conte
 
 
 def render_indicators(dataset: Dataset, fmt: Format, out: TextIO, context: Context) -> None:
+    from ictgoals.output import as_csv, as_markdown
+
     document = rows.indicators_document(dataset)
     records = document["rows"]
     cells = [[as_csv.cell(r[k]) for k in rows.INDICATOR_FIELDS] for r in records]
@@ -93,6 +103,8 @@ def render_indicators(dataset: Dataset, fmt: Format, out: TextIO, context: Conte
 
 
 def render_view(view: IndicatorView, fmt: Format, out: TextIO, context: Context) -> None:
+    from ictgoals.output import as_csv, as_markdown
+
     document = rows.view_document(view)
     history = document["history"]
     match fmt:

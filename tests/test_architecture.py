@@ -1,0 +1,144 @@
+"""The package's shape: imports run one way through the layers, with no cycles, and no module grows too long.
+
+The layers, lowest first (docs/development.md has the map):
+base (`errors`, `model`, `numbers`) → `datafiles` → `analysis` → `output` / `writing` → `api` → `cli`.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+PACKAGE = REPO / "src" / "ictgoals"
+MAX_LINES = 450
+
+#: What each layer may import from ictgoals, besides itself and the base modules.
+ALLOWED = {
+    "base": set(),
+    "datafiles": set(),
+    "analysis": set(),
+    "output": {"analysis"},
+    "writing": {"datafiles"},
+    "api": {"datafiles", "analysis", "writing", "output"},
+    "cli": {"api", "datafiles", "analysis", "writing", "output"},
+}
+BASE = {"ictgoals", "ictgoals.errors", "ictgoals.model", "ictgoals.numbers"}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def layer(module: str) -> str:
+    if module in BASE:
+        return "base"
+    second = module.split(".")[1]
+    if second in ("cli", "cli_options", "__main__"):
+        return "cli"
+    return second
+
+
+def imports_of(path: Path, modules: set[str]) -> set[str]:
+    """Every ictgoals module `path` imports, at the top, in a function or for type checking."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                candidate = f"{node.module}.{alias.name}"
+                found.add(candidate if candidate in modules else node.module)
+    return {name for name in found if name == "ictgoals" or name.startswith("ictgoals.")}
+
+
+def external_imports_of(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def graph() -> dict[str, set[str]]:
+    files = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+    modules = set(files)
+    return {name: imports_of(path, modules) - {name} for name, path in files.items()}
+
+
+def cycle(edges: Mapping[str, Iterable[str]]) -> list[str] | None:
+    """One import cycle in `edges`, as the list of modules around it, or None. Package `__init__`s are skipped,
+    since importing `a.b` runs `a/__init__.py` without `a` depending on `b`."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(edges.get(node, ())):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        path.pop()
+        state[node] = 2
+        return None
+
+    for start in sorted(edges):
+        if start not in state and (found := visit(start)):
+            return found
+    return None
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert cycle({"a": {"b"}, "b": {"c"}, "c": set()}) is None
+
+
+def test_there_is_no_import_cycle() -> None:
+    packages = {module_name(p) for p in PACKAGE.rglob("__init__.py")}
+    edges = {name: {m for m in targets if m not in packages} for name, targets in graph().items()}
+    assert cycle(edges) is None
+
+
+def test_imports_run_one_way_through_the_layers() -> None:
+    wrong = []
+    for module, targets in sorted(graph().items()):
+        mine = layer(module)
+        for target in sorted(targets):
+            theirs = layer(target)
+            if theirs not in {mine, "base"} | ALLOWED[mine]:
+                wrong.append(f"{module} ({mine}) imports {target} ({theirs})")
+    assert wrong == []
+
+
+def test_the_base_modules_import_nothing_but_each_other() -> None:
+    edges = graph()
+    assert edges["ictgoals.errors"] == set()
+    assert edges["ictgoals.numbers"] == set()
+    assert edges["ictgoals.model"] == set()
+
+
+@pytest.mark.parametrize(("library", "layers"), [("rich", {"output"}), ("typer", {"cli"})])
+def test_a_library_is_imported_only_in_its_layer(library: str, layers: set[str]) -> None:
+    users = {module_name(p) for p in PACKAGE.rglob("*.py") if library in external_imports_of(p)}
+    assert users
+    assert {layer(m) for m in users} <= layers
+
+
+def test_analysis_imports_neither_output_nor_the_command_line() -> None:
+    for module, targets in graph().items():
+        if layer(module) == "analysis":
+            assert {layer(t) for t in targets} <= {"analysis", "base"}, module
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_module_is_too_long(path: Path) -> None:
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_LINES

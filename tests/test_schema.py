@@ -10,6 +10,7 @@ from conftest import REPO
 from ictgoals.datafiles import schema
 from ictgoals.datafiles.schema import Kind, Table
 from ictgoals.model import ChangeUnit, Op
+from ictgoals.writing.inputs import Row
 from ictgoals.writing.plans import ordered
 
 DATA_FORMAT = (REPO / "docs" / "data-format.md").read_text(encoding="utf-8")
@@ -37,9 +38,17 @@ def test_every_field_in_the_docs_examples_is_declared() -> None:
 
 
 def test_the_write_order_is_the_declared_order() -> None:
-    row = {"note": "n", "source": "s", "value": 1, "year": 2025, "indicator": "x", "printed": "1", "estimate": True}
+    row: Row = {
+        "note": "n",
+        "source": "s",
+        "value": 1,
+        "year": 2025,
+        "indicator": "x",
+        "printed": "1",
+        "estimate": True,
+    }
     assert list(ordered(row, schema.ACTUALS)) == ["indicator", "year", "value", "source", "printed", "estimate", "note"]
-    target = {"source": "s", "op": ">=", "value": 80, "indicator": "x", "year": 2025, "baseline_year": 2020}
+    target: Row = {"source": "s", "op": ">=", "value": 80, "indicator": "x", "year": 2025, "baseline_year": 2020}
     assert list(ordered(target, schema.TARGETS)) == ["indicator", "year", "op", "value", "baseline_year", "source"]
 
 

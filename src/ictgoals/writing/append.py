@@ -9,9 +9,12 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ictgoals.errors import IctgoalsError, WriteError
+
+if TYPE_CHECKING:
+    from ictgoals.writing.inputs import TomlValue
 
 #: Checks the whole new text of the file before it replaces the old; raises to refuse it.
 Check = Callable[[str], object]
@@ -36,7 +39,9 @@ def locked(path: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-def entries_text(table: str, entries: Sequence[Mapping[str, Any]], sources: Mapping[str, Mapping[str, Any]]) -> str:
+def entries_text(
+    table: str, entries: Sequence[Mapping[str, TomlValue]], sources: Mapping[str, Mapping[str, TomlValue]]
+) -> str:
     """TOML for new sources and `[[table]]` entries, written by tomli-w."""
     import tomli_w
 
@@ -49,7 +54,7 @@ def entries_text(table: str, entries: Sequence[Mapping[str, Any]], sources: Mapp
     return "\n".join(part.rstrip("\n") + "\n" for part in parts)
 
 
-def _line(key: str, value: Any) -> str:
+def _line(key: str, value: TomlValue) -> str:
     """One `key = value` line; a list stays on one line, as a person writes `value = [30, 40]`."""
     import tomli_w
 

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import math
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from ictgoals.datafiles import schema
 from ictgoals.datafiles.schema import Kind
 from ictgoals.errors import DataError
 from ictgoals.numbers import parse_number
 
-Row = dict[str, Any]
+#: A value a data file can hold, as tomllib reads it and tomli-w writes it.
+TomlValue = str | int | float | bool | dt.date | list["TomlValue"] | dict[str, "TomlValue"]
+Row = dict[str, TomlValue]
 
 _KINDS = {f.name: f.kind for table in (schema.TARGETS, schema.ACTUALS) for f in table.fields}
 _INTEGER_FIELDS = frozenset(name for name, kind in _KINDS.items() if kind is Kind.YEAR)
@@ -24,7 +26,7 @@ _BOOLEAN_FIELDS = frozenset(name for name, kind in _KINDS.items() if kind is Kin
 _TRUE, _FALSE = {"true", "yes", "1", "x"}, {"false", "no", "0", ""}
 
 
-def typed(row: Mapping[str, Any], where: str) -> Row:
+def typed(row: Mapping[str, object], where: str) -> Row:
     """A row with text cells (from the command line or CSV) turned into TOML types; empty cells dropped.
 
     Numbers may be printed the Vietnamese way (`45,8`, `71.000`).
@@ -34,7 +36,7 @@ def typed(row: Mapping[str, Any], where: str) -> Row:
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             continue
         if not isinstance(raw, str):
-            typed_row[key] = raw
+            typed_row[key] = _toml(raw, where, key)
             continue
         text = raw.strip()
         try:
@@ -49,6 +51,17 @@ def typed(row: Mapping[str, Any], where: str) -> Row:
         except ValueError as e:
             raise DataError(where, f"field '{key}': {e}.", "Fix the value and run the command again.") from e
     return typed_row
+
+
+def _toml(value: object, where: str, key: str) -> TomlValue:
+    """A value given already typed (JSON), as long as a data file can hold it; the loader checks the rest."""
+    if isinstance(value, str | int | float | bool | dt.date):
+        return value
+    if isinstance(value, list):
+        return [_toml(item, where, key) for item in value]
+    if isinstance(value, dict):
+        return {str(k): _toml(v, where, key) for k, v in value.items()}
+    raise DataError(where, f"field '{key}': {type(value).__name__} cannot be stored in a data file.")
 
 
 def _number(text: str) -> float | int:
@@ -93,7 +106,7 @@ def _reject_constant(constant: str) -> None:
     raise ValueError(f"{constant} is not a number")
 
 
-def _json_row(item: Mapping[str, Any], where: str) -> Row:
+def _json_row(item: Mapping[str, object], where: str) -> Row:
     row = typed({k: v for k, v in item.items() if v is not None}, where)
     for key, value in row.items():
         if isinstance(value, float) and not math.isfinite(value):

@@ -5,13 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from ictgoals.datafiles import loader, schema
 from ictgoals.datafiles.schema import Table
 from ictgoals.errors import DataError
 from ictgoals.model import Actual, Dataset, Figures, Source, Target, region_key, target_key
-from ictgoals.writing.inputs import Row
+from ictgoals.writing.inputs import Row, TomlValue
 
 
 @dataclass(frozen=True, eq=False)
@@ -32,7 +31,7 @@ def _same_key(a: Actual, b: Actual) -> bool:
     )
 
 
-def ordered(row: Mapping[str, Any], table: Table) -> Row:
+def ordered(row: Mapping[str, TomlValue], table: Table) -> Row:
     """A row's fields in the order the schema declares them; unknown ones last, to be reported by the loader."""
     rank = {name: i for i, name in enumerate(table.order)}
     return dict(sorted(row.items(), key=lambda item: rank.get(item[0], len(rank))))

@@ -48,7 +48,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _say(message: str) -> None:
-    sys.stderr.write(f"ictgoals: {message}\n")
+    """One line on stderr; whatever the data holds, it cannot break the line or drive the terminal."""
+    from ictgoals.output.safe import printable
+
+    sys.stderr.write(f"ictgoals: {printable(message)}\n")
 
 
 def _quiet_stdout() -> None:

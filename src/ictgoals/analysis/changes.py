@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from ictgoals.analysis.index import same_value
@@ -14,10 +15,12 @@ def implied_previous(value: float, change: StatedChange, indicator: Indicator) -
         return None
     if change.unit is ChangeUnit.PERCENT:
         factor = 1.0 + change.value / 100.0
-        return None if factor == 0 else value / factor
-    if change.unit is ChangeUnit.POINTS:
-        return value - change.value
-    return value - indicator.better.sign * change.value
+        implied = None if factor == 0 else value / factor
+    elif change.unit is ChangeUnit.POINTS:
+        implied = value - change.value
+    else:
+        implied = value - indicator.better.sign * change.value
+    return implied if implied is not None and math.isfinite(implied) else None  # not a figure when it overflows
 
 
 def computed_change(before: float, after: float, unit: ChangeUnit, indicator: Indicator) -> float | None:
@@ -46,7 +49,8 @@ def change_agrees(
     slack = max(half_unit(low), half_unit(high))
     # Propagate half a unit of the last printed digit of each figure into the change.
     if unit is ChangeUnit.PERCENT:
-        slack += 100.0 * (abs(after) * half_unit(before) / before**2 + half_unit(after) / abs(before))
+        # Divided twice rather than by before**2, which overflows or underflows to 0 for extreme figures.
+        slack += 100.0 * (abs(after) * half_unit(before) / abs(before) / abs(before) + half_unit(after) / abs(before))
     else:
         slack += half_unit(before) + half_unit(after)
     return low - slack - 1e-9 <= computed <= high + slack + 1e-9

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import sys
 from dataclasses import dataclass
 
 from ictgoals.analysis.index import Index, Series, same_value
@@ -46,10 +48,28 @@ class Progress:
     warnings: tuple[str, ...] = ()
 
 
+_LOG_MAX = math.log(sys.float_info.max)
+
+
 def _cagr(start: float, end: float, years: float) -> float | None:
-    if start == 0 or end / start < 0:
+    """Compound yearly growth from `start` to `end`; None when undefined or beyond what a float holds."""
+    if start == 0:
         return None
-    return float((end / start) ** (1.0 / years) - 1.0)
+    ratio = end / start  # inf when the figures are hundreds of orders of magnitude apart
+    if ratio < 0 or not math.isfinite(ratio):
+        return None
+    return float(ratio ** (1.0 / years) - 1.0)
+
+
+def _compound(value: float, factor: float, years: int) -> float | None:
+    """`value` grown by `factor` a year for `years` years; None when the result is beyond what a float holds."""
+    if value == 0 or factor == 0 or years == 0:
+        return value * factor**years if years else value
+    if math.log(abs(value)) + years * math.log(factor) >= _LOG_MAX:
+        return None
+    if years * math.log(factor) < _LOG_MAX:
+        return value * factor**years
+    return math.copysign(math.exp(math.log(abs(value)) + years * math.log(factor)), value)
 
 
 def progress(baseline: Point, current: Point, goal: float, target_year: int, indicator: Indicator) -> Progress:
@@ -70,7 +90,9 @@ def progress(baseline: Point, current: Point, goal: float, target_year: int, ind
         return Progress(None, None, tuple(warnings))
     sign = -1 if base < 0 else 1
     ratio = sign * indicator.better.sign * observed / abs(required)
-    projected = current.value * (1.0 + observed) ** (target_year - current.year)
+    if not math.isfinite(ratio):  # a required growth so close to 0 that the ratio is not a number
+        return Progress(None, None, tuple(warnings))
+    projected = _compound(current.value, 1.0 + observed, target_year - current.year)
     return Progress(ratio, projected, tuple(warnings))
 
 
@@ -157,9 +179,16 @@ def evaluate(target: Target, indicator: Indicator, series: Series, region: str) 
         return StatusRow(target, indicator, region, current, row_gap, Status.MET, baseline)
     pace = required_pace(Point(current.year, current.value), _goal(target, current.value, base_value), target.year)
     deadline = series.first_from(target.year)
+    if baseline is None and (deadline is None or target.op is Op.MAINTAIN):
+        # The baseline year is after every figure up to the target year: nothing to measure from.
+        note = (
+            f"its baseline year {target.baseline_year} has no figure yet (the latest is {current.year}), "
+            "so progress cannot be measured"
+        )
+        return StatusRow(target, indicator, region, current, row_gap, Status.NO_TREND, None, None, None, *pace, (note,))
     if deadline is not None or target.op is Op.MAINTAIN:
         return StatusRow(target, indicator, region, current, row_gap, Status.MISSED, baseline, None, None, *pace)
-    assert baseline is not None  # a current figure implies a baseline
+    assert baseline is not None  # both cases without one returned above
     goal = _goal(target, baseline.value, baseline.value)
     assert goal is not None
     result = progress(baseline, Point(current.year, current.value), goal, target.year, indicator)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ictgoals import __version__
+from ictgoals.datafiles.located import MAX_FILE_BYTES, read_bytes
 from ictgoals.model import (
     Actual,
     Better,
@@ -37,7 +38,7 @@ from ictgoals.model import (
     region_key,
 )
 
-FORMAT = 1
+FORMAT = 2
 
 #: Actuals numbered by their position in the file, so figures rebuilt group by group keep file order.
 Numbered = tuple[tuple[int, Actual], ...]
@@ -116,7 +117,15 @@ def directory(environ: Mapping[str, str] = os.environ) -> Path:
 def _stamp(path: Path, content: bytes) -> tuple[str, int, int, str]:
     status = path.stat()
     digest = _hash(content)
-    return (str(path.resolve()), status.st_size, status.st_mtime_ns, digest)
+    # realpath, not Path.resolve: it never raises, even on a symlink loop.
+    return (os.path.realpath(path), status.st_size, status.st_mtime_ns, digest)
+
+
+#: The first bytes of every cache file; a file without them is not ours, or not ours any more.
+MAGIC = b"ictgoals-cache\x00\x02"
+_DIGEST = 32  # hex characters of the BLAKE2 checksum that follows MAGIC
+#: The largest cache file read back: four times the largest data file.
+MAX_CACHE_BYTES = 4 * MAX_FILE_BYTES
 
 
 def load(
@@ -130,7 +139,7 @@ def load(
     `parse` receives the files' texts, already read, so a miss reads each file once.
     """
     try:
-        contents = {targets: targets.read_bytes(), actuals: actuals.read_bytes()}
+        contents = {targets: read_bytes(targets), actuals: read_bytes(actuals)}
         key = (
             FORMAT,
             __version__,
@@ -158,25 +167,39 @@ def load(
 
 
 def _read(entry: Path, key: tuple[Any, ...]) -> Dataset | None:
+    """The cached dataset, or None when there is none, or it is stale, damaged or not ours.
+
+    Nothing is unmarshalled before the whole file's checksum is verified, so a damaged byte
+    anywhere (including in the groups of figures decoded later, on first use) means a rebuild,
+    never a wrong figure or a crash. Only a regular file of bounded size is read.
+    """
     try:
-        stored_key, payload = marshal.loads(entry.read_bytes())
+        raw = read_bytes(entry, MAX_CACHE_BYTES)
+    except OSError:
+        return None
+    start = len(MAGIC) + _DIGEST
+    if not raw.startswith(MAGIC) or raw[len(MAGIC) : start] != _hash(raw[start:]).encode():
+        return None
+    try:
+        stored_key, payload = marshal.loads(raw[start:])
         if stored_key != key:
             return None
         return decode(payload)
-    except Exception:  # a corrupt or foreign cache file is never fatal: it is rebuilt
+    except (ValueError, TypeError, EOFError, KeyError, IndexError):  # a cache of an older layout
         return None
 
 
 def _write(entry: Path, key: tuple[Any, ...], dataset: Dataset) -> None:
-    """Store atomically; a cache that cannot be written is simply not used."""
+    """Store atomically, checksummed; a cache that cannot be written is simply not used."""
     import tempfile
 
+    body = marshal.dumps((key, encode(dataset)))
     with contextlib.suppress(OSError, ValueError):
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(marshal.dumps((key, encode(dataset))))
+                handle.write(MAGIC + _hash(body).encode() + body)
             Path(temporary).replace(entry)
         finally:
             with contextlib.suppress(OSError):

@@ -3,18 +3,73 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
 from ictgoals.errors import DataError
 from ictgoals.model import Location
 
+#: The largest data or import file ictgoals reads (docs/data-format.md): ten times the 100,000-figure benchmark.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+class FileRefusedError(OSError):
+    """A path that is not a regular file of a readable size: a FIFO, a device, a directory, or too large."""
+
+    def __init__(self, problem: str, fix: str = "") -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.fix = fix
+
+
+_KINDS = {
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes.
+
+    Opened without blocking, so a FIFO cannot hang the run, and checked to be a regular file
+    before a byte is read, so a device such as /dev/zero cannot fill the memory.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
+            raise FileRefusedError("is a directory, not a TOML file.", "Give the path of the file itself.")
+        if not stat.S_ISREG(status.st_mode):
+            kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
+            raise FileRefusedError(f"is {kind}, not a regular file.", "Give the path of a file saved on disk.")
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(limit + 1 - size, 1 << 24) or 1)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise FileRefusedError(
+                f"is larger than {limit // (1024 * 1024)} MB, the most ictgoals reads.",
+                "Split the data into several files.",
+            )
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
 
 def read_text(path: Path) -> str:
     """Read a data file's text, turning every way it can fail into a DataError."""
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path)
+    except FileRefusedError as e:
+        raise DataError(path, e.problem, e.fix) from e
     except FileNotFoundError as e:
         raise DataError(
             path, "file not found.", "Check the path, or run `ictgoals init` to start from the bundled data."

@@ -11,7 +11,7 @@ TARGETS_FILE, ACTUALS_FILE = "targets.toml", "actuals.toml"
 ENV_TARGETS, ENV_ACTUALS = "ICTGOALS_TARGETS", "ICTGOALS_ACTUALS"
 BUNDLED = "bundled"
 
-_PACKAGE = Path(__file__).resolve().parents[1]
+_PACKAGE = Path(os.path.realpath(__file__)).parents[1]
 
 
 @dataclass(frozen=True, eq=False)
@@ -31,7 +31,8 @@ class DataPath:
     @property
     def is_bundled(self) -> bool:
         """Whether this is the copy shipped with ictgoals, which an upgrade replaces."""
-        return self.origin == BUNDLED or _PACKAGE in self.path.resolve().parents
+        # realpath, not Path.resolve: it never raises, even on a symlink loop.
+        return self.origin == BUNDLED or _PACKAGE in Path(os.path.realpath(self.path)).parents
 
 
 class DataFiles:

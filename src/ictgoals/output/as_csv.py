@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from ictgoals.output.rows import Record
+from ictgoals.output.safe import csv_text
 
 
 def cell(value: Any) -> str:
@@ -31,6 +32,13 @@ def flatten(record: Record) -> Record:
     return flat
 
 
+def safe_cell(value: Any) -> str:
+    """`cell`, with text defused for spreadsheets (`safe.csv_text`); numbers and booleans stay as they are."""
+    if value is None or isinstance(value, bool | int | float):
+        return cell(value)
+    return csv_text(cell(value))
+
+
 def write(rows: Sequence[Record], fields: Sequence[str], out: TextIO) -> None:
     import csv
 
@@ -38,4 +46,4 @@ def write(rows: Sequence[Record], fields: Sequence[str], out: TextIO) -> None:
     writer.writerow(fields)
     for row in rows:
         flat = flatten(row)
-        writer.writerow([cell(flat.get(field)) for field in fields])
+        writer.writerow([safe_cell(flat.get(field)) for field in fields])

@@ -5,9 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
+from ictgoals.output.safe import printable
+
 
 def escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """A cell's text as literal Markdown: no table breaks, links, HTML or control characters from data."""
+    text = text.replace("\n", " ")
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return printable(text)
 
 
 def write(headers: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO) -> None:

@@ -11,10 +11,12 @@ from ictgoals.output import text
 from ictgoals.output.chart import chart_lines
 from ictgoals.output.formats import Context
 from ictgoals.output.rows import Record
+from ictgoals.output.safe import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from ictgoals.analysis.results import DiffReport, Finding, IndicatorView
 
@@ -46,16 +48,33 @@ def console(out: TextIO, context: Context) -> Console:
     )
 
 
-def _table(title: str, headers: Sequence[str], caption: str = "") -> Table:
+def _literal(*lines: str, style: str = "") -> Text:
+    """Lines of text shown exactly as written: no Rich markup, no emoji codes, control characters escaped."""
+    from rich.text import Text
+
+    return Text("\n".join(printable(line) for line in lines), style=style)
+
+
+def _table(title: Sequence[str], headers: Sequence[str], caption: Sequence[str] = ()) -> Table:
+    """A table whose title and caption are the given lines, taken literally."""
     from rich import box
     from rich.table import Table
 
     table = Table(
-        title=title, caption=caption or None, box=box.SIMPLE_HEAD, caption_justify="left", title_justify="left"
+        title=_literal(*title),
+        caption=_literal(*caption) if caption else None,
+        box=box.SIMPLE_HEAD,
+        caption_justify="left",
+        title_justify="left",
     )
     for header in headers:
         table.add_column(header, overflow="fold")
     return table
+
+
+def _add_row(table: Table, cells: Sequence[str | Text]) -> None:
+    """A row of cells, every plain string taken literally."""
+    table.add_row(*(cell if not isinstance(cell, str) else _literal(cell) for cell in cells))
 
 
 def _print_tables(out: TextIO, context: Context, *tables: Table) -> None:
@@ -63,7 +82,7 @@ def _print_tables(out: TextIO, context: Context, *tables: Table) -> None:
     printer = console(out, context)
     for table in tables:
         printer.print(table)
-    printer.print(f"targets: {context.targets_file} · actuals: {context.actuals_file}", soft_wrap=True)
+    printer.print(_literal(f"targets: {context.targets_file} · actuals: {context.actuals_file}"), soft_wrap=True)
 
 
 def _status_rows(table: Table, rows: Sequence[StatusRow], *, styled: bool = True) -> None:
@@ -73,14 +92,15 @@ def _status_rows(table: Table, rows: Sequence[StatusRow], *, styled: bool = True
         cells: list[str | Text] = list(text.status_cells(row))
         if styled:
             cells[5] = Text(row.status.value, style=STATUS_STYLE[row.status])
-        table.add_row(*cells)
+        _add_row(table, cells)
 
 
 def status(report: StatusReport, out: TextIO, context: Context) -> None:
     region = "national" if report.region == NATIONAL else report.region
     counts = ", ".join(f"{n} {s}" for s, n in report.summary().items() if n)
-    caption = f"{counts or 'no targets'}\n{text.PACE_LEGEND}"
-    table = _table(f"Targets due in {report.year} ({region})", text.STATUS_HEADERS, caption)
+    table = _table(
+        [f"Targets due in {report.year} ({region})"], text.STATUS_HEADERS, [counts or "no targets", text.PACE_LEGEND]
+    )
     _status_rows(table, report.rows)
     _print_tables(out, context, table)
 
@@ -92,12 +112,12 @@ def diff(
         "derived: implied by the stated change, not reported; ✓/✗: stated change agrees "
         "with the figures within rounding"
     )
-    table = _table(f"{report.year} against {report.against}", headers, caption)
+    table = _table([f"{report.year} against {report.against}"], headers, [caption])
     for line in cells:
-        table.add_row(*line)
+        _add_row(table, line)
     tables = [table]
     if report.targets:
-        due = _table(f"Targets due in {report.year}", text.STATUS_HEADERS)
+        due = _table([f"Targets due in {report.year}"], text.STATUS_HEADERS)
         _status_rows(due, report.targets)
         tables.append(due)
     _print_tables(out, context, *tables)
@@ -110,30 +130,28 @@ def findings(found: Sequence[Finding], out: TextIO, context: Context) -> None:
 
     printer = console(out, context)
     if not found:
-        printer.print(f"No problems found in {context.targets_file} and {context.actuals_file}.")
+        printer.print(_literal(f"No problems found in {context.targets_file} and {context.actuals_file}."))
         return
-    table = _table("Validation", ["", "Code", "Where", "Message"])
+    table = _table(["Validation"], ["", "Code", "Where", "Message"])
     for f in found:
         where = f.file or ""
         if f.line is not None:
             where += f":{f.line}"
         style = "bold red" if f.severity is Severity.ERROR else "yellow"
-        table.add_row(Text(f.severity.value, style=style), f.code, where, f.message)
+        _add_row(table, [Text(f.severity.value, style=style), f.code, where, f.message])
     _print_tables(out, context, table)
 
 
 def indicators(headers: Sequence[str], cells: Sequence[Sequence[str]], out: TextIO, context: Context) -> None:
-    table = _table(f"{len(cells)} indicators", headers)
+    table = _table([f"{len(cells)} indicators"], headers)
     for line in cells:
-        table.add_row(*line)
+        _add_row(table, line)
     _print_tables(out, context, table)
 
 
 def view(view: IndicatorView, history: Sequence[Record], out: TextIO, context: Context) -> None:
     indicator = view.indicator
-    title = f"{indicator.name} ({indicator.id})"
-    if indicator.name_vi:
-        title += f"\n{indicator.name_vi}"
+    title = [f"{indicator.name} ({indicator.id})", *([indicator.name_vi] if indicator.name_vi else [])]
     table = _table(title, ["Year", "Value", "Printed", "Source", "Flags"])
     for item in history:
         flags = ", ".join(
@@ -145,16 +163,19 @@ def view(view: IndicatorView, history: Sequence[Record], out: TextIO, context: C
             )
             if on
         )
-        table.add_row(
-            str(item["year"]),
-            text.show_value(item["value"], indicator),
-            item["printed"] or "",
-            item["source"] or "",
-            flags,
+        _add_row(
+            table,
+            [
+                str(item["year"]),
+                text.show_value(item["value"], indicator),
+                item["printed"] or "",
+                item["source"] or "",
+                flags,
+            ],
         )
-    chart = _table("History against target", ["Year", "", ""], "│: target · ░: derived")
+    chart = _table(["History against target"], ["Year", "", ""], ["│: target · ░: derived"])
     for line in chart_lines(view):
-        chart.add_row(*line)
-    targets = _table("Targets", text.STATUS_HEADERS)
+        _add_row(chart, line)
+    targets = _table(["Targets"], text.STATUS_HEADERS)
     _status_rows(targets, view.targets, styled=False)
     _print_tables(out, context, table, chart, targets)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from ictgoals.output.text import show_target, show_value
@@ -32,10 +33,10 @@ def chart_lines(view: IndicatorView, width: int = 32) -> list[tuple[str, str, st
     lines = []
     for year in years:
         value = points.get(year, derived.get(year))
-        length = 0 if value is None else max(0, round(width * value / top))
+        length = 0 if value is None else round(width * _share(value, top))
         bar = list(("█" if year in points else "░") * length + " " * (width - length))
         if marker_value is not None:
-            column = min(width - 1, max(0, round(width * marker_value / top) - 1))
+            column = min(width - 1, max(0, round(width * _share(marker_value, top)) - 1))
             bar[column] = "│"
         label = "" if value is None else show_value(value, view.indicator)
         if year in derived and year not in points:
@@ -45,3 +46,9 @@ def chart_lines(view: IndicatorView, width: int = 32) -> list[tuple[str, str, st
             label += f"   target {show_target(goal_row.target, view.indicator)}"
         lines.append((str(year), "".join(bar), label))
     return lines
+
+
+def _share(value: float, top: float) -> float:
+    """How much of the bar `value` fills, between 0 and 1 (figures far apart never overflow the arithmetic)."""
+    share = value / top
+    return min(max(share, 0.0), 1.0) if math.isfinite(share) else (1.0 if share > 0 else 0.0)

@@ -1,0 +1,46 @@
+"""Text from data made safe for its reader: control characters shown escaped, spreadsheet formulas defused.
+
+A name, a note or a path in a data file is data, never instructions: it must not move the
+cursor or recolour a terminal (ESC sequences), break a one-line message (newlines), reorder
+what is shown (bidirectional overrides), or run as a formula in a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: C0 and C1 control characters, DEL, line and paragraph separators, and bidirectional overrides.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: The same, except tab, line feed and carriage return, which a quoted CSV cell may hold as data.
+_CONTROL_IN_CSV = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+#: What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` on one line, every control character shown as an escape such as `\\x1b` or `\\n`."""
+    return _CONTROL.sub(_escape, text)
+
+
+def csv_text(text: str) -> str:
+    """A text cell for CSV: control characters escaped (tab and newlines kept), and a formula defused.
+
+    A cell that starts with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, as
+    OWASP recommends, so Excel and LibreOffice show it as text; a plain number such as `-3.2`
+    is left as it is.
+    """
+    text = _CONTROL_IN_CSV.sub(_escape, text)
+    if text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text

@@ -236,7 +236,7 @@ def test_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 2
-    assert "could not take the write lock for it (no such file or directory)" in result.stderr
+    assert "could not read it (no such file or directory); the file is unchanged. Check the path" in result.stderr
 
 
 def test_file_permissions_are_kept(data: tuple[Path, Path]) -> None:

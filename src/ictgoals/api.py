@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ictgoals.analysis.results import DiffReport, Finding, IndicatorView
     from ictgoals.datafiles.paths import DataFiles
     from ictgoals.writing.inputs import Row
+    from ictgoals.writing.lock import Notify
     from ictgoals.writing.session import Written
 
 #: The environment variable that turns the parsed-data cache off ("1", or anything but "" and "0").
@@ -130,6 +131,8 @@ def record(
     source_date: str | None = None,
     allow_conflict: bool = False,
     dry_run: bool = False,
+    wait: float | None = None,
+    notify: Notify | None = None,
 ) -> Written:
     """Append one figure, given as text fields (Vietnamese number forms allowed), to the actuals file."""
     from ictgoals.datafiles import schema
@@ -150,6 +153,8 @@ def record(
             data, [(COMMAND_LINE, row)], allow_conflict=allow_conflict, new_sources=new_sources
         ),
         dry_run=dry_run,
+        wait=wait,
+        notify=notify,
     )
 
 
@@ -161,6 +166,8 @@ def import_file(
     stdin: TextIO | None = None,
     allow_conflict: bool = False,
     dry_run: bool = False,
+    wait: float | None = None,
+    notify: Notify | None = None,
 ) -> Written:
     """Append every figure of a CSV or JSON file (`-`: `stdin`), or none if any row is bad."""
     from ictgoals.datafiles import schema
@@ -171,18 +178,27 @@ def import_file(
     if kind not in ("csv", "json"):
         raise UsageError(f"--format {fmt}: import reads csv or json.")
     if file == "-":
-        name, text = "stdin", (sys.stdin if stdin is None else stdin).read()
+        name, text = "stdin", inputs.read_stream(sys.stdin if stdin is None else stdin)
     else:
         name, text = file, inputs.read_file(Path(file))
     rows = inputs.read_rows(text, kind, name)
     writer = Writer(chosen, schema.ACTUALS)
     return writer.write(
-        lambda data: plans.plan_actuals(data, rows, allow_conflict=allow_conflict, new_sources={}), dry_run=dry_run
+        lambda data: plans.plan_actuals(data, rows, allow_conflict=allow_conflict, new_sources={}),
+        dry_run=dry_run,
+        wait=wait,
+        notify=notify,
     )
 
 
 def declare_target(
-    chosen: DataFiles, fields: Mapping[str, str | None], values: Sequence[str], *, dry_run: bool = False
+    chosen: DataFiles,
+    fields: Mapping[str, str | None],
+    values: Sequence[str],
+    *,
+    dry_run: bool = False,
+    wait: float | None = None,
+    notify: Notify | None = None,
 ) -> Written:
     """Append one target, given as text fields and zero, one or two values, to the targets file."""
     from ictgoals.datafiles import schema
@@ -196,11 +212,13 @@ def declare_target(
     elif len(numbers) > 1:
         row["value"] = numbers
     writer = Writer(chosen, schema.TARGETS)
-    return writer.write(lambda data: plans.plan_target(data, row, COMMAND_LINE), dry_run=dry_run)
+    return writer.write(
+        lambda data: plans.plan_target(data, row, COMMAND_LINE), dry_run=dry_run, wait=wait, notify=notify
+    )
 
 
-def init(directory: Path, *, force: bool = False) -> None:
+def init(directory: Path, *, force: bool = False, wait: float | None = None, notify: Notify | None = None) -> None:
     """Copy the bundled dataset to `directory`, to edit and record into."""
     from ictgoals.writing import session
 
-    session.init(directory, force=force)
+    session.init(directory, force=force, wait=wait, notify=notify)

@@ -21,6 +21,7 @@ from ictgoals.cli_options import (
     NoCacheOpt,
     RegionOpt,
     TargetsOpt,
+    WaitOpt,
     YearArg,
 )
 from ictgoals.errors import DataError, IctgoalsError
@@ -245,16 +246,6 @@ def show(
 # ---------------------------------------------------------------- writing data
 
 
-def _fields(**options: str | int | bool | None) -> dict[str, str | None]:
-    """Options as the text fields the API reads: a flag as "true" or nothing; the national region left out."""
-    fields = {
-        k: None if v is None else "true" if v is True else "" if v is False else str(v) for k, v in options.items()
-    }
-    if fields.get("region") == NATIONAL:
-        del fields["region"]
-    return fields
-
-
 def _show_dry_run(written: Written) -> None:
     """A dry run prints the TOML that would have been appended."""
     if written.dry_run:
@@ -286,12 +277,15 @@ def record(
         str | None, typer.Option("--source-date", help="Publication date of the new source.")
     ] = None,
     allow_conflict: AllowConflictOpt = False,
+    wait: WaitOpt = None,
     dry_run: DryRunOpt = False,
     targets: TargetsOpt = None,
     actuals: ActualsOpt = None,
 ) -> None:
     """Record one reported figure in actuals.toml."""
-    fields = _fields(
+    from ictgoals.writing.inputs import text_fields
+
+    fields = text_fields(
         indicator=indicator,
         year=year,
         value=value,
@@ -311,6 +305,8 @@ def record(
         source_date=source_date,
         allow_conflict=allow_conflict,
         dry_run=dry_run,
+        wait=wait,
+        notify=_say,
     )
     _show_dry_run(written)
     if written.plan.skipped:
@@ -330,13 +326,21 @@ def import_(
         ),
     ] = None,
     allow_conflict: AllowConflictOpt = False,
+    wait: WaitOpt = None,
     dry_run: DryRunOpt = False,
     targets: TargetsOpt = None,
     actuals: ActualsOpt = None,
 ) -> None:
     """Record many figures at once: all of them, or none if any row is bad."""
     written = api.import_file(
-        api.files(targets, actuals), file, fmt, stdin=sys.stdin, allow_conflict=allow_conflict, dry_run=dry_run
+        api.files(targets, actuals),
+        file,
+        fmt,
+        stdin=sys.stdin,
+        allow_conflict=allow_conflict,
+        dry_run=dry_run,
+        wait=wait,
+        notify=_say,
     )
     _show_dry_run(written)
     verb = "would import" if dry_run else "imported"
@@ -363,12 +367,15 @@ def target(
         int | None, typer.Option("--baseline-year", help="Year progress is measured from.")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="Free-text note.")] = None,
+    wait: WaitOpt = None,
     dry_run: DryRunOpt = False,
     targets: TargetsOpt = None,
     actuals: ActualsOpt = None,
 ) -> None:
     """Declare one target in targets.toml."""
-    fields = _fields(
+    from ictgoals.writing.inputs import text_fields
+
+    fields = text_fields(
         indicator=indicator,
         year=year,
         op=op,
@@ -378,7 +385,9 @@ def target(
         baseline_year=baseline_year,
         region=region,
     )
-    written = api.declare_target(api.files(targets, actuals), fields, values or [], dry_run=dry_run)
+    written = api.declare_target(
+        api.files(targets, actuals), fields, values or [], dry_run=dry_run, wait=wait, notify=_say
+    )
     _show_dry_run(written)
     if written.plan.skipped:
         _say(f"already declared: {indicator} ({region}, {year}, {op}); nothing written.")
@@ -391,9 +400,10 @@ def target(
 def init(
     directory: Annotated[Path, typer.Argument(help="Where to put targets.toml and actuals.toml.")] = Path(),
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    wait: WaitOpt = None,
 ) -> None:
     """Copy the bundled dataset to DIRECTORY, to edit and record into."""
-    api.init(directory, force=force)
+    api.init(directory, force=force, wait=wait, notify=_say)
     _say(f"copied the bundled targets.toml and actuals.toml to {directory}; run ictgoals from there to use them.")
 
 

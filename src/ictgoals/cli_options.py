@@ -42,3 +42,13 @@ DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Print the TOML that 
 AllowConflictOpt = Annotated[
     bool, typer.Option("--allow-conflict", help="Keep a figure even if the same source already gave another value.")
 ]
+WaitOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--wait",
+        min=0,
+        metavar="SECONDS",
+        help="How long to wait for another writer of the same file (default 30); then exit 2.",
+        show_default=False,
+    ),
+]

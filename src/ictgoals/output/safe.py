@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import re
 
-#: C0 and C1 control characters, DEL, line and paragraph separators, and bidirectional overrides.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: C0 and C1 control characters, DEL, line and paragraph separators, bidirectional overrides, and
+#: lone surrogates (how Python keeps bytes of a file name that are not UTF-8).
+_UNSAFE = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+# Patterns as text: `re` compiles and caches each on first use, so start-up pays nothing for them.
+_CONTROL = f"[\x00-\x1f{_UNSAFE}]"
 #: The same, except tab, line feed and carriage return, which a quoted CSV cell may hold as data.
-_CONTROL_IN_CSV = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL_IN_CSV = f"[\x00-\x08\x0b\x0c\x0e-\x1f{_UNSAFE}]"
+#: What JSON text may not show raw (json.dumps already escapes C0 controls itself).
+_UNSAFE_IN_JSON = f"[{_UNSAFE}]"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 #: What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_PLAIN_NUMBER = r"-?\d+(\.\d+)?"
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -30,7 +35,14 @@ def _escape(match: re.Match[str]) -> str:
 
 def printable(text: str) -> str:
     """`text` on one line, every control character shown as an escape such as `\\x1b` or `\\n`."""
-    return _CONTROL.sub(_escape, text)
+    return text if text.isprintable() else re.sub(_CONTROL, _escape, text)
+
+
+def json_text(document: str) -> str:
+    """JSON text with C1 controls, separators, bidirectional overrides and lone surrogates as \\u escapes."""
+    if document.isascii():
+        return document
+    return re.sub(_UNSAFE_IN_JSON, lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
 def csv_text(text: str) -> str:
@@ -40,7 +52,7 @@ def csv_text(text: str) -> str:
     OWASP recommends, so Excel and LibreOffice show it as text; a plain number such as `-3.2`
     is left as it is.
     """
-    text = _CONTROL_IN_CSV.sub(_escape, text)
-    if text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
+    text = re.sub(_CONTROL_IN_CSV, _escape, text)
+    if text.startswith(FORMULA_STARTS) and not re.fullmatch(_PLAIN_NUMBER, text):
         return "'" + text
     return text

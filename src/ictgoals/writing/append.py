@@ -1,42 +1,25 @@
-"""Appends entries to a data file so that no byte of it is ever lost: locked, checked, atomic."""
+"""Appends entries to a data file so that no byte of it is ever lost: locked, checked, atomic, mode and owner kept."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
+import stat
 import tempfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ictgoals.datafiles.located import read_bytes
 from ictgoals.errors import IctgoalsError, WriteError
+from ictgoals.writing.lock import Notify, locked
 
 if TYPE_CHECKING:
     from ictgoals.writing.inputs import TomlValue
 
 #: Checks the whole new text of the file before it replaces the old; raises to refuse it.
 Check = Callable[[str], object]
-
-
-def lock_path(path: Path) -> Path:
-    """The sidecar file whose advisory lock serialises writers of `path`."""
-    return path.with_name(f".{path.name}.lock")
-
-
-@contextlib.contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive advisory lock for `path` (on a sidecar, which is never replaced)."""
-    try:
-        fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as e:
-        raise _write_error(path, e, "take the write lock for") from e
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
 
 
 def entries_text(
@@ -71,16 +54,27 @@ def appended(original: str, addition: str) -> str:
     return original + ("" if original.endswith("\n") else "\n") + "\n" + addition
 
 
-def append(path: Path, build: Callable[[str], str], check: Check) -> str:
+def append(
+    path: Path,
+    build: Callable[[str], str],
+    check: Check,
+    *,
+    wait: float | None = None,
+    notify: Notify | None = None,
+) -> str:
     """Append what `build(current_text)` returns to `path`, atomically, under the lock.
 
-    `build` sees the text as it is once the lock is held, so concurrent writers never
+    A symbolic link is written through: the file it points to gets the entry and stays where
+    it is. `build` sees the text as it is once the lock is held, so concurrent writers never
     work from a stale copy. The new text must pass `check` before anything is written.
     Returns the text that was appended ("" when `build` had nothing to add).
     """
-    with locked(path):
+    real = Path(os.path.realpath(path))
+    status = _status(path, real)
+    with locked(real, mode=status.st_mode, wait=wait, notify=notify):
+        remove_stale_temporaries(real)
         try:
-            original = path.read_bytes().decode("utf-8")
+            original = read_bytes(real).decode("utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise _write_error(path, e, "read") from e
         addition = build(original)
@@ -88,35 +82,114 @@ def append(path: Path, build: Callable[[str], str], check: Check) -> str:
             return ""
         new_text = appended(original, addition)
         check(new_text)
-        replace_atomically(path, new_text)
+        replace_atomically(real, new_text, shown=path)
         return addition
 
 
-def replace_atomically(path: Path, text: str) -> None:
-    """Write `text` to a temporary file beside `path`, fsync it, keep the mode, and rename it over `path`.
+def _status(path: Path, real: Path) -> os.stat_result:
+    """The data file's status, once it is known that this user may write it."""
+    try:
+        status = real.stat()
+    except OSError as e:
+        raise _write_error(path, e, "read") from e
+    may_write = bool(status.st_mode & 0o222) if os.geteuid() == 0 else os.access(real, os.W_OK)
+    if not may_write:
+        mode = stat.filemode(status.st_mode)
+        raise WriteError(
+            f"{path}: is not writable for you (mode {mode}, owner uid {status.st_uid}), so nothing was written. "
+            f"If it should change, make it writable first (chmod u+w {path}); ictgoals respects the mode even "
+            "when run as root."
+        )
+    return status
+
+
+def temporary_prefix(path: Path) -> str:
+    """The name every temporary file of `path` starts with, so a later writer can recognise leftovers."""
+    return f".{path.name}.ictgoals-tmp."
+
+
+def remove_stale_temporaries(path: Path) -> int:
+    """Remove temporary files a killed writer left beside `path`; call only while holding its lock.
+
+    Writers create temporary files only under the lock, so any found then are leftovers. Those
+    of older versions (`.NAME.XXXXXXXX.tmp`) are recognised too.
+    """
+    removed = 0
+    prefix, legacy = temporary_prefix(path), f".{path.name}."
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            name = entry.name
+            old_style = name.startswith(legacy) and name.endswith(".tmp") and len(name) == len(legacy) + 12
+            if (name.startswith(prefix) or old_style) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed
+
+
+def replace_atomically(path: Path, text: str, *, shown: Path | None = None, exclusive: bool = False) -> None:
+    """Write `text` to a temporary file beside `path`, fsync it, give it `path`'s mode and owner, and move it
+    over `path` (with `exclusive`, only if `path` does not exist yet, and with a new file's usual mode).
 
     A failure at any step leaves the original file as it was; the temporary file is removed.
     """
+    shown = shown or path
     directory = path.parent
     try:
-        mode = path.stat().st_mode & 0o7777
-        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        status = None if exclusive else path.stat()
+        fd, temporary = tempfile.mkstemp(dir=directory, prefix=temporary_prefix(path))
     except OSError as e:
-        raise _write_error(path, e, "prepare to write") from e
+        raise _write_error(shown, e, "prepare to write") from e
     try:
         with os.fdopen(fd, "wb") as handle:
+            if status is None:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.fchmod(handle.fileno(), 0o666 & ~umask)
+            else:
+                _keep_owner(handle.fileno(), status, shown)
+                os.fchmod(handle.fileno(), status.st_mode & 0o7777)
             handle.write(text.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        if exclusive:
+            _link_new(temporary, path)
+        else:
+            os.replace(temporary, path)
     except BaseException as e:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(e, OSError):
-            raise _write_error(path, e, "write") from e
+            raise _write_error(shown, e, "write") from e
         raise
     _fsync_directory(directory)
+
+
+def _keep_owner(fd: int, status: os.stat_result, shown: Path) -> None:
+    """Give the new file the old one's owner and group; refuse rather than take another user's file over."""
+    if (status.st_uid, status.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    try:
+        os.fchown(fd, status.st_uid, status.st_gid)
+    except PermissionError as e:
+        raise WriteError(
+            f"{shown}: belongs to uid {status.st_uid} (group {status.st_gid}), and replacing it would give it to "
+            "you; nothing was written. Ask its owner to record the figures, or work on a copy."
+        ) from e
+
+
+def _link_new(temporary: str, path: Path) -> None:
+    """Put `temporary` at `path` only if nothing is there yet, then drop the temporary name."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError as e:  # a file system without hard links: the lock makes the check and rename safe enough
+        if e.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP) or path.exists():
+            raise
+        os.rename(temporary, path)
+        return
+    os.unlink(temporary)
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -22,13 +22,9 @@ class Plan:
     skipped: int = 0
 
 
-def _same_key(a: Actual, b: Actual) -> bool:
-    return (a.indicator, region_key(a.region), a.year, a.source) == (
-        b.indicator,
-        region_key(b.region),
-        b.year,
-        b.source,
-    )
+def _key(a: Actual) -> tuple[str, str, int, str]:
+    """What makes two figures the same report: indicator, region (folded), year and source."""
+    return (a.indicator, region_key(a.region), a.year, a.source)
 
 
 def ordered(row: Mapping[str, TomlValue], table: Table) -> Row:
@@ -53,12 +49,14 @@ def plan_actuals(
     known = dict(dataset.sources)
     known.update({source_id: Source(source_id) for source_id in new_sources})
     catalogue = Dataset(known, dataset.indicators, (), Figures())
-    accepted: list[Actual] = []
+    recorded: dict[tuple[str, str, int, str], list[Actual]] = {}  # one pass, so an import stays linear
+    for existing in dataset.actuals:
+        recorded.setdefault(_key(existing), []).append(existing)
     entries: list[Row] = []
     skipped = 0
     for where, row in rows:
         actual = loader.actual_from_row(row, where, catalogue)
-        earlier = [a for a in (*dataset.actuals, *accepted) if _same_key(a, actual)]
+        earlier = recorded.setdefault(_key(actual), [])
         if any(math.isclose(a.value, actual.value, rel_tol=1e-12, abs_tol=0) for a in earlier):
             skipped += 1
             continue
@@ -70,7 +68,7 @@ def plan_actuals(
                 f"'{actual.source}' is already recorded as {other.value:g}, not {actual.value:g}.",
                 "Correct the figure, or pass --allow-conflict to keep both (status then uses the newest source).",
             )
-        accepted.append(actual)
+        earlier.append(actual)
         entries.append(ordered(row, schema.ACTUALS))
     return Plan(tuple(entries), dict(new_sources) if entries else {}, skipped)
 

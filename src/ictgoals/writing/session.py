@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ictgoals.datafiles import loader
-from ictgoals.datafiles.located import read_text
+from ictgoals.datafiles.located import read_bytes, read_text
 from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE, DataFiles, DataPath, bundled_path
 from ictgoals.datafiles.schema import Table
 from ictgoals.errors import UsageError, WriteError
 from ictgoals.model import Dataset
 from ictgoals.writing import append
+from ictgoals.writing.lock import Notify, locked
 from ictgoals.writing.plans import Plan
 
 #: Plans the entries to append, given the dataset as it is once the write lock is held.
@@ -47,7 +48,9 @@ class Writer:
     def _load_with(self, text: str) -> Dataset:
         return loader.load(self.files.targets, self.files.actuals, texts={self.target.path: text})
 
-    def write(self, plan_for: Planner, *, dry_run: bool) -> Written:
+    def write(
+        self, plan_for: Planner, *, dry_run: bool, wait: float | None = None, notify: Notify | None = None
+    ) -> Written:
         """Append what `plan_for(dataset)` plans; with `dry_run`, only work out the text."""
         plans: list[Plan] = []
 
@@ -59,14 +62,20 @@ class Writer:
         if dry_run:
             addition = build(read_text(self.target.path))
         else:
-            addition = append.append(self.target.path, build, self._load_with)
+            addition = append.append(self.target.path, build, self._load_with, wait=wait, notify=notify)
         return Written(self.target.path, addition, plans[-1], dry_run)
 
 
-def init(directory: Path, *, force: bool = False) -> None:
-    """Copy the bundled targets.toml and actuals.toml to `directory`, to edit and record into."""
+def init(directory: Path, *, force: bool = False, wait: float | None = None, notify: Notify | None = None) -> None:
+    """Copy the bundled targets.toml and actuals.toml to `directory`, to edit and record into.
+
+    Each file appears whole or not at all (written beside it, then linked into place), under the
+    write lock. A file that is already a copy of the bundled one is left alone, so running `init`
+    again after an interruption finishes the job.
+    """
     names = (TARGETS_FILE, ACTUALS_FILE)
-    existing = [directory / n for n in names if (directory / n).exists()]
+    texts = {name: read_text(bundled_path(name)) for name in names}
+    existing = [directory / n for n in names if (directory / n).exists() and not _same(directory / n, texts[n])]
     if existing and not force:
         raise UsageError(f"{existing[0]} already exists; nothing was copied. Pass --force to overwrite it.")
     try:
@@ -75,16 +84,20 @@ def init(directory: Path, *, force: bool = False) -> None:
         raise WriteError(f"{directory}: cannot create the directory ({e.strerror or e}).") from e
     for name in names:
         destination = directory / name
-        text = read_text(bundled_path(name))
-        if destination.exists():
-            append.replace_atomically(destination, text)
-        else:
-            _create(destination, text)
+        with locked(destination, wait=wait, notify=notify):
+            append.remove_stale_temporaries(destination)
+            if destination.exists() and _same(destination, texts[name]):
+                continue
+            if destination.exists() and not force:
+                raise UsageError(
+                    f"{destination} already exists; nothing more was copied. Pass --force to overwrite it."
+                )
+            append.replace_atomically(destination, texts[name], exclusive=not destination.exists())
 
 
-def _create(path: Path, text: str) -> None:
+def _same(path: Path, text: str) -> bool:
+    """Whether `path` already holds exactly `text`."""
     try:
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as e:
-        raise WriteError(f"{path}: cannot be created ({e.strerror or e}).") from e
+        return read_bytes(path) == text.encode("utf-8")
+    except OSError:
+        return False

@@ -164,3 +164,63 @@ def test_an_edited_checkout_never_serves_a_dataset_built_by_the_old_code(tmp_pat
     assert edited != text
     loader.write_text(edited, encoding="utf-8")
     assert run() == run("--no-cache") != original
+
+
+def test_every_single_byte_corruption_means_a_rebuild_with_exactly_the_right_figures(
+    files: tuple[Path, Path],
+) -> None:
+    """Each byte of a cache file, one at a time, flipped: the figures served are always the true ones."""
+    parse = CountingParser(*files)
+    expected = _status_json(cache.load(*files, parse))
+    (entry,) = cache.directory().glob("*.marshal")
+    pristine = entry.read_bytes()
+    assert len(pristine) > 1000
+    fresh = [vars(a) for a in loader.load(*files).actuals]
+    for position in range(len(pristine)):
+        damaged = bytearray(pristine)
+        damaged[position] ^= 0xFF
+        entry.write_bytes(bytes(damaged))
+        data = cache.load(*files, parse)
+        assert _status_json(data) == expected, position
+        assert [vars(a) for a in data.actuals] == fresh, position
+    assert parse.calls == 1 + len(pristine)  # every damaged copy was noticed and rebuilt
+
+
+@pytest.mark.parametrize("size", [0, 5, 40])
+def test_a_truncated_cache_file_is_rebuilt(files: tuple[Path, Path], size: int) -> None:
+    parse = CountingParser(*files)
+    expected = _status_json(cache.load(*files, parse))
+    (entry,) = cache.directory().glob("*.marshal")
+    entry.write_bytes(entry.read_bytes()[:size])
+    assert _status_json(cache.load(*files, parse)) == expected
+    assert parse.calls == 2
+
+
+def test_a_cache_entry_that_is_a_fifo_is_never_opened_for_a_blocking_read(files: tuple[Path, Path]) -> None:
+    parse = CountingParser(*files)
+    expected = _status_json(cache.load(*files, parse))
+    (entry,) = cache.directory().glob("*.marshal")
+    entry.unlink()
+    os.mkfifo(entry)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ictgoals",
+            "status",
+            "2025",
+            "--format",
+            "json",
+            "--targets",
+            str(files[0]),
+            "--actuals",
+            str(files[1]),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "XDG_CACHE_HOME": str(cache.directory().parent)},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == expected

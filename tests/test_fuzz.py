@@ -243,3 +243,4 @@ def test_killed_writers_never_tear_a_file(tmp_path: Path) -> None:
     stray = [p.name for p in tmp_path.iterdir() if p.name.startswith(append.temporary_prefix(actuals))]
     assert stray == []
     assert sum(outcomes.values()) == KILLS - KILLS // 3
+    print(f"killed writers: {KILLS}; record and import left the old text {outcomes['old']}, the new {outcomes['new']}")

@@ -79,14 +79,14 @@ def checks(table: Table, catalogues: Mapping[str, Mapping[str, object]]) -> dict
     return found
 
 
-def _plain(raw: Any, quick: Mapping[str, Check], required: tuple[str, ...]) -> bool:
-    if type(raw) is not dict:
+def _plain(raw: Any, quick: Mapping[str, Check], required: frozenset[str]) -> bool:
+    if type(raw) is not dict or not raw.keys() >= required:
         return False
     for key, value in raw.items():
         check = quick.get(key)
         if check is None or not check(value):
             return False
-    return all(key in raw for key in required)
+    return True
 
 
 class Shortcut:
@@ -98,8 +98,8 @@ class Shortcut:
         catalogues: dict[str, Mapping[str, object]] = {"indicators": indicators, "sources": sources}
         self._targets = checks(targets, catalogues)
         self._actuals = checks(actuals, catalogues)
-        self._targets_required = tuple(f.name for f in targets.fields if f.required)
-        self._actuals_required = tuple(f.name for f in actuals.fields if f.required)
+        self._targets_required = frozenset(f.name for f in targets.fields if f.required)
+        self._actuals_required = frozenset(f.name for f in actuals.fields if f.required)
 
     def actual(self, raw: Any, location: Location) -> Actual | None:
         """A plain actual, or None to send it to the full check."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -133,9 +133,35 @@ def actual_from_row(row: Mapping[str, Any], where: str, dataset: Dataset) -> Act
     return entries.actual(Entry(None, row, where, None, schema.ACTUALS), dataset.indicators, dataset.sources)
 
 
+def actual_checker(dataset: Dataset) -> Callable[[Mapping[str, Any], str], Actual]:
+    """`actual_from_row` for many rows: plain ones through the shortcut, the rest through the full check."""
+    shortcut = Shortcut(schema.TARGETS, schema.ACTUALS, dataset.indicators, dataset.sources)
+
+    def check(row: Mapping[str, Any], where: str) -> Actual:
+        return shortcut.actual(row, Location(where)) or actual_from_row(row, where, dataset)
+
+    return check
+
+
 def target_from_row(row: Mapping[str, Any], where: str, dataset: Dataset) -> Target:
     """Check one target given as a mapping against a loaded dataset's catalogue."""
     return entries.target(Entry(None, row, where, None, schema.TARGETS), dataset.indicators, dataset.sources)
+
+
+#: The last targets file read in this process, with its text. A write loads the data twice (to plan,
+#: then to check the new text); when it writes the actuals file, the targets file is the same.
+_last_targets: tuple[Path, str, FileReader] | None = None
+
+
+def _targets_reader(path: Path, text: str | None) -> FileReader:
+    """A reader of the targets file, reused when the text is exactly the one read last time."""
+    global _last_targets
+    text = read_text(path) if text is None else text
+    if _last_targets is not None and _last_targets[0] == path and _last_targets[1] == text:
+        return _last_targets[2]
+    reader = FileReader(path, TARGETS_FILE, text)
+    _last_targets = (path, text, reader)
+    return reader
 
 
 def load(
@@ -153,7 +179,7 @@ def load(
     texts = texts or {}
     targets_path = targets.path if isinstance(targets, DataPath) else targets
     actuals_path = actuals.path if isinstance(actuals, DataPath) else actuals
-    target_reader = FileReader(targets_path, TARGETS_FILE, texts.get(targets_path))
+    target_reader = _targets_reader(targets_path, texts.get(targets_path))
     actual_reader = FileReader(actuals_path, ACTUALS_FILE, texts.get(actuals_path))
     sources: dict[str, Source] = {}
     read_sources(target_reader, sources)

@@ -33,8 +33,17 @@ def entries_text(
         parts.append(tomli_w.dumps({"sources": dict(sources)}))
     # Each entry as its own [[table]] header and plain key = value lines: tomli-w would write a
     # short array of tables inline, which reads badly next to hand-written entries.
-    parts += [f"[[{table}]]\n" + "".join(_line(key, value) for key, value in entry.items()) for entry in entries]
+    parts += [f"[[{table}]]\n" + _lines(entry) for entry in entries]
     return "\n".join(part.rstrip("\n") + "\n" for part in parts)
+
+
+def _lines(entry: Mapping[str, TomlValue]) -> str:
+    """An entry's `key = value` lines, in its order: in one call to tomli-w unless it holds a list."""
+    import tomli_w
+
+    if not any(isinstance(value, list) for value in entry.values()):
+        return tomli_w.dumps(entry)
+    return "".join(_line(key, value) for key, value in entry.items())
 
 
 def _line(key: str, value: TomlValue) -> str:

@@ -54,8 +54,9 @@ def plan_actuals(
         recorded.setdefault(_key(existing), []).append(existing)
     entries: list[Row] = []
     skipped = 0
+    check = loader.actual_checker(catalogue)
     for where, row in rows:
-        actual = loader.actual_from_row(row, where, catalogue)
+        actual = check(row, where)
         earlier = recorded.setdefault(_key(actual), [])
         if any(math.isclose(a.value, actual.value, rel_tol=1e-12, abs_tol=0) for a in earlier):
             skipped += 1

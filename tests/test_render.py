@@ -161,5 +161,5 @@ def test_validate_json_lists_codes_with_locations(dataset: Dataset) -> None:
     assert [(w["code"], w["line"]) for w in document["warnings"]] == [
         ("conflict", 50),
         ("stated-change-mismatch", 89),
-        ("inconsistent-target", 124),
+        ("inconsistent-target", 125),
     ]

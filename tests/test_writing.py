@@ -79,9 +79,8 @@ def test_dry_run_prints_the_toml_and_changes_nothing(data: tuple[Path, Path]) ->
         data, "record", "dossiers", "2025", "71.000", "--source", "review-2024-a", "--region", "tra vinh", "--dry-run"
     )
     assert code == 0
-    assert out == (
-        '[[actuals]]\nindicator = "dossiers"\nyear = 2025\nvalue = 71000\nregion = "tra vinh"\n'
-        'source = "review-2024-a"\n'
+    assert out == (  # dossiers are a share in %: "71.000" can only be 71 there, not 71000
+        '[[actuals]]\nindicator = "dossiers"\nyear = 2025\nvalue = 71\nregion = "tra vinh"\nsource = "review-2024-a"\n'
     )
     assert data[1].read_bytes() == before
     assert not list(data[1].parent.glob(".*.tmp"))
@@ -106,7 +105,10 @@ def test_a_repeated_figure_is_skipped_and_a_different_one_is_a_conflict(data: tu
     ("args", "message"),
     [
         (("record", "nope", "2024", "1", "--source", "review-2024-a"), "unknown indicator 'nope'"),
-        (("record", "dossiers", "2024", "4x", "--source", "review-2024-a"), "field 'value': '4x' is not a number"),
+        (
+            ("record", "dossiers", "2024", "4x", "--source", "review-2024-a"),
+            "field 'value': '4x' is not a figure: 'x' is neither",
+        ),
         (("record", "dossiers", "2024", "1", "--source", "nobody"), "unknown source 'nobody'"),
         (("record", "dossiers", "2024", "1", "--source", "review-2024-a", "--change", "3"), "'change_unit' is missing"),
         (("target", "dossiers", "2030", "40", "30", "--op", "between", "--source", "review-2023"), "low > high"),

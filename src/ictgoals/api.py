@@ -140,6 +140,8 @@ def record(
     from ictgoals.writing.session import Writer
 
     writer = Writer(chosen, schema.ACTUALS)
+    if not fields.get("value") and not fields.get("printed"):
+        raise UsageError("give the figure (VALUE) or the figure as printed (--printed), or both.")
     source = fields.get("source") or ""
     if source_title is None:
         if source_date is not None:

@@ -14,11 +14,14 @@ import typer
 
 from ictgoals import __version__, api
 from ictgoals.cli_options import (
+    NUMBERS_AS_ARGUMENTS,
     ActualsOpt,
     AllowConflictOpt,
     DryRunOpt,
+    FigureArg,
     FormatOpt,
     NoCacheOpt,
+    PrintedFigureOpt,
     RegionOpt,
     TargetsOpt,
     WaitOpt,
@@ -252,17 +255,15 @@ def _show_dry_run(written: Written) -> None:
         sys.stdout.write(written.text)
 
 
-@app.command()
+@app.command(context_settings=NUMBERS_AS_ARGUMENTS)
 @translates_errors
 def record(
     indicator: Annotated[str, typer.Argument(help="Indicator id.", show_default=False)],
     year: YearArg,
-    value: Annotated[str, typer.Argument(help="The figure: 45.8, or as printed: 45,8 or 71.000.", show_default=False)],
     source: Annotated[str, typer.Option("--source", help="Source id (declare a new one with --source-title).")],
+    value: FigureArg = None,
     region: RegionOpt = NATIONAL,
-    printed: Annotated[
-        str | None, typer.Option("--printed", help="The figure exactly as the source prints it.")
-    ] = None,
+    printed: PrintedFigureOpt = None,
     estimate: Annotated[bool, typer.Option("--estimate", help="The source gives an estimate (ước đạt).")] = False,
     change: Annotated[str | None, typer.Option("--change", help="Change on an earlier year, as stated.")] = None,
     change_unit: Annotated[str | None, typer.Option("--change-unit", help='"%", "pp" or "places".')] = None,
@@ -348,7 +349,7 @@ def import_(
     _say(f"{verb} {entries} figure(s) into {written.path}; skipped {skipped} already recorded.")
 
 
-@app.command()
+@app.command(context_settings=NUMBERS_AS_ARGUMENTS)
 @translates_errors
 def target(
     indicator: Annotated[str, typer.Argument(help="Indicator id.", show_default=False)],

@@ -52,3 +52,16 @@ WaitOpt = Annotated[
         show_default=False,
     ),
 ]
+
+#: A figure such as -3,2 is an argument, not an unknown option "-3" (a misspelt option then is an extra argument).
+NUMBERS_AS_ARGUMENTS = {"ignore_unknown_options": True}
+FigureArg = Annotated[
+    str | None,
+    typer.Argument(
+        help="The figure: 45,8 or 45.8, 3.744.214, -3,2, 45,8%; or leave it out and give --printed.", show_default=False
+    ),
+]
+PrintedFigureOpt = Annotated[
+    str | None,
+    typer.Option("--printed", help='The figure as printed, e.g. "hơn 71.000 tỷ đồng"; gives VALUE if left out.'),
+]

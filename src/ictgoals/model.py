@@ -94,6 +94,7 @@ class Indicator:
     name_vi: str = ""
     area: str = ""
     note: str = ""
+    range: tuple[float, float] | None = None  # the values a figure may take, when not the unit's own
 
     @property
     def is_percent(self) -> bool:

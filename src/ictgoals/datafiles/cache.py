@@ -38,7 +38,7 @@ from ictgoals.model import (
     region_key,
 )
 
-FORMAT = 2
+FORMAT = 3
 
 #: Actuals numbered by their position in the file, so figures rebuilt group by group keep file order.
 Numbered = tuple[tuple[int, Actual], ...]
@@ -242,7 +242,7 @@ def encode(data: Dataset) -> tuple[Any, ...]:
         data.targets_file,
         data.actuals_file,
         [(s.id, s.title, s.outlet, s.region, s.published, s.conference, s.document) for s in data.sources.values()],
-        [(i.id, i.name, i.unit, i.better.value, i.name_vi, i.area, i.note) for i in data.indicators.values()],
+        [(i.id, i.name, i.unit, i.better.value, i.name_vi, i.area, i.note, i.range) for i in data.indicators.values()],
         [
             (
                 t.indicator,

@@ -285,6 +285,7 @@ def indicator(entry: Entry, indicator_id: str) -> Indicator:
         entry.text(i["name_vi"]),
         entry.text(i["area"]),
         entry.text(i["note"]),
+        entry.pair(i["range"]) if entry.has("range") else None,
     )
 
 

@@ -31,6 +31,7 @@ class Kind(enum.Enum):
     FLAG = "flag"  # true or false
     DATE = "date"  # a TOML date, or "YYYY", "YYYY-MM", "YYYY-MM-DD"
     CHOICE = "choice"  # one of an enum's values
+    RANGE = "range"  # [low, high]
 
 
 #: How each kind reads in the docs.
@@ -46,6 +47,7 @@ KIND_DOCS = {
     Kind.FLAG: "true / false",
     Kind.DATE: 'date, "YYYY" or "YYYY-MM"',
     Kind.CHOICE: "one of",
+    Kind.RANGE: "[low, high]",
 }
 
 
@@ -151,6 +153,12 @@ INDICATORS = Table(
             choices=Better,
         ),
         Field("area", Kind.TEXT, meaning="free-text grouping; tables sort by it"),
+        Field(
+            "range",
+            Kind.RANGE,
+            meaning='[low, high]: the values a figure may take, when not the unit\'s own (a share in `"%"` '
+            "is 0–100; a growth rate in % may be negative or over 100); `record` and `import` refuse others",
+        ),
         _NOTE,
     ),
     keyed=True,

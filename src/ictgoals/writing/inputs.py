@@ -15,8 +15,8 @@ from ictgoals.datafiles import schema
 from ictgoals.datafiles.located import MAX_FILE_BYTES, FileRefusedError, read_bytes
 from ictgoals.datafiles.schema import Kind
 from ictgoals.errors import DataError
-from ictgoals.model import NATIONAL
-from ictgoals.numbers import parse_number
+from ictgoals.model import NATIONAL, Indicator
+from ictgoals.numbers import NotANumberError, Typed, plausible, read_number, read_printed
 
 #: A value a data file can hold, as tomllib reads it and tomli-w writes it.
 TomlValue = str | int | float | bool | dt.date | list["TomlValue"] | dict[str, "TomlValue"]
@@ -32,7 +32,8 @@ _TRUE, _FALSE = {"true", "yes", "1", "x"}, {"false", "no", "0", ""}
 def typed(row: Mapping[str, object], where: str) -> Row:
     """A row with text cells (from the command line or CSV) turned into TOML types; empty cells dropped.
 
-    Numbers may be printed the Vietnamese way (`45,8`, `71.000`).
+    Number fields stay text here: how `45.800` is read depends on the indicator's unit, which
+    `numbers_in` applies once the catalogue is known.
     """
     typed_row: Row = {}
     for key, raw in row.items():
@@ -47,7 +48,7 @@ def typed(row: Mapping[str, object], where: str) -> Row:
             if key in _INTEGER_FIELDS:
                 typed_row[key] = int(text)
             elif key in _NUMBER_FIELDS:
-                typed_row[key] = _number(text)
+                typed_row[key] = text
             elif key in _BOOLEAN_FIELDS:
                 typed_row[key] = _boolean(text)
             else:
@@ -93,9 +94,90 @@ def _check_text(text: str, where: str, what: str) -> str:
     return text
 
 
-def _number(text: str) -> float | int:
-    value = parse_number(text)
-    return int(value) if value.is_integer() and "," not in text and abs(value) < 2**53 else value
+def numbers_in(row: Row, where: str, indicator: Indicator | None, *, actual: bool = True) -> Row:
+    """`row` with its number fields, when given as text, read in the indicator's unit (`numbers.read_number`).
+
+    `45,8`, `3.744.214`, `1.270,5`, `0.125` and `1,234.5` all read as written; a figure that could
+    be two numbers (`45.800` where both 45.8 and 45800 fit the unit), or that the unit does not
+    allow (a share of 125%), is refused with the reason. A value written as printed (`45,8%`,
+    `hơn 71.000 tỷ đồng`) is read by `numbers.read_printed` and kept as `printed` too. A stated
+    change is read without bounds.
+    """
+    unit = indicator.unit if indicator else ""
+    bounds = indicator.range if indicator else None
+    read: Row = {}
+    extra: Row = {}
+    for key, value in row.items():
+        if key in _NUMBER_FIELDS and isinstance(value, str | list):
+            field_unit, field_bounds = ("", None) if key == "change" else (unit, bounds)
+            try:
+                if isinstance(value, list):
+                    read[key] = [_number(v, field_unit, field_bounds) if isinstance(v, str) else v for v in value]
+                else:
+                    read[key] = _number(value, field_unit, field_bounds)
+            except NotANumberError as e:
+                if key != "value" or not isinstance(value, str):
+                    raise DataError(where, f"field '{key}': {e}.", "Write a plain number such as 45,8.") from e
+                typed = _printed(value, where, unit, bounds)
+                read[key] = _whole(typed.value)
+                extra.setdefault("printed", value)
+                if typed.estimate and actual:
+                    extra.setdefault("estimate", True)
+            except ValueError as e:
+                raise DataError(where, f"field '{key}': {e}.", "Fix the value and run the command again.") from e
+        elif key in ("value", "from_value") and isinstance(value, int | float) and not isinstance(value, bool):
+            huge = isinstance(value, int) and abs(value) > 10**300  # the loader says it is too large
+            if not huge and math.isfinite(value) and not plausible(value, unit, bounds):
+                raise DataError(where, f"field '{key}': {value:g} is not a figure in {unit!r}.", _PLAUSIBLE_FIX)
+            read[key] = value
+        else:
+            read[key] = value
+    return {**read, **{k: v for k, v in extra.items() if k not in read}}
+
+
+def _printed(text: str, where: str, unit: str, bounds: tuple[float, float] | None) -> Typed:
+    try:
+        return read_printed(text, unit, bounds, strict=True)
+    except ValueError as e:
+        raise DataError(where, f"field 'value': {e}.", "Write a plain number such as 45,8.") from e
+
+
+def _number(text: str, unit: str, bounds: tuple[float, float] | None) -> float | int:
+    return _whole(read_number(text, unit, bounds))
+
+
+def _whole(value: float) -> float | int:
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+_PLAUSIBLE_FIX = "Check the figure; an indicator whose figures may leave the unit's range declares range = [low, high]."
+
+
+def value_from_printed(row: Row, where: str, indicator: Indicator | None) -> Row:
+    """An actual given by its printed form alone (`--printed "hơn 71.000 tỷ đồng"`) gets the value that
+    print stands for, and `estimate` when the print says "ước đạt"; a value given as well must agree."""
+    printed = row.get("printed")
+    if not isinstance(printed, str) or indicator is None:
+        return row
+    try:
+        typed = read_printed(printed, indicator.unit, indicator.range)
+    except ValueError as e:
+        if "value" in row:
+            return row  # a print that is not one plain figure ("85/85 xã") is kept as written
+        raise DataError(where, f"field 'printed': {e}.", "Give the value too, as a plain number.") from e
+    given = row.get("value")
+    if given is None:
+        row = {**row, "value": _whole(typed.value)}
+    elif isinstance(given, int | float) and not math.isclose(given, typed.value, rel_tol=1e-9, abs_tol=1e-9):
+        raise DataError(
+            where,
+            f"the value {given:g} does not match the printed {printed!r}, which reads as "
+            f"{typed.value:g} {indicator.unit}.",
+            "Correct one of them, or leave the value out to take it from the print.",
+        )
+    if typed.estimate and "estimate" not in row:
+        row = {**row, "estimate": True}
+    return row
 
 
 def _boolean(text: str) -> bool:

@@ -10,7 +10,7 @@ from ictgoals.datafiles import loader, schema
 from ictgoals.datafiles.schema import Table
 from ictgoals.errors import DataError
 from ictgoals.model import Actual, Dataset, Figures, Source, Target, region_key, target_key
-from ictgoals.writing.inputs import Row, TomlValue
+from ictgoals.writing.inputs import Row, TomlValue, numbers_in, value_from_printed
 
 
 @dataclass(frozen=True, eq=False)
@@ -55,7 +55,9 @@ def plan_actuals(
     entries: list[Row] = []
     skipped = 0
     check = loader.actual_checker(catalogue)
-    for where, row in rows:
+    for where, given in rows:
+        indicator = dataset.indicators.get(str(given.get("indicator")))
+        row = value_from_printed(numbers_in(given, where, indicator), where, indicator)
         actual = check(row, where)
         earlier = recorded.setdefault(_key(actual), [])
         if any(math.isclose(a.value, actual.value, rel_tol=1e-12, abs_tol=0) for a in earlier):
@@ -76,6 +78,7 @@ def plan_actuals(
 
 def plan_target(dataset: Dataset, row: Row, where: str) -> Plan:
     """Check one target; an identical one already declared is skipped, a different one refused."""
+    row = numbers_in(row, where, dataset.indicators.get(str(row.get("indicator"))), actual=False)
     target = loader.target_from_row(row, where, dataset)
     for existing in dataset.targets:
         if target_key(existing) != target_key(target):

@@ -129,3 +129,17 @@ def test_import_reads_cells_and_refuses_an_implausible_json_number(data: tuple[P
     result = CliRunner().invoke(app, ["import", "-", "--format", "json", *files], input=json.dumps(items))
     assert result.exit_code == 2
     assert "field 'value': 125 is not a figure in '%'" in result.stderr
+
+
+def test_a_dry_run_runs_every_check_of_the_real_write(data: tuple[Path, Path]) -> None:
+    """A source id that the loader refuses passed the dry run before, then failed the real write."""
+    args = ["record", "full_online_dossiers", "2026", "50", "--source", "Bad Id", "--source-title", "New"]
+    files = ["--targets", str(data[0]), "--actuals", str(data[1])]
+    before = data[1].read_bytes()
+    dry = CliRunner().invoke(app, [*args, "--dry-run", *files])
+    real = CliRunner().invoke(app, [*args, *files])
+    assert (dry.exit_code, real.exit_code) == (2, 2)
+    assert dry.stderr == real.stderr
+    assert "(the entries to be added: source 'Bad Id', line" in dry.stderr
+    assert "once written): source ids use lowercase letters" in dry.stderr
+    assert data[1].read_bytes() == before

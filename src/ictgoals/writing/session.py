@@ -10,7 +10,7 @@ from ictgoals.datafiles import loader
 from ictgoals.datafiles.located import read_bytes, read_text
 from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE, DataFiles, DataPath, bundled_path
 from ictgoals.datafiles.schema import Table
-from ictgoals.errors import UsageError, WriteError
+from ictgoals.errors import DataError, UsageError, WriteError
 from ictgoals.model import Dataset
 from ictgoals.writing import append
 from ictgoals.writing.lock import Notify, locked
@@ -53,16 +53,33 @@ class Writer:
     ) -> Written:
         """Append what `plan_for(dataset)` plans; with `dry_run`, only work out the text."""
         plans: list[Plan] = []
+        additions: list[str] = []
 
         def build(current: str) -> str:
             plan = plan_for(self._load_with(current))
             plans.append(plan)
-            return append.entries_text(self.table.name, plan.entries, plan.sources)
+            additions.append(append.entries_text(self.table.name, plan.entries, plan.sources))
+            return additions[-1]
 
-        if dry_run:
-            addition = build(read_text(self.target.path))
+        def check(text: str) -> None:
+            """The loader's checks on the whole new text; a problem in the new entries is said to be there."""
+            try:
+                self._load_with(text)
+            except DataError as e:
+                first_new = text.count("\n") - additions[-1].count("\n") + 1
+                if e.line is None or e.line < first_new:
+                    raise
+                entry = e.where.partition(" (")[2].removesuffix(")")
+                where = f"{self.target.path} (the entries to be added: {entry}, line {e.line} once written)"
+                raise DataError(where, e.problem, e.fix) from e
+
+        if dry_run:  # every check the real write runs, on the text it would write, with no lock and no write
+            current = read_text(self.target.path)
+            addition = build(current)
+            if addition:
+                check(append.appended(current, addition))
         else:
-            addition = append.append(self.target.path, build, self._load_with, wait=wait, notify=notify)
+            addition = append.append(self.target.path, build, check, wait=wait, notify=notify)
         return Written(self.target.path, addition, plans[-1], dry_run)
 
 

@@ -29,6 +29,7 @@ BAD_TARGETS = [
     ("missing_unit", r"\(indicator 'dossiers'\): missing required field 'unit'"),
     ("unknown_op", r":14 \(targets entry #1\): field 'op': unknown value \"=>\""),
     ("op_missing", r"\(targets entry #1\): missing required field 'op'"),
+    ("tolerance_negative", r":16 \(targets entry #1\): field 'tolerance': -1 is negative"),
     ("op_as_list", r":14 \(targets entry #1\): field 'op': expected one of \">=\", .* got a list of 1"),
     ("between_scalar", r":15 \(targets entry #1\): field 'value': a \"between\" target needs value = \[low, high\]"),
     ("between_low_above_high", r"field 'value': range \[40, 30\] has low > high"),

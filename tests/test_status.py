@@ -92,4 +92,5 @@ class TestConflicts:
 
 
 def test_ops_are_all_covered(dataset: Dataset) -> None:
-    assert {t.op for t in dataset.targets} == set(Op)
+    """The small dataset has every op but the strict ones, which `test_strict_and_approximate_targets` covers."""
+    assert {t.op for t in dataset.targets} == set(Op) - {Op.MORE_THAN, Op.LESS_THAN}

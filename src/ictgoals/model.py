@@ -16,8 +16,20 @@ class Op(enum.StrEnum):
 
     AT_LEAST = ">="
     AT_MOST = "<="
+    MORE_THAN = ">"
+    LESS_THAN = "<"
     BETWEEN = "between"
     MAINTAIN = "maintain"
+
+    @property
+    def upward(self) -> bool:
+        """Whether the target is a floor to reach or pass (>=, >)."""
+        return self is Op.AT_LEAST or self is Op.MORE_THAN
+
+    @property
+    def downward(self) -> bool:
+        """Whether the target is a ceiling to stay at or under (<=, <)."""
+        return self is Op.AT_MOST or self is Op.LESS_THAN
 
 
 class Better(enum.StrEnum):
@@ -130,6 +142,7 @@ class Target:
     note: str = ""
     change: StatedChange | None = None
     from_value: float | None = None
+    tolerance: float | None = None  # in the indicator's unit: "khoảng 165" is met from 165 - tolerance
     location: Location = field(default=Location("?"), compare=False)
 
 

@@ -120,32 +120,43 @@ def required_pace(current: Point, goal: float | None, target_year: int) -> tuple
 
 
 def satisfies(
-    op: Op, value: float | tuple[float, float] | None, actual: float, baseline: float | None, indicator: Indicator
+    op: Op,
+    value: float | tuple[float, float] | None,
+    actual: float,
+    baseline: float | None,
+    indicator: Indicator,
+    tolerance: float = 0.0,
 ) -> bool:
-    """Whether `actual` meets a target; "maintain" compares with the baseline."""
-    if op is Op.AT_LEAST:
+    """Whether `actual` meets a target; "maintain" compares with the baseline.
+
+    A strict target (">", "<") is not met at exactly its value. `tolerance` widens a target in
+    the indicator's unit: ">= 100" with tolerance 2 is met from 98.
+    """
+    if op.upward or op.downward:
         assert isinstance(value, float)
-        return actual >= value or same_value(actual, value)
-    if op is Op.AT_MOST:
-        assert isinstance(value, float)
-        return actual <= value or same_value(actual, value)
+        bound = value - tolerance if op.upward else value + tolerance
+        beyond = actual > bound if op.upward else actual < bound
+        if op is Op.MORE_THAN or op is Op.LESS_THAN:
+            return beyond and not same_value(actual, bound)
+        return beyond or same_value(actual, bound)
     if op is Op.BETWEEN:
         assert isinstance(value, tuple)
-        low, high = value
+        low, high = value[0] - tolerance, value[1] + tolerance
         return (low <= actual or same_value(low, actual)) and (actual <= high or same_value(actual, high))
     if baseline is None:
         return False
-    return indicator.better.sign * (actual - baseline) >= 0 or same_value(actual, baseline)
+    change = indicator.better.sign * (actual - baseline)
+    return change >= -tolerance or same_value(change, -tolerance)
 
 
 def gap(
     op: Op, value: float | tuple[float, float] | None, actual: float, baseline: float | None, indicator: Indicator
 ) -> float | None:
-    """Distance still to go, in the indicator's unit: positive when short, 0 or less when met."""
-    if op is Op.AT_LEAST:
+    """Distance to the stated value, in the indicator's unit: positive when short, 0 or less when reached."""
+    if op.upward:
         assert isinstance(value, float)
         return value - actual
-    if op is Op.AT_MOST:
+    if op.downward:
         assert isinstance(value, float)
         return actual - value
     if op is Op.BETWEEN:
@@ -158,13 +169,16 @@ def gap(
 
 
 def _goal(target: Target, near: float, baseline: float | None) -> float | None:
-    """The single number a target aims at: for a range, the bound nearest `near`."""
+    """The single number a target aims at, its tolerance included: for a range, the bound nearest `near`."""
+    tolerance = target.tolerance or 0.0
     if target.op is Op.MAINTAIN:
         return baseline
     if isinstance(target.value, tuple):
-        low, high = target.value
+        low, high = target.value[0] - tolerance, target.value[1] + tolerance
         return low if abs(near - low) <= abs(near - high) else high
-    return target.value
+    if target.value is None:
+        return None
+    return target.value - tolerance if target.op.upward else target.value + tolerance
 
 
 def evaluate(target: Target, indicator: Indicator, series: Series, region: str) -> StatusRow:
@@ -175,7 +189,7 @@ def evaluate(target: Target, indicator: Indicator, series: Series, region: str) 
         return StatusRow(target, indicator, region, None, None, Status.NO_DATA, baseline)
     base_value = baseline.value if baseline else None
     row_gap = gap(target.op, target.value, current.value, base_value, indicator)
-    if satisfies(target.op, target.value, current.value, base_value, indicator):
+    if satisfies(target.op, target.value, current.value, base_value, indicator, target.tolerance or 0.0):
         return StatusRow(target, indicator, region, current, row_gap, Status.MET, baseline)
     pace = required_pace(Point(current.year, current.value), _goal(target, current.value, base_value), target.year)
     deadline = series.first_from(target.year)

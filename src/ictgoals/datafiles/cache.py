@@ -38,7 +38,7 @@ from ictgoals.model import (
     region_key,
 )
 
-FORMAT = 3
+FORMAT = 4
 
 #: Actuals numbered by their position in the file, so figures rebuilt group by group keep file order.
 Numbered = tuple[tuple[int, Actual], ...]
@@ -256,6 +256,7 @@ def encode(data: Dataset) -> tuple[Any, ...]:
                 t.note,
                 _change(t.change),
                 t.from_value,
+                t.tolerance,
                 t.location.file,
                 t.location.line,
                 t.location.entry,
@@ -283,8 +284,8 @@ def decode(payload: tuple[Any, ...]) -> Dataset:
         {row[0]: Source(*row) for row in sources},
         {row[0]: Indicator(row[0], row[1], row[2], Better(row[3]), *row[4:]) for row in indicators},
         tuple(
-            Target(i, y, Op(op), v, src, r, b, p, n, _unchange(c), f, Location(lf, ll, le))
-            for (i, y, op, v, src, r, b, p, n, c, f, lf, ll, le) in targets
+            Target(i, y, Op(op), v, src, r, b, p, n, _unchange(c), f, tol, Location(lf, ll, le))
+            for (i, y, op, v, src, r, b, p, n, c, f, tol, lf, ll, le) in targets
         ),
         LazyFigures(
             {key: functools.partial(_build_group, blob) for key, blob in groups.items()},

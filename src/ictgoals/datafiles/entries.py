@@ -334,8 +334,16 @@ def target(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[s
         note=entry.text(t["note"]),
         change=entry.change(t, year),
         from_value=entry.optional_number(t["from_value"]),
+        tolerance=_tolerance(entry, t["tolerance"]),
         location=entry.location,
     )
+
+
+def _tolerance(entry: Entry, field: Field) -> float | None:
+    tolerance = entry.optional_number(field)
+    if tolerance is not None and tolerance < 0:
+        entry.fail(field.name, f"{tolerance:g} is negative.", "Give how far short still counts as met, e.g. 0.8.")
+    return tolerance
 
 
 def actual(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[str, Source]) -> Actual:

@@ -124,7 +124,7 @@ class Shortcut:
             return None
         op, given = Op(raw["op"]), raw.get("value")
         value: float | tuple[float, float] | None
-        if op is Op.AT_LEAST or op is Op.AT_MOST:
+        if op.upward or op.downward:
             if not _number(given):
                 return None
             value = float(given)
@@ -138,7 +138,9 @@ class Shortcut:
             return None
         else:
             value = None
-        from_value = raw.get("from_value")
+        from_value, tolerance = raw.get("from_value"), raw.get("tolerance")
+        if tolerance is not None and tolerance < 0:
+            return None
         return Target(
             raw["indicator"],
             raw["year"],
@@ -151,5 +153,6 @@ class Shortcut:
             raw.get("note", ""),
             None,
             None if from_value is None else float(from_value),
+            None if tolerance is None else float(tolerance),
             location,
         )

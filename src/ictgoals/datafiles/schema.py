@@ -169,11 +169,23 @@ TARGETS = Table(
     (
         Field("indicator", Kind.ID_REF, required=True, meaning="a declared indicator", refers_to="indicators"),
         Field("year", Kind.YEAR, required=True, meaning="the year the target is due"),
-        Field("op", Kind.CHOICE, required=True, meaning="how the figure is compared with the value", choices=Op),
+        Field(
+            "op",
+            Kind.CHOICE,
+            required=True,
+            meaning='how the figure is compared with the value; ">" and "<" are strict ("trên", "hơn", "vượt")',
+            choices=Op,
+        ),
         Field(
             "value",
             Kind.VALUE,
-            meaning='a number for ">=" and "<="; [low, high] for "between"; omitted for "maintain"',
+            meaning='a number for ">=", ">", "<=" and "<"; [low, high] for "between"; omitted for "maintain"',
+        ),
+        Field(
+            "tolerance",
+            Kind.NUMBER,
+            meaning="how far short still counts as met, in the indicator's unit, for a target printed as "
+            'approximate ("khoảng 165": tolerance = 0.8 is met from 164.2)',
         ),
         Field("region", Kind.REGION, meaning='default `"VN"` (national); provinces by name'),
         Field("baseline_year", Kind.YEAR, meaning="the year progress is measured from"),

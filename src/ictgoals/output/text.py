@@ -39,17 +39,25 @@ def show_amount(value: float, indicator: Indicator, signed: bool = False) -> str
     return f"{text} {indicator.unit}"
 
 
+_SYMBOLS = {Op.AT_LEAST: "≥", Op.AT_MOST: "≤", Op.MORE_THAN: ">", Op.LESS_THAN: "<"}
+
+
 def show_target(target: Target, indicator: Indicator) -> str:
+    """The target in words: "≥ 80%", "> 148 USD bn", "top 30", "30% – 40%", "≥ 165 USD bn ±0.8"."""
     if target.op is Op.MAINTAIN:
-        return "maintain"
-    if isinstance(target.value, tuple):
+        text = "maintain"
+    elif isinstance(target.value, tuple):
         low, high = target.value
-        return f"{show_value(low, indicator)} – {show_value(high, indicator)}"
-    assert target.value is not None
-    symbol = "≥" if target.op is Op.AT_LEAST else "≤"
-    if indicator.is_rank and target.op is Op.AT_MOST:
-        return f"top {plain(target.value)}"
-    return f"{symbol} {show_value(target.value, indicator)}"
+        text = f"{show_value(low, indicator)} – {show_value(high, indicator)}"
+    else:
+        assert target.value is not None
+        if indicator.is_rank and target.op is Op.AT_MOST:
+            text = f"top {plain(target.value)}"
+        else:
+            text = f"{_SYMBOLS[target.op]} {show_value(target.value, indicator)}"
+    if target.tolerance:
+        text += f" ±{show_amount(target.tolerance, indicator)}"
+    return text
 
 
 def show_actual(row: StatusRow) -> str:
@@ -68,6 +76,8 @@ def show_gap(row: StatusRow) -> str:
     if row.gap is None:
         return "—"
     if row.status is Status.MET:
+        if row.gap > 0:  # met within the target's tolerance
+            return f"met, within tolerance ({show_amount(row.gap, row.indicator)} short)"
         return "met" if row.gap == 0 else f"ahead by {show_amount(-row.gap, row.indicator)}"
     return show_amount(row.gap, row.indicator)
 

@@ -1,0 +1,75 @@
+"""Strict targets (">", "<": "trên", "hơn", "vượt") and approximate ones (`tolerance`: "khoảng")."""
+
+from __future__ import annotations
+
+import pytest
+
+from ictgoals.analysis.index import Index
+from ictgoals.analysis.status import evaluate
+from ictgoals.model import NATIONAL, Actual, Better, Dataset, Figures, Indicator, Op, Source, Status, Target
+from ictgoals.output.text import show_gap, show_target
+
+
+def judged(
+    figure: float, op: Op, value: float | tuple[float, float] | None, tolerance: float | None = None, unit: str = "%"
+) -> Status:
+    """The status of a target due in 2025 with one figure for 2025 (so: met or missed)."""
+    indicator = Indicator("x", "X", unit, Better.LOWER if unit == "rank" else Better.HIGHER)
+    target = Target("x", 2025, op, value, ("s",), tolerance=tolerance)
+    data = Dataset({"s": Source("s")}, {"x": indicator}, (target,), Figures([Actual("x", 2025, figure, "s")]))
+    return evaluate(target, indicator, Index(data).series("x", NATIONAL), NATIONAL).status
+
+
+@pytest.mark.parametrize(
+    ("figure", "op", "value", "status"),
+    [
+        (80.0, Op.MORE_THAN, 80.0, Status.MISSED),  # "trên 80%": exactly 80 is not above 80
+        (80.01, Op.MORE_THAN, 80.0, Status.MET),
+        (80.0, Op.AT_LEAST, 80.0, Status.MET),
+        (30.0, Op.LESS_THAN, 30.0, Status.MISSED),
+        (29.9, Op.LESS_THAN, 30.0, Status.MET),
+        (0.1 + 0.2, Op.MORE_THAN, 0.3, Status.MISSED),  # float noise is not "more"
+    ],
+)
+def test_strict_targets(figure: float, op: Op, value: float, status: Status) -> None:
+    assert judged(figure, op, value) is status
+
+
+@pytest.mark.parametrize(
+    ("figure", "op", "value", "tolerance", "status"),
+    [
+        (98.5, Op.AT_LEAST, 100.0, 2.0, Status.MET),  # 100 − 2 = 98 ≤ 98.5
+        (97.9, Op.AT_LEAST, 100.0, 2.0, Status.MISSED),
+        (98.0, Op.AT_LEAST, 100.0, 2.0, Status.MET),  # the bound itself
+        (164.2, Op.AT_LEAST, 165.0, 0.8, Status.MET),  # "khoảng 165" from 164.2
+        (164.1, Op.AT_LEAST, 165.0, 0.8, Status.MISSED),
+        (31.5, Op.AT_MOST, 30.0, 2.0, Status.MET),
+        (32.5, Op.AT_MOST, 30.0, 2.0, Status.MISSED),
+        (28.5, Op.BETWEEN, (30.0, 40.0), 2.0, Status.MET),  # a range widens at both ends
+        (42.5, Op.BETWEEN, (30.0, 40.0), 2.0, Status.MISSED),
+    ],
+)
+def test_approximate_targets(
+    figure: float, op: Op, value: float | tuple[float, float], tolerance: float, status: Status
+) -> None:
+    assert judged(figure, op, value, tolerance) is status
+
+
+def test_plain_targets_are_judged_as_before() -> None:
+    assert judged(97.9, Op.AT_LEAST, 100.0) is Status.MISSED
+    assert judged(100.0, Op.AT_LEAST, 100.0, 0.0) is Status.MET
+
+
+def test_the_table_says_what_kind_of_target_it_is() -> None:
+    usd = Indicator("x", "X", "USD bn", Better.HIGHER)
+    assert show_target(Target("x", 2025, Op.MORE_THAN, 148.0, ("s",)), usd) == "> 148 USD bn"
+    assert show_target(Target("x", 2025, Op.AT_LEAST, 165.0, ("s",), tolerance=0.8), usd) == "≥ 165 USD bn ±0.8 USD bn"
+
+
+def test_met_within_tolerance_says_so() -> None:
+    indicator = Indicator("x", "X", "USD bn", Better.HIGHER)
+    target = Target("x", 2025, Op.AT_LEAST, 165.0, ("s",), tolerance=0.8)
+    data = Dataset({"s": Source("s")}, {"x": indicator}, (target,), Figures([Actual("x", 2025, 164.5, "s")]))
+    row = evaluate(target, indicator, Index(data).series("x", NATIONAL), NATIONAL)
+    assert row.status is Status.MET
+    assert show_gap(row) == "met, within tolerance (0.5 USD bn short)"

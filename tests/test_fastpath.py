@@ -40,9 +40,8 @@ KEYS = sorted(schema.TARGETS.keys | schema.ACTUALS.keys | {"vaule", "Year", ""})
 EXAMPLES_PER_TABLE = 5_000  # one target and one actual per example: 10,000 mutated entries a run
 
 # Values as TOML can hold them, biased towards the near-misses a fast check could get wrong.
-words = st.sampled_from(
-    [*INDICATORS, *SOURCES, ">=", "<=", "between", "maintain", "=>", "%", "pp", "places", "VN", " VN", "VN ", "", " "]
-)
+_WORDS = [">=", "<=", ">", "<", "between", "maintain", "=>", "%", "pp", "places", "average", "total"]
+words = st.sampled_from([*INDICATORS, *SOURCES, *_WORDS, "VN", " VN", "VN ", "", " "])
 scalars = st.one_of(
     st.integers(min_value=1890, max_value=2110),
     st.integers(),

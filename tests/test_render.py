@@ -38,6 +38,7 @@ STATUS_2023_JSON = """\
       "op": ">=",
       "target": 50,
       "tolerance": null,
+      "target_years": null,
       "actual": 40,
       "actual_year": 2023,
       "gap": 10,
@@ -74,9 +75,10 @@ STATUS_2023_JSON = """\
 """
 
 STATUS_2023_CSV = """\
-indicator,name,unit,region,target_region,year,op,target,tolerance,actual,actual_year,gap,status,sources,conflict,\
-estimate,target_sources,baseline.year,baseline.value,progress_ratio,projected,required_change_per_year,required_growth_pct
-dossiers,Dossiers processed fully online,%,VN,VN,2023,>=,50,,40,2023,10,missed,review-2023,false,false,review-2023,\
+indicator,name,unit,region,target_region,year,op,target,tolerance,target_years,actual,actual_year,gap,status,sources,\
+conflict,estimate,target_sources,baseline.year,baseline.value,progress_ratio,projected,required_change_per_year,\
+required_growth_pct
+dossiers,Dossiers processed fully online,%,VN,VN,2023,>=,50,,,40,2023,10,missed,review-2023,false,false,review-2023,\
 2020,20,,,,
 """
 

@@ -64,5 +64,7 @@ def test_choices_come_from_the_model_enums() -> None:
     assert schema.TARGETS["op"].choices is Op
     assert schema.ACTUALS["change_unit"].choices is ChangeUnit
     assert schema.TARGETS["op"].kind is Kind.CHOICE
-    assert {f.name for f in schema.TARGETS.fields if f.required} == {"indicator", "year", "op", "source"}
-    assert {f.name for f in schema.ACTUALS.fields if f.required} == {"indicator", "year", "value", "source"}
+    assert {f.name for f in schema.TARGETS.fields if f.required} == {"indicator", "op", "source"}
+    assert {f.name for f in schema.ACTUALS.fields if f.required} == {"indicator", "value", "source"}
+    assert schema.TARGETS["year"].required_unless == "years"
+    assert schema.ACTUALS["year"].required_unless == "period"

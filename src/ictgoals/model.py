@@ -143,7 +143,12 @@ class Target:
     change: StatedChange | None = None
     from_value: float | None = None
     tolerance: float | None = None  # in the indicator's unit: "khoảng 165" is met from 165 - tolerance
+    span: tuple[int, int] | None = None  # a target for every year from the first to the last (`year` is the last)
     location: Location = field(default=Location("?"), compare=False)
+
+    def due_in(self, year: int) -> bool:
+        """Whether the target is due in `year`: its year, or any year of its span."""
+        return self.year == year if self.span is None else self.span[0] <= year <= self.span[1]
 
 
 @dataclass(frozen=True)
@@ -159,7 +164,16 @@ class Actual:
     estimate: bool = False
     change: StatedChange | None = None
     note: str = ""
+    period: tuple[int, int] | None = None  # a figure for a span of years (`year` is the last): never one year's
+    basis: str = ""  # for a period figure: "average" (per year) or "total" (over the span)
     location: Location = field(default=Location("?"), compare=False)
+
+
+class Basis(enum.StrEnum):
+    """What a figure for a span of years is: a yearly average, or the total over the span."""
+
+    AVERAGE = "average"
+    TOTAL = "total"
 
 
 GroupKey = tuple[str, str]

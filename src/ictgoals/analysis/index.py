@@ -22,6 +22,7 @@ class Series:
 
     readings: dict[int, Reading]
     actuals: dict[int, tuple[Actual, ...]]
+    periods: tuple[Actual, ...] = ()  # figures for a span of years: shown, never taken as one year's
 
     def years(self) -> list[int]:
         return sorted(self.readings)
@@ -85,11 +86,16 @@ class Index:
         found = self._series.get(key)
         if found is None:
             by_year: dict[int, list[Actual]] = {}
+            periods: list[Actual] = []
             for actual in self._figures.group(key):
-                by_year.setdefault(actual.year, []).append(actual)
+                if actual.period is None:
+                    by_year.setdefault(actual.year, []).append(actual)
+                else:
+                    periods.append(actual)
             found = Series(
                 {year: choose(group, self._order) for year, group in by_year.items()},
                 {year: tuple(group) for year, group in by_year.items()},
+                tuple(periods),
             )
             self._series[key] = found
         return found

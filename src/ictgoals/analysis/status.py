@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ictgoals.analysis.index import Index, Series, same_value
 from ictgoals.model import (
@@ -227,6 +227,24 @@ def evaluate(target: Target, indicator: Indicator, series: Series, region: str) 
     )
 
 
+def evaluate_in(target: Target, year: int, indicator: Indicator, series: Series, region: str) -> StatusRow:
+    """A target as due in `year`: a target for every year of a span is judged on that year's own figure.
+
+    Such a target is met or missed each year by that year's figure alone (no figure: no-data); an
+    earlier year's figure, or one for a period of years, never stands in for it.
+    """
+    if target.span is None:
+        return evaluate(target, indicator, series, region)
+    due = replace(target, year=year)
+    reading = series.readings.get(year)
+    if reading is None:
+        return StatusRow(due, indicator, region, None, None, Status.NO_DATA)
+    tolerance = target.tolerance or 0.0
+    row_gap = gap(target.op, target.value, reading.value, None, indicator)
+    met = satisfies(target.op, target.value, reading.value, None, indicator, tolerance)
+    return StatusRow(due, indicator, region, reading, row_gap, Status.MET if met else Status.MISSED)
+
+
 def targets_for(dataset: Dataset, region: str) -> list[Target]:
     """National targets, plus the region's own when a region other than the nation is asked for."""
     wanted = {region_key(NATIONAL), region_key(region)}
@@ -237,9 +255,9 @@ def status(dataset: Dataset, year: int, region: str = NATIONAL, index: Index | N
     """Every target due in `year`, evaluated against `region`'s figures."""
     index = index or Index(dataset)
     rows = [
-        evaluate(t, dataset.indicators[t.indicator], index.series(t.indicator, region), region)
+        evaluate_in(t, year, dataset.indicators[t.indicator], index.series(t.indicator, region), region)
         for t in targets_for(dataset, region)
-        if t.year == year
+        if t.due_in(year)
     ]
     rows.sort(key=lambda r: (r.indicator.area, r.target.indicator, region_key(r.target.region), r.target.op.value))
     return StatusReport(year, region, tuple(rows))

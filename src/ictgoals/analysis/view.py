@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ictgoals.analysis.changes import implied_previous, stated_for
-from ictgoals.analysis.index import Index
+from ictgoals.analysis.index import Index, Series
 from ictgoals.analysis.results import IndicatorView
-from ictgoals.analysis.status import evaluate, targets_for
-from ictgoals.model import NATIONAL, Dataset, Point
+from ictgoals.analysis.status import evaluate_in, targets_for
+from ictgoals.model import NATIONAL, Dataset, Point, Target
 
 
 def show(dataset: Dataset, indicator_id: str, region: str = NATIONAL, index: Index | None = None) -> IndicatorView:
@@ -14,7 +14,7 @@ def show(dataset: Dataset, indicator_id: str, region: str = NATIONAL, index: Ind
     index = index or Index(dataset)
     indicator = dataset.indicators[indicator_id]
     series = index.series(indicator_id, region)
-    actuals = tuple(a for year in series.years() for a in series.actuals[year])
+    actuals = (*series.periods, *(a for year in series.years() for a in series.actuals[year]))
     derived: dict[int, Point] = {}
     for year in series.years():
         stated = stated_for(series.actuals[year], series.readings[year])
@@ -26,7 +26,7 @@ def show(dataset: Dataset, indicator_id: str, region: str = NATIONAL, index: Ind
     rows = tuple(
         sorted(
             (
-                evaluate(t, indicator, series, region)
+                evaluate_in(t, _judged_year(t, series), indicator, series, region)
                 for t in targets_for(dataset, region)
                 if t.indicator == indicator_id
             ),
@@ -35,3 +35,12 @@ def show(dataset: Dataset, indicator_id: str, region: str = NATIONAL, index: Ind
     )
     readings = tuple(series.readings[y] for y in series.years())
     return IndicatorView(indicator, region, actuals, readings, tuple(derived[y] for y in sorted(derived)), rows)
+
+
+def _judged_year(target: Target, series: Series) -> int:
+    """The year `show` judges a target in: its year, or for a span the latest year of it with a figure."""
+    if target.span is None:
+        return target.year
+    first, last = target.span
+    with_figures = [year for year in series.readings if first <= year <= last]
+    return max(with_figures, default=last)

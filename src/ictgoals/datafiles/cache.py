@@ -38,7 +38,7 @@ from ictgoals.model import (
     region_key,
 )
 
-FORMAT = 4
+FORMAT = 5
 
 #: Actuals numbered by their position in the file, so figures rebuilt group by group keep file order.
 Numbered = tuple[tuple[int, Actual], ...]
@@ -233,6 +233,8 @@ def encode(data: Dataset) -> tuple[Any, ...]:
                 a.estimate,
                 _change(a.change),
                 a.note,
+                a.period,
+                a.basis,
                 a.location.file,
                 a.location.line,
                 a.location.entry,
@@ -257,6 +259,7 @@ def encode(data: Dataset) -> tuple[Any, ...]:
                 _change(t.change),
                 t.from_value,
                 t.tolerance,
+                t.span,
                 t.location.file,
                 t.location.line,
                 t.location.entry,
@@ -272,9 +275,9 @@ def _build_group(blob: bytes) -> Numbered:
     return tuple(
         (
             position,
-            Actual(i, y, v, s, r, p, e, None if c is None else _unchange(c), n, Location(lf, ll, le)),
+            Actual(i, y, v, s, r, p, e, None if c is None else _unchange(c), n, pe, ba, Location(lf, ll, le)),
         )
-        for position, i, y, v, s, r, p, e, c, n, lf, ll, le in marshal.loads(blob)
+        for position, i, y, v, s, r, p, e, c, n, pe, ba, lf, ll, le in marshal.loads(blob)
     )
 
 
@@ -284,8 +287,8 @@ def decode(payload: tuple[Any, ...]) -> Dataset:
         {row[0]: Source(*row) for row in sources},
         {row[0]: Indicator(row[0], row[1], row[2], Better(row[3]), *row[4:]) for row in indicators},
         tuple(
-            Target(i, y, Op(op), v, src, r, b, p, n, _unchange(c), f, tol, Location(lf, ll, le))
-            for (i, y, op, v, src, r, b, p, n, c, f, tol, lf, ll, le) in targets
+            Target(i, y, Op(op), v, src, r, b, p, n, _unchange(c), f, tol, sp, Location(lf, ll, le))
+            for (i, y, op, v, src, r, b, p, n, c, f, tol, sp, lf, ll, le) in targets
         ),
         LazyFigures(
             {key: functools.partial(_build_group, blob) for key, blob in groups.items()},

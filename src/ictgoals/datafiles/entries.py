@@ -16,6 +16,7 @@ from ictgoals.errors import DataError
 from ictgoals.model import (
     NATIONAL,
     Actual,
+    Basis,
     Better,
     ChangeUnit,
     Indicator,
@@ -27,7 +28,7 @@ from ictgoals.model import (
     region_key,
 )
 
-_E = TypeVar("_E", Op, Better, ChangeUnit)
+_E = TypeVar("_E", Op, Better, ChangeUnit, Basis)
 
 INDICATOR_ID = re.compile(r"[a-z0-9_.]+")
 SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9_.-]*")
@@ -137,6 +138,30 @@ class Entry:
         if year is None:  # only for an optional field, which callers never pass here
             self.missing(field)
         return year
+
+    def years(self, field: Field) -> tuple[int, int] | None:
+        """A span of whole years [first, last], first before last."""
+        if field.name not in self.table:
+            return None
+        raw = self.table[field.name]
+        if not isinstance(raw, list) or len(raw) != 2:
+            self.fail(field.name, f"expected [first, last] years, got {describe(raw)}.", "Write e.g. [2021, 2025].")
+        first, last = raw
+        for value in raw:
+            if isinstance(value, bool) or not isinstance(value, int) or not MIN_YEAR <= value <= MAX_YEAR:
+                self.fail(field.name, f"expected whole years in {MIN_YEAR}–{MAX_YEAR}, got {describe(value)}.")
+        if first >= last:
+            self.fail(field.name, f"[{first}, {last}] is not a span: the first year must come before the last.")
+        return int(first), int(last)
+
+    def year_or_span(self, year: Field, span: Field) -> tuple[int, tuple[int, int] | None]:
+        """The year an entry is for, and its span when it gives one instead (the year is then the span's last)."""
+        years = self.years(span)
+        if years is None:
+            return self.required_year(year), None
+        if self.has(year.name):
+            self.fail(year.name, f"give either {year.name} or {span.name}, not both.", f"Remove {year.name}.")
+        return years[1], years
 
     def flag(self, field: Field) -> bool:
         value = self.table.get(field.name, False)
@@ -296,7 +321,7 @@ def _suggest_id(text: str) -> str:
 def target(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[str, Source]) -> Target:
     t = schema.TARGETS
     indicator_id = entry.known(t["indicator"], indicators)
-    year = entry.required_year(t["year"])
+    year, span = entry.year_or_span(t["year"], t["years"])
     op = entry.choice(t["op"], Op)
     value: float | tuple[float, float] | None
     raw = entry.table.get("value")
@@ -335,6 +360,7 @@ def target(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[s
         change=entry.change(t, year),
         from_value=entry.optional_number(t["from_value"]),
         tolerance=_tolerance(entry, t["tolerance"]),
+        span=span,
         location=entry.location,
     )
 
@@ -348,7 +374,10 @@ def _tolerance(entry: Entry, field: Field) -> float | None:
 
 def actual(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[str, Source]) -> Actual:
     a = schema.ACTUALS
-    year = entry.required_year(a["year"])
+    year, period = entry.year_or_span(a["year"], a["period"])
+    basis = entry.choice(a["basis"], Basis).value if entry.has("basis") or period else ""
+    if basis and period is None:
+        entry.fail("basis", "goes with period = [first, last].", "Remove basis, or give the period.")
     return Actual(
         indicator=entry.known(a["indicator"], indicators, TARGETS_FILE),
         year=year,
@@ -359,5 +388,7 @@ def actual(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[s
         estimate=entry.flag(a["estimate"]),
         change=entry.change(a, year),
         note=entry.text(a["note"]),
+        period=period,
+        basis=basis,
         location=entry.location,
     )

@@ -68,7 +68,7 @@ def checks(table: Table, catalogues: Mapping[str, Mapping[str, object]]) -> dict
     """A quick check for each field the shortcut handles; a field left out sends its entry to the full check."""
     found: dict[str, Check] = {}
     for field in table.fields:
-        if field.stated_change:
+        if field.stated_change or field.cross_field:
             continue  # rare, and its cross-field rules live in the full check only
         if field.kind in (Kind.ID_REF, Kind.IDS_REF):
             found[field.name] = _one_of(catalogues[field.refers_to])
@@ -98,8 +98,10 @@ class Shortcut:
         catalogues: dict[str, Mapping[str, object]] = {"indicators": indicators, "sources": sources}
         self._targets = checks(targets, catalogues)
         self._actuals = checks(actuals, catalogues)
-        self._targets_required = frozenset(f.name for f in targets.fields if f.required)
-        self._actuals_required = frozenset(f.name for f in actuals.fields if f.required)
+        # A field required unless another is given ("year", unless "years") is required here: the other
+        # is left to the full check.
+        self._targets_required = frozenset(f.name for f in targets.fields if f.required or f.required_unless)
+        self._actuals_required = frozenset(f.name for f in actuals.fields if f.required or f.required_unless)
 
     def actual(self, raw: Any, location: Location) -> Actual | None:
         """A plain actual, or None to send it to the full check."""
@@ -115,6 +117,8 @@ class Shortcut:
             raw.get("estimate", False),
             None,
             raw.get("note", ""),
+            None,
+            "",
             location,
         )
 
@@ -154,5 +158,6 @@ class Shortcut:
             None,
             None if from_value is None else float(from_value),
             None if tolerance is None else float(tolerance),
+            None,
             location,
         )

@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass
 
 from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE
-from ictgoals.model import Better, ChangeUnit, Op
+from ictgoals.model import Basis, Better, ChangeUnit, Op
 
 VERSION = 1
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -32,6 +32,7 @@ class Kind(enum.Enum):
     DATE = "date"  # a TOML date, or "YYYY", "YYYY-MM", "YYYY-MM-DD"
     CHOICE = "choice"  # one of an enum's values
     RANGE = "range"  # [low, high]
+    YEARS = "years"  # [first year, last year]
 
 
 #: How each kind reads in the docs.
@@ -48,6 +49,7 @@ KIND_DOCS = {
     Kind.DATE: 'date, "YYYY" or "YYYY-MM"',
     Kind.CHOICE: "one of",
     Kind.RANGE: "[low, high]",
+    Kind.YEARS: "[first, last] years",
 }
 
 
@@ -63,6 +65,8 @@ class Field:
     refers_to: str = ""  # for ID_REF / IDS_REF: the table whose ids it names
     stated_change: bool = False  # one of the fields that state a change on an earlier year
     allows_range: bool = False  # for CHANGE: [low, high] is allowed too
+    required_unless: str = ""  # required, unless this other field is given instead
+    cross_field: bool = False  # its rules involve other fields, so only the full check reads it
 
     @property
     def type_doc(self) -> str:
@@ -168,7 +172,13 @@ TARGETS = Table(
     "targets",
     (
         Field("indicator", Kind.ID_REF, required=True, meaning="a declared indicator", refers_to="indicators"),
-        Field("year", Kind.YEAR, required=True, meaning="the year the target is due"),
+        Field("year", Kind.YEAR, required_unless="years", meaning="the year the target is due"),
+        Field(
+            "years",
+            Kind.YEARS,
+            meaning='instead of `year`: due in every year of the span, each judged on its own figure ("30 – 40%/năm")',
+            cross_field=True,
+        ),
         Field(
             "op",
             Kind.CHOICE,
@@ -217,7 +227,20 @@ ACTUALS = Table(
     "actuals",
     (
         Field("indicator", Kind.ID_REF, required=True, meaning="a declared indicator", refers_to="indicators"),
-        Field("year", Kind.YEAR, required=True, meaning="the year the figure is for"),
+        Field("year", Kind.YEAR, required_unless="period", meaning="the year the figure is for"),
+        Field(
+            "period",
+            Kind.YEARS,
+            meaning='instead of `year`: a figure for a span ("giai đoạn 2016 – 2020"), never used as one year\'s',
+            cross_field=True,
+        ),
+        Field(
+            "basis",
+            Kind.CHOICE,
+            meaning="with `period`: a yearly average or the total over the span",
+            choices=Basis,
+            cross_field=True,
+        ),
         Field("value", Kind.NUMBER, required=True, meaning="the figure, in the indicator's unit"),
         Field("region", Kind.REGION, meaning='default `"VN"` (national)'),
         Field(
@@ -245,5 +268,6 @@ def markdown(table: Table) -> str:
     """The field table of docs/data-format.md for `table`, generated from the declaration."""
     lines = ["| field | type | required | meaning |", "| --- | --- | --- | --- |"]
     for f in table.fields:
-        lines.append(f"| `{f.name}` | {f.type_doc} | {'yes' if f.required else ''} | {f.meaning} |")
+        required = "yes" if f.required else f"yes, or `{f.required_unless}`" if f.required_unless else ""
+        lines.append(f"| `{f.name}` | {f.type_doc} | {required} | {f.meaning} |")
     return "\n".join(lines) + "\n"

@@ -159,14 +159,16 @@ def view(view: IndicatorView, history: Sequence[Record], out: TextIO, context: C
             for name, on in (
                 ("estimate", item["estimate"]),
                 ("derived", item["derived"]),
-                ("not used", not item["used"] and not item["derived"]),
+                (f"period {item['basis'] or ''}".strip(), item["period"] is not None),
+                ("not used", not item["used"] and not item["derived"] and item["period"] is None),
             )
             if on
         )
+        period = item["period"]
         _add_row(
             table,
             [
-                str(item["year"]),
+                str(item["year"]) if period is None else f"{period[0]}–{period[1]}",
                 text.show_value(item["value"], indicator),
                 item["printed"] or "",
                 item["source"] or "",

@@ -57,6 +57,7 @@ def status_row(row: StatusRow) -> Record:
         "op": target.op.value,
         "target": target_value(target),
         "tolerance": number(target.tolerance),
+        "target_years": None if target.span is None else list(target.span),
         "actual": None if current is None else number(current.value),
         "actual_year": None if current is None else current.year,
         "gap": number(row.gap),
@@ -182,12 +183,14 @@ def actual_row(actual: Actual, chosen: bool) -> Record:
         "used": chosen,
         "stated_change": None if change is None or isinstance(change.value, tuple) else number(change.value),
         "stated_change_unit": None if change is None else change.unit.value,
+        "period": None if actual.period is None else list(actual.period),
+        "basis": actual.basis or None,
     }
 
 
 def view_document(view: IndicatorView) -> Record:
     used = {(r.year, s) for r in view.readings for s in r.sources}
-    history = [actual_row(a, (a.year, a.source) in used) for a in view.actuals]
+    history = [actual_row(a, a.period is None and (a.year, a.source) in used) for a in view.actuals]
     history += [
         {
             "year": p.year,
@@ -200,6 +203,8 @@ def view_document(view: IndicatorView) -> Record:
             "used": False,
             "stated_change": None,
             "stated_change_unit": None,
+            "period": None,
+            "basis": None,
         }
         for p in view.derived
     ]
@@ -224,6 +229,7 @@ STATUS_FIELDS = [
     "op",
     "target",
     "tolerance",
+    "target_years",
     "actual",
     "actual_year",
     "gap",
@@ -275,4 +281,6 @@ HISTORY_FIELDS = [
     "used",
     "stated_change",
     "stated_change_unit",
+    "period",
+    "basis",
 ]

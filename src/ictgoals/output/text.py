@@ -57,6 +57,8 @@ def show_target(target: Target, indicator: Indicator) -> str:
             text = f"{_SYMBOLS[target.op]} {show_value(target.value, indicator)}"
     if target.tolerance:
         text += f" ±{show_amount(target.tolerance, indicator)}"
+    if target.span is not None:
+        text += f" each year {target.span[0]}–{target.span[1]}"
     return text
 
 

@@ -37,10 +37,12 @@ class Better(enum.StrEnum):
 
     HIGHER = "higher"
     LOWER = "lower"
+    NEUTRAL = "neutral"  # neither: changes are reported, never called better or worse, and no target is set
 
     @property
     def sign(self) -> int:
-        return 1 if self is Better.HIGHER else -1
+        """+1 when a rise is good (or, for neutral, counted as it is), −1 when a fall is."""
+        return -1 if self is Better.LOWER else 1
 
 
 class ChangeUnit(enum.StrEnum):

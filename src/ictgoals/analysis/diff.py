@@ -6,7 +6,7 @@ from ictgoals.analysis.changes import change_agrees, implied_previous, stated_fo
 from ictgoals.analysis.index import Index
 from ictgoals.analysis.results import DiffReport, DiffRow
 from ictgoals.analysis.status import status
-from ictgoals.model import NATIONAL, Dataset, Reading, region_key
+from ictgoals.model import NATIONAL, Better, Dataset, Reading, region_key
 
 
 def diff(dataset: Dataset, year: int, against: int, region: str = NATIONAL, index: Index | None = None) -> DiffReport:
@@ -34,7 +34,7 @@ def diff(dataset: Dataset, year: int, against: int, region: str = NATIONAL, inde
         if before is not None:
             change = after.value - before.value
             change_pct = None if before.value == 0 else 100.0 * change / abs(before.value)
-            improved = indicator.better.sign * change > 0
+            improved = None if indicator.better is Better.NEUTRAL else indicator.better.sign * change > 0
             if stated is not None and stated.from_year == against and not derived:
                 agrees = change_agrees(stated.value, before.value, after.value, stated.unit, indicator)
         rows.append(DiffRow(indicator, region, before, derived, after, change, change_pct, improved, stated, agrees))

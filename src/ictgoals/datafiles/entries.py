@@ -321,6 +321,12 @@ def _suggest_id(text: str) -> str:
 def target(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[str, Source]) -> Target:
     t = schema.TARGETS
     indicator_id = entry.known(t["indicator"], indicators)
+    if indicators[indicator_id].better is Better.NEUTRAL:
+        entry.fail(
+            "indicator",
+            f"'{indicator_id}' is declared better = \"neutral\", and a target needs a direction.",
+            'Declare better = "higher" or "lower" for the indicator, or drop the target.',
+        )
     year, span = entry.year_or_span(t["year"], t["years"])
     op = entry.choice(t["op"], Op)
     value: float | tuple[float, float] | None

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ictgoals.datafiles.schema import MAX_YEAR, MIN_YEAR, Kind, Table
-from ictgoals.model import NATIONAL, Actual, Indicator, Location, Op, Source, Target
+from ictgoals.model import NATIONAL, Actual, Better, Indicator, Location, Op, Source, Target
 
 Check = Callable[[Any], bool]
 
@@ -96,6 +96,7 @@ class Shortcut:
         self, targets: Table, actuals: Table, indicators: Mapping[str, Indicator], sources: Mapping[str, Source]
     ):
         catalogues: dict[str, Mapping[str, object]] = {"indicators": indicators, "sources": sources}
+        self._neutral = frozenset(i.id for i in indicators.values() if i.better is Better.NEUTRAL)  # no targets
         self._targets = checks(targets, catalogues)
         self._actuals = checks(actuals, catalogues)
         # A field required unless another is given ("year", unless "years") is required here: the other
@@ -124,7 +125,7 @@ class Shortcut:
 
     def target(self, raw: Any, location: Location) -> Target | None:
         """A plain target, or None to send it to the full check."""
-        if not _plain(raw, self._targets, self._targets_required):
+        if not _plain(raw, self._targets, self._targets_required) or raw["indicator"] in self._neutral:
             return None
         op, given = Op(raw["op"]), raw.get("value")
         value: float | tuple[float, float] | None

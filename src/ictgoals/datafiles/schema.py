@@ -153,7 +153,8 @@ INDICATORS = Table(
         Field(
             "better",
             Kind.CHOICE,
-            meaning='the good direction; default `"lower"` for unit `"rank"`, else `"higher"`',
+            meaning='the good direction; default `"lower"` for unit `"rank"`, else `"higher"`; `"neutral"` for a '
+            "descriptive count that `diff` never calls improved or worse (it may have no targets)",
             choices=Better,
         ),
         Field("area", Kind.TEXT, meaning="free-text grouping; tables sort by it"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -253,3 +255,32 @@ def test_validate_json_gives_the_line_of_a_toml_syntax_error() -> None:
     assert code == 2
     (error,) = json.loads(out)["errors"]
     assert (error["file"], error["line"]) == (str(bad), 10)
+
+
+def test_output_is_the_same_bytes_under_any_hash_seed(tmp_path: Path) -> None:
+    """A region written two ways once came out either way, and the known regions in any order."""
+    shutil.copy(GOOD_TARGETS, tmp_path / "targets.toml")
+    text = GOOD_ACTUALS.read_text(encoding="utf-8").replace('region = "Trà Vinh"', 'region = "tra vinh"', 1)
+    text += (
+        '\n[[actuals]]\nindicator = "dossiers"\nyear = 2023\nvalue = 41\nregion = "Trà Vinh"\nsource = "review-2023"\n'
+    )
+    (tmp_path / "actuals.toml").write_text(text, encoding="utf-8")
+    commands = [
+        ["status", "2025", "--region", "TRA VINH", "--format", "json"],
+        ["status", "2025", "--region", "Nowhere"],
+    ]
+    seen: dict[str, set[tuple[str, str]]] = {}
+    for seed in ("0", "1", "2", "3", "123", "4242"):
+        for command in commands:
+            done = subprocess.run(
+                [sys.executable, "-m", "ictgoals", *command, "--no-cache"],
+                cwd=tmp_path,
+                capture_output=True,
+                text=True,
+                env={**os.environ, "PYTHONHASHSEED": seed},
+                check=False,
+            )
+            seen.setdefault(" ".join(command), set()).add((done.stdout, done.stderr))
+    assert all(len(outputs) == 1 for outputs in seen.values()), seen
+    ((json_out, _),) = seen[" ".join(commands[0])]
+    assert '"region": "Trà Vinh"' in json_out

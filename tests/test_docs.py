@@ -43,6 +43,6 @@ def test_example_pipeline_runs(tmp_path: Path) -> None:
     assert "imported 1 figure(s)" in result.stderr
     actuals = (tmp_path / "data" / "actuals.toml").read_text(encoding="utf-8")
     assert actuals.endswith(
-        'value = 61.4\nregion = "Trà Vinh"\nsource = "mic-2024-review-travinh"\nprinted = "61,4%"\nestimate = true\n'
+        'value = 61.4\nregion = "Trà Vinh"\nsource = "example-travinh-2025"\nprinted = "61,4%"\nestimate = true\n'
     )
     assert (tmp_path / "data" / "validation.json").read_text(encoding="utf-8").startswith('{\n  "errors": []')

@@ -242,10 +242,11 @@ class Dataset:
     actuals_file: str = ""
 
     def regions(self) -> list[str]:
+        """Every region named in the data, as written, in a fixed order (never the hash seed's)."""
         seen = {NATIONAL}
         seen.update(t.region for t in self.targets)
         seen.update(self.actuals.regions())
-        return sorted(seen, key=region_key)
+        return sorted(seen, key=lambda name: (region_key(name), name))
 
 
 def target_key(target: Target) -> tuple[str, str, int, Op]:

@@ -105,7 +105,11 @@ class Index:
 
 
 def canonical_region(dataset: Dataset, wanted: str) -> str | None:
-    """The region as the data spells it, matching case- and diacritic-insensitively."""
+    """The region as the data spells it, matching case- and diacritic-insensitively.
+
+    When the data spells one region several ways ("Trà Vinh", "tra vinh"), the same spelling is
+    chosen on every run: the first in `Dataset.regions` order (capitals and accents sort first).
+    """
     key = region_key(wanted)
     if key == region_key(NATIONAL):
         return NATIONAL

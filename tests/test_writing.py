@@ -80,7 +80,7 @@ def test_dry_run_prints_the_toml_and_changes_nothing(data: tuple[Path, Path]) ->
     )
     assert code == 0
     assert out == (  # dossiers are a share in %: "71.000" can only be 71 there, not 71000
-        '[[actuals]]\nindicator = "dossiers"\nyear = 2025\nvalue = 71\nregion = "tra vinh"\nsource = "review-2024-a"\n'
+        '[[actuals]]\nindicator = "dossiers"\nyear = 2025\nvalue = 71\nregion = "Trà Vinh"\nsource = "review-2024-a"\n'
     )
     assert data[1].read_bytes() == before
     assert not list(data[1].parent.glob(".*.tmp"))

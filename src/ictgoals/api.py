@@ -18,6 +18,7 @@ from ictgoals.model import NATIONAL, Dataset, StatusReport
 if TYPE_CHECKING:
     from ictgoals.analysis.results import DiffReport, Finding, IndicatorView
     from ictgoals.datafiles.paths import DataFiles
+    from ictgoals.regions import Region
     from ictgoals.writing.inputs import Row
     from ictgoals.writing.lock import Notify
     from ictgoals.writing.session import Written
@@ -118,6 +119,13 @@ def show(dataset: Dataset, indicator: str, region_name: str = NATIONAL) -> Indic
     from ictgoals.analysis import view
 
     return view.show(dataset, indicator, region(dataset, region_name))
+
+
+def regions() -> tuple[Region, ...]:
+    """The region catalogue: the nation, the 34 provinces from 1 July 2025 and the 63 before."""
+    from ictgoals.regions import catalogue
+
+    return catalogue()
 
 
 # ---------------------------------------------------------------- writing

@@ -1,18 +1,18 @@
-"""The command line: options in, one call to the API, the result rendered, and errors mapped to exit codes."""
+"""The commands: options in, one call to the API, the result rendered; `main` is the console-script entry point."""
 
 from __future__ import annotations
 
-import functools
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ictgoals import __version__, api
+from ictgoals import api
+from ictgoals.cli_app import _APP_SETTINGS, EXIT_CHECK_FAILED, EXIT_INTERNAL, _say, app, translates_errors
 from ictgoals.cli_options import (
     NUMBERS_AS_ARGUMENTS,
     ActualsOpt,
@@ -27,75 +27,16 @@ from ictgoals.cli_options import (
     WaitOpt,
     YearArg,
 )
-from ictgoals.errors import DataError, IctgoalsError
+from ictgoals.errors import DataError
 from ictgoals.model import NATIONAL, Dataset, StatusRow
 from ictgoals.output.formats import Format
+
+__all__ = ["app", "main"]  # `app` lives in cli_app; tests and the benchmarks reach it here
 
 if TYPE_CHECKING:
     from ictgoals.datafiles.paths import DataFiles
     from ictgoals.output.formats import Context
     from ictgoals.writing.session import Written
-
-_APP_SETTINGS: dict[str, Any] = {
-    "name": "ictgoals",
-    "help": "Track Vietnam's digital-transformation targets against the reported figures.",
-    "add_completion": False,
-    "no_args_is_help": True,
-    "pretty_exceptions_enable": False,
-    "context_settings": {"help_option_names": ["-h", "--help"]},
-}
-app = typer.Typer(**_APP_SETTINGS)
-
-EXIT_OK, EXIT_CHECK_FAILED, EXIT_INTERNAL = 0, 1, 3  # bad input and usage exit 2: IctgoalsError.exit_code
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _say(message: str) -> None:
-    """One line on stderr; whatever the data holds, it cannot break the line or drive the terminal."""
-    from ictgoals.output.safe import printable
-
-    sys.stderr.write(f"ictgoals: {printable(message)}\n")
-
-
-def _quiet_stdout() -> None:
-    """After the reader of stdout has gone, point stdout at /dev/null so exiting stays quiet."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-
-
-def translates_errors(command: F) -> F:
-    """Turn our exceptions into one message on stderr and an exit code; this is the only place that does."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            result = command(*args, **kwargs)
-            sys.stdout.flush()
-            return result
-        except IctgoalsError as e:
-            _say(f"error: {e}")
-            raise typer.Exit(e.exit_code) from e
-        except BrokenPipeError:
-            _quiet_stdout()
-            raise typer.Exit(EXIT_OK) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _version(value: bool) -> None:
-    if value:
-        sys.stdout.write(f"ictgoals {__version__}\n")
-        raise typer.Exit()
-
-
-@app.callback()
-def main_options(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = False,
-) -> None:
-    """Track Vietnam's digital-transformation targets against the reported figures."""
 
 
 class _Run:
@@ -118,9 +59,10 @@ class _Run:
 
 
 def _warn_rows(rows: Iterable[StatusRow]) -> None:
-    for row in rows:
-        for warning in row.warnings:
-            _say(f"warning: {row.target.indicator} ({row.region}, {row.target.year}): {warning}.")
+    from ictgoals.output.text import warning_lines
+
+    for line in warning_lines(rows):
+        _say(line)
 
 
 # ---------------------------------------------------------------- commands
@@ -150,11 +92,12 @@ def status(
     _warn_rows(report.rows)
     render_status(report, fmt, sys.stdout, run.context())
     if check:
+        from ictgoals.output.text import check_lines
+
         flagged, noted = failing(report, strict=strict)
-        for row in flagged + noted:
-            _say(f"check: {row.status.value}: {row.target.indicator} ({row.region}, {row.target.year})")
+        for line in check_lines(flagged, noted, len(report.rows)):
+            _say(line)
         if flagged:
-            _say(f"check failed: {len(flagged)} of {len(report.rows)} targets need attention.")
             raise typer.Exit(EXIT_CHECK_FAILED)
 
 
@@ -225,6 +168,16 @@ def indicators(
 
     run = _Run(targets, actuals, no_cache)
     render_indicators(run.load(), fmt, sys.stdout, run.context())
+
+
+@app.command()
+@translates_errors
+def regions(fmt: FormatOpt = Format.TABLE) -> None:
+    """List the regions: the nation, the 34 provinces from 1 July 2025, and the 63 before with their successors."""
+    from ictgoals.output.formats import Context
+    from ictgoals.output.render import render_regions
+
+    render_regions(api.regions(), fmt, sys.stdout, Context.for_stream(sys.stdout, "", ""))
 
 
 @app.command()

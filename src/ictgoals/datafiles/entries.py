@@ -203,10 +203,11 @@ class Entry:
         return raw
 
     def region(self, field: Field) -> str:
+        """The region, in the catalogue's spelling when it is one of Vietnam's (`regions.canonical`)."""
         region = self.text(field, default=NATIONAL)
         if not region.strip():
             self.fail(field.name, "must not be empty.", f'Omit it for national figures ("{NATIONAL}").')
-        return region.strip()
+        return fold_region(region.strip())
 
     def known(self, field: Field, known: Mapping[str, object], file: str = "") -> str:
         """An id that must name an entry of `field.refers_to` (declared in `file`, if it must be there)."""
@@ -398,3 +399,10 @@ def actual(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[s
         basis=basis,
         location=entry.location,
     )
+
+
+def fold_region(name: str) -> str:
+    """A region as the catalogue spells it ("tra vinh" is "Trà Vinh"); one of the user's own as written."""
+    from ictgoals.regions import canonical
+
+    return canonical(name) or name

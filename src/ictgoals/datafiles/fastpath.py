@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ictgoals.datafiles.entries import fold_region
 from ictgoals.datafiles.schema import MAX_YEAR, MIN_YEAR, Kind, Table
 from ictgoals.model import NATIONAL, Actual, Better, Indicator, Location, Op, Source, Target
 
@@ -96,6 +97,7 @@ class Shortcut:
         self, targets: Table, actuals: Table, indicators: Mapping[str, Indicator], sources: Mapping[str, Source]
     ):
         catalogues: dict[str, Mapping[str, object]] = {"indicators": indicators, "sources": sources}
+        self._regions: dict[str, str] = {}
         self._neutral = frozenset(i.id for i in indicators.values() if i.better is Better.NEUTRAL)  # no targets
         self._targets = checks(targets, catalogues)
         self._actuals = checks(actuals, catalogues)
@@ -103,6 +105,13 @@ class Shortcut:
         # is left to the full check.
         self._targets_required = frozenset(f.name for f in targets.fields if f.required or f.required_unless)
         self._actuals_required = frozenset(f.name for f in actuals.fields if f.required or f.required_unless)
+
+    def _region(self, name: str) -> str:
+        """The catalogue's spelling of a region, as the full check gives it (looked up once per spelling)."""
+        folded = self._regions.get(name)
+        if folded is None:
+            folded = self._regions[name] = fold_region(name)
+        return folded
 
     def actual(self, raw: Any, location: Location) -> Actual | None:
         """A plain actual, or None to send it to the full check."""
@@ -113,7 +122,7 @@ class Shortcut:
             raw["year"],
             float(raw["value"]),
             raw["source"],
-            raw.get("region", NATIONAL),
+            self._region(raw.get("region", NATIONAL)),
             raw.get("printed", ""),
             raw.get("estimate", False),
             None,
@@ -152,7 +161,7 @@ class Shortcut:
             op,
             value,
             (raw["source"],),
-            raw.get("region", NATIONAL),
+            self._region(raw.get("region", NATIONAL)),
             raw.get("baseline_year"),
             raw.get("printed", ""),
             raw.get("note", ""),

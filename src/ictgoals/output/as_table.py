@@ -181,3 +181,11 @@ def view(view: IndicatorView, history: Sequence[Record], out: TextIO, context: C
     targets = _table(["Targets"], text.STATUS_HEADERS)
     _status_rows(targets, view.targets, styled=False)
     _print_tables(out, context, table, chart, targets)
+
+
+def regions(headers: Sequence[str], cells: Sequence[Sequence[str]], out: TextIO, context: Context) -> None:
+    table = _table(["Regions: the nation, the 34 provinces from 1 July 2025, and the 63 before"], headers)
+    for line in cells:
+        _add_row(table, line)
+    printer = console(out, context)
+    printer.print(table)

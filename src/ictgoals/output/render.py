@@ -15,6 +15,7 @@ from ictgoals.output.formats import Context, Format, unreachable
 
 if TYPE_CHECKING:
     from ictgoals.analysis.results import DiffReport, Finding, IndicatorView
+    from ictgoals.regions import Region
 
 
 def render_status(report: StatusReport, fmt: Format, out: TextIO, context: Context) -> None:
@@ -119,5 +120,36 @@ def render_view(view: IndicatorView, fmt: Format, out: TextIO, context: Context)
         case Format.MARKDOWN:
             cells = [[as_csv.cell(r[k]) for k in rows.HISTORY_FIELDS] for r in history]
             as_markdown.write(rows.HISTORY_FIELDS, cells, out)
+        case _:
+            unreachable(fmt)
+
+
+def render_regions(regions: Sequence[Region], fmt: Format, out: TextIO, context: Context) -> None:
+    from ictgoals.output import as_csv, as_markdown
+
+    records = [rows.region_row(r) for r in regions]
+    headers = ["Name", "Code", "Status", "Merged into", "Since", "Formed from"]
+    cells = [
+        [
+            r.name,
+            r.code,
+            "current" if r.current else "former",
+            r.merged_into or "",
+            r.since or "",
+            ", ".join(r.formed_from),
+        ]
+        for r in regions
+    ]
+    match fmt:
+        case Format.TABLE:
+            from ictgoals.output import as_table
+
+            as_table.regions(headers, cells, out, context)
+        case Format.JSON:
+            as_json.write({"regions": records}, out)
+        case Format.CSV:
+            as_csv.write(records, rows.REGION_FIELDS, out)
+        case Format.MARKDOWN:
+            as_markdown.write(headers, cells, out)
         case _:
             unreachable(fmt)

@@ -19,6 +19,7 @@ from ictgoals.model import (
 
 if TYPE_CHECKING:
     from ictgoals.analysis.results import DiffReport, DiffRow, Finding, IndicatorView
+    from ictgoals.regions import Region
 
 Record = dict[str, Any]
 
@@ -170,6 +171,17 @@ def indicators_document(dataset: Dataset) -> Record:
     return {"rows": rows}
 
 
+def region_row(region: Region) -> Record:
+    return {
+        "name": region.name,
+        "code": region.code,
+        "current": region.current,
+        "merged_into": region.merged_into,
+        "since": region.since,
+        "formed_from": list(region.formed_from),
+    }
+
+
 def actual_row(actual: Actual, chosen: bool) -> Record:
     change = actual.change
     return {
@@ -284,3 +296,4 @@ HISTORY_FIELDS = [
     "period",
     "basis",
 ]
+REGION_FIELDS = ["name", "code", "current", "merged_into", "since", "formed_from"]

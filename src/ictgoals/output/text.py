@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from ictgoals.model import Indicator, Op, Status, StatusRow, Target
 from ictgoals.output.rows import Record
 
@@ -130,3 +132,20 @@ def diff_cells(row: Record, indicator: Indicator) -> list[str]:
             stated += " ✓" if row["stated_agrees"] else " ✗"
     improved = "—" if row["improved"] is None else "yes" if row["improved"] else "no"
     return [indicator.name, before, show_value(row["after"], indicator), change, improved, stated]
+
+
+def warning_lines(rows: Iterable[StatusRow]) -> list[str]:
+    """What a computation wants a person to know about its rows, one line each."""
+    return [
+        f"warning: {row.target.indicator} ({row.region}, {row.target.year}): {warning}."
+        for row in rows
+        for warning in row.warnings
+    ]
+
+
+def check_lines(flagged: Sequence[StatusRow], noted: Sequence[StatusRow], total: int) -> list[str]:
+    """The lines `status --check` says: each row that fails or is noted, then the verdict if any failed."""
+    lines = [f"check: {r.status.value}: {r.target.indicator} ({r.region}, {r.target.year})" for r in [*flagged, *noted]]
+    if flagged:
+        lines.append(f"check failed: {len(flagged)} of {total} targets need attention.")
+    return lines

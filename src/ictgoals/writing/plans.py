@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from ictgoals.datafiles import loader, schema
 from ictgoals.datafiles.schema import Table
 from ictgoals.errors import DataError
-from ictgoals.model import Actual, Dataset, Figures, Source, Target, region_key, target_key
+from ictgoals.model import NATIONAL, Actual, Dataset, Figures, Source, Target, region_key, target_key
+from ictgoals.regions import canonical, suggestions
 from ictgoals.writing.inputs import Row, TomlValue, numbers_in, value_from_printed
 
 
@@ -31,6 +32,34 @@ def ordered(row: Mapping[str, TomlValue], table: Table) -> Row:
     """A row's fields in the order the schema declares them; unknown ones last, to be reported by the loader."""
     rank = {name: i for i, name in enumerate(table.order)}
     return dict(sorted(row.items(), key=lambda item: rank.get(item[0], len(rank))))
+
+
+def region_in(row: Row, where: str, dataset: Dataset) -> Row:
+    """`row` with its region in the catalogue's spelling ("tra vinh" is stored as "Trà Vinh").
+
+    A region the catalogue does not know is accepted only when the data files already use it
+    (a bloc, a ministry, "EU"); anything else is refused with the closest catalogue names, so
+    that a typo never starts a new region.
+    """
+    given = row.get("region")
+    if not isinstance(given, str):
+        return row
+    name = canonical(given)
+    if name is None:
+        used = {region_key(r): r for r in dataset.regions()}
+        name = used.get(region_key(given))
+    if name is None:
+        close = suggestions(given)
+        hint = f"Did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+        raise DataError(
+            where,
+            f"field 'region': unknown region {given!r}: it is not one of Vietnam's provinces (before or after "
+            "1 July 2025) and the data files do not use it.",
+            f"{hint}`ictgoals regions` lists them; a region of your own is added by writing it once in the file.",
+        )
+    if name == NATIONAL:
+        return {k: v for k, v in row.items() if k != "region"}
+    return {**row, "region": name}
 
 
 def plan_actuals(
@@ -57,7 +86,7 @@ def plan_actuals(
     check = loader.actual_checker(catalogue)
     for where, given in rows:
         indicator = dataset.indicators.get(str(given.get("indicator")))
-        row = value_from_printed(numbers_in(given, where, indicator), where, indicator)
+        row = region_in(value_from_printed(numbers_in(given, where, indicator), where, indicator), where, dataset)
         actual = check(row, where)
         earlier = recorded.setdefault(_key(actual), [])
         if any(math.isclose(a.value, actual.value, rel_tol=1e-12, abs_tol=0) for a in earlier):
@@ -79,6 +108,7 @@ def plan_actuals(
 def plan_target(dataset: Dataset, row: Row, where: str) -> Plan:
     """Check one target; an identical one already declared is skipped, a different one refused."""
     row = numbers_in(row, where, dataset.indicators.get(str(row.get("indicator"))), actual=False)
+    row = region_in(row, where, dataset)
     target = loader.target_from_row(row, where, dataset)
     for existing in dataset.targets:
         if target_key(existing) != target_key(target):

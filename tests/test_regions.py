@@ -1,0 +1,79 @@
+"""The region catalogue: 34 provinces from 1 July 2025, the 63 before, and which became which."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from conftest import GOOD_ACTUALS, GOOD_TARGETS
+from ictgoals.cli import app
+from ictgoals.regions import canonical, suggestions
+
+
+def test_regions_json_lists_34_current_and_63_former_provinces() -> None:
+    result = CliRunner().invoke(app, ["regions", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    regions = json.loads(result.stdout)["regions"]
+    current = [r for r in regions if r["current"] and r["code"] != "VN"]
+    former = [r for r in regions if not r["current"]]
+    assert (len(current), len(former)) == (34, 63)
+    assert len({r["code"] for r in current}) == 34
+    assert len({r["code"] for r in former}) == 63
+    by_name = {(r["name"], r["current"]): r for r in regions}
+    # Nghị quyết 202/2025/QH15: Trà Vinh and Bến Tre into Vĩnh Long, Bắc Kạn into Thái Nguyên.
+    assert by_name[("Trà Vinh", False)]["merged_into"] == "Vĩnh Long"
+    assert by_name[("Trà Vinh", False)]["since"] == "2025-07-01"
+    assert by_name[("Bắc Kạn", False)]["merged_into"] == "Thái Nguyên"
+    assert by_name[("Vĩnh Long", True)]["formed_from"] == ["Bến Tre", "Trà Vinh"]
+    assert by_name[("Hà Nội", False)]["merged_into"] is None  # unchanged
+    # Every province that merged names a current successor.
+    names = {r["name"] for r in current}
+    assert all(r["merged_into"] in names for r in former if r["merged_into"])
+    assert sum(1 for r in former if r["merged_into"]) == 53  # 52 merged away, and Thừa Thiên Huế became Huế
+
+
+def test_spellings_fold_to_the_catalogue_and_typos_get_suggestions() -> None:
+    assert canonical("tra vinh") == "Trà Vinh"
+    assert canonical("  TRÀ   VINH ") == "Trà Vinh"
+    assert canonical("Việt Nam") == "VN"
+    assert canonical("Tra Vin") is None
+    assert suggestions("Tra Vin") == ["Trà Vinh"]
+
+
+def test_recording_stores_the_catalogue_spelling_and_refuses_a_typo(tmp_path: Path) -> None:
+    shutil.copy(GOOD_TARGETS, tmp_path / "targets.toml")
+    shutil.copy(GOOD_ACTUALS, tmp_path / "actuals.toml")
+    files = ["--targets", str(tmp_path / "targets.toml"), "--actuals", str(tmp_path / "actuals.toml")]
+    record = ["record", "dossiers", "2026", "55", "--source", "review-2023", "--region"]
+    ok = CliRunner().invoke(app, [*record, "tra vinh", *files])
+    assert ok.exit_code == 0, ok.stderr
+    assert (
+        (tmp_path / "actuals.toml")
+        .read_text(encoding="utf-8")
+        .endswith('region = "Trà Vinh"\nsource = "review-2023"\n')
+    )
+    bad = CliRunner().invoke(app, [*record, "Tra Vin", *files])
+    assert bad.exit_code == 2
+    assert "unknown region 'Tra Vin'" in bad.stderr
+    assert "Did you mean 'Trà Vinh'?" in bad.stderr
+
+
+def test_a_region_of_the_users_own_is_accepted_once_the_data_uses_it(tmp_path: Path) -> None:
+    shutil.copy(GOOD_TARGETS, tmp_path / "targets.toml")
+    text = GOOD_ACTUALS.read_text(encoding="utf-8") + '\n[[actuals]]\nindicator = "dossiers"\nyear = 2024\nvalue = 60\n'
+    (tmp_path / "actuals.toml").write_text(
+        text + 'region = "Khối bộ, ngành"\nsource = "review-2023"\n', encoding="utf-8"
+    )
+    files = ["--targets", str(tmp_path / "targets.toml"), "--actuals", str(tmp_path / "actuals.toml")]
+    result = CliRunner().invoke(
+        app, ["record", "dossiers", "2025", "62", "--source", "review-2023", "--region", "khoi bo, nganh", *files]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (
+        (tmp_path / "actuals.toml")
+        .read_text(encoding="utf-8")
+        .endswith('region = "Khối bộ, ngành"\nsource = "review-2023"\n')
+    )

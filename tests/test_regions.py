@@ -77,3 +77,32 @@ def test_a_region_of_the_users_own_is_accepted_once_the_data_uses_it(tmp_path: P
         .read_text(encoding="utf-8")
         .endswith('region = "Khối bộ, ngành"\nsource = "review-2023"\n')
     )
+
+
+def test_a_province_view_is_its_own_targets_then_the_national_ones(tmp_path: Path) -> None:
+    files = ["--targets", str(GOOD_TARGETS), "--actuals", str(GOOD_ACTUALS)]
+    table = CliRunner().invoke(app, ["status", "2025", "--region", "tra vinh", *files])
+    assert table.exit_code == 0
+    assert table.stdout.index("Targets of Trà Vinh due in 2025") < table.stdout.index("National targets due in 2025")
+    rows = json.loads(
+        CliRunner().invoke(app, ["status", "2025", "--region", "tra vinh", "--format", "json", *files]).stdout
+    )
+    assert {r["scope"] for r in rows["rows"]} == {"national", "regional"}
+
+
+def test_check_for_a_province_counts_only_its_own_targets() -> None:
+    files = ["--targets", str(GOOD_TARGETS), "--actuals", str(GOOD_ACTUALS)]
+    result = CliRunner().invoke(app, ["status", "2025", "--region", "tra vinh", "--check", *files])
+    own = [line for line in result.stderr.splitlines() if line.startswith("ictgoals: check:")]
+    assert all("(Trà Vinh, 2025)" in line for line in own)
+    assert all("gci_rank" not in line for line in own)  # a national goal is context, not the province's failure
+
+
+def test_a_province_without_data_gets_an_honest_picture_and_a_merged_one_names_its_successor() -> None:
+    result = CliRunner().invoke(app, ["status", "2025", "--region", "Bạc Liêu", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert "Bạc Liêu became part of Cà Mau on 2025-07-01" in result.stderr
+    assert all(r["status"] == "no-data" for r in json.loads(result.stdout)["rows"])
+    unknown = CliRunner().invoke(app, ["status", "2025", "--region", "Tra Vin"])
+    assert unknown.exit_code == 2
+    assert "Did you mean 'Trà Vinh'?" in unknown.stderr

@@ -34,6 +34,7 @@ STATUS_2023_JSON = """\
       "unit": "%",
       "region": "VN",
       "target_region": "VN",
+      "scope": "national",
       "year": 2023,
       "op": ">=",
       "target": 50,
@@ -75,11 +76,11 @@ STATUS_2023_JSON = """\
 """
 
 STATUS_2023_CSV = """\
-indicator,name,unit,region,target_region,year,op,target,tolerance,target_years,actual,actual_year,gap,status,sources,\
-conflict,estimate,target_sources,baseline.year,baseline.value,progress_ratio,projected,required_change_per_year,\
-required_growth_pct
-dossiers,Dossiers processed fully online,%,VN,VN,2023,>=,50,,,40,2023,10,missed,review-2023,false,false,review-2023,\
-2020,20,,,,
+indicator,name,unit,region,target_region,scope,year,op,target,tolerance,target_years,actual,actual_year,gap,status,\
+sources,conflict,estimate,target_sources,baseline.year,baseline.value,progress_ratio,projected,\
+required_change_per_year,required_growth_pct
+dossiers,Dossiers processed fully online,%,VN,VN,national,2023,>=,50,,,40,2023,10,missed,review-2023,false,false,\
+review-2023,2020,20,,,,
 """
 
 STATUS_2023_MARKDOWN = """\

@@ -70,12 +70,30 @@ def load(targets: Path | None = None, actuals: Path | None = None, *, cache: boo
 def region(dataset: Dataset, wanted: str) -> str:
     """The region as the data spells it (case and accents ignored); UsageError when nothing is known of it."""
     from ictgoals.analysis.index import canonical_region
+    from ictgoals.regions import canonical, suggestions
 
-    found = canonical_region(dataset, wanted)
+    found = canonical_region(dataset, wanted) or canonical(wanted)
     if found is None:
-        known = ", ".join(dataset.regions())
-        raise UsageError(f'--region "{wanted}": no targets or figures for this region. Known regions: {known}.')
+        close = suggestions(wanted)
+        hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise UsageError(
+            f'--region "{wanted}": not a province (before or after 1 July 2025) nor a region the data uses.{hint} '
+            "`ictgoals regions` lists the provinces."
+        )
     return found
+
+
+def region_note(name: str) -> str | None:
+    """For a province that merged into another (or was renamed), a sentence saying which succeeded it."""
+    from ictgoals.regions import former
+
+    gone = former(name)
+    if gone is None or gone.merged_into == gone.name:
+        return None
+    return (
+        f"{gone.name} became part of {gone.merged_into} on {gone.since}; its figures stay under its own name "
+        f'(ask for --region "{gone.merged_into}" for the province that succeeded it).'
+    )
 
 
 def status(dataset: Dataset, year: int, region_name: str = NATIONAL) -> StatusReport:

@@ -58,6 +58,11 @@ class _Run:
         return Context.for_stream(sys.stdout, self.files.targets.describe(), self.files.actuals.describe())
 
 
+def _note_region(name: str) -> None:
+    if note := api.region_note(name):
+        _say(f"note: {note}")
+
+
 def _warn_rows(rows: Iterable[StatusRow]) -> None:
     from ictgoals.output.text import warning_lines
 
@@ -89,13 +94,14 @@ def status(
 
     run = _Run(targets, actuals, no_cache)
     report = api.status(run.load(), year, region)
+    _note_region(report.region)
     _warn_rows(report.rows)
     render_status(report, fmt, sys.stdout, run.context())
     if check:
         from ictgoals.output.text import check_lines
 
-        flagged, noted = failing(report, strict=strict)
-        for line in check_lines(flagged, noted, len(report.rows)):
+        flagged, noted, considered = failing(report, strict=strict)
+        for line in check_lines(flagged, noted, considered):
             _say(line)
         if flagged:
             raise typer.Exit(EXIT_CHECK_FAILED)

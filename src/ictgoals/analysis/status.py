@@ -267,9 +267,15 @@ def status(dataset: Dataset, year: int, region: str = NATIONAL, index: Index | N
 CHECK_FAILS = frozenset({Status.MISSED, Status.NO_DATA, Status.AT_RISK, Status.OFF_TRACK, Status.REGRESSING})
 
 
-def check(report: StatusReport, *, strict: bool = False) -> tuple[list[StatusRow], list[StatusRow]]:
-    """The rows that fail `--check`, and the no-trend rows that only get a mention (without `strict`)."""
+def check(report: StatusReport, *, strict: bool = False) -> tuple[list[StatusRow], list[StatusRow], int]:
+    """The rows that fail `--check`, the no-trend rows that only get a mention (without `strict`), and how
+    many rows were considered.
+
+    For a province, only its own targets count: the national targets its figures are compared
+    against are context, and a province is not failed for the nation's goals.
+    """
     failing = CHECK_FAILS | ({Status.NO_TREND} if strict else set())
-    flagged = [r for r in report.rows if r.status in failing]
-    noted = [r for r in report.rows if r.status is Status.NO_TREND and not strict]
-    return flagged, noted
+    rows = [r for r in report.rows if report.region == NATIONAL or r.target.region != NATIONAL]
+    flagged = [r for r in rows if r.status in failing]
+    noted = [r for r in rows if r.status is Status.NO_TREND and not strict]
+    return flagged, noted, len(rows)

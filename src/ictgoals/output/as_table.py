@@ -96,13 +96,21 @@ def _status_rows(table: Table, rows: Sequence[StatusRow], *, styled: bool = True
 
 
 def status(report: StatusReport, out: TextIO, context: Context) -> None:
-    region = "national" if report.region == NATIONAL else report.region
     counts = ", ".join(f"{n} {s}" for s, n in report.summary().items() if n)
-    table = _table(
-        [f"Targets due in {report.year} ({region})"], text.STATUS_HEADERS, [counts or "no targets", text.PACE_LEGEND]
+    caption = [counts or "no targets", text.PACE_LEGEND]
+    if report.region == NATIONAL:
+        table = _table([f"Targets due in {report.year} (national)"], text.STATUS_HEADERS, caption)
+        _status_rows(table, report.rows)
+        _print_tables(out, context, table)
+        return
+    # A province's own targets first; then the national ones, measured on its figures, as context.
+    own = _table([f"Targets of {report.region} due in {report.year}"], text.STATUS_HEADERS)
+    _status_rows(own, [r for r in report.rows if r.target.region != NATIONAL])
+    national = _table(
+        [f"National targets due in {report.year}, against {report.region}'s figures"], text.STATUS_HEADERS, caption
     )
-    _status_rows(table, report.rows)
-    _print_tables(out, context, table)
+    _status_rows(national, [r for r in report.rows if r.target.region == NATIONAL])
+    _print_tables(out, context, own, national)
 
 
 def diff(

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ictgoals.model import (
+    NATIONAL,
     Actual,
     Dataset,
     Indicator,
@@ -54,6 +55,7 @@ def status_row(row: StatusRow) -> Record:
         **_indicator_fields(row.indicator),
         "region": row.region,
         "target_region": target.region,
+        "scope": "national" if target.region == NATIONAL else "regional",
         "year": target.year,
         "op": target.op.value,
         "target": target_value(target),
@@ -237,6 +239,7 @@ STATUS_FIELDS = [
     "unit",
     "region",
     "target_region",
+    "scope",
     "year",
     "op",
     "target",

@@ -106,3 +106,15 @@ def test_a_province_without_data_gets_an_honest_picture_and_a_merged_one_names_i
     unknown = CliRunner().invoke(app, ["status", "2025", "--region", "Tra Vin"])
     assert unknown.exit_code == 2
     assert "Did you mean 'Trà Vinh'?" in unknown.stderr
+
+
+def test_validate_warns_about_a_region_that_is_not_a_province(tmp_path: Path) -> None:
+    shutil.copy(GOOD_TARGETS, tmp_path / "targets.toml")
+    text = GOOD_ACTUALS.read_text(encoding="utf-8").replace('region = "Trà Vinh"', 'region = "Tra Vin"', 1)
+    (tmp_path / "actuals.toml").write_text(text, encoding="utf-8")
+    files = ["--targets", str(tmp_path / "targets.toml"), "--actuals", str(tmp_path / "actuals.toml")]
+    result = CliRunner().invoke(app, ["validate", "--format", "json", *files])
+    assert result.exit_code == 0  # it still loads, as written
+    (warning,) = [w for w in json.loads(result.stdout)["warnings"] if w["code"] == "unknown-region"]
+    assert "region 'Tra Vin' is not one of Vietnam's provinces" in warning["message"]
+    assert "Did you mean 'Trà Vinh'?" in warning["message"]

@@ -16,6 +16,28 @@ def validate(dataset: Dataset, index: Index | None = None) -> list[Finding]:
     findings += _stated_change_mismatches(dataset, index)
     findings += _inconsistent_targets(dataset, index)
     findings += _printed_mismatches(dataset)
+    findings += _unknown_regions(dataset)
+    return findings
+
+
+def _unknown_regions(dataset: Dataset) -> list[Finding]:
+    """A region that is not one of Vietnam's provinces: fine for a bloc of the user's own, but it may be a typo."""
+    from ictgoals.regions import canonical, suggestions
+
+    findings = []
+    for region in dataset.regions():
+        if canonical(region) is not None:
+            continue
+        close = suggestions(region)
+        hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "unknown-region",
+                f"region {region!r} is not one of Vietnam's provinces (before or after 1 July 2025); it is kept as "
+                f"a region of your own.{hint}",
+            )
+        )
     return findings
 
 

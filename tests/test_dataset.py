@@ -91,7 +91,7 @@ FIGURES = [
     (AG24, "harmful_content_handling_rate", NATIONAL, 2024, 92.7),
     (LS20, "ict_sector_total_revenue", NATIONAL, 2020, 3_000_000),
     (LS20, "postal_revenue_growth", NATIONAL, 2020, 35),
-    (LS20, "postal_revenue", NATIONAL, 2020, 56500),
+    (LS20, "postal_sector_total_revenue", NATIONAL, 2020, 56500),  # "tổng doanh thu" of the sector
     (LS20, "households_with_internet", NATIONAL, 2020, 75),
     (LS20, "broadband_subscriptions_per_100", NATIONAL, 2020, 76.42),
     (LS20, "level4_online_services_multiple_vs_2016", NATIONAL, 2020, 20),

@@ -118,3 +118,16 @@ def test_validate_warns_about_a_region_that_is_not_a_province(tmp_path: Path) ->
     (warning,) = [w for w in json.loads(result.stdout)["warnings"] if w["code"] == "unknown-region"]
     assert "region 'Tra Vin' is not one of Vietnam's provinces" in warning["message"]
     assert "Did you mean 'Trà Vinh'?" in warning["message"]
+
+
+def test_the_successor_lists_the_figures_of_the_provinces_it_absorbed_marked_as_such() -> None:
+    """Trà Vinh joined Vĩnh Long: its 2024 postal revenue (148, from the bundled data) shows under Vĩnh Long,
+    marked, in Trà Vinh's name, and is never used as Vĩnh Long's figure."""
+    result = CliRunner().invoke(app, ["show", "postal_revenue", "--region", "vinh long", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    absorbed = [row for row in document["history"] if row["absorbed"]]
+    assert [(r["region"], r["year"], r["value"], r["used"]) for r in absorbed] == [("Trà Vinh", 2024, 148, False)]
+    assert document["region"] == "Vĩnh Long"
+    table = CliRunner().invoke(app, ["show", "postal_revenue", "--region", "vinh long"]).stdout
+    assert "merged" in table  # the flag column says where the figure came from

@@ -65,3 +65,4 @@ class IndicatorView:
     readings: tuple[Reading, ...]
     derived: tuple[Point, ...]
     targets: tuple[StatusRow, ...]
+    absorbed: tuple[Actual, ...] = ()  # figures of the former provinces this one was formed from: shown, never used

@@ -6,7 +6,8 @@ from ictgoals.analysis.changes import implied_previous, stated_for
 from ictgoals.analysis.index import Index, Series
 from ictgoals.analysis.results import IndicatorView
 from ictgoals.analysis.status import evaluate_in, targets_for
-from ictgoals.model import NATIONAL, Dataset, Point, Target
+from ictgoals.model import NATIONAL, Dataset, Point, Target, region_key
+from ictgoals.regions import catalogue
 
 
 def show(dataset: Dataset, indicator_id: str, region: str = NATIONAL, index: Index | None = None) -> IndicatorView:
@@ -34,7 +35,14 @@ def show(dataset: Dataset, indicator_id: str, region: str = NATIONAL, index: Ind
         )
     )
     readings = tuple(series.readings[y] for y in series.years())
-    return IndicatorView(indicator, region, actuals, readings, tuple(derived[y] for y in sorted(derived)), rows)
+    absorbed = tuple(
+        actual
+        for former in formed_from(region)
+        for group in (index.series(indicator_id, former),)
+        for actual in (*group.periods, *(a for year in group.years() for a in group.actuals[year]))
+    )
+    derived_points = tuple(derived[y] for y in sorted(derived))
+    return IndicatorView(indicator, region, actuals, readings, derived_points, rows, absorbed)
 
 
 def _judged_year(target: Target, series: Series) -> int:
@@ -44,3 +52,10 @@ def _judged_year(target: Target, series: Series) -> int:
     first, last = target.span
     with_figures = [year for year in series.readings if first <= year <= last]
     return max(with_figures, default=last)
+
+
+def formed_from(region: str) -> tuple[str, ...]:
+    """The former provinces a current one was formed from on 1 July 2025 (other than itself), if any."""
+    wanted = region_key(region)
+    found = next((r.formed_from for r in catalogue() if r.current and region_key(r.name) == wanted), ())
+    return tuple(name for name in found if region_key(name) != wanted)

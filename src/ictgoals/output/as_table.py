@@ -168,7 +168,11 @@ def view(view: IndicatorView, history: Sequence[Record], out: TextIO, context: C
                 ("estimate", item["estimate"]),
                 ("derived", item["derived"]),
                 (f"period {item['basis'] or ''}".strip(), item["period"] is not None),
-                ("not used", not item["used"] and not item["derived"] and item["period"] is None),
+                (f"of {item['region']}, merged in", item["absorbed"]),
+                (
+                    "not used",
+                    not item["used"] and not item["derived"] and item["period"] is None and not item["absorbed"],
+                ),
             )
             if on
         )

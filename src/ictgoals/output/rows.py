@@ -184,7 +184,7 @@ def region_row(region: Region) -> Record:
     }
 
 
-def actual_row(actual: Actual, chosen: bool) -> Record:
+def actual_row(actual: Actual, chosen: bool, absorbed: bool = False) -> Record:
     change = actual.change
     return {
         "year": actual.year,
@@ -199,12 +199,14 @@ def actual_row(actual: Actual, chosen: bool) -> Record:
         "stated_change_unit": None if change is None else change.unit.value,
         "period": None if actual.period is None else list(actual.period),
         "basis": actual.basis or None,
+        "absorbed": absorbed,
     }
 
 
 def view_document(view: IndicatorView) -> Record:
     used = {(r.year, s) for r in view.readings for s in r.sources}
     history = [actual_row(a, a.period is None and (a.year, a.source) in used) for a in view.actuals]
+    history += [actual_row(a, False, absorbed=True) for a in view.absorbed]  # a merged province's own figures
     history += [
         {
             "year": p.year,
@@ -219,6 +221,7 @@ def view_document(view: IndicatorView) -> Record:
             "stated_change_unit": None,
             "period": None,
             "basis": None,
+            "absorbed": False,
         }
         for p in view.derived
     ]
@@ -298,5 +301,6 @@ HISTORY_FIELDS = [
     "stated_change_unit",
     "period",
     "basis",
+    "absorbed",
 ]
 REGION_FIELDS = ["name", "code", "current", "merged_into", "since", "formed_from"]

@@ -39,7 +39,7 @@ def layer(module: str) -> str:
     if module in BASE:
         return "base"
     second = module.split(".")[1]
-    if second in ("cli", "cli_app", "cli_options", "__main__"):
+    if second in ("cli", "cli_app", "__main__"):
         return "cli"
     return second
 

@@ -70,9 +70,13 @@ def load(targets: Path | None = None, actuals: Path | None = None, *, cache: boo
 def region(dataset: Dataset, wanted: str) -> str:
     """The region as the data spells it (case and accents ignored); UsageError when nothing is known of it."""
     from ictgoals.analysis.index import canonical_region
+
+    found = canonical_region(dataset, wanted)  # the data's own regions first: no catalogue to load for them
+    if found is not None:
+        return found
     from ictgoals.regions import canonical, suggestions
 
-    found = canonical_region(dataset, wanted) or canonical(wanted)
+    found = canonical(wanted)
     if found is None:
         close = suggestions(wanted)
         hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
@@ -85,6 +89,8 @@ def region(dataset: Dataset, wanted: str) -> str:
 
 def region_note(name: str) -> str | None:
     """For a province that merged into another (or was renamed), a sentence saying which succeeded it."""
+    if name == NATIONAL:
+        return None
     from ictgoals.regions import former
 
     gone = former(name)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ictgoals import api
-from ictgoals.cli_app import _APP_SETTINGS, EXIT_CHECK_FAILED, EXIT_INTERNAL, _say, app, translates_errors
-from ictgoals.cli_options import (
+from ictgoals.cli_app import (
+    _APP_SETTINGS,
+    EXIT_CHECK_FAILED,
+    EXIT_INTERNAL,
     NUMBERS_AS_ARGUMENTS,
     ActualsOpt,
     AllowConflictOpt,
@@ -26,6 +28,9 @@ from ictgoals.cli_options import (
     TargetsOpt,
     WaitOpt,
     YearArg,
+    _say,
+    app,
+    translates_errors,
 )
 from ictgoals.errors import DataError
 from ictgoals.model import NATIONAL, Dataset, StatusRow
@@ -63,7 +68,9 @@ def _note_region(name: str) -> None:
         _say(f"note: {note}")
 
 
-def _warn_rows(rows: Iterable[StatusRow]) -> None:
+def _warn_rows(rows: Sequence[StatusRow]) -> None:
+    if not any(row.warnings for row in rows):
+        return  # the usual case: nothing to import or say
     from ictgoals.output.text import warning_lines
 
     for line in warning_lines(rows):

@@ -230,7 +230,7 @@ class Figures(Sequence[Actual]):
         return iter(self._everything())
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)  # no repr: defining one costs start-up
 class Dataset:
     """Everything loaded from one targets file and one actuals file."""
 
@@ -266,7 +266,7 @@ def region_key(name: str) -> str:
     return " ".join(bare.casefold().split())
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)  # no repr: defining one costs start-up
 class Reading:
     """The figure chosen for an indicator, region and year, and whether sources disagree."""
 
@@ -278,7 +278,7 @@ class Reading:
     printed: str = ""
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)  # no repr: defining one costs start-up
 class Point:
     """One year and value, used for baselines."""
 
@@ -286,7 +286,7 @@ class Point:
     value: float
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)  # no repr: defining one costs start-up
 class StatusRow:
     """One target evaluated against the data."""
 
@@ -304,7 +304,7 @@ class StatusRow:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)  # no repr: defining one costs start-up
 class StatusReport:
     """The status of every target due in one year, for one region."""
 

@@ -16,7 +16,7 @@ def same_value(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=_REL_TOL, abs_tol=1e-12)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)  # no repr: defining one costs start-up
 class Series:
     """The resolved figures of one indicator in one region, by year."""
 

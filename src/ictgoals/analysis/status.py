@@ -39,7 +39,7 @@ def baseline_of(target: Target, series: Series) -> Point | None:
     return Point(later[0], series.readings[later[0]].value)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)  # no repr: defining one costs start-up
 class Progress:
     """The progress-ratio figures for one target; None where undefined."""
 
@@ -247,6 +247,8 @@ def evaluate_in(target: Target, year: int, indicator: Indicator, series: Series,
 
 def targets_for(dataset: Dataset, region: str) -> list[Target]:
     """National targets, plus the region's own when a region other than the nation is asked for."""
+    if region == NATIONAL:  # the loader spells the nation "VN" however it was written
+        return [t for t in dataset.targets if t.region == NATIONAL]
     wanted = {region_key(NATIONAL), region_key(region)}
     return [t for t in dataset.targets if region_key(t.region) in wanted]
 

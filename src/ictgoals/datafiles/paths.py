@@ -14,7 +14,7 @@ BUNDLED = "bundled"
 _PACKAGE = Path(os.path.realpath(__file__)).parents[1]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)  # no repr: defining one costs start-up
 class DataPath:
     """A data file chosen for this run, and what chose it."""
 

@@ -23,7 +23,7 @@ def unreachable(value: NoReturn) -> NoReturn:
     raise AssertionError(f"unhandled format {value!r}")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)  # no repr: defining one costs start-up
 class Context:
     """What the human-facing formats say about the run: the files used, and the terminal."""
 

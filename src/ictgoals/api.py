@@ -74,15 +74,14 @@ def region(dataset: Dataset, wanted: str) -> str:
     found = canonical_region(dataset, wanted)  # the data's own regions first: no catalogue to load for them
     if found is not None:
         return found
-    from ictgoals.regions import canonical, suggestions
+    from ictgoals.regions import canonical, did_you_mean
 
     found = canonical(wanted)
     if found is None:
-        close = suggestions(wanted)
-        hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        hint = did_you_mean(wanted)
         raise UsageError(
-            f'--region "{wanted}": not a province (before or after 1 July 2025) nor a region the data uses.{hint} '
-            "`ictgoals regions` lists the provinces."
+            f'--region "{wanted}": not a province (before or after 1 July 2025) nor a region the data uses.'
+            f"{' ' + hint if hint else ''} `ictgoals regions` lists the provinces."
         )
     return found
 

@@ -59,27 +59,10 @@ def parse_number(token: str) -> float:
 
     A '.' followed by exactly three digits (every time it occurs) groups thousands, so
     `71.000` is 71000; otherwise it is a decimal point, as in the `29.71%` some reports print.
-    Several ',' are thousands separators written the English way.
+    Several ',' are thousands separators written the English way. It is `readings` with the
+    Vietnamese convention: the one number reader, for text known to be Vietnamese.
     """
-    text = token.strip().replace("\u00a0", "").replace(" ", "")
-    sign = -1.0 if text[:1] in ("-", "−") else 1.0
-    text = text.lstrip("+-−")
-    if not re.fullmatch(_NUMBER, text):
-        raise ValueError(f"{token!r} is not a number")
-    if "." in text and "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif text.count(",") == 1:
-        text = text.replace(",", ".")
-    elif "," in text:
-        text = text.replace(",", "")
-    elif "." in text and all(len(group) == 3 for group in text.split(".")[1:]):
-        text = text.replace(".", "")
-    elif text.count(".") > 1:
-        raise ValueError(f"{token!r} has several '.' but they do not group thousands")
-    value = sign * float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"{token!r} is not a finite number")
-    return value
+    return readings(token, Convention.VIETNAMESE)[0]
 
 
 def parse_printed(text: str) -> PrintedNumber:

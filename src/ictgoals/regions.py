@@ -113,6 +113,12 @@ def suggestions(name: str) -> list[str]:
     return list(dict.fromkeys(names[key] for key in close))[:3]
 
 
+def did_you_mean(name: str) -> str:
+    """ "Did you mean 'Trà Vinh'?" for a name close to catalogue names; "" when none is."""
+    close = suggestions(name)
+    return f"Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+
+
 def former(name: str) -> Region | None:
     """The former province of that name, if it merged into another or was renamed."""
     wanted = region_key(name)

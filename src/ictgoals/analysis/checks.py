@@ -22,14 +22,13 @@ def validate(dataset: Dataset, index: Index | None = None) -> list[Finding]:
 
 def _unknown_regions(dataset: Dataset) -> list[Finding]:
     """A region that is not one of Vietnam's provinces: fine for a bloc of the user's own, but it may be a typo."""
-    from ictgoals.regions import canonical, suggestions
+    from ictgoals.regions import canonical, did_you_mean
 
     findings = []
     for region in dataset.regions():
         if canonical(region) is not None:
             continue
-        close = suggestions(region)
-        hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        hint = f" {did_you_mean(region)}".rstrip()
         findings.append(
             Finding(
                 Severity.WARNING,

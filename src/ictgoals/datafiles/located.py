@@ -74,8 +74,6 @@ def read_text(path: Path) -> str:
         raise DataError(
             path, "file not found.", "Check the path, or run `ictgoals init` to start from the bundled data."
         ) from e
-    except IsADirectoryError as e:
-        raise DataError(path, "is a directory, not a TOML file.", "Give the path of the file itself.") from e
     except PermissionError as e:
         raise DataError(path, "permission denied while reading.", "Make the file readable for this user.") from e
     except OSError as e:

@@ -184,47 +184,50 @@ def region_row(region: Region) -> Record:
     }
 
 
+def history_row(year: int, value: float, region: str, **fields: object) -> Record:
+    """One row of `show`'s history: every key, in order, with what `fields` gives and defaults for the rest."""
+    row: Record = {
+        "year": year,
+        "value": number(value),
+        "region": region,
+        "source": None,
+        "printed": None,
+        "estimate": False,
+        "derived": False,
+        "used": False,
+        "stated_change": None,
+        "stated_change_unit": None,
+        "period": None,
+        "basis": None,
+        "absorbed": False,
+    }
+    row.update(fields)
+    return row
+
+
 def actual_row(actual: Actual, chosen: bool, absorbed: bool = False) -> Record:
     change = actual.change
-    return {
-        "year": actual.year,
-        "value": number(actual.value),
-        "region": actual.region,
-        "source": actual.source,
-        "printed": actual.printed,
-        "estimate": actual.estimate,
-        "derived": False,
-        "used": chosen,
-        "stated_change": None if change is None or isinstance(change.value, tuple) else number(change.value),
-        "stated_change_unit": None if change is None else change.unit.value,
-        "period": None if actual.period is None else list(actual.period),
-        "basis": actual.basis or None,
-        "absorbed": absorbed,
-    }
+    return history_row(
+        actual.year,
+        actual.value,
+        actual.region,
+        source=actual.source,
+        printed=actual.printed,
+        estimate=actual.estimate,
+        used=chosen,
+        stated_change=None if change is None or isinstance(change.value, tuple) else number(change.value),
+        stated_change_unit=None if change is None else change.unit.value,
+        period=None if actual.period is None else list(actual.period),
+        basis=actual.basis or None,
+        absorbed=absorbed,
+    )
 
 
 def view_document(view: IndicatorView) -> Record:
     used = {(r.year, s) for r in view.readings for s in r.sources}
     history = [actual_row(a, a.period is None and (a.year, a.source) in used) for a in view.actuals]
     history += [actual_row(a, False, absorbed=True) for a in view.absorbed]  # a merged province's own figures
-    history += [
-        {
-            "year": p.year,
-            "value": number(p.value),
-            "region": view.region,
-            "source": None,
-            "printed": None,
-            "estimate": False,
-            "derived": True,
-            "used": False,
-            "stated_change": None,
-            "stated_change_unit": None,
-            "period": None,
-            "basis": None,
-            "absorbed": False,
-        }
-        for p in view.derived
-    ]
+    history += [history_row(p.year, p.value, view.region, derived=True) for p in view.derived]
     history.sort(key=lambda r: (r["year"], r["derived"], not r["used"], r["source"] or ""))
     return {
         **indicator_row(view.indicator, len(view.targets), len(view.actuals)),

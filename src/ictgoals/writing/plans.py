@@ -10,7 +10,7 @@ from ictgoals.datafiles import loader, schema
 from ictgoals.datafiles.schema import Table
 from ictgoals.errors import DataError
 from ictgoals.model import NATIONAL, Actual, Dataset, Figures, Source, Target, region_key, target_key
-from ictgoals.regions import canonical, suggestions
+from ictgoals.regions import canonical, did_you_mean
 from ictgoals.writing.inputs import Row, TomlValue, numbers_in, value_from_printed
 
 
@@ -49,8 +49,7 @@ def region_in(row: Row, where: str, dataset: Dataset) -> Row:
         used = {region_key(r): r for r in dataset.regions()}
         name = used.get(region_key(given))
     if name is None:
-        close = suggestions(given)
-        hint = f"Did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+        hint = f"{did_you_mean(given)} ".lstrip()
         raise DataError(
             where,
             f"field 'region': unknown region {given!r}: it is not one of Vietnam's provinces (before or after "

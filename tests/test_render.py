@@ -31,6 +31,7 @@ STATUS_2023_JSON = """\
     {
       "indicator": "dossiers",
       "name": "Dossiers processed fully online",
+      "name_vi": "Tỷ lệ hồ sơ trực tuyến toàn trình",
       "unit": "%",
       "region": "VN",
       "target_region": "VN",
@@ -76,10 +77,11 @@ STATUS_2023_JSON = """\
 """
 
 STATUS_2023_CSV = """\
-indicator,name,unit,region,target_region,scope,year,op,target,tolerance,target_years,actual,actual_year,gap,status,\
-sources,conflict,estimate,target_sources,baseline.year,baseline.value,progress_ratio,projected,\
+indicator,name,name_vi,unit,region,target_region,scope,year,op,target,tolerance,target_years,actual,actual_year,gap,\
+status,sources,conflict,estimate,target_sources,baseline.year,baseline.value,progress_ratio,projected,\
 required_change_per_year,required_growth_pct
-dossiers,Dossiers processed fully online,%,VN,VN,national,2023,>=,50,,,40,2023,10,missed,review-2023,false,false,\
+dossiers,Dossiers processed fully online,Tỷ lệ hồ sơ trực tuyến toàn trình,%,VN,VN,national,\
+2023,>=,50,,,40,2023,10,missed,review-2023,false,false,\
 review-2023,2020,20,,,,
 """
 
@@ -91,15 +93,32 @@ STATUS_2023_MARKDOWN = """\
 
 STATUS_2023_TABLE = """\
 Targets due in 2023 (national)
-
-  Indicator                         Region   Target   Actual       Gap     Status   Pace
- ────────────────────────────────────────────────────────────────────────────────────────
-  Dossiers processed fully online   VN       ≥ 50%    40% (2023)   10 pp   missed   —
-
+Indicator                         Target   Actual       Gap     Status   Pace
+─────────────────────────────────────────────────────────────────────────────
+Dossiers processed fully online   ≥ 50%    40% (2023)   10 pp   missed   —
 1 missed
-R: progress ratio, observed ÷ required yearly growth (≥ 0.95 on track); need: change per
-year still required; est.: estimate; !: sources disagree
-targets: targets.toml · actuals: actuals.toml
+R: progress ratio, observed ÷ required yearly growth (≥ 0.95 on track); need: change per year still
+required; est.: estimate; !: sources disagree
+targets: targets.toml
+actuals: actuals.toml
+"""
+
+#: At 40 columns no table fits without breaking a word: each target becomes a block of lines.
+STATUS_2023_TABLE_40 = """\
+Targets due in 2023 (national)
+Dossiers processed fully online
+  Target: ≥ 50%
+  Actual: 40% (2023)
+  Gap: 10 pp
+  Status: missed
+  Pace: —
+1 missed
+R: progress ratio, observed ÷ required
+yearly growth (≥ 0.95 on track); need:
+change per year still required; est.:
+estimate; !: sources disagree
+targets: targets.toml
+actuals: actuals.toml
 """
 
 
@@ -112,8 +131,14 @@ def test_status_formats(dataset: Dataset, fmt: Format, expected: str) -> None:
 
 
 def test_status_table(dataset: Dataset) -> None:
-    # The caption wraps at the table's width, not the console's.
+    # The region is in the title, not in a column; the caption wraps at the console's width.
     assert rendered(render_status, status(dataset, 2023), Format.TABLE) == STATUS_2023_TABLE
+
+
+def test_status_table_at_40_columns(dataset: Dataset) -> None:
+    narrow = Context("targets.toml", "actuals.toml", width=40, color=False)
+    text = rendered(render_status, status(dataset, 2023), Format.TABLE, narrow)
+    assert text == STATUS_2023_TABLE_40
 
 
 def test_table_without_colour_has_no_escape_codes(dataset: Dataset) -> None:
@@ -133,17 +158,18 @@ def test_json_never_emits_nan_and_rounds_float_noise(dataset: Dataset) -> None:
 
 
 DIFF_2024_CSV = """\
-indicator,name,unit,region,before,derived,after,change,change_pct,improved,stated_change,stated_change_unit,\
+indicator,name,name_vi,unit,region,before,derived,after,change,change_pct,improved,stated_change,stated_change_unit,\
 stated_change_from,stated_agrees,sources,conflict,estimate
-gci_rank,Global Cybersecurity Index rank,rank,VN,,false,17,,,,,,,,review-2024-a,false,false
-de_revenue,Digital economy revenue,USD bn,VN,,false,40,,,,,,,,review-2024-b,false,false
-dossiers,Dossiers processed fully online,%,VN,40,false,45.8,5.8,14.5,true,,,,,review-2024-a,false,false
-egdi_rank,E-Government Development Index rank,rank,VN,,false,71,,,,15,places,2022,,review-2024-a,false,false
-exports,Hardware and electronics exports,USD bn,VN,118.279569892,true,132,13.720430108,11.6,true,11.6,%,2023,,\
+gci_rank,Global Cybersecurity Index rank,,rank,VN,,false,17,,,,,,,,review-2024-a,false,false
+de_revenue,Digital economy revenue,,USD bn,VN,,false,40,,,,,,,,review-2024-b,false,false
+dossiers,Dossiers processed fully online,Tỷ lệ hồ sơ trực tuyến toàn trình,%,VN,40,false,\
+45.8,5.8,14.5,true,,,,,review-2024-a,false,false
+egdi_rank,E-Government Development Index rank,,rank,VN,,false,71,,,,15,places,2022,,review-2024-a,false,false
+exports,Hardware and electronics exports,,USD bn,VN,118.279569892,true,132,13.720430108,11.6,true,11.6,%,2023,,\
 review-2024-b,true,false
-ict_revenue,ICT industry revenue,USD bn,VN,142,false,152,10,7.042253521,true,11,%,2023,false,review-2024-a,false,\
+ict_revenue,ICT industry revenue,,USD bn,VN,142,false,152,10,7.042253521,true,11,%,2023,false,review-2024-a,false,\
 false
-postal_growth,Postal revenue growth,%,VN,,false,35,,,,,,,,review-2024-a,false,false
+postal_growth,Postal revenue growth,,%,VN,,false,35,,,,,,,,review-2024-a,false,false
 """
 
 
@@ -153,7 +179,7 @@ def test_diff_csv(dataset: Dataset) -> None:
 
 
 def test_diff_table_marks_derived_values(dataset: Dataset) -> None:
-    text = rendered(render_diff, diff(dataset, 2024, 2023), Format.TABLE)
+    text = rendered(render_diff, diff(dataset, 2024, 2023), Format.TABLE, Context("t", "a", width=160, color=False))
     assert "118.28 USD bn" in text
     assert "(derived)" in text
     assert "+11 % on 2023 ✗" in text

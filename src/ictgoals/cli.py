@@ -60,7 +60,9 @@ class _Run:
     def context(self) -> Context:
         from ictgoals.output.formats import Context
 
-        return Context.for_stream(sys.stdout, self.files.targets.describe(), self.files.actuals.describe())
+        return Context.for_stream(
+            sys.stdout, self.files.targets.describe(), self.files.actuals.describe(), terminals=(sys.stderr, sys.stdin)
+        )
 
 
 def _note_region(name: str) -> None:
@@ -190,7 +192,9 @@ def regions(fmt: FormatOpt = Format.TABLE) -> None:
     from ictgoals.output.formats import Context
     from ictgoals.output.render import render_regions
 
-    render_regions(api.regions(), fmt, sys.stdout, Context.for_stream(sys.stdout, "", ""))
+    render_regions(
+        api.regions(), fmt, sys.stdout, Context.for_stream(sys.stdout, "", "", terminals=(sys.stderr, sys.stdin))
+    )
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""The terminal renderer: Rich tables, coloured only on a terminal, with the files used on the last line."""
+"""The terminal renderer: Rich tables fitted to the width, coloured only on a terminal, with the files used last."""
 
 from __future__ import annotations
 
@@ -6,16 +6,17 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from ictgoals.i18n import pt, tr
 from ictgoals.model import NATIONAL, Status, StatusReport, StatusRow
 from ictgoals.output import text
 from ictgoals.output.chart import chart_lines
+from ictgoals.output.fit import fit, stacked_lines
 from ictgoals.output.formats import Context
 from ictgoals.output.rows import Record
 from ictgoals.output.safe import printable
 
 if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.table import Table
+    from rich.console import Console, RenderableType
     from rich.text import Text
 
     from ictgoals.analysis.results import DiffReport, Finding, IndicatorView
@@ -33,11 +34,15 @@ STATUS_STYLE = {
 
 
 def console(out: TextIO, context: Context) -> Console:
-    """A Rich console on `out` that colours only a terminal and honours NO_COLOR."""
+    """A Rich console on `out` that colours only a terminal and honours NO_COLOR; a closed pipe is not an error."""
     from rich.console import Console
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError  # the CLI exits 0 quietly; Rich's own handler would exit 1
+
     no_color = "NO_COLOR" in os.environ or context.color is False
-    return Console(
+    return _Console(
         file=out,
         width=context.width,
         no_color=no_color,
@@ -55,80 +60,125 @@ def _literal(*lines: str, style: str = "") -> Text:
     return Text("\n".join(printable(line) for line in lines), style=style)
 
 
-def _table(title: Sequence[str], headers: Sequence[str], caption: Sequence[str] = ()) -> Table:
-    """A table whose title and caption are the given lines, taken literally."""
+def _plain(cell: str | Text) -> str:
+    return printable(cell) if isinstance(cell, str) else cell.plain
+
+
+def fitted(
+    width: int,
+    title: Sequence[str],
+    headers: Sequence[str],
+    cells: Sequence[Sequence[str | Text]],
+    caption: Sequence[str] = (),
+    *,
+    whole: Sequence[int] = (),
+    drop: Sequence[int] = (),
+) -> list[RenderableType]:
+    """A titled table that fits `width`: words wrap at spaces, `whole` columns (ids) never wrap,
+    the `drop` columns go first when space runs out (the caption says which), and a terminal too
+    narrow for any table gets one block of lines per row."""
     from rich import box
     from rich.table import Table
 
-    table = Table(
-        title=_literal(*title),
-        caption=_literal(*caption) if caption else None,
-        box=box.SIMPLE_HEAD,
-        caption_justify="left",
-        title_justify="left",
-    )
-    for header in headers:
-        table.add_column(header, overflow="fold")
+    plain = [[_plain(cell) for cell in row] for row in cells]
+    shape = fit(headers, plain, width, whole=whole, drop=drop)
+    parts: list[RenderableType] = [_literal(*title)] if title else []
+    left_out = [headers[c] for c in range(len(headers)) if c not in shape.kept]
+    notes = list(caption)
+    if left_out:
+        notes.append(
+            tr(
+                "Left out to fit the width: {columns}. A wider terminal or --format json shows all.",
+                columns=", ".join(left_out),
+            )
+        )
+    if shape.stacked:
+        parts.extend(_literal(*stacked_lines(headers, line, width)) for line in plain)
+    else:
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1))
+        for c, column_width in zip(shape.kept, shape.widths, strict=True):
+            table.add_column(_literal(headers[c]), width=column_width, no_wrap=c in whole, overflow="fold")
+        for cell_row in cells:
+            table.add_row(
+                *(_literal(cell) if isinstance(cell, str) else cell for cell in (cell_row[c] for c in shape.kept))
+            )
+        parts.append(table)
+    if notes:
+        parts.append(_literal(*notes))
+    return parts
+
+
+def _print(out: TextIO, context: Context, *sections: Sequence[RenderableType], files: bool = True) -> None:
+    """Print the sections with a blank line between, then the files they came from."""
+    printer = console(out, context)
+    for number, section in enumerate(sections):
+        if number:
+            printer.print()
+        for part in section:
+            printer.print(part)
+    if files:
+        printer.print(_literal(tr("targets: {targets}", targets=context.targets_file)))
+        printer.print(_literal(tr("actuals: {actuals}", actuals=context.actuals_file)))
+
+
+def _width(out: TextIO, context: Context) -> int:
+    return console(out, context).width
+
+
+def _status_cells(rows: Sequence[StatusRow], *, styled: bool = True) -> list[list[str | Text]]:
+    """A status table's cells without the region, which the title names."""
+    from rich.text import Text
+
+    table: list[list[str | Text]] = []
+    for row in rows:
+        words = text.status_cells(row)
+        cells: list[str | Text] = list(words)
+        if styled:
+            cells[5] = Text(printable(words[5]), style=STATUS_STYLE[row.status])
+        del cells[1]
+        table.append(cells)
     return table
 
 
-def _add_row(table: Table, cells: Sequence[str | Text]) -> None:
-    """A row of cells, every plain string taken literally."""
-    table.add_row(*(cell if not isinstance(cell, str) else _literal(cell) for cell in cells))
-
-
-def _print_tables(out: TextIO, context: Context, *tables: Table) -> None:
-    """Print tables, then the files they came from on one unwrapped line."""
-    printer = console(out, context)
-    for table in tables:
-        printer.print(table)
-    printer.print(_literal(f"targets: {context.targets_file} · actuals: {context.actuals_file}"), soft_wrap=True)
-
-
-def _status_rows(table: Table, rows: Sequence[StatusRow], *, styled: bool = True) -> None:
-    from rich.text import Text
-
-    for row in rows:
-        cells: list[str | Text] = list(text.status_cells(row))
-        if styled:
-            cells[5] = Text(row.status.value, style=STATUS_STYLE[row.status])
-        _add_row(table, cells)
+def _status_table(
+    width: int, title: str, rows: Sequence[StatusRow], caption: Sequence[str] = (), *, styled: bool = True
+) -> list[RenderableType]:
+    headers = text.status_headers()
+    del headers[1]
+    return fitted(width, [title], headers, _status_cells(rows, styled=styled), caption, drop=[5])
 
 
 def status(report: StatusReport, out: TextIO, context: Context) -> None:
-    counts = ", ".join(f"{n} {s}" for s, n in report.summary().items() if n)
-    caption = [counts or "no targets", text.PACE_LEGEND]
+    width = _width(out, context)
+    caption = [text.summary(report.summary()), text.pace_legend()]
     if report.region == NATIONAL:
-        table = _table([f"Targets due in {report.year} (national)"], text.STATUS_HEADERS, caption)
-        _status_rows(table, report.rows)
-        _print_tables(out, context, table)
+        title = tr("Targets due in {year} (national)", year=report.year)
+        _print(out, context, _status_table(width, title, report.rows, caption))
         return
     # A province's own targets first; then the national ones, measured on its figures, as context.
-    own = _table([f"Targets of {report.region} due in {report.year}"], text.STATUS_HEADERS)
-    _status_rows(own, [r for r in report.rows if r.target.region != NATIONAL])
-    national = _table(
-        [f"National targets due in {report.year}, against {report.region}'s figures"], text.STATUS_HEADERS, caption
+    own = tr("Targets of {region} due in {year}", region=report.region, year=report.year)
+    national = tr("National targets due in {year}, against {region}'s figures", year=report.year, region=report.region)
+    _print(
+        out,
+        context,
+        _status_table(width, own, [r for r in report.rows if r.target.region != NATIONAL]),
+        _status_table(width, national, [r for r in report.rows if r.target.region == NATIONAL], caption),
     )
-    _status_rows(national, [r for r in report.rows if r.target.region == NATIONAL])
-    _print_tables(out, context, own, national)
 
 
 def diff(
     report: DiffReport, headers: Sequence[str], cells: Sequence[Sequence[str]], out: TextIO, context: Context
 ) -> None:
-    caption = (
-        "derived: implied by the stated change, not reported; ✓/✗: stated change agrees "
-        "with the figures within rounding"
+    width = _width(out, context)
+    caption = tr(
+        "derived: implied by the stated change, not reported; ✓/✗: stated change agrees with the figures within "
+        "rounding"
     )
-    table = _table([f"{report.year} against {report.against}"], headers, [caption])
-    for line in cells:
-        _add_row(table, line)
-    tables = [table]
+    title = tr("{year} against {against}", year=report.year, against=report.against)
+    sections = [fitted(width, [title], headers, cells, [caption], drop=[5, 4])]
     if report.targets:
-        due = _table([f"Targets due in {report.year}"], text.STATUS_HEADERS)
-        _status_rows(due, report.targets)
-        tables.append(due)
-    _print_tables(out, context, *tables)
+        sections.append(_status_table(width, tr("Targets due in {year}", year=report.year), report.targets))
+    _print(out, context, *sections)
 
 
 def findings(found: Sequence[Finding], out: TextIO, context: Context) -> None:
@@ -136,68 +186,84 @@ def findings(found: Sequence[Finding], out: TextIO, context: Context) -> None:
 
     from ictgoals.analysis.results import Severity
 
-    printer = console(out, context)
     if not found:
-        printer.print(_literal(f"No problems found in {context.targets_file} and {context.actuals_file}."))
+        printer = console(out, context)
+        printer.print(
+            _literal(
+                tr(
+                    "No problems found in {targets} and {actuals}.",
+                    targets=context.targets_file,
+                    actuals=context.actuals_file,
+                )
+            )
+        )
         return
-    table = _table(["Validation"], ["", "Code", "Where", "Message"])
+    cells: list[list[str | Text]] = []
     for f in found:
         where = f.file or ""
         if f.line is not None:
             where += f":{f.line}"
         style = "bold red" if f.severity is Severity.ERROR else "yellow"
-        _add_row(table, [Text(f.severity.value, style=style), f.code, where, f.message])
-    _print_tables(out, context, table)
+        severity = tr("error") if f.severity is Severity.ERROR else tr("warning")
+        cells.append([Text(severity, style=style), f.code, where, f.message])
+    headers = ["", tr("Code"), tr("Where"), tr("Message")]
+    _print(out, context, fitted(_width(out, context), [tr("Validation")], headers, cells, whole=[1]))
 
 
 def indicators(headers: Sequence[str], cells: Sequence[Sequence[str]], out: TextIO, context: Context) -> None:
-    table = _table([f"{len(cells)} indicators"], headers)
-    for line in cells:
-        _add_row(table, line)
-    _print_tables(out, context, table)
+    title = tr("{count} indicators", count=len(cells))
+    # id, name, unit, better, area, targets, figures: the id is what people copy, so it never wraps.
+    section = fitted(_width(out, context), [title], headers, cells, whole=[0], drop=[4, 3, 5, 6])
+    _print(out, context, section)
+
+
+def _flags(item: Record) -> str:
+    flags = []
+    if item["estimate"]:
+        flags.append(tr("estimate"))
+    if item["derived"]:
+        flags.append(tr("derived"))
+    if item["period"] is not None:
+        flags.append(tr("period {basis}", basis=pt("basis", item["basis"])) if item["basis"] else tr("period"))
+    if item["absorbed"]:
+        flags.append(tr("of {region}, merged in", region=item["region"]))
+    if not item["used"] and not item["derived"] and item["period"] is None and not item["absorbed"]:
+        flags.append(tr("not used"))
+    return ", ".join(flags)
 
 
 def view(view: IndicatorView, history: Sequence[Record], out: TextIO, context: Context) -> None:
     indicator = view.indicator
-    title = [f"{indicator.name} ({indicator.id})", *([indicator.name_vi] if indicator.name_vi else [])]
-    table = _table(title, ["Year", "Value", "Printed", "Source", "Flags"])
+    width = _width(out, context)
+    other = indicator.name if text.name(indicator) != indicator.name else indicator.name_vi
+    title = [f"{text.name(indicator)} ({indicator.id})", *([other] if other else [])]
+    cells = []
     for item in history:
-        flags = ", ".join(
-            name
-            for name, on in (
-                ("estimate", item["estimate"]),
-                ("derived", item["derived"]),
-                (f"period {item['basis'] or ''}".strip(), item["period"] is not None),
-                (f"of {item['region']}, merged in", item["absorbed"]),
-                (
-                    "not used",
-                    not item["used"] and not item["derived"] and item["period"] is None and not item["absorbed"],
-                ),
-            )
-            if on
-        )
         period = item["period"]
-        _add_row(
-            table,
+        cells.append(
             [
                 str(item["year"]) if period is None else f"{period[0]}–{period[1]}",
                 text.show_value(item["value"], indicator),
                 item["printed"] or "",
                 item["source"] or "",
-                flags,
-            ],
+                _flags(item),
+            ]
         )
-    chart = _table(["History against target"], ["Year", "", ""], ["│: target · ░: derived"])
-    for line in chart_lines(view):
-        _add_row(chart, line)
-    targets = _table(["Targets"], text.STATUS_HEADERS)
-    _status_rows(targets, view.targets, styled=False)
-    _print_tables(out, context, table, chart, targets)
+    headers = [tr("Year"), tr("Value"), tr("Printed"), tr("Source"), tr("Flags")]
+    figures = fitted(width, title, headers, cells, whole=[3])
+    bar = max(8, min(32, width - 40))
+    chart = fitted(
+        width,
+        [tr("History against target")],
+        [tr("Year"), "", ""],
+        [list(line) for line in chart_lines(view, bar)],
+        [tr("│: target · ░: derived")],
+        whole=[1],
+    )
+    targets = _status_table(width, tr("Targets"), view.targets, styled=False)
+    _print(out, context, figures, chart, targets)
 
 
 def regions(headers: Sequence[str], cells: Sequence[Sequence[str]], out: TextIO, context: Context) -> None:
-    table = _table(["Regions: the nation, the 34 provinces from 1 July 2025, and the 63 before"], headers)
-    for line in cells:
-        _add_row(table, line)
-    printer = console(out, context)
-    printer.print(table)
+    title = tr("Regions: the nation, the 34 provinces from 1 July 2025, and the 63 before")
+    _print(out, context, fitted(_width(out, context), [title], headers, cells, drop=[5, 4]), files=False)

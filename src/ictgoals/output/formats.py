@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
+import io
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NoReturn, TextIO
 
@@ -34,11 +35,54 @@ class Context:
 
     @classmethod
     def for_stream(
-        cls, out: TextIO, targets_file: str, actuals_file: str, environ: Mapping[str, str] = os.environ
+        cls,
+        out: TextIO,
+        targets_file: str,
+        actuals_file: str,
+        environ: Mapping[str, str] = os.environ,
+        terminals: Sequence[TextIO] = (),
     ) -> Context:
-        """A terminal's own width; when `out` is not a terminal, $COLUMNS if it is a sensible number, else 120."""
-        if out.isatty():
-            return cls(targets_file, actuals_file)
-        setting = environ.get("COLUMNS", "")
-        width = int(setting) if setting.isdigit() and 20 <= int(setting) <= 1000 else 120
-        return cls(targets_file, actuals_file, width=width)
+        """The width to lay tables out in; see `width_for`."""
+        return cls(targets_file, actuals_file, width=width_for(out, environ, terminals))
+
+
+def width_for(out: TextIO, environ: Mapping[str, str], terminals: Sequence[TextIO] = ()) -> int | None:
+    """How wide tables on `out` may be (None: the terminal's own width, which Rich measures).
+
+    1. `out` is a terminal: its width (Rich also honours $COLUMNS there).
+    2. $COLUMNS, if it is a number from 20 to 1000: the user said so.
+    3. `out` is a regular file: 120, whatever terminal the command was typed in, so that saved output is
+       the same everywhere.
+    4. `out` is a pipe (`ictgoals status | less`): the width of the terminal the user sits at, found on
+       `terminals` (stderr, then stdin); with none, 80.
+    """
+    if _is_terminal(out):
+        return None
+    setting = environ.get("COLUMNS", "")
+    if setting.isdigit() and 20 <= int(setting) <= 1000:
+        return int(setting)
+    if _is_regular_file(out):
+        return 120
+    for stream in terminals:
+        if _is_terminal(stream):
+            try:
+                return max(20, os.get_terminal_size(stream.fileno()).columns)
+            except (OSError, ValueError):
+                continue
+    return 80
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_regular_file(stream: TextIO) -> bool:
+    import stat
+
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False

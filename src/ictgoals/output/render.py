@@ -33,7 +33,7 @@ def render_status(report: StatusReport, fmt: Format, out: TextIO, context: Conte
         case Format.MARKDOWN:
             from ictgoals.output import as_markdown, text
 
-            as_markdown.write(text.STATUS_HEADERS, [text.status_cells(r) for r in report.rows], out)
+            as_markdown.write(text.status_headers(), [text.status_cells(r) for r in report.rows], out)
         case _:
             unreachable(fmt)
 
@@ -42,7 +42,7 @@ def render_diff(report: DiffReport, fmt: Format, out: TextIO, context: Context) 
     from ictgoals.output import as_csv, as_markdown, text
 
     records = [rows.diff_row(r) for r in report.rows]
-    headers = ["Indicator", str(report.against), str(report.year), "Change", "Improved", "Stated change"]
+    headers = text.diff_headers(report.against, report.year)
     cells = [text.diff_cells(record, row.indicator) for record, row in zip(records, report.rows, strict=True)]
     match fmt:
         case Format.TABLE:
@@ -57,7 +57,7 @@ def render_diff(report: DiffReport, fmt: Format, out: TextIO, context: Context) 
             as_markdown.write(headers, cells, out)
             if report.targets:
                 out.write("\n")
-                as_markdown.write(text.STATUS_HEADERS, [text.status_cells(r) for r in report.targets], out)
+                as_markdown.write(text.status_headers(), [text.status_cells(r) for r in report.targets], out)
         case _:
             unreachable(fmt)
 
@@ -83,22 +83,23 @@ def render_findings(findings: Sequence[Finding], fmt: Format, out: TextIO, conte
 
 
 def render_indicators(dataset: Dataset, fmt: Format, out: TextIO, context: Context) -> None:
-    from ictgoals.output import as_csv, as_markdown
+    from ictgoals.output import as_csv, as_markdown, text
 
     document = rows.indicators_document(dataset)
     records = document["rows"]
-    cells = [[as_csv.cell(r[k]) for k in rows.INDICATOR_FIELDS] for r in records]
+    headers = text.indicator_headers()
+    cells = [text.indicator_cells(r, dataset.indicators[r["indicator"]]) for r in records]
     match fmt:
         case Format.TABLE:
             from ictgoals.output import as_table
 
-            as_table.indicators(rows.INDICATOR_FIELDS, cells, out, context)
+            as_table.indicators(headers, cells, out, context)
         case Format.JSON:
             as_json.write(document, out)
         case Format.CSV:
             as_csv.write(records, rows.INDICATOR_FIELDS, out)
         case Format.MARKDOWN:
-            as_markdown.write(rows.INDICATOR_FIELDS, cells, out)
+            as_markdown.write(headers, cells, out)
         case _:
             unreachable(fmt)
 
@@ -125,21 +126,10 @@ def render_view(view: IndicatorView, fmt: Format, out: TextIO, context: Context)
 
 
 def render_regions(regions: Sequence[Region], fmt: Format, out: TextIO, context: Context) -> None:
-    from ictgoals.output import as_csv, as_markdown
+    from ictgoals.output import as_csv, as_markdown, text
 
     records = [rows.region_row(r) for r in regions]
-    headers = ["Name", "Code", "Status", "Merged into", "Since", "Formed from"]
-    cells = [
-        [
-            r.name,
-            r.code,
-            "current" if r.current else "former",
-            r.merged_into or "",
-            r.since or "",
-            ", ".join(r.formed_from),
-        ]
-        for r in regions
-    ]
+    headers, cells = text.region_headers(), [text.region_cells(r) for r in regions]
     match fmt:
         case Format.TABLE:
             from ictgoals.output import as_table

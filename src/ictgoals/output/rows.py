@@ -46,7 +46,7 @@ def _point(point: Point | None) -> Record | None:
 
 
 def _indicator_fields(indicator: Indicator) -> Record:
-    return {"indicator": indicator.id, "name": indicator.name, "unit": indicator.unit}
+    return {"indicator": indicator.id, "name": indicator.name, "name_vi": indicator.name_vi, "unit": indicator.unit}
 
 
 def status_row(row: StatusRow) -> Record:
@@ -242,6 +242,7 @@ def view_document(view: IndicatorView) -> Record:
 STATUS_FIELDS = [
     "indicator",
     "name",
+    "name_vi",
     "unit",
     "region",
     "target_region",
@@ -271,6 +272,7 @@ STATUS_FIELDS = [
 DIFF_FIELDS = [
     "indicator",
     "name",
+    "name_vi",
     "unit",
     "region",
     "before",

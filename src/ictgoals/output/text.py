@@ -1,19 +1,54 @@
-"""Figures, gaps and targets in words for people: units, percentage points, places, and the cells of each table."""
+"""Figures, gaps and targets in words for people, in the run's language: units, percentage points, places, cells."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
+from ictgoals.i18n import decimal_marks, language, pt, tr, vocabulary
 from ictgoals.model import Indicator, Op, Status, StatusRow, Target
 from ictgoals.output.rows import Record
 
+if TYPE_CHECKING:
+    from ictgoals.regions import Region
+
 
 def plain(value: float, places: int = 2) -> str:
-    """A number with thousands separators and no trailing zeros: 3,744,214 or 45.8."""
+    """A number with thousands separators and no trailing zeros: 3,744,214 or 45.8; 3.744.214 or 45,8 in Vietnamese."""
     text = f"{value:,.{places}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    if text == "-0":
+        return "0"
+    decimal, thousands = decimal_marks()
+    if decimal != ".":
+        text = text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+    return text
+
+
+def fixed(value: float, places: int) -> str:
+    """A number with exactly `places` decimals: 0.93 (0,93 in Vietnamese)."""
+    text = f"{value:.{places}f}"
+    return text.replace(".", decimal_marks()[0])
+
+
+def signed(value: float, places: int = 1) -> str:
+    """A signed number: +2.5 or -1 (+2,5 in Vietnamese)."""
+    return ("+" if value > 0 else "") + plain(value, places)
+
+
+def name(indicator: Indicator) -> str:
+    """The indicator's name in the run's language (the English one where no Vietnamese name is given)."""
+    return indicator.name_vi if language() == "vi" and indicator.name_vi else indicator.name
+
+
+def unit(indicator: Indicator) -> str:
+    """The unit as people of the run's language write it: "VND bn" is "tỷ đồng" in Vietnamese."""
+    return vocabulary("unit", indicator.unit)
+
+
+def status_word(status: Status) -> str:
+    return pt("status", status.value)
 
 
 def show_value(value: float, indicator: Indicator) -> str:
@@ -21,7 +56,7 @@ def show_value(value: float, indicator: Indicator) -> str:
         return f"{plain(value)}%"
     if indicator.is_rank:
         return f"#{plain(value)}"
-    return f"{plain(value)} {indicator.unit}"
+    return f"{plain(value)} {unit(indicator)}"
 
 
 def show_amount(value: float, indicator: Indicator, signed: bool = False) -> str:
@@ -30,15 +65,18 @@ def show_amount(value: float, indicator: Indicator, signed: bool = False) -> str
     A signed rank change reads as moving up or down, since a smaller rank number is better.
     """
     if signed and indicator.is_rank:
-        return "no change" if value == 0 else f"{'up' if value < 0 else 'down'} {plain(abs(value))} places"
+        if value == 0:
+            return tr("no change")
+        places = plain(abs(value))
+        return tr("up {places} places", places=places) if value < 0 else tr("down {places} places", places=places)
     text = plain(value)
     if signed and value > 0:
         text = "+" + text
     if indicator.is_percent:
-        return f"{text} pp"
+        return tr("{amount} pp", amount=text)
     if indicator.is_rank:
-        return f"{text} places"
-    return f"{text} {indicator.unit}"
+        return tr("{amount} places", amount=text)
+    return f"{text} {unit(indicator)}"
 
 
 _SYMBOLS = {Op.AT_LEAST: "≥", Op.AT_MOST: "≤", Op.MORE_THAN: ">", Op.LESS_THAN: "<"}
@@ -47,20 +85,20 @@ _SYMBOLS = {Op.AT_LEAST: "≥", Op.AT_MOST: "≤", Op.MORE_THAN: ">", Op.LESS_TH
 def show_target(target: Target, indicator: Indicator) -> str:
     """The target in words: "≥ 80%", "> 148 USD bn", "top 30", "30% – 40%", "≥ 165 USD bn ±0.8"."""
     if target.op is Op.MAINTAIN:
-        text = "maintain"
+        text = tr("maintain")
     elif isinstance(target.value, tuple):
         low, high = target.value
         text = f"{show_value(low, indicator)} – {show_value(high, indicator)}"
     else:
         assert target.value is not None
         if indicator.is_rank and target.op is Op.AT_MOST:
-            text = f"top {plain(target.value)}"
+            text = tr("top {rank}", rank=plain(target.value))
         else:
             text = f"{_SYMBOLS[target.op]} {show_value(target.value, indicator)}"
     if target.tolerance:
         text += f" ±{show_amount(target.tolerance, indicator)}"
     if target.span is not None:
-        text += f" each year {target.span[0]}–{target.span[1]}"
+        text += " " + tr("each year {first}–{last}", first=target.span[0], last=target.span[1])
     return text
 
 
@@ -70,7 +108,7 @@ def show_actual(row: StatusRow) -> str:
         return "—"
     text = f"{show_value(current.value, row.indicator)} ({current.year})"
     if current.estimate:
-        text += " est."
+        text += " " + tr("est.")
     if current.conflict:
         text += " !"
     return text
@@ -81,63 +119,87 @@ def show_gap(row: StatusRow) -> str:
         return "—"
     if row.status is Status.MET:
         if row.gap > 0:  # met within the target's tolerance
-            return f"met, within tolerance ({show_amount(row.gap, row.indicator)} short)"
-        return "met" if row.gap == 0 else f"ahead by {show_amount(-row.gap, row.indicator)}"
+            return tr("met, within tolerance ({amount} short)", amount=show_amount(row.gap, row.indicator))
+        return tr("met") if row.gap == 0 else tr("ahead by {amount}", amount=show_amount(-row.gap, row.indicator))
     return show_amount(row.gap, row.indicator)
 
 
 def show_pace(row: StatusRow) -> str:
     parts = []
     if row.progress_ratio is not None:
-        parts.append(f"R {row.progress_ratio:.2f}")
+        parts.append(f"R {fixed(row.progress_ratio, 2)}")
     if row.required_change_per_year is not None:
-        parts.append(f"need {show_amount(row.required_change_per_year, row.indicator, signed=True)}/yr")
+        needed = show_amount(row.required_change_per_year, row.indicator, signed=True)
+        parts.append(tr("need {amount}/yr", amount=needed))
     return " · ".join(parts) or "—"
 
 
-PACE_LEGEND = (
-    "R: progress ratio, observed ÷ required yearly growth (≥ 0.95 on track); "
-    "need: change per year still required; est.: estimate; !: sources disagree"
-)
+def pace_legend() -> str:
+    return tr(
+        "R: progress ratio, observed ÷ required yearly growth (≥ 0.95 on track); "
+        "need: change per year still required; est.: estimate; !: sources disagree"
+    )
 
 
 def status_cells(row: StatusRow) -> list[str]:
     return [
-        row.indicator.name,
+        name(row.indicator),
         row.region,
         show_target(row.target, row.indicator),
         show_actual(row),
         show_gap(row),
-        row.status.value,
+        status_word(row.status),
         show_pace(row),
     ]
 
 
-STATUS_HEADERS = ["Indicator", "Region", "Target", "Actual", "Gap", "Status", "Pace"]
+def status_headers() -> list[str]:
+    return [tr("Indicator"), tr("Region"), tr("Target"), tr("Actual"), tr("Gap"), tr("Status"), tr("Pace")]
+
+
+def summary(counts: dict[str, int]) -> str:
+    """ "3 met, 1 missed" from the counts by status code; "no targets" when all are 0."""
+    shown = [f"{n} {pt('status', code)}" for code, n in counts.items() if n]
+    return ", ".join(shown) or tr("no targets")
+
+
+def diff_headers(before: int, after: int) -> list[str]:
+    return [tr("Indicator"), str(before), str(after), tr("Change"), tr("Improved"), tr("Stated change")]
 
 
 def diff_cells(row: Record, indicator: Indicator) -> list[str]:
     before = "—" if row["before"] is None else show_value(row["before"], indicator)
     if row["derived"]:
-        before += " (derived)"
+        before += " " + tr("(derived)")
     change = "—" if row["change"] is None else show_amount(row["change"], indicator, signed=True)
     if row["change_pct"] is not None and not indicator.is_percent and not indicator.is_rank:
-        change += f" ({row['change_pct']:+.1f}%)"
+        change += f" ({signed(row['change_pct'])}%)"
     stated = "—"
     if row["stated_change"] is not None:
         value = row["stated_change"]
-        shown = f"{value[0]}–{value[1]}" if isinstance(value, list) else f"{value:+g}"
-        stated = f"{shown} {row['stated_change_unit']} on {row['stated_change_from']}"
+        shown = f"{plain(value[0])}–{plain(value[1])}" if isinstance(value, list) else signed(value, 6)
+        stated = tr(
+            "{amount} {unit} on {year}",
+            amount=shown,
+            unit=pt("change unit", row["stated_change_unit"]),
+            year=row["stated_change_from"],
+        )
         if row["stated_agrees"] is not None:
             stated += " ✓" if row["stated_agrees"] else " ✗"
-    improved = "—" if row["improved"] is None else "yes" if row["improved"] else "no"
-    return [indicator.name, before, show_value(row["after"], indicator), change, improved, stated]
+    improved = "—" if row["improved"] is None else tr("yes") if row["improved"] else tr("no")
+    return [name(indicator), before, show_value(row["after"], indicator), change, improved, stated]
 
 
 def warning_lines(rows: Iterable[StatusRow]) -> list[str]:
     """What a computation wants a person to know about its rows, one line each."""
     return [
-        f"warning: {row.target.indicator} ({row.region}, {row.target.year}): {warning}."
+        tr(
+            "warning: {indicator} ({region}, {year}): {warning}.",
+            indicator=row.target.indicator,
+            region=row.region,
+            year=row.target.year,
+            warning=warning,
+        )
         for row in rows
         for warning in row.warnings
     ]
@@ -145,7 +207,47 @@ def warning_lines(rows: Iterable[StatusRow]) -> list[str]:
 
 def check_lines(flagged: Sequence[StatusRow], noted: Sequence[StatusRow], total: int) -> list[str]:
     """The lines `status --check` says: each row that fails or is noted, then the verdict if any failed."""
-    lines = [f"check: {r.status.value}: {r.target.indicator} ({r.region}, {r.target.year})" for r in [*flagged, *noted]]
+    lines = [
+        tr(
+            "check: {status}: {indicator} ({region}, {year})",
+            status=status_word(r.status),
+            indicator=r.target.indicator,
+            region=r.region,
+            year=r.target.year,
+        )
+        for r in [*flagged, *noted]
+    ]
     if flagged:
-        lines.append(f"check failed: {len(flagged)} of {total} targets need attention.")
+        lines.append(tr("check failed: {failed} of {total} targets need attention.", failed=len(flagged), total=total))
     return lines
+
+
+def indicator_headers() -> list[str]:
+    return [tr("Indicator"), tr("Name"), tr("Unit"), tr("Better"), tr("Area"), tr("Targets"), tr("Figures")]
+
+
+def indicator_cells(row: Record, indicator: Indicator) -> list[str]:
+    return [
+        indicator.id,
+        name(indicator),
+        unit(indicator),
+        pt("better", indicator.better.value),
+        row["area"],
+        str(row["targets"]),
+        str(row["actuals"]),
+    ]
+
+
+def region_headers() -> list[str]:
+    return [tr("Name"), tr("Code"), tr("Status"), tr("Merged into"), tr("Since"), tr("Formed from")]
+
+
+def region_cells(region: Region) -> list[str]:
+    return [
+        region.name,
+        region.code,
+        tr("current") if region.current else tr("former"),
+        region.merged_into or "",
+        region.since or "",
+        ", ".join(region.formed_from),
+    ]

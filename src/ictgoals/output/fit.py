@@ -1,0 +1,167 @@
+"""How a table fits a width: which columns it keeps and how wide each is, never breaking a word or an id."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+#: Characters a table spends on each gap between two columns (padding and the blank rule).
+GAP = 3
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Fit:
+    """The columns kept (by index, in order) and their widths; `stacked` when no table fits at all."""
+
+    kept: tuple[int, ...]
+    widths: tuple[int, ...]
+    stacked: bool = False
+
+
+def _words(cell: str) -> list[str]:
+    return [word for line in cell.splitlines() for word in line.split()] or [""]
+
+
+def _longest_line(cell: str) -> int:
+    return max((len(line) for line in cell.splitlines()), default=0)
+
+
+def fit(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    *,
+    whole: Sequence[int] = (),
+    drop: Sequence[int] = (),
+) -> Fit:
+    """Choose columns and widths so that the table is at most `width` characters wide.
+
+    - A column never gets narrower than its longest word, so words wrap at spaces and never break;
+      a `whole` column (ids) never gets narrower than its longest cell.
+    - When even that does not fit, the columns in `drop` are left out in that order.
+    - Columns that fit get their natural width (nothing wasted on a wide terminal); when they do not,
+      the spare width goes where it saves most lines. Columns are left out, in the order of `drop`,
+      while some column is still too narrow for its usual cell.
+    - If nothing fits after every drop, the result is `stacked`: one block per row instead of a table.
+    """
+    columns = list(range(len(headers)))
+    least = [
+        max(len(word) for word in _words(headers[c]) + [w for row in rows for w in _words(row[c])]) for c in columns
+    ]
+    for c in whole:
+        least[c] = max([least[c], *(_longest_line(row[c]) for row in rows)])
+    most = [max([_longest_line(headers[c]), *(_longest_line(row[c]) for row in rows)]) for c in columns]
+    typical = [_typical(c, rows) for c in columns]
+    kept = list(columns)
+    to_drop = list(drop)
+    last: Fit | None = None
+    while True:
+        shape = _allocate(kept, least, most, [min(t, width // 3) for t in typical], rows, width)
+        if shape is not None:
+            last = shape
+            if not _cramped(shape, typical, width):
+                return shape
+        if not to_drop:
+            return last or Fit(tuple(columns), tuple(most), stacked=True)
+        kept.remove(to_drop.pop(0))
+
+
+def _typical(c: int, rows: Sequence[Sequence[str]]) -> int:
+    """The width that shows three cells in four of column `c` on one line, not counting empty ones ("—")."""
+    lengths = sorted(_longest_line(row[c]) for row in rows if row[c].strip() not in ("", "—")) or [0]
+    return lengths[max(0, -(-3 * len(lengths) // 4) - 1)]
+
+
+def _cramped(shape: Fit, typical: list[int], width: int) -> bool:
+    """Whether some column is too narrow for its usual cell (a long column only for a third of the width)."""
+    return any(w < min(typical[c], width // 3) for c, w in zip(shape.kept, shape.widths, strict=True))
+
+
+def _height(shape: Fit, rows: Sequence[Sequence[str]]) -> int:
+    """How many lines the rows take at these widths, wrapping words at spaces."""
+    return sum(
+        max(_wrapped(row[c], w) for c, w in zip(shape.kept, shape.widths, strict=True)) if shape.kept else 1
+        for row in rows
+    )
+
+
+def _wrapped(cell: str, width: int) -> int:
+    lines = 0
+    for line in cell.splitlines() or [""]:
+        lines += 1
+        used = 0
+        for word in line.split():
+            if used and used + 1 + len(word) > width:
+                lines += 1
+                used = 0
+            used += len(word) + (1 if used else 0)
+    return lines
+
+
+def _allocate(
+    kept: list[int], least: list[int], most: list[int], usual: list[int], rows: Sequence[Sequence[str]], width: int
+) -> Fit | None:
+    """Widths for the `kept` columns within `width`, or None if their longest words do not fit.
+
+    Each column starts at its longest word, then grows to its `usual` width while there is room; the
+    spare characters then go, a step at a time, to the column where they save the most lines per
+    character, until every cell is on one line or no width is left.
+    """
+    room = width - GAP * (len(kept) - 1)
+    if sum(least[c] for c in kept) > room or not kept:
+        return None if kept else Fit((), ())
+    if sum(most[c] for c in kept) <= room:
+        return Fit(tuple(kept), tuple(most[c] for c in kept))
+    widths = {c: least[c] for c in kept}
+    spare = room - sum(widths.values())
+    for c in sorted(kept, key=lambda c: usual[c] - least[c]):
+        grant = max(0, min(usual[c] - widths[c], spare))
+        widths[c] += grant
+        spare -= grant
+    lengths = {c: sorted({_longest_line(row[c]) for row in rows} | {most[c]}) for c in kept}
+    heights: dict[tuple[int, int], list[int]] = {}
+
+    def column(c: int, w: int) -> list[int]:
+        if (c, w) not in heights:
+            heights[c, w] = [_wrapped(row[c], w) for row in rows]
+        return heights[c, w]
+
+    while spare > 0:
+        current = {c: column(c, widths[c]) for c in kept}
+        best: tuple[float, int, int] | None = None
+        for c in kept:
+            others = [max((current[k][r] for k in kept if k != c), default=1) for r in range(len(rows))]
+            now = sum(max(o, h) for o, h in zip(others, current[c], strict=True))
+            goals = [g for g in lengths[c] if widths[c] < g <= widths[c] + spare][:4]
+            for goal in goals:
+                saved = now - sum(max(o, h) for o, h in zip(others, column(c, goal), strict=True))
+                if saved > 0 and (best is None or saved / (goal - widths[c]) > best[0]):
+                    best = (saved / (goal - widths[c]), c, goal)
+        if best is None:  # no one step saves a line (two cells wrap in every row): take the smallest step
+            steps = sorted(
+                (g - widths[c], c, g) for c in kept for g in lengths[c] if widths[c] < g <= widths[c] + spare
+            )
+            if not steps:
+                break
+            best = (0.0, steps[0][1], steps[0][2])
+        spare -= best[2] - widths[best[1]]
+        widths[best[1]] = best[2]
+    return Fit(tuple(kept), tuple(widths[c] for c in kept))
+
+
+def stacked_lines(headers: Sequence[str], row: Sequence[str], width: int) -> list[str]:
+    """One row as a block of lines for a terminal too narrow for any table: the first cell, then `header: value`."""
+    import textwrap
+
+    lines = textwrap.wrap(row[0], width, break_long_words=False, break_on_hyphens=False) or [""]
+    for header, cell in zip(headers[1:], row[1:], strict=True):
+        if cell:
+            lines += textwrap.wrap(
+                f"{header}: {cell}",
+                width,
+                initial_indent="  ",
+                subsequent_indent="    ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+    return lines

@@ -1,0 +1,56 @@
+"""The width tables are laid out in: the terminal's, the user's $COLUMNS, or a fixed one for files and pipes."""
+
+from __future__ import annotations
+
+import fcntl
+import io
+import os
+import struct
+import termios
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+import pytest
+
+from ictgoals.output.formats import width_for
+
+
+@pytest.fixture
+def terminal() -> Iterator[TextIO]:
+    """A pseudo-terminal 77 columns wide, as the stderr of a user who pipes stdout into `less`."""
+    leader, follower = os.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 77, 0, 0))
+    with os.fdopen(follower, "w") as stream:
+        yield stream
+    os.close(leader)
+
+
+@pytest.fixture
+def pipe() -> Iterator[TextIO]:
+    reader, writer = os.pipe()
+    with os.fdopen(writer, "w") as stream:
+        yield stream
+    os.close(reader)
+
+
+def test_a_pipe_takes_the_width_of_the_terminal_the_user_sits_at(pipe: TextIO, terminal: TextIO) -> None:
+    assert width_for(pipe, {}, [io.StringIO(), terminal]) == 77
+
+
+def test_columns_is_the_users_word(pipe: TextIO, terminal: TextIO) -> None:
+    assert width_for(pipe, {"COLUMNS": "100"}, [terminal]) == 100
+    assert width_for(pipe, {"COLUMNS": "5"}, [terminal]) == 77  # not a sensible width: ignored
+
+
+def test_a_pipe_with_no_terminal_anywhere_is_80_wide(pipe: TextIO) -> None:
+    assert width_for(pipe, {}, [io.StringIO()]) == 80
+
+
+def test_a_file_is_120_wide_whatever_the_terminal(tmp_path: Path, terminal: TextIO) -> None:
+    with (tmp_path / "out.txt").open("w") as file:
+        assert width_for(file, {}, [terminal]) == 120
+
+
+def test_a_terminal_measures_itself(terminal: TextIO) -> None:
+    assert width_for(terminal, {"COLUMNS": "100"}, []) is None  # Rich measures it (and honours COLUMNS)

@@ -40,7 +40,7 @@ def layer(module: str) -> str:
     if module in BASE or module.startswith("ictgoals.locales"):
         return "base"
     second = module.split(".")[1]
-    if second in ("cli", "cli_app", "__main__"):
+    if second in ("cli", "cli_app", "cli_lang", "cli_write", "__main__"):
         return "cli"
     return second
 

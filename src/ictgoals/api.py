@@ -13,11 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ictgoals.errors import UsageError
+from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL, Dataset, StatusReport
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from ictgoals.analysis.report import Report, TargetSection
     from ictgoals.analysis.results import DiffReport, Finding, IndicatorView
     from ictgoals.datafiles.paths import DataFiles
+    from ictgoals.output.formats import ReportFormat
     from ictgoals.regions import Region
     from ictgoals.writing.inputs import Row
     from ictgoals.writing.lock import Notify
@@ -80,8 +85,13 @@ def region(dataset: Dataset, wanted: str) -> str:
     if found is None:
         hint = did_you_mean(wanted)
         raise UsageError(
-            f'--region "{wanted}": not a province (before or after 1 July 2025) nor a region the data uses.'
-            f"{' ' + hint if hint else ''} `ictgoals regions` lists the provinces."
+            tr(
+                '--region "{wanted}": not a province (before or after 1 July 2025) nor a region the data uses.',
+                wanted=wanted,
+            )
+            + (" " + hint if hint else "")
+            + " "
+            + tr("`ictgoals regions` lists the provinces.")
         )
     return found
 
@@ -95,9 +105,12 @@ def region_note(name: str) -> str | None:
     gone = former(name)
     if gone is None or gone.merged_into == gone.name:
         return None
-    return (
-        f"{gone.name} became part of {gone.merged_into} on {gone.since}; its figures stay under its own name "
-        f'(ask for --region "{gone.merged_into}" for the province that succeeded it).'
+    return tr(
+        "{name} became part of {successor} on {since}; its figures stay under its own name "
+        '(ask for --region "{successor}" for the province that succeeded it).',
+        name=gone.name,
+        successor=gone.merged_into,
+        since=gone.since,
     )
 
 
@@ -120,7 +133,7 @@ def comparison_year(year: int, against: int | None = None) -> int:
     """The year `diff` compares `year` with: `against`, which must be earlier, else the year before."""
     base = year - 1 if against is None else against
     if base >= year:
-        raise UsageError(f"--against {base} must be earlier than {year}.")
+        raise UsageError(tr("--against {base} must be earlier than {year}.", base=base, year=year))
     return base
 
 
@@ -137,8 +150,16 @@ def show(dataset: Dataset, indicator: str, region_name: str = NATIONAL) -> Indic
         import difflib
 
         close = difflib.get_close_matches(indicator, list(dataset.indicators), n=3)
-        hint = f" Did you mean: {', '.join(close)}?" if close else " Run `ictgoals indicators` to list them."
-        raise UsageError(f"unknown indicator '{indicator}' in {dataset.targets_file}.{hint}")
+        hint = (
+            tr("Did you mean: {names}?", names=", ".join(close))
+            if close
+            else tr("Run `ictgoals indicators` to list them.")
+        )
+        raise UsageError(
+            tr("unknown indicator '{indicator}' in {file}.", indicator=indicator, file=dataset.targets_file)
+            + " "
+            + hint
+        )
     from ictgoals.analysis import view
 
     return view.show(dataset, indicator, region(dataset, region_name))
@@ -209,7 +230,7 @@ def import_file(
 
     kind = (fmt or ("json" if file.lower().endswith(".json") else "csv")).lower()
     if kind not in ("csv", "json"):
-        raise UsageError(f"--format {fmt}: import reads csv or json.")
+        raise UsageError(tr("--format {format}: import reads csv or json.", format=fmt))
     if file == "-":
         name, text = "stdin", inputs.read_stream(sys.stdin if stdin is None else stdin)
     else:
@@ -255,3 +276,58 @@ def init(directory: Path, *, force: bool = False, wait: float | None = None, not
     from ictgoals.writing import session
 
     session.init(directory, force=force, wait=wait, notify=notify)
+
+
+def report(dataset: Dataset, year: int, region_name: str = NATIONAL) -> Report:
+    """What a shareable report on the targets due in `year` in a region says."""
+    from ictgoals.analysis.report import report as compute
+
+    return compute(dataset, year, region(dataset, region_name))
+
+
+def write_report(
+    content: Report, fmt: ReportFormat, output: Path | None, out: TextIO, made: dt.date | None = None
+) -> Path | None:
+    """Write the report: HTML to `output` (a file) or to `out`; Markdown into the directory `output`,
+    with the charts as SVG files beside it. Files are replaced atomically. Returns what was written."""
+    import datetime
+    import io
+
+    from ictgoals.output import charts
+    from ictgoals.output.formats import ReportFormat, unreachable
+    from ictgoals.writing.append import write_file
+
+    charts.available()  # before anything is written: without the extra, say how to install it
+    made = made or datetime.date.today()
+    match fmt:
+        case ReportFormat.HTML:
+            from ictgoals.output import as_html
+
+            buffer = io.StringIO()
+            as_html.write(content, buffer, lambda section: charts.chart(section, inline=True), made)
+            if output is None:
+                out.write(buffer.getvalue())
+                return None
+            write_file(output, buffer.getvalue())
+            return output
+        case ReportFormat.MARKDOWN:
+            from ictgoals.output import report_markdown
+
+            if output is None:
+                raise UsageError(tr("--format markdown writes a directory: give it with -o DIR."))
+            (output / "charts").mkdir(parents=True, exist_ok=True)
+
+            def chart_file(number: int, section: TargetSection) -> str | None:
+                svg = charts.chart(section, inline=False)
+                if svg is None:
+                    return None
+                write_file(output / "charts" / f"target-{number}.svg", svg)
+                return f"charts/target-{number}.svg"
+
+            buffer = io.StringIO()
+            report_markdown.write(content, buffer, chart_file, made)
+            write_file(output / "report.md", buffer.getvalue())
+            return output / "report.md"
+        case _:
+            unreachable(fmt)
+    return None

@@ -11,22 +11,20 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ictgoals import api
+from ictgoals import (
+    api,
+    cli_write,  # noqa: F401  (registers record, import, target and init on the app)
+    i18n,
+)
 from ictgoals.cli_app import (
     _APP_SETTINGS,
     EXIT_CHECK_FAILED,
     EXIT_INTERNAL,
-    NUMBERS_AS_ARGUMENTS,
     ActualsOpt,
-    AllowConflictOpt,
-    DryRunOpt,
-    FigureArg,
     FormatOpt,
     NoCacheOpt,
-    PrintedFigureOpt,
     RegionOpt,
     TargetsOpt,
-    WaitOpt,
     YearArg,
     _say,
     app,
@@ -34,14 +32,13 @@ from ictgoals.cli_app import (
 )
 from ictgoals.errors import DataError
 from ictgoals.model import NATIONAL, Dataset, StatusRow
-from ictgoals.output.formats import Format
+from ictgoals.output.formats import Format, ReportFormat
 
 __all__ = ["app", "main"]  # `app` lives in cli_app; tests and the benchmarks reach it here
 
 if TYPE_CHECKING:
     from ictgoals.datafiles.paths import DataFiles
     from ictgoals.output.formats import Context
-    from ictgoals.writing.session import Written
 
 
 class _Run:
@@ -54,7 +51,9 @@ class _Run:
     def load(self) -> Dataset:
         from ictgoals.output.notice import slow_work
 
-        with slow_work(f"reading {self.files.targets} and {self.files.actuals}"):
+        with slow_work(
+            i18n.tr("reading {targets} and {actuals}", targets=self.files.targets, actuals=self.files.actuals)
+        ):
             return api.load_files(self.files, cache=self.cache)
 
     def context(self) -> Context:
@@ -67,7 +66,7 @@ class _Run:
 
 def _note_region(name: str) -> None:
     if note := api.region_note(name):
-        _say(f"note: {note}")
+        _say(i18n.tr("note: {message}", message=note))
 
 
 def _warn_rows(rows: Sequence[StatusRow]) -> None:
@@ -165,7 +164,7 @@ def validate(
     render_findings(findings, fmt, sys.stdout, run.context())
     if findings:
         codes = sorted({f.code for f in findings})
-        _say(f"{len(findings)} warning(s): {', '.join(codes)}.")
+        _say(i18n.tr("{count} warning(s): {codes}.", count=len(findings), codes=", ".join(codes)))
     if findings and strict:
         raise typer.Exit(EXIT_CHECK_FAILED)
 
@@ -216,184 +215,70 @@ def show(
     render_view(view, fmt, sys.stdout, run.context())
 
 
-# ---------------------------------------------------------------- writing data
-
-
-def _show_dry_run(written: Written) -> None:
-    """A dry run prints the TOML that would have been appended."""
-    if written.dry_run:
-        sys.stdout.write(written.text)
-
-
-@app.command(context_settings=NUMBERS_AS_ARGUMENTS)
-@translates_errors
-def record(
-    indicator: Annotated[str, typer.Argument(help="Indicator id.", show_default=False)],
-    year: YearArg,
-    source: Annotated[str, typer.Option("--source", help="Source id (declare a new one with --source-title).")],
-    value: FigureArg = None,
-    region: RegionOpt = NATIONAL,
-    printed: PrintedFigureOpt = None,
-    estimate: Annotated[bool, typer.Option("--estimate", help="The source gives an estimate (ước đạt).")] = False,
-    change: Annotated[str | None, typer.Option("--change", help="Change on an earlier year, as stated.")] = None,
-    change_unit: Annotated[str | None, typer.Option("--change-unit", help='"%", "pp" or "places".')] = None,
-    change_from: Annotated[
-        int | None, typer.Option("--change-from", help="Year of that change (default: YEAR-1).")
-    ] = None,
-    note: Annotated[str | None, typer.Option("--note", help="Free-text note.")] = None,
-    source_title: Annotated[
-        str | None, typer.Option("--source-title", help="Declare --source as a new source.")
-    ] = None,
-    source_date: Annotated[
-        str | None, typer.Option("--source-date", help="Publication date of the new source.")
-    ] = None,
-    allow_conflict: AllowConflictOpt = False,
-    wait: WaitOpt = None,
-    dry_run: DryRunOpt = False,
-    targets: TargetsOpt = None,
-    actuals: ActualsOpt = None,
-) -> None:
-    """Record one reported figure in actuals.toml."""
-    from ictgoals.writing.inputs import text_fields
-
-    fields = text_fields(
-        indicator=indicator,
-        year=year,
-        value=value,
-        source=source,
-        printed=printed,
-        estimate=estimate,
-        change=change,
-        change_unit=change_unit,
-        change_from=change_from,
-        note=note,
-        region=region,
-    )
-    written = api.record(
-        api.files(targets, actuals),
-        fields,
-        source_title=source_title,
-        source_date=source_date,
-        allow_conflict=allow_conflict,
-        dry_run=dry_run,
-        wait=wait,
-        notify=_say,
-    )
-    _show_dry_run(written)
-    if written.plan.skipped:
-        _say(f"already recorded: {indicator} ({region}, {year}) from '{source}'; nothing written.")
-    elif not dry_run:
-        _say(f"recorded {indicator} ({region}, {year}) in {written.path}.")
-
-
-@app.command(name="import")
-@translates_errors
-def import_(
-    file: Annotated[str, typer.Argument(help="CSV or JSON file of figures, or - for stdin.", show_default=False)],
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format", "-f", help="csv or json (default: from the file name; csv for -).", show_default=False
-        ),
-    ] = None,
-    allow_conflict: AllowConflictOpt = False,
-    wait: WaitOpt = None,
-    dry_run: DryRunOpt = False,
-    targets: TargetsOpt = None,
-    actuals: ActualsOpt = None,
-) -> None:
-    """Record many figures at once: all of them, or none if any row is bad."""
-    written = api.import_file(
-        api.files(targets, actuals),
-        file,
-        fmt,
-        stdin=sys.stdin,
-        allow_conflict=allow_conflict,
-        dry_run=dry_run,
-        wait=wait,
-        notify=_say,
-    )
-    _show_dry_run(written)
-    verb = "would import" if dry_run else "imported"
-    entries, skipped = len(written.plan.entries), written.plan.skipped
-    _say(f"{verb} {entries} figure(s) into {written.path}; skipped {skipped} already recorded.")
-
-
-@app.command(context_settings=NUMBERS_AS_ARGUMENTS)
-@translates_errors
-def target(
-    indicator: Annotated[str, typer.Argument(help="Indicator id.", show_default=False)],
-    year: YearArg,
-    values: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="The value; two values (low high) for --op between; none for --op maintain.", show_default=False
-        ),
-    ] = None,
-    op: Annotated[str, typer.Option("--op", help='">=", "<=", "between" or "maintain".')] = ">=",
-    source: Annotated[str, typer.Option("--source", help="Source id (declared in targets.toml).")] = "",
-    region: RegionOpt = NATIONAL,
-    printed: Annotated[str | None, typer.Option("--printed", help="The target as the source prints it.")] = None,
-    baseline_year: Annotated[
-        int | None, typer.Option("--baseline-year", help="Year progress is measured from.")
-    ] = None,
-    note: Annotated[str | None, typer.Option("--note", help="Free-text note.")] = None,
-    wait: WaitOpt = None,
-    dry_run: DryRunOpt = False,
-    targets: TargetsOpt = None,
-    actuals: ActualsOpt = None,
-) -> None:
-    """Declare one target in targets.toml."""
-    from ictgoals.writing.inputs import text_fields
-
-    fields = text_fields(
-        indicator=indicator,
-        year=year,
-        op=op,
-        source=source,
-        printed=printed,
-        note=note,
-        baseline_year=baseline_year,
-        region=region,
-    )
-    written = api.declare_target(
-        api.files(targets, actuals), fields, values or [], dry_run=dry_run, wait=wait, notify=_say
-    )
-    _show_dry_run(written)
-    if written.plan.skipped:
-        _say(f"already declared: {indicator} ({region}, {year}, {op}); nothing written.")
-    elif not dry_run:
-        _say(f"declared the target in {written.path}.")
-
-
 @app.command()
 @translates_errors
-def init(
-    directory: Annotated[Path, typer.Argument(help="Where to put targets.toml and actuals.toml.")] = Path(),
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
-    wait: WaitOpt = None,
+def report(
+    year: YearArg,
+    region: RegionOpt = NATIONAL,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="html: one self-contained file; markdown: a directory.")
+    ] = ReportFormat.HTML,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="File (html) or directory (markdown) to write; html goes to stdout without it."
+        ),
+    ] = None,
+    targets: TargetsOpt = None,
+    actuals: ActualsOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
-    """Copy the bundled dataset to DIRECTORY, to edit and record into."""
-    api.init(directory, force=force, wait=wait, notify=_say)
-    _say(f"copied the bundled targets.toml and actuals.toml to {directory}; run ictgoals from there to use them.")
+    """Write a report to share: summary, what changed, and a chart per target (needs the report extra)."""
+    run = _Run(targets, actuals, no_cache)
+    content = api.report(run.load(), year, region)
+    _note_region(content.region)
+    written = api.write_report(content, fmt, output, sys.stdout)
+    if written is not None:
+        _say(i18n.tr("wrote {path}.", path=written))
 
 
 def _app_for(args: list[str]) -> typer.Typer:
     """The app to run: with a command name first, an app holding only that command.
 
     Typer turns every command's signature into Click parameters before it parses anything,
-    which costs about 20 ms for all of them; one is all a run needs. Help, --version and
-    unknown names get the full app.
+    which costs about 20 ms for all of them; one is all a run needs. Help, --version, unknown
+    names and shell completion get the full app.
     """
-    wanted = args[0] if args else ""
+    wanted = args[0] if args and not any(k.endswith("_COMPLETE") for k in os.environ) else ""
+    chosen = app
     for info in app.registered_commands:
         name = info.name or (info.callback.__name__.replace("_", "-") if info.callback else "")
         if name == wanted:
-            single = typer.Typer(**_APP_SETTINGS)
-            single.registered_callback = app.registered_callback
-            single.registered_commands = [info]
-            return single
-    return app
+            chosen = typer.Typer(**_APP_SETTINGS)
+            chosen.registered_callback = app.registered_callback
+            chosen.registered_commands = [info]
+    return chosen
+
+
+def _language(args: list[str]) -> list[str]:
+    """Choose the run's language from --lang (anywhere before `--`), $ICTGOALS_LANG or the locale;
+    the arguments left for the command."""
+    rest, wanted, index = [], None, 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest += args[index:]
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            wanted, index = args[index + 1], index + 2
+            continue
+        if arg.startswith("--lang="):
+            wanted = arg.partition("=")[2]
+        else:
+            rest.append(arg)
+        index += 1
+    i18n.use(i18n.choose(wanted))
+    return rest
 
 
 def main() -> None:
@@ -404,15 +289,30 @@ def main() -> None:
     # Measured in bench/README.md: 7% of a cold status at 100,000 figures. Only for the CLI run itself.
     gc.disable()
     try:
-        _app_for(sys.argv[1:])()
+        args = _language(sys.argv[1:])
+    except ValueError as e:
+        _say(f"error: --lang: {e}.")
+        sys.exit(2)
+    try:
+        command = typer.main.get_command(_app_for(args))
+        if i18n.language() != i18n.DEFAULT:
+            from ictgoals import cli_lang
+            from ictgoals.locales import messages_for
+
+            cli_lang.translate_commands(command)
+            cli_lang.translate_typer(messages_for(i18n.language()).CLICK_ERRORS)
+        command(args=args)
     except KeyboardInterrupt:
-        _say("interrupted.")
+        _say(i18n.tr("interrupted."))
         sys.exit(130)
     except Exception as e:  # a bug: say so plainly; ICTGOALS_DEBUG=1 shows the traceback
         if os.environ.get("ICTGOALS_DEBUG"):
             raise
         _say(
-            f"internal error: {type(e).__name__}: {e}. This is a bug in ictgoals; please report it "
-            "with the command you ran (ICTGOALS_DEBUG=1 shows the details)."
+            i18n.tr(
+                "internal error: {error}. This is a bug in ictgoals; please report it with the command you ran "
+                "(ICTGOALS_DEBUG=1 shows the details).",
+                error=f"{type(e).__name__}: {e}",
+            )
         )
         sys.exit(EXIT_INTERNAL)

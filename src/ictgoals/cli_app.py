@@ -13,6 +13,7 @@ import typer
 
 from ictgoals import __version__
 from ictgoals.errors import IctgoalsError
+from ictgoals.i18n import tr
 from ictgoals.output.formats import Format
 
 _APP_SETTINGS: dict[str, Any] = {
@@ -53,7 +54,7 @@ def translates_errors(command: F) -> F:
             sys.stdout.flush()
             return result
         except IctgoalsError as e:
-            _say(f"error: {e}")
+            _say(tr("error: {message}", message=e))
             raise typer.Exit(e.exit_code) from e
         except BrokenPipeError:
             _quiet_stdout()

@@ -55,9 +55,9 @@ def language() -> str:
 
 def _messages(language: str) -> Mapping[str, str]:
     if language not in _catalogue:
-        from importlib import import_module
+        from ictgoals.locales import messages_for
 
-        _catalogue[language] = import_module(f"ictgoals.locales.{language}").MESSAGES
+        _catalogue[language] = messages_for(language).MESSAGES
     return _catalogue[language]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL, region_key
 
 MERGED_ON = "2025-07-01"
@@ -116,7 +117,7 @@ def suggestions(name: str) -> list[str]:
 def did_you_mean(name: str) -> str:
     """ "Did you mean 'Trà Vinh'?" for a name close to catalogue names; "" when none is."""
     close = suggestions(name)
-    return f"Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    return tr("Did you mean {names}?", names=tr(" or ").join(repr(c) for c in close)) if close else ""
 
 
 def former(name: str) -> Region | None:

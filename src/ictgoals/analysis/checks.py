@@ -5,6 +5,7 @@ from __future__ import annotations
 from ictgoals.analysis.changes import change_agrees, computed_change, half_unit, implied_previous
 from ictgoals.analysis.index import Index, same_value
 from ictgoals.analysis.results import Finding, Severity
+from ictgoals.i18n import pt, tr
 from ictgoals.model import Dataset
 
 
@@ -33,8 +34,12 @@ def _unknown_regions(dataset: Dataset) -> list[Finding]:
             Finding(
                 Severity.WARNING,
                 "unknown-region",
-                f"region {region!r} is not one of Vietnam's provinces (before or after 1 July 2025); it is kept as "
-                f"a region of your own.{hint}",
+                tr(
+                    "region {region!r} is not one of Vietnam's provinces (before or after 1 July 2025); it is kept "
+                    "as a region of your own.",
+                    region=region,
+                )
+                + hint,
             )
         )
     return findings
@@ -53,16 +58,28 @@ def _conflicts(dataset: Dataset, index: Index) -> list[Finding]:
             if not reading.conflict:
                 continue
             group = series.actuals[year]
-            figures = "; ".join(f"{_fmt(a.value)} from '{a.source}' ({a.location})" for a in group)
+            figures = "; ".join(
+                tr("{value} from '{source}' ({where})", value=_fmt(a.value), source=a.source, where=a.location)
+                for a in group
+            )
             first = group[0]
             dated = {dataset.sources[a.source].recency for a in group}
-            why = "the most recent source" if len(dated) > 1 else "equally recent sources go by id"
+            why = tr("the most recent source") if len(dated) > 1 else tr("equally recent sources go by id")
             findings.append(
                 Finding(
                     Severity.WARNING,
                     "conflict",
-                    f"{first.indicator} ({first.region}, {year}): sources disagree: {figures}. "
-                    f"status and diff use {_fmt(reading.value)} from '{reading.sources[0]}' ({why}).",
+                    tr(
+                        "{indicator} ({region}, {year}): sources disagree: {figures}. status and diff use {value} "
+                        "from '{source}' ({why}).",
+                        indicator=first.indicator,
+                        region=first.region,
+                        year=year,
+                        figures=figures,
+                        value=_fmt(reading.value),
+                        source=reading.sources[0],
+                        why=why,
+                    ),
                     first.location.file,
                     first.location.line,
                     first.indicator,
@@ -91,11 +108,23 @@ def _stated_change_mismatches(dataset: Dataset, index: Index) -> list[Finding]:
             Finding(
                 Severity.WARNING,
                 "stated-change-mismatch",
-                f"{actual.indicator} ({actual.region}, {actual.year}): '{actual.source}' states a change of "
-                f"{_fmt(change.value)} {change.unit.value} on {change.from_year}, but {_fmt(actual.value)} against "
-                f"the recorded {change.from_year} figure {_fmt(earlier.value)} (from '{earlier.sources[0]}') is "
-                f"{computed:+.2f} {change.unit.value}; the stated change implies {change.from_year} was "
-                f"{'?' if implied is None else f'{implied:.4g}'}.",
+                tr(
+                    "{indicator} ({region}, {year}): '{source}' states a change of {change} {unit} on {base_year}, "
+                    "but {value} against the recorded {base_year} figure {base} (from '{base_source}') is "
+                    "{computed} {unit}; the stated change implies {base_year} was {implied}.",
+                    indicator=actual.indicator,
+                    region=actual.region,
+                    year=actual.year,
+                    source=actual.source,
+                    change=_fmt(change.value),
+                    unit=pt("change unit", change.unit.value),
+                    base_year=change.from_year,
+                    value=_fmt(actual.value),
+                    base=_fmt(earlier.value),
+                    base_source=earlier.sources[0],
+                    computed=f"{computed:+.2f}",
+                    implied="?" if implied is None else f"{implied:.4g}",
+                ),
                 actual.location.file,
                 actual.location.line,
                 actual.indicator,
@@ -113,12 +142,12 @@ def _inconsistent_targets(dataset: Dataset, index: Index) -> list[Finding]:
             continue
         indicator = dataset.indicators[target.indicator]
         if target.from_value is not None:
-            base, whose = target.from_value, "its own stated base"
+            base, whose = target.from_value, tr("its own stated base")
         else:
             reading = index.series(target.indicator, target.region).readings.get(change.from_year)
             if reading is None:
                 continue
-            base, whose = reading.value, f"the recorded {change.from_year} figure"
+            base, whose = reading.value, tr("the recorded {year} figure", year=change.from_year)
         if change_agrees(change.value, base, target.value, change.unit, indicator) is not False:
             continue
         computed = computed_change(base, target.value, change.unit, indicator)
@@ -127,10 +156,20 @@ def _inconsistent_targets(dataset: Dataset, index: Index) -> list[Finding]:
             Finding(
                 Severity.WARNING,
                 "inconsistent-target",
-                f"{target.indicator} ({target.region}, {target.year}): the target {_fmt(target.value)} is stated as "
-                f"a change of {stated if isinstance(stated, str) else _fmt(stated)} {change.unit.value} on "
-                f"{change.from_year}, but against {whose} {_fmt(base)} it is "
-                f"{'?' if computed is None else f'{computed:+.2f}'} {change.unit.value}.",
+                tr(
+                    "{indicator} ({region}, {year}): the target {value} is stated as a change of {change} {unit} "
+                    "on {base_year}, but against {whose} {base} it is {computed} {unit}.",
+                    indicator=target.indicator,
+                    region=target.region,
+                    year=target.year,
+                    value=_fmt(target.value),
+                    change=stated if isinstance(stated, str) else _fmt(stated),
+                    unit=pt("change unit", change.unit.value),
+                    base_year=change.from_year,
+                    whose=whose,
+                    base=_fmt(base),
+                    computed="?" if computed is None else f"{computed:+.2f}",
+                ),
                 target.location.file,
                 target.location.line,
                 target.indicator,
@@ -154,13 +193,20 @@ def _printed_mismatches(dataset: Dataset) -> list[Finding]:
             read = None
         if isinstance(read, float) and _close_to_print(read, actual.value):
             continue
-        shown = "no number" if read is None else _fmt(read) if isinstance(read, float) else "a range"
+        shown = tr("no number") if read is None else _fmt(read) if isinstance(read, float) else tr("a range")
         findings.append(
             Finding(
                 Severity.WARNING,
                 "printed-mismatch",
-                f'{actual.indicator} ({actual.region}, {actual.year}): printed "{actual.printed}" reads as '
-                f"{shown}, but value is {_fmt(actual.value)}.",
+                tr(
+                    '{indicator} ({region}, {year}): printed "{printed}" reads as {shown}, but value is {value}.',
+                    indicator=actual.indicator,
+                    region=actual.region,
+                    year=actual.year,
+                    printed=actual.printed,
+                    shown=shown,
+                    value=_fmt(actual.value),
+                ),
                 actual.location.file,
                 actual.location.line,
                 actual.indicator,

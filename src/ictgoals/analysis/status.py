@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass, replace
 
 from ictgoals.analysis.index import Index, Series, same_value
+from ictgoals.i18n import tr
 from ictgoals.model import (
     NATIONAL,
     Dataset,
@@ -80,10 +81,12 @@ def progress(baseline: Point, current: Point, goal: float, target_year: int, ind
     base = baseline.value
     if base == 0:
         base = ZERO_STANDIN
-        warnings.append(f"the baseline ({baseline.year}) is 0; {ZERO_STANDIN} stands in for it")
+        warnings.append(
+            tr("the baseline ({year}) is 0; {standin} stands in for it", year=baseline.year, standin=ZERO_STANDIN)
+        )
     if goal == 0:
         goal = ZERO_STANDIN
-        warnings.append(f"the target is 0; {ZERO_STANDIN} stands in for it")
+        warnings.append(tr("the target is 0; {standin} stands in for it", standin=ZERO_STANDIN))
     observed = _cagr(base, current.value, current.year - baseline.year)
     required = _cagr(base, goal, target_year - baseline.year)
     if observed is None or required is None or required == 0:
@@ -195,9 +198,10 @@ def evaluate(target: Target, indicator: Indicator, series: Series, region: str) 
     deadline = series.first_from(target.year)
     if baseline is None and (deadline is None or target.op is Op.MAINTAIN):
         # The baseline year is after every figure up to the target year: nothing to measure from.
-        note = (
-            f"its baseline year {target.baseline_year} has no figure yet (the latest is {current.year}), "
-            "so progress cannot be measured"
+        note = tr(
+            "its baseline year {year} has no figure yet (the latest is {latest}), so progress cannot be measured",
+            year=target.baseline_year,
+            latest=current.year,
         )
         return StatusRow(target, indicator, region, current, row_gap, Status.NO_TREND, None, None, None, *pace, (note,))
     if deadline is not None or target.op is Op.MAINTAIN:

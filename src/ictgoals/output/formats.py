@@ -86,3 +86,10 @@ def _is_regular_file(stream: TextIO) -> bool:
         return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
     except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
         return False
+
+
+class ReportFormat(enum.StrEnum):
+    """The forms a report comes in."""
+
+    HTML = "html"
+    MARKDOWN = "markdown"

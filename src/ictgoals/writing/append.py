@@ -233,3 +233,9 @@ def _write_error(path: Path, error: BaseException, doing: str) -> IctgoalsError:
         errno.ENOSPC: "Free some space and try again.",
     }.get(error.errno or 0, "")
     return WriteError(f"{path}: could not {doing} it ({reason}); the file is unchanged. {fix}".rstrip())
+
+
+def write_file(path: Path, text: str) -> None:
+    """Create `path` or replace it atomically (keeping its mode), following a symbolic link to its target."""
+    real = Path(os.path.realpath(path))
+    replace_atomically(real, text, shown=path, exclusive=not real.exists())

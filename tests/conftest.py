@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,12 @@ def pinned_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest
 @pytest.fixture
 def dataset() -> Dataset:
     return loader.load(GOOD_TARGETS, GOOD_ACTUALS)
+
+
+@pytest.fixture(autouse=True)
+def english_again() -> Iterator[None]:
+    """A test that switches the language in-process (`--lang vi` through CliRunner) leaves English behind."""
+    from ictgoals import i18n
+
+    yield
+    i18n.use("en")

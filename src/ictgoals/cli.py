@@ -22,6 +22,7 @@ from ictgoals.cli_app import (
     EXIT_INTERNAL,
     ActualsOpt,
     FormatOpt,
+    IndicatorArg,
     NoCacheOpt,
     RegionOpt,
     TargetsOpt,
@@ -199,7 +200,7 @@ def regions(fmt: FormatOpt = Format.TABLE) -> None:
 @app.command()
 @translates_errors
 def show(
-    indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. full_online_dossiers.", show_default=False)],
+    indicator: IndicatorArg,
     region: RegionOpt = NATIONAL,
     fmt: FormatOpt = Format.TABLE,
     targets: TargetsOpt = None,

@@ -19,7 +19,7 @@ from ictgoals.output.formats import Format
 _APP_SETTINGS: dict[str, Any] = {
     "name": "ictgoals",
     "help": "Track Vietnam's digital-transformation targets against the reported figures.",
-    "add_completion": False,
+    "add_completion": True,
     "no_args_is_help": True,
     "pretty_exceptions_enable": False,
     "context_settings": {"help_option_names": ["-h", "--help"]},
@@ -69,11 +69,32 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _language(value: str | None) -> None:
+    """--lang before the command; `cli.main` also takes it after the command, before Typer runs."""
+    if value:
+        from ictgoals import i18n
+
+        try:
+            i18n.use(value)
+        except ValueError as e:
+            raise typer.BadParameter(str(e)) from None
+
+
 @app.callback()
 def main_options(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            callback=_language,
+            is_eager=True,
+            metavar="vi|en",
+            help="Language of the output (default: $ICTGOALS_LANG, then the locale); JSON and CSV do not change.",
+        ),
+    ] = None,
 ) -> None:
     """Track Vietnam's digital-transformation targets against the reported figures."""
 
@@ -97,10 +118,42 @@ ActualsOpt = Annotated[
     ),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+def complete_region(incomplete: str) -> list[str]:
+    """Shell completion: the nation and every province, current and former, that starts like `incomplete`."""
+    from ictgoals.model import NATIONAL, region_key
+    from ictgoals.regions import catalogue
+
+    wanted = region_key(incomplete)
+    names = [NATIONAL, *(r.name for r in catalogue() if r.name != NATIONAL)]
+    return [name for name in dict.fromkeys(names) if region_key(name).startswith(wanted)]
+
+
+def complete_indicator(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion: the indicator ids of the data files in use, with their names."""
+    from ictgoals import api
+
+    try:
+        dataset = api.load_files(api.files(None, None), cache=api.cache_wanted(False))
+    except Exception:  # a shell asking for completions must never see a traceback
+        return []
+    return [(i.id, i.name) for i in dataset.indicators.values() if i.id.startswith(incomplete)]
+
+
 RegionOpt = Annotated[
     str,
     typer.Option(
-        "--region", "-r", help='Region: "VN" (national) or a province, e.g. "Trà Vinh"; case and accents ignored.'
+        "--region",
+        "-r",
+        help='Region: "VN" (national) or a province, e.g. "Trà Vinh"; case and accents ignored.',
+        autocompletion=complete_region,
+    ),
+]
+IndicatorArg = Annotated[
+    str,
+    typer.Argument(
+        help="Indicator id, e.g. full_online_dossiers.", show_default=False, autocompletion=complete_indicator
     ),
 ]
 NoCacheOpt = Annotated[

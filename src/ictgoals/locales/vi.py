@@ -351,6 +351,7 @@ MESSAGES: dict[str, str] = {
     "worse": "kém hơn",
     "wrote {path}.": "đã ghi {path}.",
     "{value} in {year} at the pace so far": "{value} vào năm {year} nếu giữ tốc độ hiện nay",
+    "Language of the output (default: $ICTGOALS_LANG, then the locale); JSON and CSV do not change.": "Ngôn ngữ hiển thị (mặc định: $ICTGOALS_LANG, rồi theo locale); JSON và CSV không thay đổi.",
 }
 
 #: Click's own error messages, translated by pattern on the finished message (see ictgoals.cli_lang).

@@ -54,3 +54,18 @@ def test_a_file_is_120_wide_whatever_the_terminal(tmp_path: Path, terminal: Text
 
 def test_a_terminal_measures_itself(terminal: TextIO) -> None:
     assert width_for(terminal, {"COLUMNS": "100"}, []) is None  # Rich measures it (and honours COLUMNS)
+
+
+@pytest.mark.parametrize("args", [["status", "2025"], ["diff", "2024"], ["indicators"], ["show", "gci_rank"]])
+def test_at_80_columns_nothing_is_wider_and_every_id_is_whole(args: list[str]) -> None:
+    import json
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": "80"}
+    command = [sys.executable, "-m", "ictgoals", *args]
+    out = subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout
+    assert max(len(line) for line in out.splitlines()) <= 80
+    if args == ["indicators"]:
+        listed = json.loads(subprocess.run([*command, "--format", "json"], capture_output=True, text=True).stdout)
+        assert all(row["indicator"] in out.split() for row in listed["rows"])

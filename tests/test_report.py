@@ -91,7 +91,8 @@ def test_one_chart_per_target_with_figures(bundled_report: str) -> None:
     with_figures = indicators_with_figures(2025)
     expected = sum(1 for row in rows if row["indicator"] in with_figures)
     assert expected > 0
-    assert bundled_report.count("<svg") == expected
+    assert bundled_report.count('<figure class="chart">\n<svg') == expected
+    assert bundled_report.count("<svg") == expected + 1  # and the key to the marks, once
     assert bundled_report.count('<section class="target"') == len(rows)
 
 
@@ -133,7 +134,8 @@ def test_markdown_report_writes_charts_beside_it(tmp_path: Path) -> None:
     result = run("report", "2025", "--format", "markdown", "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
-    charts = sorted((tmp_path / "out" / "charts").glob("*.svg"))
+    charts = sorted((tmp_path / "out" / "charts").glob("target-*.svg"))
+    assert (tmp_path / "out" / "charts" / "key.svg").is_file()
     links = re.findall(r"\]\((charts/target-\d+\.svg)\)", text)
     rows = json.loads(run("status", "2025", "--format", "json").stdout)["rows"]
     with_figures = indicators_with_figures(2025)
@@ -164,3 +166,29 @@ def test_without_the_extra_report_says_how_to_install_it(tmp_path: Path) -> None
     assert "pip install 'ictgoals[report]'" in result.stderr
     assert not (tmp_path / "r.html").exists()
     assert "matplotlib" not in run("status", "2025", "--format", "json").stderr
+
+
+def test_a_chart_is_the_same_whatever_was_drawn_before_it() -> None:
+    from ictgoals import api
+    from ictgoals.output import charts
+
+    content = api.report(api.load(cache=False), 2025, "VN")  # the bundled data: ranks, shares and amounts
+    drawn = [s for s in content.sections if charts.has_figures(s)]
+    assert len(drawn) >= 2
+    first = [charts.chart(s, inline=True) for s in drawn]
+    again = [charts.chart(s, inline=True) for s in reversed(drawn)]
+    assert first == list(reversed(again))
+    assert len(set(first)) == len(first)
+
+
+def test_charts_drawn_in_worker_processes_are_the_ones_drawn_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ictgoals import api, i18n
+    from ictgoals.output import charts
+
+    i18n.use("vi")  # workers speak the language of the run
+    content = api.report(api.load(cache=False), 2025, "VN")
+    here = [charts.chart(s, inline=True) for s in content.sections]
+    monkeypatch.setattr(charts, "POOL_THRESHOLD", 1)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert charts.draw_all(content.sections, inline=True) == here
+    assert any(svg is None for svg in here)  # a target without figures keeps its place, with no chart

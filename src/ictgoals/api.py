@@ -304,7 +304,9 @@ def write_report(
             from ictgoals.output import as_html
 
             buffer = io.StringIO()
-            as_html.write(content, buffer, lambda section: charts.chart(section, inline=True), made)
+            drawn = charts.draw_all(content.sections, inline=True)
+            by_section = {id(section): svg for section, svg in zip(content.sections, drawn, strict=True)}
+            as_html.write(content, buffer, lambda section: by_section[id(section)], charts.key(inline=True), made)
             if output is None:
                 out.write(buffer.getvalue())
                 return None
@@ -316,16 +318,18 @@ def write_report(
             if output is None:
                 raise UsageError(tr("--format markdown writes a directory: give it with -o DIR."))
             (output / "charts").mkdir(parents=True, exist_ok=True)
+            pictures = charts.draw_all(content.sections, inline=False)
 
             def chart_file(number: int, section: TargetSection) -> str | None:
-                svg = charts.chart(section, inline=False)
+                svg = pictures[number - 1]
                 if svg is None:
                     return None
                 write_file(output / "charts" / f"target-{number}.svg", svg)
                 return f"charts/target-{number}.svg"
 
+            write_file(output / "charts" / "key.svg", charts.key(inline=False))
             buffer = io.StringIO()
-            report_markdown.write(content, buffer, chart_file, made)
+            report_markdown.write(content, buffer, chart_file, "charts/key.svg", made)
             write_file(output / "report.md", buffer.getvalue())
             return output / "report.md"
         case _:

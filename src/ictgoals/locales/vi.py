@@ -331,7 +331,7 @@ MESSAGES: dict[str, str] = {
     "Baseline": "Mốc cơ sở",
     "Digital-transformation targets due in {year}: national": "Các mục tiêu chuyển đổi số đến hạn năm {year}: toàn quốc",
     "Digital-transformation targets due in {year}: {region}": "Các mục tiêu chuyển đổi số đến hạn năm {year}: {region}",
-    "Figures by year against the target.": "Số liệu theo năm so với mục tiêu.",
+    "Figures by year against the target; vertical axis: {axis}.": "Số liệu theo năm so với mục tiêu; trục đứng: {axis}.",
     "File (html) or directory (markdown) to write; html goes to stdout without it.": "Tệp (html) hoặc thư mục (markdown) để ghi; không có thì html ra stdout.",
     "Made on {date} by ictgoals.": "Lập ngày {date} bằng ictgoals.",
     "No figure has an earlier one to compare with.": "Chưa có số liệu nào có năm trước để so sánh.",
@@ -352,6 +352,8 @@ MESSAGES: dict[str, str] = {
     "wrote {path}.": "đã ghi {path}.",
     "{value} in {year} at the pace so far": "{value} vào năm {year} nếu giữ tốc độ hiện nay",
     "Language of the output (default: $ICTGOALS_LANG, then the locale); JSON and CSV do not change.": "Ngôn ngữ hiển thị (mặc định: $ICTGOALS_LANG, rồi theo locale); JSON và CSV không thay đổi.",
+    "How to read the charts": "Cách đọc biểu đồ",
+    "Target range": "Khoảng mục tiêu",
 }
 
 #: Click's own error messages, translated by pattern on the finished message (see ictgoals.cli_lang).

@@ -11,6 +11,7 @@ from ictgoals.i18n import language, tr
 from ictgoals.output import text
 from ictgoals.output.report_text import (
     change_lines,
+    chart_caption,
     figure_headers,
     figure_rows,
     section_facts,
@@ -37,8 +38,9 @@ section.target{break-inside:avoid-page}.warning{color:#8a5300}
 """
 
 
-def write(report: Report, out: TextIO, chart: Callable[[TargetSection], str | None], made: dt.date) -> None:
-    """Write the HTML report on `out`; `chart` draws one target's inline SVG (None when it has no figures)."""
+def write(report: Report, out: TextIO, chart: Callable[[TargetSection], str | None], key: str, made: dt.date) -> None:
+    """Write the HTML report on `out`; `chart` draws one target's inline SVG (None when it has no figures),
+    and `key` is the inline SVG that says what the marks of every chart mean."""
     e = escape
     heading = title(report)
     out.write(f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n<meta charset="utf-8">\n')
@@ -67,6 +69,9 @@ def write(report: Report, out: TextIO, chart: Callable[[TargetSection], str | No
         else:
             out.write(f"<p>{e(tr('No figure has an earlier one to compare with.'))}</p>\n")
     out.write("</section>\n")
+    out.write(
+        f'<section class="key">\n<h2>{e(tr("How to read the charts"))}</h2>\n<figure>\n{key}</figure>\n</section>\n'
+    )
     for number, section in enumerate(report.sections, 1):
         _section(out, number, section, chart)
     if report.findings:
@@ -91,9 +96,7 @@ def _section(out: TextIO, number: int, section: TargetSection, chart: Callable[[
         out.write(f"<p>{e(tr('No figures yet: nothing to draw.'))}</p>\n")
     else:
         out.write(
-            f'<figure class="chart">\n{svg}<figcaption>'
-            + e(tr("Figures by year against the target."))
-            + "</figcaption>\n</figure>\n"
+            f'<figure class="chart">\n{svg}<figcaption>' + e(chart_caption(section)) + "</figcaption>\n</figure>\n"
         )
     rows = figure_rows(section)
     if rows:

@@ -9,14 +9,25 @@ from typing import TYPE_CHECKING, TextIO
 from ictgoals.i18n import tr
 from ictgoals.output import as_markdown, text
 from ictgoals.output.as_markdown import escape
-from ictgoals.output.report_text import change_lines, figure_headers, figure_rows, section_facts, source_line, title
+from ictgoals.output.report_text import (
+    change_lines,
+    chart_caption,
+    figure_headers,
+    figure_rows,
+    section_facts,
+    source_line,
+    title,
+)
 
 if TYPE_CHECKING:
     from ictgoals.analysis.report import Report, TargetSection
 
 
-def write(report: Report, out: TextIO, chart_file: Callable[[int, TargetSection], str | None], made: dt.date) -> None:
-    """Write the Markdown report; `chart_file(n, section)` saves target n's chart and gives its relative path."""
+def write(
+    report: Report, out: TextIO, chart_file: Callable[[int, TargetSection], str | None], key_file: str, made: dt.date
+) -> None:
+    """Write the Markdown report; `chart_file(n, section)` saves target n's chart and gives its relative path,
+    and `key_file` is the path of the picture that says what the marks of every chart mean."""
     out.write(f"# {escape(title(report))}\n\n")
     out.write(escape(tr("Made on {date} by ictgoals.", date=made.isoformat())) + "\n\n")
     out.write(f"- {escape(tr('targets: {targets}', targets=report.targets_file))}\n")
@@ -29,6 +40,7 @@ def write(report: Report, out: TextIO, chart_file: Callable[[int, TargetSection]
         out.write(f"\n### {escape(heading)}\n\n")
         lines = change_lines(report.changes) or [tr("No figure has an earlier one to compare with.")]
         out.write("".join(f"- {escape(line)}\n" for line in lines))
+    out.write(f"\n## {escape(tr('How to read the charts'))}\n\n![{escape(tr('How to read the charts'))}]({key_file})\n")
     for number, section in enumerate(report.sections, 1):
         row = section.row
         out.write(
@@ -39,7 +51,7 @@ def write(report: Report, out: TextIO, chart_file: Callable[[int, TargetSection]
         if path is None:
             out.write(f"\n{escape(tr('No figures yet: nothing to draw.'))}\n")
         else:
-            out.write(f"\n![{escape(tr('Figures by year against the target.'))}]({path})\n")
+            out.write(f"\n![{escape(chart_caption(section))}]({path})\n")
         figures = figure_rows(section)
         if figures:
             out.write("\n")

@@ -84,3 +84,10 @@ def change_lines(changes: DiffReport) -> list[str]:
 def source_line(source: Source) -> str:
     parts = [source.id, source.title, source.outlet, source.published]
     return " · ".join(part for part in parts if part)
+
+
+def chart_caption(section: TargetSection) -> str:
+    """The words under a chart, with what its vertical axis counts: "%", "tỷ USD", "rank (1 is best)"."""
+    indicator = section.view.indicator
+    axis = tr("rank (1 is best)") if indicator.is_rank else "%" if indicator.is_percent else text.unit(indicator)
+    return tr("Figures by year against the target; vertical axis: {axis}.", axis=axis)

@@ -42,6 +42,8 @@ def layer(module: str) -> str:
     second = module.split(".")[1]
     if second in ("cli", "cli_app", "cli_lang", "cli_write", "__main__"):
         return "cli"
+    if second == "api_results":
+        return "api"
     return second
 
 
@@ -115,6 +117,8 @@ def test_imports_run_one_way_through_the_layers() -> None:
         mine = layer(module)
         for target in sorted(targets):
             theirs = layer(target)
+            if module == "ictgoals" and target in ("ictgoals.api", "ictgoals.errors"):
+                continue  # the package's public names load the API lazily (ictgoals/__init__.py)
             if theirs not in {mine, "base"} | ALLOWED[mine]:
                 wrong.append(f"{module} ({mine}) imports {target} ({theirs})")
     assert wrong == []
@@ -123,7 +127,8 @@ def test_imports_run_one_way_through_the_layers() -> None:
 def test_the_base_modules_import_nothing_but_each_other() -> None:
     edges = graph()
     assert edges["ictgoals.errors"] == set()
-    assert edges["ictgoals.numbers"] == set()
+    assert edges["ictgoals.numbers"] <= {"ictgoals.i18n"}  # its messages are said in the run's language
+    assert edges["ictgoals.i18n"] <= {"ictgoals.locales"}
     assert edges["ictgoals.model"] == set()
 
 
@@ -140,6 +145,10 @@ def test_analysis_imports_neither_output_nor_the_command_line() -> None:
             assert {layer(t) for t in targets} <= {"analysis", "base"}, module
 
 
-@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
+#: A message catalogue is data, one message per line, and grows with the messages: no limit.
+CODE = sorted(p for p in PACKAGE.rglob("*.py") if "locales" not in p.parts or p.name == "__init__.py")
+
+
+@pytest.mark.parametrize("path", CODE, ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_no_module_is_too_long(path: Path) -> None:
     assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_LINES

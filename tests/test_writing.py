@@ -185,12 +185,20 @@ def test_import_json_from_stdin(data: tuple[Path, Path]) -> None:
     assert entries(data[1])[-1] == {**document[0]}
 
 
-def test_import_rejects_an_unknown_column(data: tuple[Path, Path], tmp_path: Path) -> None:
+def test_import_ignores_an_unknown_column_with_a_note_or_refuses_it_when_strict(
+    data: tuple[Path, Path], tmp_path: Path
+) -> None:
     rows = tmp_path / "rows.csv"
     rows.write_text("indicator,year,value,source,valeur\ndossiers,2025,1,review-2024-a,2\n", encoding="utf-8")
-    code, _, err = invoke(data, "import", str(rows))
+    before = data[1].read_bytes()
+    code, _, err = invoke(data, "import", str(rows), "--strict-columns")
     assert code == 2
-    assert "row 1 (line 2): field 'valeur': unknown key 'valeur'" in err
+    assert f"{rows}: has columns that are not fields of a figure: valeur." in err
+    assert data[1].read_bytes() == before
+    code, _, err = invoke(data, "import", str(rows))
+    assert code == 0, err
+    assert f"note: {rows}: ignored columns that are not fields of a figure: valeur." in err
+    assert entries(data[1])[-1] == {"indicator": "dossiers", "year": 2025, "value": 1, "source": "review-2024-a"}
 
 
 def test_the_original_survives_a_failure_between_temporary_write_and_replace(

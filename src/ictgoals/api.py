@@ -10,23 +10,34 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
-from ictgoals.model import NATIONAL, Dataset, StatusReport
+from ictgoals.model import ALL_REGIONS as ALL
+from ictgoals.model import NATIONAL, Dataset, StatusReport, Target
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from ictgoals.analysis.report import Report, TargetSection
-    from ictgoals.analysis.results import DiffReport, Finding, IndicatorView
+    from ictgoals.api_results import DiffResult, Findings, ShowResult
     from ictgoals.datafiles.paths import DataFiles
     from ictgoals.output.formats import ReportFormat
     from ictgoals.regions import Region
     from ictgoals.writing.inputs import Row
     from ictgoals.writing.lock import Notify
     from ictgoals.writing.session import Written
+
+
+class StatusResult(StatusReport):
+    """A `StatusReport` that gives its rows as records: exactly the rows of `status --format json`."""
+
+    def to_records(self) -> list[dict[str, Any]]:
+        from ictgoals.output import rows
+
+        return [rows.status_row(r) for r in self.rows]
+
 
 #: The environment variable that turns the parsed-data cache off ("1", or anything but "" and "0").
 ENV_NO_CACHE = "ICTGOALS_NO_CACHE"
@@ -72,7 +83,7 @@ def load(targets: Path | None = None, actuals: Path | None = None, *, cache: boo
 # ---------------------------------------------------------------- analysis
 
 
-def region(dataset: Dataset, wanted: str) -> str:
+def resolve_region(dataset: Dataset, wanted: str) -> str:
     """The region as the data spells it (case and accents ignored); UsageError when nothing is known of it."""
     from ictgoals.analysis.index import canonical_region
 
@@ -114,19 +125,36 @@ def region_note(name: str) -> str | None:
     )
 
 
-def status(dataset: Dataset, year: int, region_name: str = NATIONAL) -> StatusReport:
-    """Every target due in `year`, against the region's latest figures."""
+def status(dataset: Dataset, year: int, region: str = NATIONAL) -> StatusResult:
+    """Every target due in `year`, against the region's latest figures; `region="all"`: every region's rows."""
     from ictgoals.analysis import status as compute
 
-    return compute.status(dataset, year, region(dataset, region_name))
+    if region.casefold() == ALL:  # one document for every region the data names, the nation first
+        rows = [row for name in _every_region(dataset) for row in compute.status(dataset, year, name).rows]
+        return StatusResult(year, ALL, tuple(rows))
+    report = compute.status(dataset, year, resolve_region(dataset, region))
+    return StatusResult(report.year, report.region, report.rows)
 
 
-def diff(dataset: Dataset, year: int, against: int | None = None, region_name: str = NATIONAL) -> DiffReport:
-    """Each figure of `year` against `against` (default: the year before), and the targets due in `year`."""
+def diff(dataset: Dataset, year: int, against: int | None = None, region: str = NATIONAL) -> DiffResult:
+    """Each figure of `year` against `against` (default: the year before), and the targets due in `year`;
+    `region="all"`: every region's rows in one report."""
     from ictgoals.analysis import diff as compare
+    from ictgoals.api_results import DiffResult
 
     base = comparison_year(year, against)
-    return compare.diff(dataset, year, base, region(dataset, region_name))
+    if region.casefold() == ALL:
+        parts = [compare.diff(dataset, year, base, name) for name in _every_region(dataset)]
+        changes = tuple(row for part in parts for row in part.rows)
+        due = tuple(row for part in parts for row in part.targets)
+        return DiffResult(year, base, ALL, changes, due)
+    report = compare.diff(dataset, year, base, resolve_region(dataset, region))
+    return DiffResult(report.year, report.against, report.region, report.rows, report.targets)
+
+
+def _every_region(dataset: Dataset) -> list[str]:
+    """The regions the data names, the nation first."""
+    return sorted(dataset.regions(), key=lambda name: (name != NATIONAL, name))
 
 
 def comparison_year(year: int, against: int | None = None) -> int:
@@ -137,14 +165,15 @@ def comparison_year(year: int, against: int | None = None) -> int:
     return base
 
 
-def validate(dataset: Dataset) -> list[Finding]:
+def validate(dataset: Dataset) -> Findings:
     """Warnings about data that loads but disagrees with itself."""
     from ictgoals.analysis import checks
+    from ictgoals.api_results import Findings
 
-    return checks.validate(dataset)
+    return Findings(checks.validate(dataset))
 
 
-def show(dataset: Dataset, indicator: str, region_name: str = NATIONAL) -> IndicatorView:
+def show(dataset: Dataset, indicator: str, region: str = NATIONAL) -> ShowResult:
     """One indicator's history, sources and targets in a region."""
     if indicator not in dataset.indicators:
         import difflib
@@ -160,9 +189,13 @@ def show(dataset: Dataset, indicator: str, region_name: str = NATIONAL) -> Indic
             + " "
             + hint
         )
-    from ictgoals.analysis import view
+    from dataclasses import fields
 
-    return view.show(dataset, indicator, region(dataset, region_name))
+    from ictgoals.analysis import view
+    from ictgoals.api_results import ShowResult
+
+    shown = view.show(dataset, indicator, resolve_region(dataset, region))
+    return ShowResult(*(getattr(shown, f.name) for f in fields(shown)))
 
 
 def regions() -> tuple[Region, ...]:
@@ -218,24 +251,47 @@ def import_file(
     fmt: str | None = None,
     *,
     stdin: TextIO | None = None,
+    sheet: str | None = None,
+    strict_columns: bool = False,
     allow_conflict: bool = False,
     dry_run: bool = False,
     wait: float | None = None,
     notify: Notify | None = None,
 ) -> Written:
-    """Append every figure of a CSV or JSON file (`-`: `stdin`), or none if any row is bad."""
+    """Append every figure of a CSV, JSON or .xlsx file (`-`: `stdin`), or none if any row is bad.
+
+    CSV may be separated by `,`, `;` or tab (told apart by the header). Columns that are not fields
+    of a figure are left out with a note through `notify`, or refused with `strict_columns`.
+    """
     from ictgoals.datafiles import schema
     from ictgoals.writing import inputs, plans
     from ictgoals.writing.session import Writer
 
-    kind = (fmt or ("json" if file.lower().endswith(".json") else "csv")).lower()
-    if kind not in ("csv", "json"):
-        raise UsageError(tr("--format {format}: import reads csv or json.", format=fmt))
-    if file == "-":
+    suffix = Path(file).suffix.lower()
+    kind = (fmt or {".json": "json", ".xlsx": "xlsx"}.get(suffix, "csv")).lower()
+    if kind not in ("csv", "json", "xlsx"):
+        raise UsageError(tr("--format {format}: import reads csv, json or xlsx.", format=fmt))
+    if kind == "xlsx":
+        if file == "-":
+            raise UsageError(tr("an .xlsx workbook cannot be read from stdin: give its file name."))
+        name = file
+        _, rows = inputs.read_xlsx(Path(file), sheet)
+    elif file == "-":
         name, text = "stdin", inputs.read_stream(sys.stdin if stdin is None else stdin)
+        rows = inputs.read_rows(text, kind, name)
     else:
         name, text = file, inputs.read_file(Path(file))
-    rows = inputs.read_rows(text, kind, name)
+        rows = inputs.read_rows(text, kind, name)
+    columns = list(dict.fromkeys(key for _, row in rows for key in row))
+    rows, ignored = inputs.known_columns(rows, columns, name, strict=strict_columns)
+    if ignored and notify is not None:
+        notify(
+            tr(
+                "note: {file}: ignored columns that are not fields of a figure: {columns}.",
+                file=name,
+                columns=", ".join(ignored),
+            )
+        )
     writer = Writer(chosen, schema.ACTUALS)
     return writer.write(
         lambda data: plans.plan_actuals(data, rows, allow_conflict=allow_conflict, new_sources={}),
@@ -278,11 +334,48 @@ def init(directory: Path, *, force: bool = False, wait: float | None = None, not
     session.init(directory, force=force, wait=wait, notify=notify)
 
 
-def report(dataset: Dataset, year: int, region_name: str = NATIONAL) -> Report:
+def export_datapackage(dataset: Dataset, directory: Path) -> list[Path]:
+    """Write the dataset as a Frictionless Data Package into `directory`: datapackage.json and a CSV per
+    resource (sources, indicators, targets, actuals, and the status of every target in every year that
+    has targets, for every region). Each file is replaced atomically. Returns the files written."""
+    import io
+    import json
+
+    from ictgoals.output import as_csv, datapackage
+
+    years = sorted({year for t in dataset.targets for year in _years_of(t)})
+    reports = [status(dataset, year, ALL) for year in years]
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    parts = datapackage.resources(dataset, reports)
+    for name, fields, rows in parts:
+        buffer = io.StringIO()
+        as_csv.write(rows, [f["name"] for f in fields], buffer)
+        save(directory / f"{name}.csv", buffer.getvalue())
+        written.append(directory / f"{name}.csv")
+    title = tr("Vietnam's digital-transformation targets and reported figures")
+    document = datapackage.descriptor([(name, fields) for name, fields, _ in parts], title)
+    save(directory / "datapackage.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return [*written, directory / "datapackage.json"]
+
+
+def _years_of(target: Target) -> range:
+    first = target.year if target.span is None else target.span[0]
+    return range(first, target.year + 1)
+
+
+def save(path: Path, data: str | bytes) -> None:
+    """Write an output file (not a data file): created, or replaced atomically keeping its mode."""
+    from ictgoals.writing.append import write_file
+
+    write_file(path, data)
+
+
+def report(dataset: Dataset, year: int, region: str = NATIONAL) -> Report:
     """What a shareable report on the targets due in `year` in a region says."""
     from ictgoals.analysis.report import report as compute
 
-    return compute(dataset, year, region(dataset, region_name))
+    return compute(dataset, year, resolve_region(dataset, region))
 
 
 def write_report(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
 
@@ -21,9 +21,11 @@ from ictgoals.cli_app import (
     EXIT_CHECK_FAILED,
     EXIT_INTERNAL,
     ActualsOpt,
+    BomOpt,
     FormatOpt,
     IndicatorArg,
     NoCacheOpt,
+    OutputOpt,
     RegionOpt,
     TargetsOpt,
     YearArg,
@@ -31,23 +33,34 @@ from ictgoals.cli_app import (
     app,
     translates_errors,
 )
-from ictgoals.errors import DataError
+from ictgoals.errors import DataError, UsageError
 from ictgoals.model import NATIONAL, Dataset, StatusRow
-from ictgoals.output.formats import Format, ReportFormat
+from ictgoals.output.formats import Context, Format, ReportFormat
 
 __all__ = ["app", "main"]  # `app` lives in cli_app; tests and the benchmarks reach it here
 
 if TYPE_CHECKING:
     from ictgoals.datafiles.paths import DataFiles
-    from ictgoals.output.formats import Context
+
+R = TypeVar("R")
 
 
 class _Run:
-    """The data files chosen for one invocation, loaded with the notice a slow load deserves."""
+    """One invocation: the data files chosen, loaded with the notice a slow load deserves, and where output goes."""
 
-    def __init__(self, targets: Path | None, actuals: Path | None, no_cache: bool = False) -> None:
+    def __init__(
+        self,
+        targets: Path | None,
+        actuals: Path | None,
+        no_cache: bool = False,
+        *,
+        fmt: Format = Format.TABLE,
+        output: Path | None = None,
+        bom: bool = False,
+    ) -> None:
         self.files: DataFiles = api.files(targets, actuals)
         self.cache = api.cache_wanted(no_cache)
+        self.fmt, self.output, self.bom = fmt, output, bom
 
     def load(self) -> Dataset:
         from ictgoals.output.notice import slow_work
@@ -57,12 +70,29 @@ class _Run:
         ):
             return api.load_files(self.files, cache=self.cache)
 
-    def context(self) -> Context:
-        from ictgoals.output.formats import Context
+    def emit(self, render: Callable[[R, Format, TextIO, Context], None], result: R) -> None:
+        """Render `result` on stdout, or into --output, which is replaced atomically when it is complete."""
+        targets, actuals = self.files.targets.describe(), self.files.actuals.describe()
+        if self.output is None:
+            if self.fmt is Format.XLSX and sys.stdout.isatty():
+                raise UsageError(i18n.tr("--format xlsx is a binary file: give -o FILE.xlsx, or redirect stdout."))
+            terminals = (sys.stderr, sys.stdin)
+            render(
+                result,
+                self.fmt,
+                sys.stdout,
+                Context.for_stream(sys.stdout, targets, actuals, terminals=terminals, bom=self.bom),
+            )
+            return
+        import io
 
-        return Context.for_stream(
-            sys.stdout, self.files.targets.describe(), self.files.actuals.describe(), terminals=(sys.stderr, sys.stdin)
-        )
+        columns = os.environ.get("COLUMNS", "")
+        width = int(columns) if columns.isdigit() and 20 <= int(columns) <= 1000 else 120
+        buffer = io.BytesIO()
+        stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+        render(result, self.fmt, stream, Context(targets, actuals, width=width, color=False, bom=self.bom))
+        stream.flush()
+        api.save(self.output, buffer.getvalue())
 
 
 def _note_region(name: str) -> None:
@@ -93,6 +123,8 @@ def status(
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="With --check, also fail on no-trend.")] = False,
     fmt: FormatOpt = Format.TABLE,
+    output: OutputOpt = None,
+    bom: BomOpt = False,
     targets: TargetsOpt = None,
     actuals: ActualsOpt = None,
     no_cache: NoCacheOpt = False,
@@ -101,11 +133,11 @@ def status(
     from ictgoals.analysis.status import check as failing
     from ictgoals.output.render import render_status
 
-    run = _Run(targets, actuals, no_cache)
+    run = _Run(targets, actuals, no_cache, fmt=fmt, output=output, bom=bom)
     report = api.status(run.load(), year, region)
     _note_region(report.region)
     _warn_rows(report.rows)
-    render_status(report, fmt, sys.stdout, run.context())
+    run.emit(render_status, report)
     if check:
         from ictgoals.output.text import check_lines
 
@@ -128,6 +160,8 @@ def diff(
     ] = None,
     region: RegionOpt = NATIONAL,
     fmt: FormatOpt = Format.TABLE,
+    output: OutputOpt = None,
+    bom: BomOpt = False,
     targets: TargetsOpt = None,
     actuals: ActualsOpt = None,
     no_cache: NoCacheOpt = False,
@@ -136,9 +170,9 @@ def diff(
     from ictgoals.output.render import render_diff
 
     base = api.comparison_year(year, against)  # a usage error needs no data
-    run = _Run(targets, actuals, no_cache)
+    run = _Run(targets, actuals, no_cache, fmt=fmt, output=output, bom=bom)
     report = api.diff(run.load(), year, base, region)
-    render_diff(report, fmt, sys.stdout, run.context())
+    run.emit(render_diff, report)
 
 
 @app.command()
@@ -146,6 +180,8 @@ def diff(
 def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there are warnings.")] = False,
     fmt: FormatOpt = Format.TABLE,
+    output: OutputOpt = None,
+    bom: BomOpt = False,
     targets: TargetsOpt = None,
     actuals: ActualsOpt = None,
     no_cache: NoCacheOpt = False,
@@ -154,15 +190,15 @@ def validate(
     from ictgoals.analysis.results import Finding, Severity
     from ictgoals.output.render import render_findings
 
-    run = _Run(targets, actuals, no_cache)
+    run = _Run(targets, actuals, no_cache, fmt=fmt, output=output, bom=bom)
     try:
         dataset = run.load()
     except DataError as e:
         error = Finding(Severity.ERROR, "invalid-data", str(e), e.file, e.line)
-        render_findings([error], fmt, sys.stdout, run.context())
+        run.emit(render_findings, [error])
         raise
     findings = api.validate(dataset)
-    render_findings(findings, fmt, sys.stdout, run.context())
+    run.emit(render_findings, findings)
     if findings:
         codes = sorted({f.code for f in findings})
         _say(i18n.tr("{count} warning(s): {codes}.", count=len(findings), codes=", ".join(codes)))
@@ -174,6 +210,8 @@ def validate(
 @translates_errors
 def indicators(
     fmt: FormatOpt = Format.TABLE,
+    output: OutputOpt = None,
+    bom: BomOpt = False,
     targets: TargetsOpt = None,
     actuals: ActualsOpt = None,
     no_cache: NoCacheOpt = False,
@@ -181,15 +219,14 @@ def indicators(
     """List the indicator catalogue with how many targets and figures each has."""
     from ictgoals.output.render import render_indicators
 
-    run = _Run(targets, actuals, no_cache)
-    render_indicators(run.load(), fmt, sys.stdout, run.context())
+    run = _Run(targets, actuals, no_cache, fmt=fmt, output=output, bom=bom)
+    run.emit(render_indicators, run.load())
 
 
 @app.command()
 @translates_errors
 def regions(fmt: FormatOpt = Format.TABLE) -> None:
     """List the regions: the nation, the 34 provinces from 1 July 2025, and the 63 before with their successors."""
-    from ictgoals.output.formats import Context
     from ictgoals.output.render import render_regions
 
     render_regions(
@@ -203,6 +240,8 @@ def show(
     indicator: IndicatorArg,
     region: RegionOpt = NATIONAL,
     fmt: FormatOpt = Format.TABLE,
+    output: OutputOpt = None,
+    bom: BomOpt = False,
     targets: TargetsOpt = None,
     actuals: ActualsOpt = None,
     no_cache: NoCacheOpt = False,
@@ -210,10 +249,28 @@ def show(
     """Show one indicator's figures by year, with sources, and its targets with their status."""
     from ictgoals.output.render import render_view
 
-    run = _Run(targets, actuals, no_cache)
+    run = _Run(targets, actuals, no_cache, fmt=fmt, output=output, bom=bom)
     view = api.show(run.load(), indicator, region)
     _warn_rows(view.targets)
-    render_view(view, fmt, sys.stdout, run.context())
+    run.emit(render_view, view)
+
+
+@app.command()
+@translates_errors
+def export(
+    directory: Annotated[Path, typer.Argument(help="The directory to write the package into.", show_default=False)],
+    to: Annotated[
+        str, typer.Option("--to", help="The package format: datapackage (Frictionless Data Package).")
+    ] = "datapackage",
+    targets: TargetsOpt = None,
+    actuals: ActualsOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Write the whole dataset as an open-data package: CSV files with typed schemas and keys."""
+    if to != "datapackage":
+        raise UsageError(i18n.tr("--to {format}: the one package format is datapackage.", format=to))
+    written = api.export_datapackage(_Run(targets, actuals, no_cache).load(), directory)
+    _say(i18n.tr("wrote {count} files in {directory}.", count=len(written), directory=directory))
 
 
 @app.command()

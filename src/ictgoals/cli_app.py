@@ -118,6 +118,17 @@ ActualsOpt = Annotated[
     ),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (replaced atomically) instead of stdout; xlsx needs it on a terminal.",
+    ),
+]
+BomOpt = Annotated[
+    bool, typer.Option("--bom", help="CSV: start with the UTF-8 byte order mark, so Excel reads Vietnamese right.")
+]
 
 
 def complete_region(incomplete: str) -> list[str]:
@@ -146,7 +157,10 @@ RegionOpt = Annotated[
     typer.Option(
         "--region",
         "-r",
-        help='Region: "VN" (national) or a province, e.g. "Trà Vinh"; case and accents ignored.',
+        help=(
+            'Region: "VN" (national) or a province, e.g. "Trà Vinh" (case and accents ignored); '
+            '"all": every region (status, diff).'
+        ),
         autocompletion=complete_region,
     ),
 ]

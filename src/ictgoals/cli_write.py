@@ -120,21 +120,33 @@ def import_(
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="csv or json (default: from the file name; csv for -).", show_default=False
+            "--format", "-f", help="csv, json or xlsx (default: from the file name; csv for -).", show_default=False
         ),
     ] = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="xlsx: the sheet to read (default: the first).", show_default=False)
+    ] = None,
+    strict_columns: Annotated[
+        bool,
+        typer.Option(
+            "--strict-columns",
+            help="Refuse columns that are not fields of a figure (default: ignore them, with a note).",
+        ),
+    ] = False,
     allow_conflict: AllowConflictOpt = False,
     wait: WaitOpt = None,
     dry_run: DryRunOpt = False,
     targets: TargetsOpt = None,
     actuals: ActualsOpt = None,
 ) -> None:
-    """Record many figures at once: all of them, or none if any row is bad."""
+    """Record many figures at once from CSV (, or ;), JSON or .xlsx: all of them, or none if any row is bad."""
     written = api.import_file(
         api.files(targets, actuals),
         file,
         fmt,
         stdin=sys.stdin,
+        sheet=sheet,
+        strict_columns=strict_columns,
         allow_conflict=allow_conflict,
         dry_run=dry_run,
         wait=wait,

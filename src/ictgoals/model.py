@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from typing import overload
 
 NATIONAL = "VN"
+#: The region name that asks for every region at once (`--region all`).
+ALL_REGIONS = "all"
 
 
 class Op(enum.StrEnum):

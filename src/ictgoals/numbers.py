@@ -7,6 +7,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from ictgoals.i18n import tr
+
 
 class Qualifier(enum.StrEnum):
     """A word that makes a printed figure a bound or an approximation."""
@@ -74,7 +76,7 @@ def parse_printed(text: str) -> PrintedNumber:
     """
     match = _TOKEN.search(text)
     if match is None:
-        raise ValueError(f"no number in {text!r}")
+        raise ValueError(tr("no number in {text!r}", text=text))
     before = text[: match.start()].casefold()
     scale = _SCALE_WORDS.get(match["scale"] or "", 1.0)
     negative = bool(match["sign"]) or "giảm" in before
@@ -88,7 +90,7 @@ def parse_printed(text: str) -> PrintedNumber:
     b = parse_number(match["b"]) * scale
     if match["sep"] == "/":
         if b == 0:
-            raise ValueError(f"{text!r} divides by zero")
+            raise ValueError(tr("{text!r} divides by zero", text=text))
         return PrintedNumber(a, qualifier=qualifier, estimate=estimate, ratio=(a, b))
     return PrintedNumber(a, -b if negative else b, qualifier=qualifier, estimate=estimate)
 
@@ -128,9 +130,15 @@ class AmbiguousNumberError(ValueError):
     def __init__(self, text: str, readings: tuple[float, float]) -> None:
         first, second = readings
         super().__init__(
-            f"{text!r} can be read as {_shown(first)} or as {_shown(second)} (',' and '.' mean opposite things "
-            f"in Vietnamese and English); write {_unambiguous(first)} for {_shown(first)}, or "
-            f"{_unambiguous(second)} for {_shown(second)}"
+            tr(
+                "{text!r} can be read as {first} or as {second} (',' and '.' mean opposite things in Vietnamese and "
+                "English); write {first_typed} for {first}, or {second_typed} for {second}",
+                text=text,
+                first=_shown(first),
+                second=_shown(second),
+                first_typed=_unambiguous(first),
+                second_typed=_unambiguous(second),
+            )
         )
         self.readings = readings
 
@@ -209,14 +217,16 @@ def readings(token: str, written: Convention | None = None) -> tuple[float, ...]
     sign = -1.0 if text[:1] in ("-", "−") else 1.0
     text = text.lstrip("+-−")
     if not re.fullmatch(r"\d+(?:[.,]\d+)*", text):
-        raise NotANumberError(f"{token!r} is not a number")
+        raise NotANumberError(tr("{text!r} is not a number", text=token))
     dots, commas = text.count("."), text.count(",")
     found: list[float] = []
     if dots and commas:
         decimal = "." if text.rfind(".") > text.rfind(",") else ","
         integral, _, fraction = text.rpartition(decimal)
         if decimal in integral or not _GROUPED.fullmatch(integral):
-            raise ValueError(f"{token!r} mixes '.' and ',' in a way that is neither Vietnamese nor English")
+            raise ValueError(
+                tr("{text!r} mixes '.' and ',' in a way that is neither Vietnamese nor English", text=token)
+            )
         found.append(float(integral.replace("," if decimal == "." else ".", "") + "." + fraction))
     elif dots + commas == 0:
         found.append(float(text))
@@ -225,7 +235,9 @@ def readings(token: str, written: Convention | None = None) -> tuple[float, ...]
         whole, _, fraction = text.partition(mark)
         if mark in fraction:  # only thousands can repeat
             if not _GROUPED.fullmatch(text):
-                raise ValueError(f"{token!r} has several {mark!r} but they do not group thousands")
+                raise ValueError(
+                    tr("{text!r} has several {mark!r} but they do not group thousands", text=token, mark=mark)
+                )
             found.append(float(text.replace(mark, "")))
         else:
             as_decimal = float(f"{whole}.{fraction}")
@@ -240,7 +252,7 @@ def readings(token: str, written: Convention | None = None) -> tuple[float, ...]
                 found += [as_decimal, thousands]
     values = tuple(sign * value for value in found)
     if not all(math.isfinite(value) for value in values):
-        raise ValueError(f"{token!r} is not a finite number")
+        raise ValueError(tr("{text!r} is not a finite number", text=token))
     return values
 
 
@@ -260,12 +272,12 @@ def plausible(value: float, unit: str, bounds: tuple[float, float] | None = None
 
 def _allowed(unit: str, bounds: tuple[float, float] | None) -> str:
     if bounds is not None:
-        return f"this indicator's figures lie in {_shown(bounds[0])}–{_shown(bounds[1])}"
+        return tr("this indicator's figures lie in {low}–{high}", low=_shown(bounds[0]), high=_shown(bounds[1]))
     if unit == "%":
-        return "a share in % lies in 0–100 (an indicator that may leave it declares range = [low, high])"
+        return tr("a share in % lies in 0–100 (an indicator that may leave it declares range = [low, high])")
     if unit == "rank":
-        return "a rank is a whole number from 1"
-    return f"a figure in {unit!r} is a whole number"
+        return tr("a rank is a whole number from 1")
+    return tr("a figure in {unit!r} is a whole number", unit=unit)
 
 
 def _choose(shown: str, found: tuple[float, ...], unit: str, bounds: tuple[float, float] | None) -> float:
@@ -274,8 +286,15 @@ def _choose(shown: str, found: tuple[float, ...], unit: str, bounds: tuple[float
     if len(found) == 2 and len(kept) == 2:
         raise AmbiguousNumberError(shown, (found[0], found[1]))
     if not kept:
-        readable = " or ".join(_shown(value) for value in found)
-        raise ImplausibleNumberError(f"{shown!r} reads as {readable}, but {_allowed(unit, bounds)}")
+        readable = tr(" or ").join(_shown(value) for value in found)
+        raise ImplausibleNumberError(
+            tr(
+                "{text!r} reads as {readings}, but {allowed}",
+                text=shown,
+                readings=readable,
+                allowed=_allowed(unit, bounds),
+            )
+        )
     return kept[0]
 
 
@@ -322,20 +341,39 @@ def read_printed(
     folded = " ".join(text.casefold().split())
     numbers = _PRINTED_NUMBER.findall(folded)
     if not numbers:
-        raise NotANumberError(f"{text!r} is not a number")
+        raise NotANumberError(tr("{text!r} is not a number", text=text))
     if len(numbers) > 1:
-        raise ValueError(f"{text!r} holds {len(numbers)} numbers; give the one figure (a range as two values)")
+        raise ValueError(
+            tr(
+                "{text!r} holds {count} numbers; give the one figure (a range as two values)",
+                text=text,
+                count=len(numbers),
+            )
+        )
     (token,) = numbers
     before, _, after = folded.partition(token)
     if strict and (leftover := _leftover(before + " " + after)):
-        raise NotANumberError(f"{text!r} is not a figure: {leftover!r} is neither a qualifier, a scale nor a unit")
+        raise NotANumberError(
+            tr(
+                "{text!r} is not a figure: {words!r} is neither a qualifier, a scale nor a unit",
+                text=text,
+                words=leftover,
+            )
+        )
     scale = next((factor for word, factor in SCALES if re.match(rf"\s*{word}\b", after)), 1.0)
     qualifier = next((q for word, q in (*_QUALIFIER_WORDS, *_ENGLISH_QUALIFIERS) if word in before), None)
     estimate = any(word in before for word in (*_ESTIMATE_WORDS, "estimated", "expected", "dự kiến"))
     printed_in = _currency(after)
     unit_in = next((currency for currency in ("VND", "USD") if currency in unit.upper()), None)
     if printed_in and unit_in and printed_in != unit_in:
-        raise ValueError(f"{text!r} is in {printed_in}, but the indicator's unit is {unit!r}; convert it first")
+        raise ValueError(
+            tr(
+                "{text!r} is in {currency}, but the indicator's unit is {unit!r}; convert it first",
+                text=text,
+                currency=printed_in,
+                unit=unit,
+            )
+        )
     sign = -1.0 if "giảm" in before or "down" in before.split() else 1.0
     written = convention(before + " " + after)
     found = tuple(sign * value * scale / UNIT_SCALES.get(unit, 1.0) for value in readings(token, written))

@@ -13,6 +13,7 @@ from ictgoals.datafiles.located import Headers, describe
 from ictgoals.datafiles.paths import TARGETS_FILE
 from ictgoals.datafiles.schema import MAX_YEAR, MIN_YEAR, Field, Kind, Table
 from ictgoals.errors import DataError
+from ictgoals.i18n import tr
 from ictgoals.model import (
     NATIONAL,
     Actual,
@@ -40,7 +41,7 @@ _EXAMPLE = {Kind.YEAR: "2025", Kind.NUMBER: "<number>"}
 
 def _alternatives(values: list[str]) -> str:
     quoted = [f'"{v}"' for v in values]
-    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + tr(" or ") + quoted[-1]
 
 
 class Entry:
@@ -59,8 +60,11 @@ class Entry:
         if unknown:
             key = unknown[0]
             close = close_matches(key, sorted(allowed))
-            hint = f"Did you mean '{close[0]}'?" if close else f"Allowed keys: {', '.join(sorted(allowed))}."
-            self.fail(key, f"unknown key '{key}'.", hint)
+            keys = ", ".join(sorted(allowed))
+            hint = (
+                tr("Did you mean {names}?", names=f"'{close[0]}'") if close else tr("Allowed keys: {keys}.", keys=keys)
+            )
+            self.fail(key, tr("unknown key '{key}'.", key=key), hint)
 
     def fail(self, key: str | None, problem: str, fix: str = "") -> NoReturn:
         if self.headers is None:
@@ -68,7 +72,7 @@ class Entry:
         else:
             line = self.line if key is None else self.headers.key_line(self.line, key)
             where = Location(str(self.headers.path), line, self.label)
-        field_part = f"field '{key}': " if key else ""
+        field_part = tr("field '{key}': ", key=key) if key else ""
         raise DataError(where, field_part + problem, fix)
 
     def has(self, key: str) -> bool:
@@ -76,11 +80,11 @@ class Entry:
 
     def missing(self, field: Field) -> NoReturn:
         if field.choices is not None:
-            fix = f"Add {field.name} = {_alternatives([m.value for m in field.choices])}."
+            choices = _alternatives([m.value for m in field.choices])
+            fix = tr("Add {name} = {choices}.", name=field.name, choices=choices)
         else:
-            example = _EXAMPLE.get(field.kind, '"…"')
-            fix = f"Add `{field.name} = {example}`."
-        self.fail(None, f"missing required field '{field.name}'.", fix)
+            fix = tr("Add `{name} = {example}`.", name=field.name, example=_EXAMPLE.get(field.kind, '"…"'))
+        self.fail(None, tr("missing required field '{name}'.", name=field.name), fix)
 
     # ------------------------------------------------------------ one reader per kind
 
@@ -92,29 +96,32 @@ class Entry:
             return default
         value = self.table[key]
         if not isinstance(value, str):
-            self.fail(key, f"expected text, got {describe(value)}.", f'Write it in quotes: {key} = "…".')
+            fix = tr('Write it in quotes: {key} = "…".', key=key)
+            self.fail(key, tr("expected text, got {value}.", value=describe(value)), fix)
         if field.required and not value.strip():
-            self.fail(key, "must not be empty.")
+            self.fail(key, tr("must not be empty."))
         return value
 
-    def number(self, field: Field, value: Any = None, *, what: str = "a number") -> float:
+    def number(self, field: Field, value: Any = None, *, in_range: bool = False) -> float:
         key = field.name
         if value is None:
             if key not in self.table:
                 self.missing(field)
             value = self.table[key]
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.fail(
-                key,
-                f"expected {what}, got {describe(value)}.",
-                "Write a plain number such as 45.8 (no quotes, '.' as the decimal mark).",
-            )
+            got = describe(value)
+            fix = tr("Write a plain number such as 45.8 (no quotes, '.' as the decimal mark).")
+            if in_range:
+                self.fail(key, tr("expected a range of numbers, got {value}.", value=got), fix)
+            self.fail(key, tr("expected a number, got {value}.", value=got), fix)
         try:
             number = float(value)
         except OverflowError:
-            self.fail(key, f"{describe(value)} is too large for a figure.", "Give a number below 1e308.")
+            fix = tr("Give a number below 1e308.")
+            self.fail(key, tr("{value} is too large for a figure.", value=describe(value)), fix)
         if not math.isfinite(number):
-            self.fail(key, f"{value} is not a finite number.", "Give a finite value (nan and inf are not figures).")
+            fix = tr("Give a finite value (nan and inf are not figures).")
+            self.fail(key, tr("{value} is not a finite number.", value=value), fix)
         return number
 
     def optional_number(self, field: Field) -> float | None:
@@ -128,9 +135,10 @@ class Entry:
             return None
         value = self.table[key]
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(key, f"expected a whole year such as 2025, got {describe(value)}.")
+            self.fail(key, tr("expected a whole year such as 2025, got {value}.", value=describe(value)))
         if not MIN_YEAR <= value <= MAX_YEAR:
-            self.fail(key, f"year {value} is outside {MIN_YEAR}–{MAX_YEAR}.", "Check for a typo in the year.")
+            problem = tr("year {year} is outside {first}–{last}.", year=value, first=MIN_YEAR, last=MAX_YEAR)
+            self.fail(key, problem, tr("Check for a typo in the year."))
         return int(value)
 
     def required_year(self, field: Field) -> int:
@@ -145,13 +153,21 @@ class Entry:
             return None
         raw = self.table[field.name]
         if not isinstance(raw, list) or len(raw) != 2:
-            self.fail(field.name, f"expected [first, last] years, got {describe(raw)}.", "Write e.g. [2021, 2025].")
+            problem = tr("expected [first, last] years, got {value}.", value=describe(raw))
+            self.fail(field.name, problem, tr("Write e.g. [2021, 2025]."))
         first, last = raw
         for value in raw:
             if isinstance(value, bool) or not isinstance(value, int) or not MIN_YEAR <= value <= MAX_YEAR:
-                self.fail(field.name, f"expected whole years in {MIN_YEAR}–{MAX_YEAR}, got {describe(value)}.")
+                got = describe(value)
+                problem = tr(
+                    "expected whole years in {first}–{last}, got {value}.", first=MIN_YEAR, last=MAX_YEAR, value=got
+                )
+                self.fail(field.name, problem)
         if first >= last:
-            self.fail(field.name, f"[{first}, {last}] is not a span: the first year must come before the last.")
+            problem = tr(
+                "[{first}, {last}] is not a span: the first year must come before the last.", first=first, last=last
+            )
+            self.fail(field.name, problem)
         return int(first), int(last)
 
     def year_or_span(self, year: Field, span: Field) -> tuple[int, tuple[int, int] | None]:
@@ -160,23 +176,25 @@ class Entry:
         if years is None:
             return self.required_year(year), None
         if self.has(year.name):
-            self.fail(year.name, f"give either {year.name} or {span.name}, not both.", f"Remove {year.name}.")
+            problem = tr("give either {year} or {span}, not both.", year=year.name, span=span.name)
+            self.fail(year.name, problem, tr("Remove {key}.", key=year.name))
         return years[1], years
 
     def flag(self, field: Field) -> bool:
         value = self.table.get(field.name, False)
         if not isinstance(value, bool):
-            self.fail(field.name, f"expected true or false, got {describe(value)}.")
+            self.fail(field.name, tr("expected true or false, got {value}.", value=describe(value)))
         return value
 
     def pair(self, field: Field) -> tuple[float, float]:
         key = field.name
         value = self.table.get(key)
         if not isinstance(value, list) or len(value) != 2:
-            self.fail(key, f"expected a range [low, high], got {describe(value)}.")
-        low, high = (self.number(field, v, what="a range of numbers") for v in value)
+            self.fail(key, tr("expected a range [low, high], got {value}.", value=describe(value)))
+        low, high = (self.number(field, v, in_range=True) for v in value)
         if low > high:
-            self.fail(key, f"range [{_num(low)}, {_num(high)}] has low > high.", "Write the lower bound first.")
+            problem = tr("range [{low}, {high}] has low > high.", low=_num(low), high=_num(high))
+            self.fail(key, problem, tr("Write the lower bound first."))
         return low, high
 
     def choice(self, field: Field, kind: type[_E]) -> _E:
@@ -186,11 +204,11 @@ class Entry:
         value = self.table.get(key)
         allowed = ", ".join(f'"{m.value}"' for m in kind)
         if not isinstance(value, str):
-            self.fail(key, f"expected one of {allowed}, got {describe(value)}.")
+            self.fail(key, tr("expected one of {choices}, got {value}.", choices=allowed, value=describe(value)))
         try:
             return kind(value)
         except ValueError:
-            self.fail(key, f'unknown value "{value}"; expected one of {allowed}.')
+            self.fail(key, tr('unknown value "{value}"; expected one of {choices}.', value=value, choices=allowed))
 
     def date(self, field: Field) -> str:
         raw = self.table.get(field.name)
@@ -199,14 +217,16 @@ class Entry:
         if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
             return raw.isoformat()
         if not (isinstance(raw, str) and PARTIAL_DATE.fullmatch(raw)):
-            self.fail(field.name, f'expected a date such as 2024-12-29 (or "2024-12"), got {describe(raw)}.')
+            got = describe(raw)
+            self.fail(field.name, tr('expected a date such as 2024-12-29 (or "2024-12"), got {value}.', value=got))
         return raw
 
     def region(self, field: Field) -> str:
         """The region, in the catalogue's spelling when it is one of Vietnam's (`regions.canonical`)."""
         region = self.text(field, default=NATIONAL)
         if not region.strip():
-            self.fail(field.name, "must not be empty.", f'Omit it for national figures ("{NATIONAL}").')
+            fix = tr('Omit it for national figures ("{code}").', code=NATIONAL)
+            self.fail(field.name, tr("must not be empty."), fix)
         return fold_region(region.strip())
 
     def known(self, field: Field, known: Mapping[str, object], file: str = "") -> str:
@@ -215,8 +235,11 @@ class Entry:
         if value not in known:
             close = close_matches(value, list(known))
             declared_in = f"{file} [{field.refers_to}.*]".lstrip()
-            hint = f"Did you mean '{close[0]}'?" if close else f"Declare it in {declared_in} first."
-            self.fail(field.name, f"unknown {field.refers_to[:-1]} '{value}'.", hint)
+            hint = tr("Did you mean {names}?", names=f"'{close[0]}'") if close else ""
+            hint = hint or tr("Declare it in {place} first.", place=declared_in)
+            if field.refers_to == "indicators":
+                self.fail(field.name, tr("unknown indicator '{id}'.", id=value), hint)
+            self.fail(field.name, tr("unknown source '{id}'.", id=value), hint)
         return value
 
     def known_list(self, field: Field, known: Mapping[str, object]) -> tuple[str, ...]:
@@ -225,10 +248,11 @@ class Entry:
         if not isinstance(raw, list):
             return (self.known(field, known),)
         if not raw or not all(isinstance(item, str) for item in raw):
-            self.fail(field.name, f"expected a source id or a list of them, got {describe(raw)}.")
+            self.fail(field.name, tr("expected a source id or a list of them, got {value}.", value=describe(raw)))
         for item in raw:
             if item not in known:
-                self.fail(field.name, f"unknown source '{item}'.", "Declare it in [sources.*] first.")
+                fix = tr("Declare it in {place} first.", place="[sources.*]")
+                self.fail(field.name, tr("unknown source '{id}'.", id=item), fix)
         return tuple(dict.fromkeys(raw))
 
     def change(self, table: Table, year: int) -> StatedChange | None:
@@ -239,10 +263,10 @@ class Entry:
             missing = "change_unit" if self.has("change") else "change"
             self.fail(
                 None,
-                f"a stated change needs both 'change' and 'change_unit'; '{missing}' is missing.",
-                'Add change_unit = "%" (relative), "pp" (percentage points) or "places" (ranks).'
+                tr("a stated change needs both 'change' and 'change_unit'; '{key}' is missing.", key=missing),
+                tr('Add change_unit = "%" (relative), "pp" (percentage points) or "places" (ranks).')
                 if missing == "change_unit"
-                else "Add the change as printed, e.g. change = 21.",
+                else tr("Add the change as printed, e.g. change = 21."),
             )
         change = table["change"]
         value: float | tuple[float, float]
@@ -253,8 +277,8 @@ class Entry:
         if from_year >= year:
             self.fail(
                 "change_from",
-                f"the change is stated from {from_year}, which is not before {year}.",
-                "Give the earlier year the source compares with, or omit it for the previous year.",
+                tr("the change is stated from {first}, which is not before {year}.", first=from_year, year=year),
+                tr("Give the earlier year the source compares with, or omit it for the previous year."),
             )
         unit = self.choice(table["change_unit"], ChangeUnit)
         return StatedChange(value, unit, from_year, self.text(table["printed_change"]))
@@ -275,7 +299,7 @@ def _num(value: float) -> str:
 
 def source(entry: Entry, source_id: str) -> Source:
     if not SOURCE_ID.fullmatch(source_id):
-        entry.fail(None, "source ids use lowercase letters, digits, '-', '_' and '.'.")
+        entry.fail(None, tr("source ids use lowercase letters, digits, '-', '_' and '.'."))
     s = schema.SOURCES
     published, conference = entry.date(s["published"]), entry.date(s["conference"])
     return Source(
@@ -293,8 +317,8 @@ def indicator(entry: Entry, indicator_id: str) -> Indicator:
     if not INDICATOR_ID.fullmatch(indicator_id):
         entry.fail(
             None,
-            "indicator ids use only lowercase letters, digits, '_' and '.'.",
-            f"Rename it, e.g. '{_suggest_id(indicator_id)}'.",
+            tr("indicator ids use only lowercase letters, digits, '_' and '.'."),
+            tr("Rename it, e.g. '{id}'.", id=_suggest_id(indicator_id)),
         )
     i = schema.INDICATORS
     unit = entry.text(i["unit"])
@@ -325,8 +349,8 @@ def target(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[s
     if indicators[indicator_id].better is Better.NEUTRAL:
         entry.fail(
             "indicator",
-            f"'{indicator_id}' is declared better = \"neutral\", and a target needs a direction.",
-            'Declare better = "higher" or "lower" for the indicator, or drop the target.',
+            tr("'{id}' is declared better = \"neutral\", and a target needs a direction.", id=indicator_id),
+            tr('Declare better = "higher" or "lower" for the indicator, or drop the target.'),
         )
     year, span = entry.year_or_span(t["year"], t["years"])
     op = entry.choice(t["op"], Op)
@@ -336,23 +360,22 @@ def target(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[s
         if entry.has("value"):
             entry.fail(
                 "value",
-                'a "maintain" target keeps its baseline and takes no value.',
-                'Remove value, or use op = ">=" / "<=" for a number to reach.',
+                tr('a "maintain" target keeps its baseline and takes no value.'),
+                tr('Remove value, or use op = ">=" / "<=" for a number to reach.'),
             )
         value = None
     elif op is Op.BETWEEN:
         if not isinstance(raw, list):
             entry.fail(
                 "value" if entry.has("value") else None,
-                f'a "between" target needs value = [low, high], got {describe(raw)}.',
-                "Write the range, e.g. value = [30, 40].",
+                tr('a "between" target needs value = [low, high], got {value}.', value=describe(raw)),
+                tr("Write the range, e.g. value = [30, 40]."),
             )
         value = entry.pair(t["value"])
     else:
         if isinstance(raw, list):
-            entry.fail(
-                "value", f'op "{op.value}" needs a single number, got a list.', 'Use op = "between" for a range.'
-            )
+            fix = tr('Use op = "between" for a range.')
+            entry.fail("value", tr('op "{op}" needs a single number, got a list.', op=op.value), fix)
         value = entry.number(schema.Field("value", Kind.NUMBER, required=True))
     return Target(
         indicator=indicator_id,
@@ -375,7 +398,8 @@ def target(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[s
 def _tolerance(entry: Entry, field: Field) -> float | None:
     tolerance = entry.optional_number(field)
     if tolerance is not None and tolerance < 0:
-        entry.fail(field.name, f"{tolerance:g} is negative.", "Give how far short still counts as met, e.g. 0.8.")
+        fix = tr("Give how far short still counts as met, e.g. 0.8.")
+        entry.fail(field.name, tr("{value} is negative.", value=f"{tolerance:g}"), fix)
     return tolerance
 
 
@@ -384,7 +408,7 @@ def actual(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[s
     year, period = entry.year_or_span(a["year"], a["period"])
     basis = entry.choice(a["basis"], Basis).value if entry.has("basis") or period else ""
     if basis and period is None:
-        entry.fail("basis", "goes with period = [first, last].", "Remove basis, or give the period.")
+        entry.fail("basis", tr("goes with period = [first, last]."), tr("Remove basis, or give the period."))
     return Actual(
         indicator=entry.known(a["indicator"], indicators, TARGETS_FILE),
         year=year,

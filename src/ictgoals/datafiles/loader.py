@@ -13,6 +13,7 @@ from ictgoals.datafiles.located import Headers, describe, parse_toml, read_text
 from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE, DataPath
 from ictgoals.datafiles.schema import Table
 from ictgoals.errors import DataError
+from ictgoals.i18n import tr
 from ictgoals.model import Actual, Dataset, Figures, Indicator, Location, Op, Source, Target, target_key
 
 
@@ -29,21 +30,25 @@ class FileReader:
         if unknown:
             raise DataError(
                 path,
-                f"unknown top-level key '{unknown[0]}'.",
-                f"This file may hold: schema, {', '.join(sorted(allowed))}.",
+                tr("unknown top-level key '{key}'.", key=unknown[0]),
+                tr("This file may hold: schema, {tables}.", tables=", ".join(sorted(allowed))),
             )
         version = self.table.get("schema")
         if version is None:
             raise DataError(
                 path,
-                "missing `schema = 1` at the top.",
-                f"Add `schema = {schema.VERSION}` as the first line (see docs/data-format.md).",
+                tr("missing `schema = 1` at the top."),
+                tr("Add `schema = {version}` as the first line (see docs/data-format.md).", version=schema.VERSION),
             )
         if isinstance(version, bool) or version != schema.VERSION:
             raise DataError(
                 path,
-                f"schema {version!r} is not supported; this ictgoals reads schema {schema.VERSION}.",
-                "Upgrade ictgoals or convert the file.",
+                tr(
+                    "schema {found!r} is not supported; this ictgoals reads schema {version}.",
+                    found=version,
+                    version=schema.VERSION,
+                ),
+                tr("Upgrade ictgoals or convert the file."),
             )
 
     def keyed(self, table: Table) -> list[tuple[str, Any, int | None]]:
@@ -51,7 +56,12 @@ class FileReader:
         value = self.table.get(table.name, {})
         if not isinstance(value, dict):
             raise DataError(
-                self.path, f"'{table.name}' must be a table like [{table.name}.some-id], got {describe(value)}."
+                self.path,
+                tr(
+                    "'{name}' must be a table like [{name}.some-id], got {value}.",
+                    name=table.name,
+                    value=describe(value),
+                ),
             )
         return [(key, item, self.headers.table_line(table.name, key)) for key, item in value.items()]
 
@@ -60,7 +70,12 @@ class FileReader:
         value = self.table.get(table.name, [])
         if not isinstance(value, list):
             raise DataError(
-                self.path, f"'{table.name}' must be entries written as [[{table.name}]], got {describe(value)}."
+                self.path,
+                tr(
+                    "'{name}' must be entries written as [[{name}]], got {value}.",
+                    name=table.name,
+                    value=describe(value),
+                ),
             )
         lines = self.headers.array_lines(table.name)
         inline = len(lines) != len(value)
@@ -68,7 +83,9 @@ class FileReader:
 
     def entry(self, raw: Any, label: str, line: int | None, table: Table) -> Entry:
         if not isinstance(raw, dict):
-            raise DataError(Location(str(self.path), line, label), f"expected a table, got {describe(raw)}.")
+            raise DataError(
+                Location(str(self.path), line, label), tr("expected a table, got {value}.", value=describe(raw))
+            )
         return Entry(self.headers, raw, label, line, table)
 
 
@@ -79,8 +96,8 @@ def read_sources(reader: FileReader, into: dict[str, Source]) -> None:
         if source_id in into and into[source_id] != source:
             entry.fail(
                 None,
-                "is also declared, differently, in the other file.",
-                "Declare each source once, or identically in both files.",
+                tr("is also declared, differently, in the other file."),
+                tr("Declare each source once, or identically in both files."),
             )
         into[source_id] = source
 
@@ -107,8 +124,11 @@ def read_targets(
         if key in seen:
             reader.entry(raw, label, line, schema.TARGETS).fail(
                 None,
-                f"duplicates the target at {seen[key].location} (same indicator, region, year and op).",
-                "Remove one of them.",
+                tr(
+                    "duplicates the target at {place} (same indicator, region, year and op).",
+                    place=seen[key].location,
+                ),
+                tr("Remove one of them."),
             )
         seen[key] = target
         targets.append(target)

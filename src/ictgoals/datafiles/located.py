@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ictgoals.errors import DataError
+from ictgoals.i18n import tr
 from ictgoals.model import Location
 
 #: The largest data or import file ictgoals reads (docs/data-format.md): ten times the 100,000-figure benchmark.
@@ -25,12 +26,18 @@ class FileRefusedError(OSError):
         self.fix = fix
 
 
-_KINDS = {
-    stat.S_IFIFO: "a FIFO (named pipe)",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
-}
+def _kind(mode: int) -> str:
+    """What a path that is not a regular file is, in words."""
+    kind = stat.S_IFMT(mode)
+    if kind == stat.S_IFIFO:
+        return tr("a FIFO (named pipe)")
+    if kind == stat.S_IFCHR:
+        return tr("a character device")
+    if kind == stat.S_IFBLK:
+        return tr("a block device")
+    if kind == stat.S_IFSOCK:
+        return tr("a socket")
+    return tr("not a regular file")
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -43,10 +50,12 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         status = os.fstat(fd)
         if stat.S_ISDIR(status.st_mode):
-            raise FileRefusedError("is a directory, not a TOML file.", "Give the path of the file itself.")
+            raise FileRefusedError(tr("is a directory, not a TOML file."), tr("Give the path of the file itself."))
         if not stat.S_ISREG(status.st_mode):
-            kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
-            raise FileRefusedError(f"is {kind}, not a regular file.", "Give the path of a file saved on disk.")
+            raise FileRefusedError(
+                tr("is {kind}, not a regular file.", kind=_kind(status.st_mode)),
+                tr("Give the path of a file saved on disk."),
+            )
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(fd, min(limit + 1 - size, 1 << 24) or 1)
@@ -56,8 +65,8 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
             size += len(chunk)
         if size > limit:
             raise FileRefusedError(
-                f"is larger than {limit // (1024 * 1024)} MB, the most ictgoals reads.",
-                "Split the data into several files.",
+                tr("is larger than {size} MB, the most ictgoals reads.", size=limit // (1024 * 1024)),
+                tr("Split the data into several files."),
             )
         return b"".join(chunks)
     finally:
@@ -72,18 +81,24 @@ def read_text(path: Path) -> str:
         raise DataError(path, e.problem, e.fix) from e
     except FileNotFoundError as e:
         raise DataError(
-            path, "file not found.", "Check the path, or run `ictgoals init` to start from the bundled data."
+            path,
+            tr("file not found."),
+            tr("Check the path, or run `ictgoals init` to start from the bundled data."),
         ) from e
     except PermissionError as e:
-        raise DataError(path, "permission denied while reading.", "Make the file readable for this user.") from e
+        raise DataError(
+            path, tr("permission denied while reading."), tr("Make the file readable for this user.")
+        ) from e
     except OSError as e:
-        raise DataError(path, f"cannot be read ({e.strerror or e}).") from e
+        raise DataError(path, tr("cannot be read ({reason}).", reason=e.strerror or e)) from e
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise DataError(
-            Location(str(path), line), f"is not UTF-8 text (byte 0x{raw[e.start]:02x}).", "Save the file as UTF-8."
+            Location(str(path), line),
+            tr("is not UTF-8 text (byte {byte}).", byte=f"0x{raw[e.start]:02x}"),
+            tr("Save the file as UTF-8."),
         ) from e
     return text
 
@@ -96,13 +111,15 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
     try:
         table = tomli.loads(text)
     except RecursionError as e:
-        raise DataError(path, "is nested too deeply to be a data file.", "Check for runaway brackets.") from e
+        raise DataError(path, tr("is nested too deeply to be a data file."), tr("Check for runaway brackets.")) from e
     except ValueError as e:  # tomllib.TOMLDecodeError and tomli's are ValueErrors
         message = str(e)
         found = re.search(r"line (\d+)", message)
         where = Location(str(path), int(found.group(1))) if found else path
         raise DataError(
-            where, f"is not valid TOML: {message}.", "Fix the syntax at that line (see https://toml.io)."
+            where,
+            tr("is not valid TOML: {message}.", message=message),
+            tr("Fix the syntax at that line (see https://toml.io)."),
         ) from e
     return table
 
@@ -156,19 +173,24 @@ class Headers:
 
 
 def describe(value: Any) -> str:
+    """A value from a data file, in words, for a message: "nothing", "a list of 3", "the text "…""."""
     if value is None:
-        return "nothing"
+        return tr("nothing")
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return tr("the boolean {value}", value=str(value).lower())
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "…"
-        return f'the text "{shown}"'
+        return tr('the text "{text}"', text=shown)
     if isinstance(value, list):
-        return f"a list of {len(value)}"
+        return tr("a list of {count}", count=len(value))
     if isinstance(value, dict):
-        return "a table"
+        return tr("a table")
     if isinstance(value, dt.date | dt.time):
-        return f"the date/time {value.isoformat()}"
+        return tr("the date/time {value}", value=value.isoformat())
     if isinstance(value, int) and abs(value) >= 10**20:  # never print, or even convert, a huge number in full
-        return f"a whole number of about {int(value.bit_length() * 0.30103) + 1} digits"
+        return tr("a whole number of about {count} digits", count=int(value.bit_length() * 0.30103) + 1)
+    if type(value) is int:
+        return tr("int {value!r}", value=value)
+    if type(value) is float:
+        return tr("float {value!r}", value=value)
     return f"{type(value).__name__} {value!r}"

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ictgoals.i18n import pt
+
 TARGETS_FILE, ACTUALS_FILE = "targets.toml", "actuals.toml"
 ENV_TARGETS, ENV_ACTUALS = "ICTGOALS_TARGETS", "ICTGOALS_ACTUALS"
 BUNDLED = "bundled"
@@ -26,7 +28,13 @@ class DataPath:
 
     def describe(self) -> str:
         """The path as the table's last line shows it: with what chose it, unless an option did."""
-        return f"{self.path} ({self.origin})" if self.origin != "option" else str(self.path)
+        if self.origin == "option":
+            return str(self.path)
+        if self.origin == BUNDLED:
+            return f"{self.path} ({pt('data origin', 'bundled')})"
+        if self.origin == "current directory":
+            return f"{self.path} ({pt('data origin', 'current directory')})"
+        return f"{self.path} ({self.origin})"  # the name of an environment variable
 
     @property
     def is_bundled(self) -> bool:

@@ -39,9 +39,13 @@ def safe_cell(value: Any) -> str:
     return csv_text(cell(value))
 
 
-def write(rows: Sequence[Record], fields: Sequence[str], out: TextIO) -> None:
+def write(rows: Sequence[Record], fields: Sequence[str], out: TextIO, bom: bool = False) -> None:
+    """The header, then a line per row; with `bom`, the UTF-8 byte order mark first, which Excel needs
+    to read the text as UTF-8 (pipelines rarely want it, so it is not the default)."""
     import csv
 
+    if bom:
+        out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(fields)
     for row in rows:

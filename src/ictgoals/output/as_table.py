@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from ictgoals.i18n import pt, tr
-from ictgoals.model import NATIONAL, Status, StatusReport, StatusRow
+from ictgoals.model import ALL_REGIONS, NATIONAL, Status, StatusReport, StatusRow
 from ictgoals.output import text
 from ictgoals.output.chart import chart_lines
 from ictgoals.output.fit import fit, stacked_lines
@@ -151,6 +151,19 @@ def _status_table(
 def status(report: StatusReport, out: TextIO, context: Context) -> None:
     width = _width(out, context)
     caption = [text.summary(report.summary()), text.pace_legend()]
+    if report.region == ALL_REGIONS:  # one section per region, in the order of the rows
+        regions = list(dict.fromkeys(row.region for row in report.rows))
+        sections = [
+            _status_table(
+                width,
+                tr("Targets due in {year}: {region}", year=report.year, region=region),
+                [r for r in report.rows if r.region == region],
+                caption if number == len(regions) - 1 else (),
+            )
+            for number, region in enumerate(regions)
+        ]
+        _print(out, context, *sections)
+        return
     if report.region == NATIONAL:
         title = tr("Targets due in {year} (national)", year=report.year)
         _print(out, context, _status_table(width, title, report.rows, caption))
@@ -175,7 +188,21 @@ def diff(
         "rounding"
     )
     title = tr("{year} against {against}", year=report.year, against=report.against)
-    sections = [fitted(width, [title], headers, cells, [caption], drop=[5, 4])]
+    if report.region == ALL_REGIONS:  # one section per region
+        names = [row.region for row in report.rows]
+        sections = [
+            fitted(
+                width,
+                [f"{title}: {region}"],
+                headers,
+                [line for line, name in zip(cells, names, strict=True) if name == region],
+                [caption],
+                drop=[5, 4],
+            )
+            for region in dict.fromkeys(names)
+        ]
+    else:
+        sections = [fitted(width, [title], headers, cells, [caption], drop=[5, 4])]
     if report.targets:
         sections.append(_status_table(width, tr("Targets due in {year}", year=report.year), report.targets))
     _print(out, context, *sections)

@@ -7,7 +7,7 @@ import io
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import NoReturn, TextIO
+from typing import BinaryIO, NoReturn, TextIO
 
 
 class Format(enum.StrEnum):
@@ -17,6 +17,7 @@ class Format(enum.StrEnum):
     JSON = "json"
     CSV = "csv"
     MARKDOWN = "markdown"
+    XLSX = "xlsx"
 
 
 def unreachable(value: NoReturn) -> NoReturn:
@@ -32,6 +33,7 @@ class Context:
     actuals_file: str = ""
     width: int | None = None
     color: bool | None = None
+    bom: bool = False  # CSV starts with the UTF-8 byte order mark, for Excel
 
     @classmethod
     def for_stream(
@@ -41,9 +43,10 @@ class Context:
         actuals_file: str,
         environ: Mapping[str, str] = os.environ,
         terminals: Sequence[TextIO] = (),
+        bom: bool = False,
     ) -> Context:
         """The width to lay tables out in; see `width_for`."""
-        return cls(targets_file, actuals_file, width=width_for(out, environ, terminals))
+        return cls(targets_file, actuals_file, width=width_for(out, environ, terminals), bom=bom)
 
 
 def width_for(out: TextIO, environ: Mapping[str, str], terminals: Sequence[TextIO] = ()) -> int | None:
@@ -93,3 +96,9 @@ class ReportFormat(enum.StrEnum):
 
     HTML = "html"
     MARKDOWN = "markdown"
+
+
+def binary(out: TextIO) -> BinaryIO:
+    """The byte stream under a text stream, for the formats that are not text (xlsx)."""
+    out.flush()
+    return out.buffer

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ictgoals.model import Dataset, StatusReport
 from ictgoals.output import as_json, rows
-from ictgoals.output.formats import Context, Format, unreachable
+from ictgoals.output.formats import Context, Format, binary, unreachable
 
 if TYPE_CHECKING:
     from ictgoals.analysis.results import DiffReport, Finding, IndicatorView
@@ -29,11 +29,15 @@ def render_status(report: StatusReport, fmt: Format, out: TextIO, context: Conte
         case Format.CSV:
             from ictgoals.output import as_csv
 
-            as_csv.write([rows.status_row(r) for r in report.rows], rows.STATUS_FIELDS, out)
+            as_csv.write([rows.status_row(r) for r in report.rows], rows.STATUS_FIELDS, out, context.bom)
         case Format.MARKDOWN:
             from ictgoals.output import as_markdown, text
 
             as_markdown.write(text.status_headers(), [text.status_cells(r) for r in report.rows], out)
+        case Format.XLSX:
+            from ictgoals.output import as_xlsx
+
+            as_xlsx.write([("status", rows.STATUS_FIELDS, [rows.status_row(r) for r in report.rows])], binary(out))
         case _:
             unreachable(fmt)
 
@@ -52,12 +56,19 @@ def render_diff(report: DiffReport, fmt: Format, out: TextIO, context: Context) 
         case Format.JSON:
             as_json.write(rows.diff_document(report), out)
         case Format.CSV:
-            as_csv.write(records, rows.DIFF_FIELDS, out)
+            both = [{"kind": "change", **r} for r in records]
+            both += [{"kind": "target", **rows.status_row(r)} for r in report.targets]
+            as_csv.write(both, rows.DIFF_CSV_FIELDS, out, context.bom)
         case Format.MARKDOWN:
             as_markdown.write(headers, cells, out)
             if report.targets:
                 out.write("\n")
                 as_markdown.write(text.status_headers(), [text.status_cells(r) for r in report.targets], out)
+        case Format.XLSX:
+            from ictgoals.output import as_xlsx
+
+            targets = [rows.status_row(r) for r in report.targets]
+            as_xlsx.write([("diff", rows.DIFF_FIELDS, records), ("targets", rows.STATUS_FIELDS, targets)], binary(out))
         case _:
             unreachable(fmt)
 
@@ -74,10 +85,14 @@ def render_findings(findings: Sequence[Finding], fmt: Format, out: TextIO, conte
         case Format.JSON:
             as_json.write(rows.validate_document(findings), out)
         case Format.CSV:
-            as_csv.write(records, rows.VALIDATE_FIELDS, out)
+            as_csv.write(records, rows.VALIDATE_FIELDS, out, context.bom)
         case Format.MARKDOWN:
             cells = [[as_csv.cell(r.get(k)) for k in rows.VALIDATE_FIELDS] for r in records]
             as_markdown.write(rows.VALIDATE_FIELDS, cells, out)
+        case Format.XLSX:
+            from ictgoals.output import as_xlsx
+
+            as_xlsx.write([("validate", rows.VALIDATE_FIELDS, records)], binary(out))
         case _:
             unreachable(fmt)
 
@@ -97,9 +112,13 @@ def render_indicators(dataset: Dataset, fmt: Format, out: TextIO, context: Conte
         case Format.JSON:
             as_json.write(document, out)
         case Format.CSV:
-            as_csv.write(records, rows.INDICATOR_FIELDS, out)
+            as_csv.write(records, rows.INDICATOR_FIELDS, out, context.bom)
         case Format.MARKDOWN:
             as_markdown.write(headers, cells, out)
+        case Format.XLSX:
+            from ictgoals.output import as_xlsx
+
+            as_xlsx.write([("indicators", rows.INDICATOR_FIELDS, records)], binary(out))
         case _:
             unreachable(fmt)
 
@@ -117,10 +136,17 @@ def render_view(view: IndicatorView, fmt: Format, out: TextIO, context: Context)
         case Format.JSON:
             as_json.write(document, out)
         case Format.CSV:
-            as_csv.write(history, rows.HISTORY_FIELDS, out)
+            as_csv.write(history, rows.HISTORY_FIELDS, out, context.bom)
         case Format.MARKDOWN:
             cells = [[as_csv.cell(r[k]) for k in rows.HISTORY_FIELDS] for r in history]
             as_markdown.write(rows.HISTORY_FIELDS, cells, out)
+        case Format.XLSX:
+            from ictgoals.output import as_xlsx
+
+            targets = [rows.status_row(r) for r in view.targets]
+            as_xlsx.write(
+                [("history", rows.HISTORY_FIELDS, history), ("targets", rows.STATUS_FIELDS, targets)], binary(out)
+            )
         case _:
             unreachable(fmt)
 
@@ -138,8 +164,12 @@ def render_regions(regions: Sequence[Region], fmt: Format, out: TextIO, context:
         case Format.JSON:
             as_json.write({"regions": records}, out)
         case Format.CSV:
-            as_csv.write(records, rows.REGION_FIELDS, out)
+            as_csv.write(records, rows.REGION_FIELDS, out, context.bom)
         case Format.MARKDOWN:
             as_markdown.write(headers, cells, out)
+        case Format.XLSX:
+            from ictgoals.output import as_xlsx
+
+            as_xlsx.write([("regions", rows.REGION_FIELDS, records)], binary(out))
         case _:
             unreachable(fmt)

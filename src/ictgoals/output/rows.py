@@ -41,6 +41,20 @@ def target_value(target: Target) -> float | int | list[float | int | None] | Non
     return number(target.value)
 
 
+def target_bounds(target: Target) -> tuple[float | int | None, float | int | None]:
+    """The target as plain numbers: (low, high). ≥ and > set low, ≤ and < set high, between sets both,
+    maintain neither (it keeps the baseline). Unlike `target`, never a list: `jq @csv` and spreadsheets
+    read it as numbers."""
+    value = target.value
+    if isinstance(value, tuple):
+        return number(value[0]), number(value[1])
+    if value is None:
+        return None, None
+    if target.op.upward:
+        return number(value), None
+    return None, number(value)
+
+
 def _point(point: Point | None) -> Record | None:
     return None if point is None else {"year": point.year, "value": number(point.value)}
 
@@ -59,6 +73,8 @@ def status_row(row: StatusRow) -> Record:
         "year": target.year,
         "op": target.op.value,
         "target": target_value(target),
+        "target_low": target_bounds(target)[0],
+        "target_high": target_bounds(target)[1],
         "tolerance": number(target.tolerance),
         "target_years": None if target.span is None else list(target.span),
         "actual": None if current is None else number(current.value),
@@ -184,9 +200,10 @@ def region_row(region: Region) -> Record:
     }
 
 
-def history_row(year: int, value: float, region: str, **fields: object) -> Record:
+def history_row(indicator: str, year: int, value: float, region: str, **fields: object) -> Record:
     """One row of `show`'s history: every key, in order, with what `fields` gives and defaults for the rest."""
     row: Record = {
+        "indicator": indicator,
         "year": year,
         "value": number(value),
         "region": region,
@@ -208,6 +225,7 @@ def history_row(year: int, value: float, region: str, **fields: object) -> Recor
 def actual_row(actual: Actual, chosen: bool, absorbed: bool = False) -> Record:
     change = actual.change
     return history_row(
+        actual.indicator,
         actual.year,
         actual.value,
         actual.region,
@@ -227,7 +245,7 @@ def view_document(view: IndicatorView) -> Record:
     used = {(r.year, s) for r in view.readings for s in r.sources}
     history = [actual_row(a, a.period is None and (a.year, a.source) in used) for a in view.actuals]
     history += [actual_row(a, False, absorbed=True) for a in view.absorbed]  # a merged province's own figures
-    history += [history_row(p.year, p.value, view.region, derived=True) for p in view.derived]
+    history += [history_row(view.indicator.id, p.year, p.value, view.region, derived=True) for p in view.derived]
     history.sort(key=lambda r: (r["year"], r["derived"], not r["used"], r["source"] or ""))
     return {
         **indicator_row(view.indicator, len(view.targets), len(view.actuals)),
@@ -250,6 +268,8 @@ STATUS_FIELDS = [
     "year",
     "op",
     "target",
+    "target_low",
+    "target_high",
     "tolerance",
     "target_years",
     "actual",
@@ -291,9 +311,14 @@ DIFF_FIELDS = [
 ]
 
 
+#: `diff --format csv`: one table of both kinds of row. kind "change" rows fill the DIFF_FIELDS,
+#: kind "target" rows (the targets due in the year, as in the JSON's "targets") the STATUS_FIELDS.
+DIFF_CSV_FIELDS = ["kind", *DIFF_FIELDS, *(f for f in STATUS_FIELDS if f not in DIFF_FIELDS)]
+
 VALIDATE_FIELDS = ["severity", "code", "message", "file", "line", "indicator", "year"]
 INDICATOR_FIELDS = ["indicator", "name", "name_vi", "unit", "better", "area", "targets", "actuals"]
 HISTORY_FIELDS = [
+    "indicator",
     "year",
     "value",
     "region",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ictgoals.datafiles.located import read_bytes
 from ictgoals.errors import IctgoalsError, WriteError
+from ictgoals.i18n import pt, tr
 from ictgoals.writing.lock import Notify, locked
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def append(
         try:
             original = read_bytes(real).decode("utf-8")
         except (OSError, UnicodeDecodeError) as e:
-            raise _write_error(path, e, "read") from e
+            raise _write_error(path, e, pt("could not … it", "read")) from e
         addition = build(original)
         if not addition:
             return ""
@@ -100,14 +101,19 @@ def _status(path: Path, real: Path) -> os.stat_result:
     try:
         status = real.stat()
     except OSError as e:
-        raise _write_error(path, e, "read") from e
+        raise _write_error(path, e, pt("could not … it", "read")) from e
     may_write = bool(status.st_mode & 0o222) if os.geteuid() == 0 else os.access(real, os.W_OK)
     if not may_write:
         mode = stat.filemode(status.st_mode)
         raise WriteError(
-            f"{path}: is not writable for you (mode {mode}, owner uid {status.st_uid}), so nothing was written. "
-            f"If it should change, make it writable first (chmod u+w {path}); ictgoals respects the mode even "
-            "when run as root."
+            tr(
+                "{path}: is not writable for you (mode {mode}, owner uid {uid}), so nothing was written. If it "
+                "should change, make it writable first (chmod u+w {path}); ictgoals respects the mode even when run "
+                "as root.",
+                path=path,
+                mode=mode,
+                uid=status.st_uid,
+            )
         )
     return status
 
@@ -136,7 +142,7 @@ def remove_stale_temporaries(path: Path) -> int:
     return removed
 
 
-def replace_atomically(path: Path, text: str, *, shown: Path | None = None, exclusive: bool = False) -> None:
+def replace_atomically(path: Path, text: str | bytes, *, shown: Path | None = None, exclusive: bool = False) -> None:
     """Write `text` to a temporary file beside `path`, fsync it, give it `path`'s mode and owner, and move it
     over `path` (with `exclusive`, only if `path` does not exist yet, and with a new file's usual mode).
 
@@ -148,7 +154,7 @@ def replace_atomically(path: Path, text: str, *, shown: Path | None = None, excl
         status = None if exclusive else path.stat()
         fd, temporary = tempfile.mkstemp(dir=directory, prefix=temporary_prefix(path))
     except OSError as e:
-        raise _write_error(shown, e, "prepare to write") from e
+        raise _write_error(shown, e, pt("could not … it", "prepare to write")) from e
     try:
         with os.fdopen(fd, "wb") as handle:
             if status is None:
@@ -158,7 +164,7 @@ def replace_atomically(path: Path, text: str, *, shown: Path | None = None, excl
             else:
                 _keep_owner(handle.fileno(), status, shown)
                 os.fchmod(handle.fileno(), status.st_mode & 0o7777)
-            handle.write(text.encode("utf-8"))
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         if exclusive:
@@ -169,7 +175,7 @@ def replace_atomically(path: Path, text: str, *, shown: Path | None = None, excl
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(e, OSError):
-            raise _write_error(shown, e, "write") from e
+            raise _write_error(shown, e, pt("could not … it", "write")) from e
         raise
     _fsync_directory(directory)
 
@@ -182,8 +188,13 @@ def _keep_owner(fd: int, status: os.stat_result, shown: Path) -> None:
         os.fchown(fd, status.st_uid, status.st_gid)
     except PermissionError as e:
         raise WriteError(
-            f"{shown}: belongs to uid {status.st_uid} (group {status.st_gid}), and replacing it would give it to "
-            "you; nothing was written. Ask its owner to record the figures, or work on a copy."
+            tr(
+                "{path}: belongs to uid {uid} (group {gid}), and replacing it would give it to you; nothing was "
+                "written. Ask its owner to record the figures, or work on a copy.",
+                path=shown,
+                uid=status.st_uid,
+                gid=status.st_gid,
+            )
         ) from e
 
 
@@ -216,26 +227,37 @@ def _fsync_directory(directory: Path) -> None:
 
 
 def _write_error(path: Path, error: BaseException, doing: str) -> IctgoalsError:
+    """The error for a failed read or write; `doing` says what failed ("read", "write"), in the current language."""
     if isinstance(error, UnicodeDecodeError):
-        return WriteError(f"{path}: is not UTF-8 text, so nothing was written. Save it as UTF-8 and try again.")
+        return WriteError(
+            tr("{path}: is not UTF-8 text, so nothing was written. Save it as UTF-8 and try again.", path=path)
+        )
     assert isinstance(error, OSError)
-    reason = {
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.ENOENT: "no such file or directory",
-        errno.ENOSPC: "the disk is full",
-        errno.EROFS: "the file system is read-only",
-    }.get(error.errno or 0, error.strerror or str(error))
-    fix = {
-        errno.EACCES: "Check that you may write to the file and its directory.",
-        errno.EPERM: "Check that you may write to the file and its directory.",
-        errno.ENOENT: "Check the path, or create the file with `ictgoals init DIR`.",
-        errno.ENOSPC: "Free some space and try again.",
-    }.get(error.errno or 0, "")
-    return WriteError(f"{path}: could not {doing} it ({reason}); the file is unchanged. {fix}".rstrip())
+    code = error.errno or 0
+    if code in (errno.EACCES, errno.EPERM):
+        reason, fix = tr("permission denied"), tr("Check that you may write to the file and its directory.")
+    elif code == errno.ENOENT:
+        reason, fix = (
+            tr("no such file or directory"),
+            tr("Check the path, or create the file with `ictgoals init DIR`."),
+        )
+    elif code == errno.ENOSPC:
+        reason, fix = tr("the disk is full"), tr("Free some space and try again.")
+    elif code == errno.EROFS:
+        reason, fix = tr("the file system is read-only"), ""
+    else:
+        reason, fix = error.strerror or str(error), ""
+    message = tr(
+        "{path}: could not {doing} it ({reason}); the file is unchanged. {fix}",
+        path=path,
+        doing=doing,
+        reason=reason,
+        fix=fix,
+    )
+    return WriteError(message.rstrip())
 
 
-def write_file(path: Path, text: str) -> None:
+def write_file(path: Path, text: str | bytes) -> None:
     """Create `path` or replace it atomically (keeping its mode), following a symbolic link to its target."""
     real = Path(os.path.realpath(path))
     replace_atomically(real, text, shown=path, exclusive=not real.exists())

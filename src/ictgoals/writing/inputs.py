@@ -7,7 +7,7 @@ import datetime as dt
 import io
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -15,6 +15,7 @@ from ictgoals.datafiles import schema
 from ictgoals.datafiles.located import MAX_FILE_BYTES, FileRefusedError, read_bytes
 from ictgoals.datafiles.schema import Kind
 from ictgoals.errors import DataError
+from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL, Indicator
 from ictgoals.numbers import NotANumberError, Typed, plausible, read_number, read_printed
 
@@ -41,12 +42,14 @@ def typed(row: Mapping[str, object], where: str) -> Row:
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             continue
         if not isinstance(raw, str):
+            if key in _INTEGER_FIELDS and isinstance(raw, float) and raw.is_integer():
+                raw = int(raw)  # a spreadsheet's 2025.0
             typed_row[key] = _toml(raw, where, key)
             continue
-        text = _check_text(raw.strip(), where, f"field '{key}'")
+        text = _check_text(raw.strip(), where, tr("field '{key}'", key=key))
         try:
             if key in _INTEGER_FIELDS:
-                typed_row[key] = int(text)
+                typed_row[key] = _whole_number(text)
             elif key in _NUMBER_FIELDS:
                 typed_row[key] = text
             elif key in _BOOLEAN_FIELDS:
@@ -54,8 +57,21 @@ def typed(row: Mapping[str, object], where: str) -> Row:
             else:
                 typed_row[key] = text
         except ValueError as e:
-            raise DataError(where, f"field '{key}': {e}.", "Fix the value and run the command again.") from e
+            raise DataError(
+                where, tr("field '{key}': ", key=key) + f"{e}.", tr("Fix the value and run the command again.")
+            ) from e
     return typed_row
+
+
+def _whole_number(text: str) -> int:
+    """A year as typed or as a spreadsheet exports it: "2025", or "2025.0" (only zeros after the point)."""
+    whole, point, fraction = text.partition(".")
+    if point and fraction and set(fraction) == {"0"}:
+        text = whole
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(tr("{text!r} is not a whole number such as 2025", text=text)) from None
 
 
 #: How deeply a value given as JSON may nest lists and objects (a data file needs at most 2).
@@ -65,16 +81,23 @@ MAX_DEPTH = 8
 def _toml(value: object, where: str, key: str, depth: int = 0) -> TomlValue:
     """A value given already typed (JSON), as long as a data file can hold it; the loader checks the rest."""
     if depth > MAX_DEPTH:
-        raise DataError(where, f"field '{key}': nested more than {MAX_DEPTH} levels deep.", "Give a plain value.")
+        raise DataError(
+            where,
+            tr("field '{key}': ", key=key) + tr("nested more than {depth} levels deep.", depth=MAX_DEPTH),
+            tr("Give a plain value."),
+        )
     if isinstance(value, str):
-        return _check_text(value, where, f"field '{key}'")
+        return _check_text(value, where, tr("field '{key}'", key=key))
     if isinstance(value, int | float | bool | dt.date):
         return value
     if isinstance(value, list):
         return [_toml(item, where, key, depth + 1) for item in value]
     if isinstance(value, dict):
         return {_check_text(str(k), where, f"field '{key}'"): _toml(v, where, key, depth + 1) for k, v in value.items()}
-    raise DataError(where, f"field '{key}': {type(value).__name__} cannot be stored in a data file.")
+    raise DataError(
+        where,
+        tr("field '{key}': ", key=key) + tr("{kind} cannot be stored in a data file.", kind=type(value).__name__),
+    )
 
 
 def _check_text(text: str, where: str, what: str) -> str:
@@ -85,11 +108,19 @@ def _check_text(text: str, where: str, what: str) -> str:
     except UnicodeEncodeError as e:
         code = ord(text[e.start])
         if 0xDC80 <= code <= 0xDCFF:  # how Python keeps a command-line byte that is not UTF-8
-            shown, fix = f"the byte 0x{code - 0xDC00:02x}", "Give the text as UTF-8."
+            shown, fix = tr("the byte 0x{byte}", byte=f"{code - 0xDC00:02x}"), tr("Give the text as UTF-8.")
         else:
-            shown, fix = f"the lone surrogate U+{code:04X}", "Give whole characters; a lone surrogate cannot be stored."
+            shown = tr("the lone surrogate U+{code}", code=f"{code:04X}")
+            fix = tr("Give whole characters; a lone surrogate cannot be stored.")
         raise DataError(
-            where, f"{what}: is not valid UTF-8 text: it holds {shown} at character {e.start + 1}.", fix
+            where,
+            tr(
+                "{what}: is not valid UTF-8 text: it holds {shown} at character {position}.",
+                what=what,
+                shown=shown,
+                position=e.start + 1,
+            ),
+            fix,
         ) from e
     return text
 
@@ -117,18 +148,27 @@ def numbers_in(row: Row, where: str, indicator: Indicator | None, *, actual: boo
                     read[key] = _number(value, field_unit, field_bounds)
             except NotANumberError as e:
                 if key != "value" or not isinstance(value, str):
-                    raise DataError(where, f"field '{key}': {e}.", "Write a plain number such as 45,8.") from e
+                    raise DataError(
+                        where, tr("field '{key}': ", key=key) + f"{e}.", tr("Write a plain number such as 45,8.")
+                    ) from e
                 typed = _printed(value, where, unit, bounds)
                 read[key] = _whole(typed.value)
                 extra.setdefault("printed", value)
                 if typed.estimate and actual:
                     extra.setdefault("estimate", True)
             except ValueError as e:
-                raise DataError(where, f"field '{key}': {e}.", "Fix the value and run the command again.") from e
+                raise DataError(
+                    where, tr("field '{key}': ", key=key) + f"{e}.", tr("Fix the value and run the command again.")
+                ) from e
         elif key in ("value", "from_value") and isinstance(value, int | float) and not isinstance(value, bool):
             huge = isinstance(value, int) and abs(value) > 10**300  # the loader says it is too large
             if not huge and math.isfinite(value) and not plausible(value, unit, bounds):
-                raise DataError(where, f"field '{key}': {value:g} is not a figure in {unit!r}.", _PLAUSIBLE_FIX)
+                raise DataError(
+                    where,
+                    tr("field '{key}': ", key=key)
+                    + tr("{value} is not a figure in {unit!r}.", value=f"{value:g}", unit=unit),
+                    _plausible_fix(),
+                )
             read[key] = value
         else:
             read[key] = value
@@ -139,7 +179,9 @@ def _printed(text: str, where: str, unit: str, bounds: tuple[float, float] | Non
     try:
         return read_printed(text, unit, bounds, strict=True)
     except ValueError as e:
-        raise DataError(where, f"field 'value': {e}.", "Write a plain number such as 45,8.") from e
+        raise DataError(
+            where, tr("field '{key}': ", key="value") + f"{e}.", tr("Write a plain number such as 45,8.")
+        ) from e
 
 
 def _number(text: str, unit: str, bounds: tuple[float, float] | None) -> float | int:
@@ -150,7 +192,8 @@ def _whole(value: float) -> float | int:
     return int(value) if value.is_integer() and abs(value) < 2**53 else value
 
 
-_PLAUSIBLE_FIX = "Check the figure; an indicator whose figures may leave the unit's range declares range = [low, high]."
+def _plausible_fix() -> str:
+    return tr("Check the figure; an indicator whose figures may leave the unit's range declares range = [low, high].")
 
 
 def value_from_printed(row: Row, where: str, indicator: Indicator | None) -> Row:
@@ -164,16 +207,23 @@ def value_from_printed(row: Row, where: str, indicator: Indicator | None) -> Row
     except ValueError as e:
         if "value" in row:
             return row  # a print that is not one plain figure ("85/85 xã") is kept as written
-        raise DataError(where, f"field 'printed': {e}.", "Give the value too, as a plain number.") from e
+        raise DataError(
+            where, tr("field '{key}': ", key="printed") + f"{e}.", tr("Give the value too, as a plain number.")
+        ) from e
     given = row.get("value")
     if given is None:
         row = {**row, "value": _whole(typed.value)}
     elif isinstance(given, int | float) and not math.isclose(given, typed.value, rel_tol=1e-9, abs_tol=1e-9):
         raise DataError(
             where,
-            f"the value {given:g} does not match the printed {printed!r}, which reads as "
-            f"{typed.value:g} {indicator.unit}.",
-            "Correct one of them, or leave the value out to take it from the print.",
+            tr(
+                "the value {given} does not match the printed {printed!r}, which reads as {reading} {unit}.",
+                given=f"{given:g}",
+                printed=printed,
+                reading=f"{typed.value:g}",
+                unit=indicator.unit,
+            ),
+            tr("Correct one of them, or leave the value out to take it from the print."),
         )
     if typed.estimate and "estimate" not in row:
         row = {**row, "estimate": True}
@@ -186,7 +236,47 @@ def _boolean(text: str) -> bool:
         return True
     if folded in _FALSE:
         return False
-    raise ValueError(f"{text!r} is not true or false")
+    raise ValueError(tr("{text!r} is not true or false", text=text))
+
+
+#: The columns an import may hold: the fields of an actuals entry.
+COLUMNS = frozenset(field.name for field in schema.ACTUALS.fields)
+
+
+def delimiter(header: str) -> str:
+    """The CSV delimiter: the one of , ; and tab that splits the header into the most known column names.
+
+    Excel saves `;`-separated CSV where the decimal mark is a comma, as in Vietnamese; a header of
+    field names tells the two apart without guessing from the figures. On a tie, `,`.
+    """
+    best, found = ",", -1
+    for candidate in (",", ";", "\t"):
+        cells = next(csv.reader([header], delimiter=candidate), [])
+        known = sum(1 for cell in cells if cell.strip() in COLUMNS)
+        if known > found:
+            best, found = candidate, known
+    return best
+
+
+def known_columns(
+    rows: list[tuple[str, Row]], columns: Sequence[str], name: str, *, strict: bool
+) -> tuple[list[tuple[str, Row]], list[str]]:
+    """The rows without the columns that are not fields of a figure (comment columns in a real sheet),
+    and those columns' names; with `strict`, such a column is refused instead."""
+    unknown = [c for c in columns if c not in COLUMNS]
+    if unknown and strict:
+        raise DataError(
+            name,
+            tr("has columns that are not fields of a figure: {columns}.", columns=", ".join(unknown)),
+            tr(
+                "Remove them, or leave out --strict-columns to ignore them. The fields are: {fields}.",
+                fields=", ".join(sorted(COLUMNS)),
+            ),
+        )
+    if not unknown:
+        return rows, []
+    dropped = set(unknown)
+    return [(where, {k: v for k, v in row.items() if k not in dropped}) for where, row in rows], unknown
 
 
 def read_rows(text: str, fmt: str, name: str) -> list[tuple[str, Row]]:
@@ -196,43 +286,48 @@ def read_rows(text: str, fmt: str, name: str) -> list[tuple[str, Row]]:
             document = json.loads(text, parse_constant=_reject_constant)
         except RecursionError as e:  # the parser's own limit, about a thousand levels
             raise DataError(
-                name, "is nested too deeply to be a list of figures.", "Give a JSON list of objects."
+                name, tr("is nested too deeply to be a list of figures."), tr("Give a JSON list of objects.")
             ) from e
         except ValueError as e:
-            raise DataError(name, f"is not valid JSON: {e}.", "Give a JSON list of objects.") from e
+            raise DataError(name, tr("is not valid JSON: {error}.", error=e), tr("Give a JSON list of objects.")) from e
         if not isinstance(document, list) or not all(isinstance(item, dict) for item in document):
-            raise DataError(name, "must be a JSON list of objects, one per figure.")
-        return [(f"{name} item #{i + 1}", _json_row(item, f"{name} item #{i + 1}")) for i, item in enumerate(document)]
-    reader = csv.DictReader(io.StringIO(text))
+            raise DataError(name, tr("must be a JSON list of objects, one per figure."))
+        labels = [tr("{file} item #{number}", file=name, number=i + 1) for i in range(len(document))]
+        return [(label, _json_row(item, label)) for label, item in zip(labels, document, strict=True)]
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter(text.partition("\n")[0]))
     rows: list[tuple[str, Row]] = []
     try:
         if not reader.fieldnames:
             raise DataError(
-                name, "has no header row.", "Start the CSV with the field names, e.g. indicator,year,value,source."
+                name,
+                tr("has no header row."),
+                tr("Start the CSV with the field names, e.g. indicator,year,value,source."),
             )
         for number, raw in enumerate(reader, start=1):
-            where = f"{name} row {number} (line {reader.line_num})"
+            where = tr("{file} row {number} (line {line})", file=name, number=number, line=reader.line_num)
             if None in raw:
-                raise DataError(where, "has more cells than the header has columns.")
+                raise DataError(where, tr("has more cells than the header has columns."))
             rows.append((where, typed(raw, where)))
     except csv.Error as e:  # a cell over the module's field limit, a NUL byte, a broken quote
-        where = f"{name} near line {reader.line_num + 1}"
+        where = tr("{file} near line {line}", file=name, line=reader.line_num + 1)
         problem = str(e)
         if "field larger than field limit" in problem:
-            problem = f"a cell is longer than {csv.field_size_limit():,} characters"
-        raise DataError(where, f"is not readable CSV: {problem}.", "Check the quoting and the cell sizes.") from e
+            problem = tr("a cell is longer than {limit} characters", limit=f"{csv.field_size_limit():,}")
+        raise DataError(
+            where, tr("is not readable CSV: {problem}.", problem=problem), tr("Check the quoting and the cell sizes.")
+        ) from e
     return rows
 
 
 def _reject_constant(constant: str) -> None:
-    raise ValueError(f"{constant} is not a number")
+    raise ValueError(tr("{text} is not a number", text=constant))
 
 
 def _json_row(item: Mapping[str, object], where: str) -> Row:
     row = typed({k: v for k, v in item.items() if v is not None}, where)
     for key, value in row.items():
         if isinstance(value, float) and not math.isfinite(value):
-            raise DataError(where, f"field '{key}': {value} is not a finite number.")
+            raise DataError(where, tr("field '{key}': ", key=key) + tr("{value} is not a finite number.", value=value))
     return row
 
 
@@ -243,11 +338,11 @@ def read_file(path: Path) -> str:
     except FileRefusedError as e:
         raise DataError(path, e.problem, e.fix) from e
     except FileNotFoundError as e:
-        raise DataError(path, "file not found.") from e
+        raise DataError(path, tr("file not found.")) from e
     except UnicodeDecodeError as e:
-        raise DataError(path, "is not UTF-8 text.", "Save it as UTF-8 (CSV exports: choose UTF-8).") from e
+        raise DataError(path, tr("is not UTF-8 text."), tr("Save it as UTF-8 (CSV exports: choose UTF-8).")) from e
     except OSError as e:
-        raise DataError(path, f"cannot be read ({e.strerror or e}).") from e
+        raise DataError(path, tr("cannot be read ({reason}).", reason=e.strerror or e)) from e
 
 
 def read_stream(stream: TextIO, name: str = "stdin") -> str:
@@ -255,9 +350,11 @@ def read_stream(stream: TextIO, name: str = "stdin") -> str:
     try:
         text = stream.read(MAX_FILE_BYTES + 1)
     except UnicodeDecodeError as e:
-        raise DataError(name, "is not UTF-8 text.", "Send UTF-8 (CSV exports: choose UTF-8).") from e
+        raise DataError(name, tr("is not UTF-8 text."), tr("Send UTF-8 (CSV exports: choose UTF-8).")) from e
     if len(text) > MAX_FILE_BYTES:
-        raise DataError(name, f"is longer than {MAX_FILE_BYTES // (1024 * 1024)} MB, the most ictgoals reads.")
+        raise DataError(
+            name, tr("is longer than {size} MB, the most ictgoals reads.", size=MAX_FILE_BYTES // (1024 * 1024))
+        )
     return text.removeprefix("\ufeff")
 
 
@@ -269,3 +366,74 @@ def text_fields(**options: str | int | bool | None) -> dict[str, str | None]:
     if fields.get("region") == NATIONAL:
         del fields["region"]
     return fields
+
+
+#: The most rows an .xlsx import reads; a sheet is refused beyond it rather than read for minutes.
+MAX_XLSX_ROWS = 1_000_000
+
+
+def read_xlsx(path: Path, sheet: str | None) -> tuple[list[str], list[tuple[str, Row]]]:
+    """The header and rows of the first sheet of an .xlsx file (or the sheet named `sheet`).
+
+    Cells keep their spreadsheet types: numbers as numbers, dates as dates; a formula counts as the
+    value the spreadsheet last computed and saved. Needs openpyxl (the `xlsx` extra).
+    """
+    try:
+        import openpyxl
+    except ImportError as e:
+        raise DataError(
+            path,
+            tr("is an .xlsx file, and reading one needs openpyxl, which is not installed."),
+            tr("Install it with: {command}", command="pip install 'ictgoals[xlsx]'"),
+        ) from e
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as e:
+        raise DataError(path, tr("file not found.")) from e
+    if size > MAX_FILE_BYTES:
+        raise DataError(path, tr("is larger than {size} MB, the most ictgoals reads.", size=MAX_FILE_BYTES // 2**20))
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises many kinds (zip, XML, KeyError) for a file that is not a workbook
+        raise DataError(
+            path,
+            tr("is not a readable .xlsx workbook ({error}).", error=type(e).__name__),
+            tr("Save it from Excel or LibreOffice as .xlsx, or export CSV."),
+        ) from e
+    try:
+        if sheet is not None and sheet not in workbook.sheetnames:
+            raise DataError(
+                path,
+                tr("has no sheet {sheet!r}; its sheets: {sheets}.", sheet=sheet, sheets=", ".join(workbook.sheetnames)),
+            )
+        table = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        label = f"{path} [{table.title}]"
+        rows = table.iter_rows(values_only=True)
+        header = [("" if cell is None else str(cell)).strip() for cell in next(rows, ())]
+        if not any(header):
+            raise DataError(
+                label,
+                tr("has no header row."),
+                tr("Start the sheet with the field names, e.g. indicator, year, value, source."),
+            )
+        found: list[tuple[str, Row]] = []
+        for number, cells in enumerate(rows, start=1):
+            if number > MAX_XLSX_ROWS:
+                raise DataError(label, tr("has more than {rows} rows.", rows=f"{MAX_XLSX_ROWS:,}"))
+            if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells):
+                continue  # spreadsheets end with empty rows
+            where = tr("{sheet} row {row}", sheet=label, row=number + 1)
+            if len(cells) > len(header) and any(c is not None for c in cells[len(header) :]):
+                raise DataError(where, tr("has more cells than the header has columns."))
+            raw = {key: _sheet_value(cell) for key, cell in zip(header, cells, strict=False) if key}
+            found.append((where, typed(raw, where)))
+        return [h for h in header if h], found
+    finally:
+        workbook.close()
+
+
+def _sheet_value(cell: object) -> object:
+    """A spreadsheet cell as an import value: a date-time at midnight is the date a sheet means by it."""
+    if isinstance(cell, dt.datetime):
+        return cell.date() if cell.time() == dt.time() else cell
+    return cell

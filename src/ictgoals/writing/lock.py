@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ictgoals.errors import WriteError
+from ictgoals.i18n import tr
 
 #: How long a writer waits for another to finish, by default (`--wait` changes it).
 DEFAULT_WAIT_SECONDS = 30.0
@@ -52,15 +53,15 @@ def _open_lock(path: Path, mode: int) -> int:
 
 def _lock_error(path: Path, lock: Path, error: OSError) -> WriteError:
     if error.errno == errno.ELOOP:
-        problem = f"its lock file {lock} is a symbolic link, which ictgoals never follows"
-        fix = "Remove the link; ictgoals creates the lock file itself."
+        problem = tr("its lock file {lock} is a symbolic link, which ictgoals never follows", lock=lock)
+        fix = tr("Remove the link; ictgoals creates the lock file itself.")
     elif error.errno in (errno.EACCES, errno.EPERM):
-        problem = f"its lock file {lock} cannot be opened (permission denied)"
-        fix = "If it belongs to another user, ask them to make it readable (chmod a+r), or remove it."
+        problem = tr("its lock file {lock} cannot be opened (permission denied)", lock=lock)
+        fix = tr("If it belongs to another user, ask them to make it readable (chmod a+r), or remove it.")
     else:
-        problem = f"its lock file {lock} cannot be opened ({error.strerror or error})"
-        fix = "Check that you may write to the directory."
-    return WriteError(f"{path}: {problem}; nothing was written. {fix}")
+        problem = tr("its lock file {lock} cannot be opened ({reason})", lock=lock, reason=error.strerror or error)
+        fix = tr("Check that you may write to the directory.")
+    return WriteError(tr("{path}: {problem}; nothing was written. {fix}", path=path, problem=problem, fix=fix))
 
 
 @contextlib.contextmanager
@@ -80,12 +81,19 @@ def locked(path: Path, *, mode: int = 0o644, wait: float | None = None, notify: 
                 waited = time.monotonic() - start
                 if waited >= wait:
                     raise WriteError(
-                        f"{path}: another writer has held its write lock ({lock_path(path)}) for {waited:.0f} s, "
-                        f"longer than --wait {wait:g}; nothing was written. Try again when it has finished, or "
-                        "pass a longer --wait."
+                        tr(
+                            "{path}: another writer has held its write lock ({lock}) for {waited} s, longer than "
+                            "--wait {wait}; nothing was written. Try again when it has finished, or pass a longer "
+                            "--wait.",
+                            path=path,
+                            lock=lock_path(path),
+                            waited=f"{waited:.0f}",
+                            wait=f"{wait:g}",
+                        )
                     ) from None
                 if notify is not None and not noticed and waited >= NOTICE_AFTER_SECONDS:
-                    notify(f"waiting for another writer of {path} to finish (lock {lock_path(path)}) …")
+                    lock = lock_path(path)
+                    notify(tr("waiting for another writer of {path} to finish (lock {lock}) …", path=path, lock=lock))
                     noticed = True
                 time.sleep(min(pause, max(wait - waited, 0.0)))
                 pause = min(pause * 2, 0.05)

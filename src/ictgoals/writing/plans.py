@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ictgoals.datafiles import loader, schema
 from ictgoals.datafiles.schema import Table
 from ictgoals.errors import DataError
+from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL, Actual, Dataset, Figures, Source, Target, region_key, target_key
 from ictgoals.regions import canonical, did_you_mean
 from ictgoals.writing.inputs import Row, TomlValue, numbers_in, value_from_printed
@@ -52,9 +53,13 @@ def region_in(row: Row, where: str, dataset: Dataset) -> Row:
         hint = f"{did_you_mean(given)} ".lstrip()
         raise DataError(
             where,
-            f"field 'region': unknown region {given!r}: it is not one of Vietnam's provinces (before or after "
-            "1 July 2025) and the data files do not use it.",
-            f"{hint}`ictgoals regions` lists them; a region of your own is added by writing it once in the file.",
+            tr("field '{key}': ", key="region")
+            + tr(
+                "unknown region {region!r}: it is not one of Vietnam's provinces (before or after 1 July 2025) and "
+                "the data files do not use it.",
+                region=given,
+            ),
+            hint + tr("`ictgoals regions` lists them; a region of your own is added by writing it once in the file."),
         )
     if name == NATIONAL:
         return {k: v for k, v in row.items() if k != "region"}
@@ -72,7 +77,9 @@ def plan_actuals(
     for source_id in new_sources:  # checked here, under the write lock, against the file as it is now
         if source_id in dataset.sources:
             raise DataError(
-                "--source-title", f"source '{source_id}' is already declared.", "Drop --source-title to use it."
+                "--source-title",
+                tr("source '{id}' is already declared.", id=source_id),
+                tr("Drop --source-title to use it."),
             )
     known = dict(dataset.sources)
     known.update({source_id: Source(source_id) for source_id in new_sources})
@@ -95,9 +102,18 @@ def plan_actuals(
             other = earlier[0]
             raise DataError(
                 where,
-                f"conflicts with {other.location}: {actual.indicator} ({actual.region}, {actual.year}) from "
-                f"'{actual.source}' is already recorded as {other.value:g}, not {actual.value:g}.",
-                "Correct the figure, or pass --allow-conflict to keep both (status then uses the newest source).",
+                tr(
+                    "conflicts with {place}: {indicator} ({region}, {year}) from '{source}' is already recorded as "
+                    "{recorded}, not {value}.",
+                    place=other.location,
+                    indicator=actual.indicator,
+                    region=actual.region,
+                    year=actual.year,
+                    source=actual.source,
+                    recorded=f"{other.value:g}",
+                    value=f"{actual.value:g}",
+                ),
+                tr("Correct the figure, or pass --allow-conflict to keep both (status then uses the newest source)."),
             )
         earlier.append(actual)
         entries.append(ordered(row, schema.ACTUALS))
@@ -116,9 +132,15 @@ def plan_target(dataset: Dataset, row: Row, where: str) -> Plan:
             return Plan(skipped=1)
         raise DataError(
             where,
-            f"{target.indicator} ({target.region}, {target.year}, {target.op.value}) is already declared at "
-            f"{existing.location} with another value.",
-            "Edit that entry instead; a target is unique by indicator, region, year and op.",
+            tr(
+                "{indicator} ({region}, {year}, {op}) is already declared at {place} with another value.",
+                indicator=target.indicator,
+                region=target.region,
+                year=target.year,
+                op=target.op.value,
+                place=existing.location,
+            ),
+            tr("Edit that entry instead; a target is unique by indicator, region, year and op."),
         )
     return Plan((ordered(row, schema.TARGETS),))
 
@@ -136,5 +158,5 @@ def source_table(title: str, date: str | None) -> Row:
         try:
             table["published"] = dt.date.fromisoformat(date)
         except ValueError as e:
-            raise DataError("--source-date", f"{date!r} is not a date such as 2025-01-15.") from e
+            raise DataError("--source-date", tr("{date!r} is not a date such as 2025-01-15.", date=date)) from e
     return table

@@ -11,6 +11,7 @@ from ictgoals.datafiles.located import read_bytes, read_text
 from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE, DataFiles, DataPath, bundled_path
 from ictgoals.datafiles.schema import Table
 from ictgoals.errors import DataError, UsageError, WriteError
+from ictgoals.i18n import tr
 from ictgoals.model import Dataset
 from ictgoals.writing import append
 from ictgoals.writing.lock import Notify, locked
@@ -40,9 +41,14 @@ class Writer:
         path = self.target.path
         if self.target.is_bundled:
             raise WriteError(
-                f"{path} is the dataset bundled with ictgoals, which an upgrade replaces, so it is not written to. "
-                f"Start a local copy with `ictgoals init DIR`, then run ictgoals from DIR or pass --{table.name} "
-                f"DIR/{path.name}."
+                tr(
+                    "{path} is the dataset bundled with ictgoals, which an upgrade replaces, so it is not written to. "
+                    "Start a local copy with `ictgoals init DIR`, then run ictgoals from DIR or pass --{option} "
+                    "DIR/{name}.",
+                    path=path,
+                    option=table.name,
+                    name=path.name,
+                )
             )
 
     def _load_with(self, text: str) -> Dataset:
@@ -70,7 +76,12 @@ class Writer:
                 if e.line is None or e.line < first_new:
                     raise
                 entry = e.where.partition(" (")[2].removesuffix(")")
-                where = f"{self.target.path} (the entries to be added: {entry}, line {e.line} once written)"
+                where = tr(
+                    "{path} (the entries to be added: {entry}, line {line} once written)",
+                    path=self.target.path,
+                    entry=entry,
+                    line=e.line,
+                )
                 raise DataError(where, e.problem, e.fix) from e
 
         if dry_run:  # every check the real write runs, on the text it would write, with no lock and no write
@@ -94,11 +105,15 @@ def init(directory: Path, *, force: bool = False, wait: float | None = None, not
     texts = {name: read_text(bundled_path(name)) for name in names}
     existing = [directory / n for n in names if (directory / n).exists() and not _same(directory / n, texts[n])]
     if existing and not force:
-        raise UsageError(f"{existing[0]} already exists; nothing was copied. Pass --force to overwrite it.")
+        raise UsageError(
+            tr("{path} already exists; nothing was copied. Pass --force to overwrite it.", path=existing[0])
+        )
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise WriteError(f"{directory}: cannot create the directory ({e.strerror or e}).") from e
+        raise WriteError(
+            tr("{path}: cannot create the directory ({reason}).", path=directory, reason=e.strerror or e)
+        ) from e
     for name in names:
         destination = directory / name
         with locked(destination, wait=wait, notify=notify):
@@ -107,7 +122,10 @@ def init(directory: Path, *, force: bool = False, wait: float | None = None, not
                 continue
             if destination.exists() and not force:
                 raise UsageError(
-                    f"{destination} already exists; nothing more was copied. Pass --force to overwrite it."
+                    tr(
+                        "{path} already exists; nothing more was copied. Pass --force to overwrite it.",
+                        path=destination,
+                    )
                 )
             append.replace_atomically(destination, texts[name], exclusive=not destination.exists())
 

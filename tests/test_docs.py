@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO
 
 CLI_DOC = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
@@ -46,3 +48,26 @@ def test_example_pipeline_runs(tmp_path: Path) -> None:
         'value = 61.4\nregion = "Trà Vinh"\nsource = "example-travinh-2025"\nprinted = "61,4%"\nestimate = true\n'
     )
     assert (tmp_path / "data" / "validation.json").read_text(encoding="utf-8").startswith('{\n  "errors": []')
+
+
+API = (REPO / "docs" / "api.md").read_text(encoding="utf-8")
+
+
+def _api_blocks() -> list[str]:
+    blocks = re.findall(r"```python\n(.*?)\n```", API, re.S)
+    assert len(blocks) == 2
+    return blocks
+
+
+def test_the_api_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    namespace: dict[str, object] = {}
+    exec(_api_blocks()[0], namespace)  # the documentation's own example
+    assert namespace["rows"] == namespace["report"].to_records()  # type: ignore[attr-defined]
+    assert namespace["rows"]
+
+
+def test_the_pandas_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("pandas")  # not a dependency of ictgoals: the example runs where it is installed
+    monkeypatch.chdir(REPO)
+    exec(_api_blocks()[1], {})

@@ -75,9 +75,14 @@ def load_files(chosen: DataFiles, *, cache: bool = True) -> Dataset:
     return parsed.load(targets, actuals, parse)
 
 
-def load(targets: Path | None = None, actuals: Path | None = None, *, cache: bool = True) -> Dataset:
-    """Load the data files chosen as on the command line."""
-    return load_files(files(targets, actuals), cache=cache)
+def load(
+    targets: str | os.PathLike[str] | None = None, actuals: str | os.PathLike[str] | None = None, *, cache: bool = True
+) -> Dataset:
+    """Load the data files chosen as on the command line: each from its argument, else $ICTGOALS_TARGETS /
+    $ICTGOALS_ACTUALS, else ./targets.toml and ./actuals.toml, else the bundled copy."""
+    return load_files(
+        files(None if targets is None else Path(targets), None if actuals is None else Path(actuals)), cache=cache
+    )
 
 
 # ---------------------------------------------------------------- analysis

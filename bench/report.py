@@ -41,7 +41,7 @@ def bundled(runs: int) -> float:
 
 
 def every_region(size: int) -> tuple[float, int, int]:
-    from ictgoals import api
+    from ictgoals import api, api_share
     from ictgoals.output.formats import ReportFormat
 
     directory = HERE / "out" / str(size)
@@ -51,9 +51,9 @@ def every_region(size: int) -> tuple[float, int, int]:
     dataset = api.load(directory / "targets.toml", directory / "actuals.toml", cache=False)
     charts = reports = 0
     for region in dataset.regions():
-        content = api.report(dataset, 2025, region)
+        content = api_share.report(dataset, 2025, region)
         out = io.StringIO()
-        api.write_report(content, ReportFormat.HTML, None, out)
+        api_share.write_report(content, ReportFormat.HTML, None, out)
         charts += out.getvalue().count("<svg")
         reports += 1
     return time.perf_counter() - start, reports, charts

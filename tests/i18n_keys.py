@@ -64,6 +64,7 @@ def dynamic_keys() -> set[str]:
     keys |= {f"better{SEPARATOR}{b.value}" for b in Better}
     keys |= {f"change unit{SEPARATOR}{u.value}" for u in ChangeUnit}
     keys |= {f"basis{SEPARATOR}{b.value}" for b in Basis if b.value}
+    keys |= {f"kind{SEPARATOR}{kind}" for kind in ("actual", "target")}
     return keys
 
 

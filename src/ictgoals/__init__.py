@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from ictgoals.api import diff, load, report, show, status, validate
+    from ictgoals.api import diff, load, show, status, validate
+    from ictgoals.api_share import report
     from ictgoals.errors import DataError, IctgoalsError, UsageError, WriteError
 
 __all__ = [
@@ -40,7 +41,7 @@ _FROM = {
     "diff": "ictgoals.api",
     "show": "ictgoals.api",
     "validate": "ictgoals.api",
-    "report": "ictgoals.api",
+    "report": "ictgoals.api_share",
     "IctgoalsError": "ictgoals.errors",
     "DataError": "ictgoals.errors",
     "UsageError": "ictgoals.errors",

@@ -8,22 +8,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ictgoals.errors import UsageError
+from ictgoals.errors import DataError, UsageError
 from ictgoals.i18n import tr
 from ictgoals.model import ALL_REGIONS as ALL
-from ictgoals.model import NATIONAL, Dataset, StatusReport, Target
+from ictgoals.model import NATIONAL, Dataset, StatusReport
 
 if TYPE_CHECKING:
-    import datetime as dt
-
-    from ictgoals.analysis.report import Report, TargetSection
     from ictgoals.api_results import DiffResult, Findings, ShowResult
     from ictgoals.datafiles.paths import DataFiles
-    from ictgoals.output.formats import ReportFormat
     from ictgoals.regions import Region
     from ictgoals.writing.inputs import Row
     from ictgoals.writing.lock import Notify
@@ -269,18 +265,23 @@ def import_file(
     of a figure are left out with a note through `notify`, or refused with `strict_columns`.
     """
     from ictgoals.datafiles import schema
-    from ictgoals.writing import inputs, plans
+    from ictgoals.writing import inputs, plans, workbooks
     from ictgoals.writing.session import Writer
 
     suffix = Path(file).suffix.lower()
-    kind = (fmt or {".json": "json", ".xlsx": "xlsx"}.get(suffix, "csv")).lower()
-    if kind not in ("csv", "json", "xlsx"):
-        raise UsageError(tr("--format {format}: import reads csv, json or xlsx.", format=fmt))
+    kind = (fmt or {".json": "json", ".xlsx": "xlsx", ".toml": "toml"}.get(suffix, "csv")).lower()
+    if kind not in ("csv", "json", "xlsx", "toml"):
+        raise UsageError(tr("--format {format}: import reads csv, json, xlsx or toml.", format=fmt))
+    if kind == "toml":
+        text = (
+            inputs.read_stream(sys.stdin if stdin is None else stdin) if file == "-" else inputs.read_file(Path(file))
+        )
+        return _import_draft(chosen, text, "stdin" if file == "-" else file, allow_conflict, dry_run, wait, notify)
     if kind == "xlsx":
         if file == "-":
             raise UsageError(tr("an .xlsx workbook cannot be read from stdin: give its file name."))
         name = file
-        _, rows = inputs.read_xlsx(Path(file), sheet)
+        _, rows = workbooks.read_xlsx(Path(file), sheet)
     elif file == "-":
         name, text = "stdin", inputs.read_stream(sys.stdin if stdin is None else stdin)
         rows = inputs.read_rows(text, kind, name)
@@ -304,6 +305,56 @@ def import_file(
         wait=wait,
         notify=notify,
     )
+
+
+def _import_draft(
+    chosen: DataFiles,
+    text: str,
+    name: str,
+    allow_conflict: bool,
+    dry_run: bool,
+    wait: float | None,
+    notify: Notify | None,
+) -> Written:
+    """A reviewed `extract` draft: its targets into targets.toml, its figures into actuals.toml; every check of
+    both runs before either file is written, so a bad entry leaves both as they were."""
+    from ictgoals.datafiles import schema
+    from ictgoals.writing import inputs, plans, workbooks
+    from ictgoals.writing.session import Writer
+
+    figures, goals, sources = workbooks.read_draft(text, name)
+
+    def plan_targets(data: Dataset) -> plans.Plan:
+        if sources:  # the draft's own sources, declared with its targets
+            from dataclasses import replace
+
+            from ictgoals.model import Source
+
+            for source_id in sources:
+                if source_id in data.sources:
+                    raise DataError(
+                        name,
+                        tr("source '{id}' is already declared.", id=source_id),
+                        tr("Remove its [sources.{id}] table from the draft.", id=source_id),
+                    )
+            data = replace(data, sources={**data.sources, **{s: Source(s) for s in sources}})
+        planned = [plans.plan_target(data, row, where) for where, row in goals]
+        return plans.Plan(tuple(e for p in planned for e in p.entries), sources, sum(p.skipped for p in planned))
+
+    def plan_figures(new_sources: Mapping[str, inputs.Row]) -> Callable[[Dataset], plans.Plan]:
+        return lambda data: plans.plan_actuals(data, figures, allow_conflict=allow_conflict, new_sources=new_sources)
+
+    targets_writer, actuals_writer = Writer(chosen, schema.TARGETS), Writer(chosen, schema.ACTUALS)
+    if goals:
+        targets_writer.write(plan_targets, dry_run=True)
+    written = actuals_writer.write(plan_figures(sources), dry_run=True)
+    if dry_run:
+        return written
+    if goals:
+        targets_writer.write(plan_targets, dry_run=False, wait=wait, notify=notify)
+        if notify is not None:
+            notify(tr("declared {count} target(s) in {path}.", count=len(goals), path=chosen.targets.path))
+    return actuals_writer.write(plan_figures({} if goals else sources), dry_run=False, wait=wait, notify=notify)
 
 
 def declare_target(
@@ -339,97 +390,8 @@ def init(directory: Path, *, force: bool = False, wait: float | None = None, not
     session.init(directory, force=force, wait=wait, notify=notify)
 
 
-def export_datapackage(dataset: Dataset, directory: Path) -> list[Path]:
-    """Write the dataset as a Frictionless Data Package into `directory`: datapackage.json and a CSV per
-    resource (sources, indicators, targets, actuals, and the status of every target in every year that
-    has targets, for every region). Each file is replaced atomically. Returns the files written."""
-    import io
-    import json
-
-    from ictgoals.output import as_csv, datapackage
-
-    years = sorted({year for t in dataset.targets for year in _years_of(t)})
-    reports = [status(dataset, year, ALL) for year in years]
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    parts = datapackage.resources(dataset, reports)
-    for name, fields, rows in parts:
-        buffer = io.StringIO()
-        as_csv.write(rows, [f["name"] for f in fields], buffer)
-        save(directory / f"{name}.csv", buffer.getvalue())
-        written.append(directory / f"{name}.csv")
-    title = tr("Vietnam's digital-transformation targets and reported figures")
-    document = datapackage.descriptor([(name, fields) for name, fields, _ in parts], title)
-    save(directory / "datapackage.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    return [*written, directory / "datapackage.json"]
-
-
-def _years_of(target: Target) -> range:
-    first = target.year if target.span is None else target.span[0]
-    return range(first, target.year + 1)
-
-
 def save(path: Path, data: str | bytes) -> None:
     """Write an output file (not a data file): created, or replaced atomically keeping its mode."""
     from ictgoals.writing.append import write_file
 
     write_file(path, data)
-
-
-def report(dataset: Dataset, year: int, region: str = NATIONAL) -> Report:
-    """What a shareable report on the targets due in `year` in a region says."""
-    from ictgoals.analysis.report import report as compute
-
-    return compute(dataset, year, resolve_region(dataset, region))
-
-
-def write_report(
-    content: Report, fmt: ReportFormat, output: Path | None, out: TextIO, made: dt.date | None = None
-) -> Path | None:
-    """Write the report: HTML to `output` (a file) or to `out`; Markdown into the directory `output`,
-    with the charts as SVG files beside it. Files are replaced atomically. Returns what was written."""
-    import datetime
-    import io
-
-    from ictgoals.output import charts
-    from ictgoals.output.formats import ReportFormat, unreachable
-    from ictgoals.writing.append import write_file
-
-    charts.available()  # before anything is written: without the extra, say how to install it
-    made = made or datetime.date.today()
-    match fmt:
-        case ReportFormat.HTML:
-            from ictgoals.output import as_html
-
-            buffer = io.StringIO()
-            drawn = charts.draw_all(content.sections, inline=True)
-            by_section = {id(section): svg for section, svg in zip(content.sections, drawn, strict=True)}
-            as_html.write(content, buffer, lambda section: by_section[id(section)], charts.key(inline=True), made)
-            if output is None:
-                out.write(buffer.getvalue())
-                return None
-            write_file(output, buffer.getvalue())
-            return output
-        case ReportFormat.MARKDOWN:
-            from ictgoals.output import report_markdown
-
-            if output is None:
-                raise UsageError(tr("--format markdown writes a directory: give it with -o DIR."))
-            (output / "charts").mkdir(parents=True, exist_ok=True)
-            pictures = charts.draw_all(content.sections, inline=False)
-
-            def chart_file(number: int, section: TargetSection) -> str | None:
-                svg = pictures[number - 1]
-                if svg is None:
-                    return None
-                write_file(output / "charts" / f"target-{number}.svg", svg)
-                return f"charts/target-{number}.svg"
-
-            write_file(output / "charts" / "key.svg", charts.key(inline=False))
-            buffer = io.StringIO()
-            report_markdown.write(content, buffer, chart_file, "charts/key.svg", made)
-            write_file(output / "report.md", buffer.getvalue())
-            return output / "report.md"
-        case _:
-            unreachable(fmt)
-    return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -70,6 +71,15 @@ class _Run:
         ):
             return api.load_files(self.files, cache=self.cache)
 
+    def width(self) -> int | None:
+        """How wide tables are: as `formats.width_for` says for stdout; in an --output file, $COLUMNS or 120."""
+        from ictgoals.output.formats import width_for
+
+        if self.output is None:
+            return width_for(sys.stdout, os.environ, (sys.stderr, sys.stdin))
+        columns = os.environ.get("COLUMNS", "")
+        return int(columns) if columns.isdigit() and 20 <= int(columns) <= 1000 else 120
+
     def emit(self, render: Callable[[R, Format, TextIO, Context], None], result: R) -> None:
         """Render `result` on stdout, or into --output, which is replaced atomically when it is complete."""
         targets, actuals = self.files.targets.describe(), self.files.actuals.describe()
@@ -84,13 +94,9 @@ class _Run:
                 Context.for_stream(sys.stdout, targets, actuals, terminals=terminals, bom=self.bom),
             )
             return
-        import io
-
-        columns = os.environ.get("COLUMNS", "")
-        width = int(columns) if columns.isdigit() and 20 <= int(columns) <= 1000 else 120
         buffer = io.BytesIO()
         stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
-        render(result, self.fmt, stream, Context(targets, actuals, width=width, color=False, bom=self.bom))
+        render(result, self.fmt, stream, Context(targets, actuals, width=self.width(), color=False, bom=self.bom))
         stream.flush()
         api.save(self.output, buffer.getvalue())
 
@@ -257,6 +263,49 @@ def show(
 
 @app.command()
 @translates_errors
+def extract(
+    file: Annotated[str, typer.Argument(help="A report as plain text or HTML, or - for stdin.", show_default=False)],
+    source: Annotated[
+        str | None, typer.Option("--source", help="The source id the entries of the draft carry.")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="The report's date, YYYY-MM-DD: the year of figures that name none.")
+    ] = None,
+    region: RegionOpt = NATIONAL,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, json, or toml (a draft to review and import).")
+    ] = "table",
+    output: OutputOpt = None,
+    targets: TargetsOpt = None,
+    actuals: ActualsOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Find the figures and targets in a press report, as candidates for a person to review and import."""
+    from ictgoals import api_share
+    from ictgoals.output import as_extract
+    from ictgoals.writing.inputs import read_file, read_stream
+
+    if fmt not in ("table", "json", "toml"):
+        raise UsageError(i18n.tr("--format {format}: extract writes table, json or toml.", format=fmt))
+    text = read_stream(sys.stdin) if file == "-" else read_file(Path(file))
+    run = _Run(targets, actuals, no_cache, output=output)
+    dataset = run.load()
+    found = api_share.extract(dataset, text, date=date, region=region)
+    out = io.StringIO()
+    if fmt == "json":
+        as_extract.write_json(found, out)
+    elif fmt == "toml":
+        as_extract.write_toml(found, out, source=source, file=file, dataset=dataset)
+    else:
+        as_extract.write_table(found, sys.stdout if output is None else out, run.width())
+    if output is not None:
+        api.save(output, out.getvalue())
+    else:
+        sys.stdout.write(out.getvalue())
+
+
+@app.command()
+@translates_errors
 def export(
     directory: Annotated[Path, typer.Argument(help="The directory to write the package into.", show_default=False)],
     to: Annotated[
@@ -267,9 +316,11 @@ def export(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Write the whole dataset as an open-data package: CSV files with typed schemas and keys."""
+    from ictgoals import api_share
+
     if to != "datapackage":
         raise UsageError(i18n.tr("--to {format}: the one package format is datapackage.", format=to))
-    written = api.export_datapackage(_Run(targets, actuals, no_cache).load(), directory)
+    written = api_share.export_datapackage(_Run(targets, actuals, no_cache).load(), directory)
     _say(i18n.tr("wrote {count} files in {directory}.", count=len(written), directory=directory))
 
 
@@ -292,10 +343,12 @@ def report(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Write a report to share: summary, what changed, and a chart per target (needs the report extra)."""
+    from ictgoals import api_share
+
     run = _Run(targets, actuals, no_cache)
-    content = api.report(run.load(), year, region)
+    content = api_share.report(run.load(), year, region)
     _note_region(content.region)
-    written = api.write_report(content, fmt, output, sys.stdout)
+    written = api_share.write_report(content, fmt, output, sys.stdout)
     if written is not None:
         _say(i18n.tr("wrote {path}.", path=written))
 

@@ -111,6 +111,7 @@ class Indicator:
     area: str = ""
     note: str = ""
     range: tuple[float, float] | None = None  # the values a figure may take, when not the unit's own
+    aliases: tuple[str, ...] = ()  # other names the press uses for it (`extract` matches on them)
 
     @property
     def is_percent(self) -> bool:

@@ -245,7 +245,10 @@ def encode(data: Dataset) -> tuple[Any, ...]:
         data.targets_file,
         data.actuals_file,
         [(s.id, s.title, s.outlet, s.region, s.published, s.conference, s.document) for s in data.sources.values()],
-        [(i.id, i.name, i.unit, i.better.value, i.name_vi, i.area, i.note, i.range) for i in data.indicators.values()],
+        [
+            (i.id, i.name, i.unit, i.better.value, i.name_vi, i.area, i.note, i.range, i.aliases)
+            for i in data.indicators.values()
+        ],
         [
             (
                 t.indicator,

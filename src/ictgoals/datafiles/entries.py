@@ -102,6 +102,19 @@ class Entry:
             self.fail(key, tr("must not be empty."))
         return value
 
+    def texts(self, field: Field) -> tuple[str, ...]:
+        key = field.name
+        if key not in self.table:
+            return ()
+        value = self.table[key]
+        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+            self.fail(
+                key,
+                tr("expected a list of texts, got {value}.", value=describe(value)),
+                tr('Write it as {key} = ["…", "…"].', key=key),
+            )
+        return tuple(value)
+
     def number(self, field: Field, value: Any = None, *, in_range: bool = False) -> float:
         key = field.name
         if value is None:
@@ -336,6 +349,7 @@ def indicator(entry: Entry, indicator_id: str) -> Indicator:
         entry.text(i["area"]),
         entry.text(i["note"]),
         entry.pair(i["range"]) if entry.has("range") else None,
+        entry.texts(i["aliases"]),
     )
 
 

@@ -33,6 +33,7 @@ class Kind(enum.Enum):
     CHOICE = "choice"  # one of an enum's values
     RANGE = "range"  # [low, high]
     YEARS = "years"  # [first year, last year]
+    TEXTS = "texts"  # a list of texts
 
 
 #: How each kind reads in the docs.
@@ -50,6 +51,7 @@ KIND_DOCS = {
     Kind.CHOICE: "one of",
     Kind.RANGE: "[low, high]",
     Kind.YEARS: "[first, last] years",
+    Kind.TEXTS: "[texts]",
 }
 
 
@@ -158,6 +160,11 @@ INDICATORS = Table(
             choices=Better,
         ),
         Field("area", Kind.TEXT, meaning="free-text grouping; tables sort by it"),
+        Field(
+            "aliases",
+            Kind.TEXTS,
+            meaning="other names the press uses for it, in any language; `extract` matches figures on them too",
+        ),
         Field(
             "range",
             Kind.RANGE,

@@ -1,0 +1,115 @@
+"""Import files besides CSV and JSON: the first sheet of an .xlsx workbook, and a reviewed `extract` draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ictgoals.datafiles.located import MAX_FILE_BYTES
+from ictgoals.errors import DataError
+from ictgoals.i18n import tr
+from ictgoals.writing.inputs import Row, typed
+
+#: The most rows an .xlsx import reads; a sheet is refused beyond it rather than read for minutes.
+MAX_XLSX_ROWS = 1_000_000
+
+
+def read_xlsx(path: Path, sheet: str | None) -> tuple[list[str], list[tuple[str, Row]]]:
+    """The header and rows of the first sheet of an .xlsx file (or the sheet named `sheet`).
+
+    Cells keep their spreadsheet types: numbers as numbers, dates as dates; a formula counts as the
+    value the spreadsheet last computed and saved. Needs openpyxl (the `xlsx` extra).
+    """
+    try:
+        import openpyxl
+    except ImportError as e:
+        raise DataError(
+            path,
+            tr("is an .xlsx file, and reading one needs openpyxl, which is not installed."),
+            tr("Install it with: {command}", command="pip install 'ictgoals[xlsx]'"),
+        ) from e
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as e:
+        raise DataError(path, tr("file not found.")) from e
+    if size > MAX_FILE_BYTES:
+        raise DataError(path, tr("is larger than {size} MB, the most ictgoals reads.", size=MAX_FILE_BYTES // 2**20))
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises many kinds (zip, XML, KeyError) for a file that is not a workbook
+        raise DataError(
+            path,
+            tr("is not a readable .xlsx workbook ({error}).", error=type(e).__name__),
+            tr("Save it from Excel or LibreOffice as .xlsx, or export CSV."),
+        ) from e
+    try:
+        if sheet is not None and sheet not in workbook.sheetnames:
+            raise DataError(
+                path,
+                tr("has no sheet {sheet!r}; its sheets: {sheets}.", sheet=sheet, sheets=", ".join(workbook.sheetnames)),
+            )
+        table = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        label = f"{path} [{table.title}]"
+        rows = table.iter_rows(values_only=True)
+        header = [("" if cell is None else str(cell)).strip() for cell in next(rows, ())]
+        if not any(header):
+            raise DataError(
+                label,
+                tr("has no header row."),
+                tr("Start the sheet with the field names, e.g. indicator, year, value, source."),
+            )
+        found: list[tuple[str, Row]] = []
+        for number, cells in enumerate(rows, start=1):
+            if number > MAX_XLSX_ROWS:
+                raise DataError(label, tr("has more than {rows} rows.", rows=f"{MAX_XLSX_ROWS:,}"))
+            if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells):
+                continue  # spreadsheets end with empty rows
+            where = tr("{sheet} row {row}", sheet=label, row=number + 1)
+            if len(cells) > len(header) and any(c is not None for c in cells[len(header) :]):
+                raise DataError(where, tr("has more cells than the header has columns."))
+            raw = {key: _sheet_value(cell) for key, cell in zip(header, cells, strict=False) if key}
+            found.append((where, typed(raw, where)))
+        return [h for h in header if h], found
+    finally:
+        workbook.close()
+
+
+def _sheet_value(cell: object) -> object:
+    """A spreadsheet cell as an import value: a date-time at midnight is the date a sheet means by it."""
+    if isinstance(cell, dt.datetime):
+        return cell.date() if cell.time() == dt.time() else cell
+    return cell
+
+
+def read_draft(text: str, name: str) -> tuple[list[tuple[str, Row]], list[tuple[str, Row]], dict[str, Row]]:
+    """The [[actuals]] and [[targets]] entries of a TOML draft (what `ictgoals extract --format toml` writes,
+    once a person has reviewed it), each labelled with its table and number for error messages, and the
+    [sources.ID] tables it declares."""
+    import tomllib
+
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise DataError(
+            name, tr("is not valid TOML: {error}.", error=e), tr("Fix the draft and import it again.")
+        ) from e
+    unknown = sorted(set(document) - {"actuals", "targets", "sources", "schema"})
+    if unknown:
+        raise DataError(
+            name,
+            tr("holds tables an import does not take: {tables}.", tables=", ".join(unknown)),
+            tr("Declare indicators in targets.toml; import takes [sources.ID], [[actuals]] and [[targets]]."),
+        )
+    found: dict[str, list[tuple[str, Row]]] = {"actuals": [], "targets": []}
+    for table, rows in found.items():
+        entries = document.get(table, [])
+        if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+            raise DataError(name, tr("[[{table}]] must be a list of tables.", table=table))
+        for number, entry in enumerate(entries, start=1):
+            where = tr("{file} {table} entry #{number}", file=name, table=table, number=number)
+            rows.append((where, typed(entry, where)))
+    sources = document.get("sources", {})
+    if not isinstance(sources, dict) or not all(isinstance(table, dict) for table in sources.values()):
+        raise DataError(name, tr("[sources] must hold one table per source: [sources.ID]."))
+    declared = {str(key): typed(table, f"{name} [sources.{key}]") for key, table in sources.items()}
+    return found["actuals"], found["targets"], declared

@@ -78,6 +78,7 @@ class Candidate:
     change: Change | None = None
     warnings: tuple[str, ...] = field(default=())
     offset: int = 0  # where `printed` starts in `sentence`
+    basis: str | None = None  # for a period: "total" or "average", when the text says which
 
 
 def _region(text: str, fallback: str) -> str:
@@ -251,10 +252,14 @@ def _candidate(
     text = sentence.text
     before = lowered[clause_start : mention.start]
     following = re.split(r"[;,.]|\s(?:và|and)\s", after, maxsplit=1)[0][:80]
-    subject = before
-    if len(words(_name(before))) < 2:  # ", năm 2025 đạt 90%": the subject is the sentence's, earlier on
-        subject = lowered[: mention.start]
-    indicator, score, matched = match_indicator(subject, following, mention.unit, names)
+    # The figure's own words: its clause up to the last comma, and what follows it up to the next one. A clause
+    # with no subject of its own (", năm 2025 đạt 90%", ", tăng trưởng 20%") takes the sentence's.
+    cut = clause_start + before.rfind(",") + 1
+    own = lowered[cut : mention.start] + " " + following
+    context = lowered[:cut]
+    if len(words(_name(own))) < 2:
+        own, context = lowered[: mention.start] + " " + following, ""
+    indicator, score, matched = match_indicator(own, context, mention.unit, names)
     warnings = _warnings(dataset, indicator, mention)
     if kind == "target" and _ABOUT.search(before):
         warnings += (tr("printed as approximate: consider a tolerance"),)
@@ -282,7 +287,17 @@ def _candidate(
         years=(first, last) if span and kind == "target" and every_year else None,
         warnings=warnings,
         offset=mention.start,
+        basis=_basis(before + " " + following) if span and kind == "actual" and year == last else None,
     )
+
+
+def _basis(words_around: str) -> str | None:
+    """Whether a figure for a span of years is the total over it or a yearly average, if the words say so."""
+    if re.search(r"bình quân|trung bình|hàng năm|mỗi năm|/\s*năm|\baverage\b|\bper year\b|\ba year\b", words_around):
+        return "average"
+    if re.search(r"\btổng\b|cộng dồn|lũy kế|\btotal\b|\bcumulative\b", words_around):
+        return "total"
+    return None
 
 
 def _year(

@@ -80,39 +80,39 @@ def available() -> None:
 
 
 def match_indicator(
-    before: str, after: str, unit: str, names: list[tuple[str, str, str]]
+    own: str, context: str, unit: str, names: list[tuple[str, str, str]]
 ) -> tuple[str | None, float, tuple[str, ...]]:
-    """The indicator whose name best covers the words around the figure: its own clause before it, and the
-    words right after it ("100% xã có điểm phục vụ"), which count for less."""
+    """The indicator whose name best covers the figure's own words (its clause, and the noun phrase right
+    after it: "100% xã có điểm phục vụ"), with the sentence before the clause as weaker context."""
     from rapidfuzz import fuzz
 
     wanted = {"group": ("group", "rank"), "%": ("%", "per 100 people"), "per 100 people": ("per 100 people", "%")}.get(
         unit, (unit,)
     )
     best: tuple[str | None, float, str] = (None, 0.0, "")
-    near, far = words(before), words(after)
+    near, far = words(own), words(context)
     pool = set(near) | set(far)
     if not pool:
         return None, 0.0, ()
     for candidate_id, indicator_unit, candidate_name in names:
         if indicator_unit not in wanted:
             continue
-        own = words(candidate_name)
-        if not own:
+        name_words = words(candidate_name)
+        if not name_words:
             continue
-        # How much of the name the figure's words cover (the words after the figure count for less), and how
+        # How much of the name the figure's words cover (its context counts for less), and how
         # much of the figure's own clause the name explains: a long name is not matched by one shared word,
         # nor a long clause by a short name.
         covered = 0.0
-        for word in own:
+        for word in name_words:
             if word in near:
                 covered += 1.0
             elif word in far:
-                covered += 0.6
+                covered += 0.4
             elif any(fuzz.ratio(word, other) >= 88 for other in pool):
                 covered += 0.5
-        explained = sum(1 for word in set(near) if word in own) / max(len(set(near)), 1)
-        score = 100 * (0.6 * covered / len(own) + 0.4 * explained)
+        explained = sum(1 for word in set(near) if word in name_words) / max(len(set(near)), 1)
+        score = 100 * (0.6 * covered / len(name_words) + 0.4 * explained)
         if score > best[1]:
             best = (candidate_id, score, candidate_name)
     indicator, score, name = best

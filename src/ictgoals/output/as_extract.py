@@ -30,6 +30,7 @@ def record(candidate: Candidate) -> Record:
         "year": c.year,
         "year_from": c.year_from,
         "period": None if c.period is None else list(c.period),
+        "basis": c.basis,
         "years": None if c.years is None else list(c.years),
         "op": c.op,
         "value": number(c.value),
@@ -117,6 +118,10 @@ def write_toml(
                 entry["value"] = [number(c.value), number(c.high)]
             else:
                 entry["value"] = number(c.value)
+        elif c.period is not None:
+            entry["period"] = list(c.period)  # a figure for a span: the span instead of one year
+            entry["basis"] = c.basis
+            entry["value"] = number(c.value)
         else:
             entry["year"] = c.year
             entry["value"] = number(c.value)
@@ -132,9 +137,8 @@ def write_toml(
             entry["change_unit"] = c.change.unit
             entry["change_from"] = c.change.from_year
             entry["printed_change"] = c.change.printed
-        if c.kind == "actual" and c.period is not None:
-            entry["period"] = list(c.period)
         sure = c.indicator is not None and c.match >= SURE and c.year is not None
+        sure = sure and (c.period is None or c.basis is not None)  # a span's figure: a total or a yearly average?
         clash = None
         if c.kind == "target" and c.indicator is not None:
             from ictgoals.model import region_key

@@ -30,13 +30,14 @@ _MORE = re.compile(r"(?:trên|hơn|vượt|more than|over|above|exceed(?:ing)?)\
 _LESS = re.compile(r"(?:dưới|under|below|less than)\s*$")
 _ABOUT = re.compile(r"(?:khoảng|gần|around|about|nearly)\s*$")
 _CHANGE_BEFORE = re.compile(
-    r"(tăng|giảm|up|down|increased?|rose|fell|decreased?|grew)\s+(?:thêm\s+|by\s+)?(?:khoảng\s+|gần\s+|hơn\s+)?$"
+    r"(tăng|giảm|up|down|increased?|rose|fell|decreased?|grew)\s+(?:thêm\s+|by\s+|từ\s+)?(?:khoảng\s+|gần\s+|hơn\s+)?$"
 )
 _YEAR = re.compile(r"(?:năm|in|by|đến|year)\s+((?:19|20)\d\d)\b")
 _SPAN = re.compile(r"(?:giai đoạn|period|từ năm|from)\s*((?:19|20)\d\d)\s*(?:–|-|—|đến|to)\s*((?:19|20)\d\d)")
 _SINCE = re.compile(
     r"so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d\d)|(?:compared with|than|on|from)\s+((?:19|20)\d\d)"
 )
+_THEN = re.compile(r"(?:khi đó|lúc đó|đến lúc đó|by then|at that point|then),", re.IGNORECASE)
 _CONTEXT_YEAR = re.compile(r"^(?:trong\s+)?(?:năm|in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _PROVINCE = re.compile(r"(?:tỉnh|thành phố|tp\.?)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){1,3})")
 
@@ -145,10 +146,16 @@ def extract(
             paragraph_region[sentence.paragraph] = (
                 _region(sentence.text, region) if re.match(r"(?:tại\s+)?(?:tỉnh|thành phố)\s", lowered) else region
             )
+    said: int | None = None  # the last year a sentence named, for "Khi đó, …" (by then) in the next one
     for sentence in all_sentences:
+        context = dict(paragraph_year)
+        if said is not None and _THEN.match(sentence.text):
+            context[sentence.paragraph] = said
         found.extend(
-            _sentence(sentence, written, names, dataset, date_year, paragraph_year, paragraph_target, paragraph_region)
+            _sentence(sentence, written, names, dataset, date_year, context, paragraph_target, paragraph_region)
         )
+        named = _YEAR.findall(sentence.text.casefold())
+        said = int(named[-1]) if named else said
     return found
 
 
@@ -177,7 +184,7 @@ def _sentence(
         # "71.000 tỷ đồng, tăng 21% so với năm 2023": the change of the figure before it, not a figure.
         # "xuất sắc tăng 6,27%, khá tăng 6,31%": a second subject, so a figure of its own.
         stated = _CHANGE_BEFORE.search(before)
-        joined = stated is not None and re.fullmatch(r"[\s,]*(?:và|and)?[\s,]*", before[: stated.start()]) is not None
+        joined = stated is not None and re.fullmatch(r"[\s,(]*(?:và|and)?[\s,(]*", before[: stated.start()]) is not None
         if mention.unit == "places" or (
             mention.unit == "%" and stated and out and (joined or _SINCE.match(after.strip()))
         ):
@@ -254,11 +261,12 @@ def _candidate(
     following = re.split(r"[;,.]|\s(?:và|and)\s", after, maxsplit=1)[0][:80]
     # The figure's own words: its clause up to the last comma, and what follows it up to the next one. A clause
     # with no subject of its own (", năm 2025 đạt 90%", ", tăng trưởng 20%") takes the sentence's.
-    cut = clause_start + before.rfind(",") + 1
+    cut = clause_start + max(before.rfind(","), before.rfind(" và ") + 3, before.rfind(" and ") + 4) + 1
     own = lowered[cut : mention.start] + " " + following
     context = lowered[:cut]
-    if len(words(_name(own))) < 2:
-        own, context = lowered[: mention.start] + " " + following, ""
+    if len(words(_name(own))) < 2:  # the subject is the sentence's (from its last ';'), earlier on
+        start = lowered.rfind(";", 0, mention.start) + 1
+        own, context = lowered[start : mention.start] + " " + following, lowered[:start]
     indicator, score, matched = match_indicator(own, context, mention.unit, names)
     warnings = _warnings(dataset, indicator, mention)
     if kind == "target" and _ABOUT.search(before):
@@ -303,7 +311,7 @@ def _basis(words_around: str) -> str | None:
 def _year(
     before: str, after: str, sentence: str, paragraph: int, paragraph_year: dict[int, int], date_year: int | None
 ) -> tuple[int | None, str]:
-    years = _YEAR.findall(before)
+    years = _YEAR.findall(before[before.rfind(",") + 1 :])  # a year before a comma is the previous figure's
     if years:
         return int(years[-1]), "sentence"
     ahead = re.match(
@@ -312,8 +320,8 @@ def _year(
     if ahead:
         return int(ahead.group(1) or ahead.group(2)), "sentence"
     anywhere = [y for y in _YEAR.findall(sentence) if not re.search(rf"so với\s+(?:cùng kỳ\s+)?năm\s+{y}", sentence)]
-    if anywhere:
-        return int(anywhere[0]), "sentence"
+    if anywhere:  # the nearest before the figure: "của năm 2024, năm 2025, Sở … đảm bảo 100%"
+        return int(anywhere[-1]), "sentence"
     if paragraph in paragraph_year:
         return paragraph_year[paragraph], "context"
     if date_year is not None:

@@ -108,7 +108,7 @@ def match_indicator(
             if word in near:
                 covered += 1.0
             elif word in far:
-                covered += 0.4
+                covered += 0.8
             elif any(fuzz.ratio(word, other) >= 88 for other in pool):
                 covered += 0.5
         explained = sum(1 for word in set(near) if word in name_words) / max(len(set(near)), 1)

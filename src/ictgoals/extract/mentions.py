@@ -217,6 +217,8 @@ def mentions(sentence: str, written: Convention) -> list[Mention]:
         if places is not None:
             found.append(Mention(start, end + places.end(), value, "places"))  # "tăng 15 bậc": a change of rank
             continue
+        if re.search(r"(?:trên|/|per)\s*$", before) and re.match(r"\s+(?:dân|người|people|inhabitants)\b", after):
+            continue  # "thuê bao trên 100 dân": the denominator of a rate, not a figure
         noun = re.match(r"\s+([a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+)?)", sentence[end:])  # lower case: not a name
         if noun is None or value != int(value) or re.fullmatch(r"(19|20)\d\d", token):
             continue

@@ -80,6 +80,7 @@ def test_the_draft_imports_into_a_fresh_copy(seed: Path, tmp_path: Path) -> None
         "Chỉ thị số 07/CT-TTg ngày 21/3/2023 của Thủ tướng Chính phủ.",
         "Hội nghị lần thứ 2 diễn ra vào quý 3 năm 2024 với 300 đại biểu.",
         "In 2024, Decision 749/QD-TTg was reviewed on 12/1/2021.",
+        "The ministry awarded 102 collectives and 48 individuals at its 3rd conference.",
     ],
 )
 def test_dates_decision_numbers_and_award_counts_are_never_figures(sentence: str) -> None:
@@ -150,3 +151,37 @@ def test_the_seed_scores_do_not_fall(dataset: Dataset) -> None:
     assert result["recall"] >= 0.95
     assert result["recall_indicator"] >= 0.85
     assert result["precision"] >= 0.95
+
+
+#: A hypothetical English report (not a real one): what each figure should come out as.
+ENGLISH = (
+    "In 2024, the digital economy reached about 18.3 percent of GDP, up 2.1 percentage points from 2023. "
+    "ICT industry revenue was US$152 billion, up 11% on 2023. Vietnam ranked 17th in the Global Cybersecurity "
+    "Index. By 2025, the ministry aims for 80% of administrative dossiers to be processed fully online."
+)
+
+
+def test_an_english_report(dataset: Dataset) -> None:
+    found = {c.printed: c for c in extract(ENGLISH, dataset, date="2024-12-29")}
+    share = found["18.3 percent"]
+    assert (share.kind, share.year, share.value, share.unit, share.estimate) == ("actual", 2024, 18.3, "%", True)
+    assert share.change is not None
+    assert (share.change.value, share.change.unit, share.change.from_year) == (2.1, "pp", 2023)
+    revenue = found["US$152 billion"]
+    assert (revenue.value, revenue.unit, revenue.indicator) == (152, "USD bn", "ict_industry_revenue")
+    assert revenue.change is not None
+    assert revenue.change.value == 11
+    rank = found["ranked 17th"]
+    assert (rank.value, rank.unit, rank.indicator) == (17, "rank", "gci_rank")
+    goal = found["80%"]
+    assert (goal.kind, goal.year, goal.op, goal.indicator) == ("target", 2025, ">=", "full_online_dossiers")
+    assert "2.1 percentage points" not in found  # a change, not a figure
+
+
+def test_html_is_read_as_its_text(dataset: Dataset) -> None:
+    page = (
+        "<html><head><style>p{}</style></head><body><p>Năm 2024, tỷ lệ hồ sơ trực tuyến toàn trình của cả nước "
+        "đạt 45,8%.</p><script>var share = '99%';</script></body></html>"
+    )
+    (only,) = extract(page, dataset, date="2024-12-29")
+    assert (only.value, only.year, only.indicator) == (45.8, 2024, "full_online_dossiers")

@@ -32,7 +32,7 @@ _ABOUT = re.compile(r"(?:khoảng|gần|around|about|nearly)\s*$")
 _CHANGE_BEFORE = re.compile(
     r"(tăng|giảm|up|down|increased?|rose|fell|decreased?|grew)\s+(?:thêm\s+|by\s+|từ\s+)?(?:khoảng\s+|gần\s+|hơn\s+)?$"
 )
-_YEAR = re.compile(r"(?:năm|in|by|đến|year)\s+((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?:năm|in|by|đến|year|tháng\s+\d{1,2}\s*/)\s*((?:19|20)\d\d)\b")
 _SPAN = re.compile(r"(?:giai đoạn|period|từ năm|from)\s*((?:19|20)\d\d)\s*(?:–|-|—|đến|to)\s*((?:19|20)\d\d)")
 _SINCE = re.compile(
     r"so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d\d)|(?:compared with|than|on|from)\s+((?:19|20)\d\d)"
@@ -185,7 +185,7 @@ def _sentence(
         # "xuất sắc tăng 6,27%, khá tăng 6,31%": a second subject, so a figure of its own.
         stated = _CHANGE_BEFORE.search(before)
         joined = stated is not None and re.fullmatch(r"[\s,(]*(?:và|and)?[\s,(]*", before[: stated.start()]) is not None
-        if mention.unit == "places" or (
+        if mention.unit in ("places", "pp") or (
             mention.unit == "%" and stated and out and (joined or _SINCE.match(after.strip()))
         ):
             if out and out[-1].change is None:
@@ -262,11 +262,12 @@ def _candidate(
     # The figure's own words: its clause up to the last comma, and what follows it up to the next one. A clause
     # with no subject of its own (", năm 2025 đạt 90%", ", tăng trưởng 20%") takes the sentence's.
     cut = clause_start + max(before.rfind(","), before.rfind(" và ") + 3, before.rfind(" and ") + 4) + 1
-    own = lowered[cut : mention.start] + " " + following
+    printed = lowered[mention.start : mention.end]  # "59.000 doanh nghiệp": the counted noun names it too
+    own = lowered[cut : mention.start] + " " + printed + " " + following
     context = lowered[:cut]
     if len(words(_name(own))) < 2:  # the subject is the sentence's (from its last ';'), earlier on
         start = lowered.rfind(";", 0, mention.start) + 1
-        own, context = lowered[start : mention.start] + " " + following, lowered[:start]
+        own, context = lowered[start : mention.start] + " " + printed + " " + following, lowered[:start]
     indicator, score, matched = match_indicator(own, context, mention.unit, names)
     warnings = _warnings(dataset, indicator, mention)
     if kind == "target" and _ABOUT.search(before):
@@ -347,7 +348,7 @@ def _with_change(candidate: Candidate, mention: Mention, text: str, before: str,
     sign = -1.0 if re.search(r"(giảm|down|fell|decreased?)\s", before[-20:]) else 1.0
     since = _SINCE.search(after[:60])
     from_year = int(since.group(1) or since.group(2)) if since else (candidate.year or 0) - 1
-    unit = "places" if mention.unit in ("places", "rank") else "%"
+    unit = {"places": "places", "rank": "places", "pp": "pp"}.get(mention.unit, "%")
     printed = text[mention.start : mention.end]
     return replace(candidate, change=Change(sign * mention.value, unit, from_year, printed))
 

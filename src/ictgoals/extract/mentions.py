@@ -82,6 +82,30 @@ NOT_COUNTED = (
     "từ",
     "đến",
     "so",
+    # English
+    "collectives",
+    "individuals",
+    "delegates",
+    "awards",
+    "medals",
+    "times",
+    "years",
+    "months",
+    "days",
+    "weeks",
+    "participants",
+    "attendees",
+    "of",
+    "and",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "from",
+    "by",
+    "or",
 )
 _DOCUMENT_WORDS = r"(?:nghị quyết|quyết định|chỉ thị|thông tư|nghị định|luật|công văn|kế hoạch|văn bản|số)"
 _SCALE_PATTERN = "|".join(re.escape(word) for word, _ in SCALES)
@@ -91,6 +115,7 @@ _CURRENCY_AFTER = (
 )
 _CURRENCY_BEFORE = re.compile(r"(us\$|usd|vnd|vnđ|\$)\s*$")
 _PERCENT = re.compile(r"\s*(?:%|phần trăm\b|percent\b|per cent\b)")
+_POINTS = re.compile(r"\s*(?:percentage points?|points?\b|pp\b|điểm phần trăm|điểm %)")
 _PER_HUNDRED = re.compile(r"[^.;,]{0,40}?/\s*100\s*(?:dân|người)|\s*(?:per|trên)\s+100\s+(?:people|inhabitants|dân)")
 _RANK_BEFORE = re.compile(
     r"(?:xếp\s+(?:hạng\s+)?(?:thứ\s+)?|đứng\s+(?:thứ\s+)?|thứ\s+hạng\s+|hạng\s+|thứ\s+|top\s+|vị trí\s+(?:thứ\s+)?|"
@@ -109,7 +134,7 @@ class Mention:
     start: int
     end: int
     value: float
-    unit: str  # %, rank, group, VND bn, USD bn, count, per 100 people; "places" for a change of rank
+    unit: str  # %, rank, group, VND bn, USD bn, count, per 100 people; "places" and "pp" for changes
     high: float | None = None  # for a range "30 – 40%"
 
     def printed(self, sentence: str) -> str:
@@ -174,6 +199,9 @@ def mentions(sentence: str, written: Convention) -> list[Mention]:
         tail = after[used:]
         finish = end + used
         unit: str | None = None
+        if (points := _POINTS.match(tail)) is not None and scale == 1.0:
+            found.append(Mention(start, finish + points.end(), value, "pp"))  # a change in percentage points
+            continue
         if (percent := _PERCENT.match(tail)) is not None:
             unit, finish = "%", finish + percent.end()
         elif (per := _PER_HUNDRED.match(tail)) is not None and scale == 1.0:
@@ -219,7 +247,14 @@ def mentions(sentence: str, written: Convention) -> list[Mention]:
             continue
         if re.search(r"(?:trên|/|per)\s*$", before) and re.match(r"\s+(?:dân|người|people|inhabitants)\b", after):
             continue  # "thuê bao trên 100 dân": the denominator of a rate, not a figure
-        noun = re.match(r"\s+([a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+)?)", sentence[end:])  # lower case: not a name
+        # A counted noun: lower case in Vietnamese, where capitals start names ("12 Phó Thủ tướng"); in English,
+        # also an acronym ("59,000 ICT enterprises").
+        noun_pattern = (
+            r"\s+([a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+)?)"
+            if written is Convention.VIETNAMESE
+            else r"\s+([A-Za-z]+(?:\s+[a-z]+)?)"
+        )
+        noun = re.match(noun_pattern, sentence[end:])
         if noun is None or value != int(value) or re.fullmatch(r"(19|20)\d\d", token):
             continue
         words = noun.group(1)

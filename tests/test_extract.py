@@ -70,6 +70,18 @@ def test_the_draft_imports_into_a_fresh_copy(seed: Path, tmp_path: Path) -> None
     assert len(entries.get("actuals", [])) + len(entries.get("targets", [])) > 0
 
 
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_the_draft_with_the_reports_own_source_imports_as_it_is(seed: Path, tmp_path: Path, dataset: Dataset) -> None:
+    # No edits at all: what the data already holds is skipped, and what would clash is left commented out.
+    assert run("init", ".", cwd=tmp_path).returncode == 0
+    source = next(s.id for s in dataset.sources.values() if s.document == seed.name)
+    date = DATES[seed.name[:3]]
+    draft = run("extract", str(seed), "--date", date, "--format", "toml", "--source", source, cwd=tmp_path)
+    (tmp_path / "draft.toml").write_text(draft.stdout, encoding="utf-8")
+    result = run("import", "draft.toml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -93,11 +93,13 @@ def write_toml(
 ) -> None:
     """A draft of [[actuals]] and [[targets]] entries, each after its sentence; unsure ones commented out, and
     so is a target that the data already declares with another value (import would refuse it)."""
-    declared = {}
+    declared: dict[tuple[str, str, int, str], object] = {}
+    recorded: dict[tuple[str, str, int, str], float] = {}
     if dataset is not None:
         from ictgoals.model import region_key
 
         declared = {(t.indicator, region_key(t.region), t.year, t.op.value): t.value for t in dataset.targets}
+        recorded = {(a.indicator, region_key(a.region), a.year, a.source): a.value for a in dataset.actuals}
     out.write(
         "# " + tr("A draft from {file} by `ictgoals extract`: nothing here is in the data yet.", file=file) + "\n"
         "# " + tr("Check every entry against its sentence, delete or fix what is wrong, then:") + "\n"
@@ -147,6 +149,12 @@ def write_toml(
             wanted = (c.value, c.high) if c.op == "between" else c.value
             if key in declared and declared[key] != wanted:
                 clash = declared[key]
+        if c.kind == "actual" and c.indicator is not None and source is not None and c.year is not None:
+            from ictgoals.model import region_key
+
+            earlier = recorded.get((c.indicator, region_key(c.region), c.year, source))
+            if earlier is not None and earlier != c.value:
+                clash = earlier  # the same source already gave another figure: import would refuse it
         if sure and clash is None and c.indicator is not None:
             own = (c.kind, c.indicator, c.region, c.year, c.op)
             if own in drafted and drafted[own] != c.value:

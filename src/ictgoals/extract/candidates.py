@@ -192,35 +192,23 @@ def _sentence(
                 out[-1] = _with_change(out[-1], mention, text, before, after)
             continue
         base = re.search(r"so với\s+(?:cùng kỳ\s+)?năm\s+((?:19|20)\d\d)\s*\($", before)
+        figure_span, every_year = span, False
+        year: int | None
         if base is not None:  # "tăng 13% so với năm 2024 (40 tỷ USD)": that year's figure
-            out.append(
-                _candidate(
-                    sentence,
-                    mention,
-                    lowered,
-                    clause_start,
-                    after,
-                    "actual",
-                    int(base.group(1)),
-                    "sentence",
-                    names,
-                    dataset,
-                    paragraph_region,
-                    None,
-                    False,
-                )
+            kind, year, year_from, figure_span = "actual", int(base.group(1)), "sentence", None
+        else:
+            year, year_from = _year(
+                before, after, lowered[: mention.start], sentence.paragraph, paragraph_year, date_year
             )
-            continue
-        year, year_from = _year(before, after, lowered[: mention.start], sentence.paragraph, paragraph_year, date_year)
-        every_year = span is not None and bool(re.match(r"\s*/\s*năm|\s*(?:a|per) year|\s*mỗi năm", after))
-        if every_year and span is not None:
-            year, year_from = int(span.group(2)), "sentence"  # "30 – 40%/năm" over 2021–2025: due every year
-        target = sentence_target or paragraph_target.get(sentence.paragraph, False)
-        if not target and year is not None and date_year is not None and year > date_year:
-            target = True  # a figure for a year still to come is a goal
-        kind = "target" if target else "actual"
-        if kind == "target" and year_from == "date" and year is not None:
-            year += 1  # a review at the end of a year sets the next year's targets
+            every_year = span is not None and bool(re.match(r"\s*/\s*năm|\s*(?:a|per) year|\s*mỗi năm", after))
+            if every_year and span is not None:
+                year, year_from = int(span.group(2)), "sentence"  # "30 – 40%/năm" over 2021–2025: due every year
+            target = sentence_target or paragraph_target.get(sentence.paragraph, False)
+            if not target and year is not None and date_year is not None and year > date_year:
+                target = True  # a figure for a year still to come is a goal
+            kind = "target" if target else "actual"
+            if kind == "target" and year_from == "date" and year is not None:
+                year += 1  # a review at the end of a year sets the next year's targets
         out.append(
             _candidate(
                 sentence,
@@ -234,7 +222,7 @@ def _sentence(
                 names,
                 dataset,
                 paragraph_region,
-                span,
+                figure_span,
                 every_year,
             )
         )

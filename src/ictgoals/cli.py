@@ -73,12 +73,11 @@ class _Run:
 
     def width(self) -> int | None:
         """How wide tables are: as `formats.width_for` says for stdout; in an --output file, $COLUMNS or 120."""
-        from ictgoals.output.formats import width_for
+        from ictgoals.output.formats import file_width, width_for
 
         if self.output is None:
             return width_for(sys.stdout, os.environ, (sys.stderr, sys.stdin))
-        columns = os.environ.get("COLUMNS", "")
-        return int(columns) if columns.isdigit() and 20 <= int(columns) <= 1000 else 120
+        return file_width(os.environ)
 
     def emit(self, render: Callable[[R, Format, TextIO, Context], None], result: R) -> None:
         """Render `result` on stdout, or into --output, which is replaced atomically when it is complete."""

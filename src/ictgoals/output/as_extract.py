@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ictgoals.i18n import pt, tr
+from ictgoals.model import NATIONAL
 from ictgoals.output.rows import Record, number
 from ictgoals.output.safe import printable
 
@@ -101,7 +102,9 @@ def write_toml(
         declared = {(t.indicator, region_key(t.region), t.year, t.op.value): t.value for t in dataset.targets}
         recorded = {(a.indicator, region_key(a.region), a.year, a.source): a.value for a in dataset.actuals}
     out.write(
-        "# " + tr("A draft from {file} by `ictgoals extract`: nothing here is in the data yet.", file=file) + "\n"
+        "# "
+        + tr("A draft from {file} by `ictgoals extract`: nothing here is in the data yet.", file=printable(file))
+        + "\n"
         "# " + tr("Check every entry against its sentence, delete or fix what is wrong, then:") + "\n"
         "#   ictgoals import THIS-FILE.toml\n"
     )
@@ -127,7 +130,7 @@ def write_toml(
         else:
             entry["year"] = c.year
             entry["value"] = number(c.value)
-        if c.region != "VN":
+        if c.region != NATIONAL:
             entry["region"] = c.region
         if source is not None:
             entry["source"] = source

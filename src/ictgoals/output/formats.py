@@ -61,11 +61,11 @@ def width_for(out: TextIO, environ: Mapping[str, str], terminals: Sequence[TextI
     """
     if _is_terminal(out):
         return None
+    if _is_regular_file(out):
+        return file_width(environ)
     setting = environ.get("COLUMNS", "")
     if setting.isdigit() and 20 <= int(setting) <= 1000:
         return int(setting)
-    if _is_regular_file(out):
-        return 120
     for stream in terminals:
         if _is_terminal(stream):
             try:
@@ -73,6 +73,12 @@ def width_for(out: TextIO, environ: Mapping[str, str], terminals: Sequence[TextI
             except (OSError, ValueError):
                 continue
     return 80
+
+
+def file_width(environ: Mapping[str, str]) -> int:
+    """How wide tables written to a file are: $COLUMNS if it is a number from 20 to 1000, else 120."""
+    setting = environ.get("COLUMNS", "")
+    return int(setting) if setting.isdigit() and 20 <= int(setting) <= 1000 else 120
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -12,7 +12,10 @@ from pathlib import Path
 from typing import TextIO
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from ictgoals.output.fit import GAP, fit
 from ictgoals.output.formats import width_for
 
 
@@ -69,3 +72,30 @@ def test_at_80_columns_nothing_is_wider_and_every_id_is_whole(args: list[str]) -
     if args == ["indicators"]:
         listed = json.loads(subprocess.run([*command, "--format", "json"], capture_output=True, text=True).stdout)
         assert all(row["indicator"] in out.split() for row in listed["rows"])
+
+
+WORDS = st.text(alphabet="abcdeđờỹ_", min_size=1, max_size=14)
+CELLS = st.lists(WORDS, min_size=0, max_size=5).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    columns=st.integers(min_value=1, max_value=6),
+    data=st.data(),
+    width=st.integers(min_value=20, max_value=200),
+)
+def test_a_fitted_table_never_breaks_a_word_nor_an_id_and_never_overflows(
+    columns: int, data: st.DataObject, width: int
+) -> None:
+    headers = data.draw(st.lists(WORDS, min_size=columns, max_size=columns))
+    rows = data.draw(st.lists(st.lists(CELLS, min_size=columns, max_size=columns), max_size=8))
+    whole = [0] if columns > 1 else []
+    shape = fit(headers, rows, width, whole=whole, drop=list(range(columns - 1, 0, -1)))
+    if shape.stacked:
+        return  # one block of lines per row: nothing to check here
+    assert sum(shape.widths) + GAP * (len(shape.kept) - 1) <= width
+    for column, size in zip(shape.kept, shape.widths, strict=True):
+        longest_word = max(len(w) for w in [*headers[column].split(), *(w for r in rows for w in r[column].split())])
+        assert size >= longest_word
+        if column in whole:
+            assert size >= max((len(r[column]) for r in rows), default=0)

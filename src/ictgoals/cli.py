@@ -36,7 +36,7 @@ from ictgoals.cli_app import (
 )
 from ictgoals.errors import DataError, UsageError
 from ictgoals.model import NATIONAL, Dataset, StatusRow
-from ictgoals.output.formats import Context, Format, ReportFormat
+from ictgoals.output.formats import Context, ExtractFormat, Format, ReportFormat
 
 __all__ = ["app", "main"]  # `app` lives in cli_app; tests and the benchmarks reach it here
 
@@ -272,8 +272,8 @@ def extract(
     ] = None,
     region: RegionOpt = NATIONAL,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="table, json, or toml (a draft to review and import).")
-    ] = "table",
+        ExtractFormat, typer.Option("--format", "-f", help="table, json, or toml (a draft to review and import).")
+    ] = ExtractFormat.TABLE,
     output: OutputOpt = None,
     targets: TargetsOpt = None,
     actuals: ActualsOpt = None,
@@ -284,23 +284,14 @@ def extract(
     from ictgoals.output import as_extract
     from ictgoals.writing.inputs import read_file, read_stream
 
-    if fmt not in ("table", "json", "toml"):
-        raise UsageError(i18n.tr("--format {format}: extract writes table, json or toml.", format=fmt))
     text = read_stream(sys.stdin) if file == "-" else read_file(Path(file))
     run = _Run(targets, actuals, no_cache, output=output)
     dataset = run.load()
     found = api_share.extract(dataset, text, date=date, region=region)
-    out = io.StringIO()
-    if fmt == "json":
-        as_extract.write_json(found, out)
-    elif fmt == "toml":
-        as_extract.write_toml(found, out, source=source, file=file, dataset=dataset)
-    else:
-        as_extract.write_table(found, sys.stdout if output is None else out, run.width())
-    if output is not None:
+    out = sys.stdout if output is None else io.StringIO()  # a terminal sees the printed parts highlighted
+    as_extract.render(found, fmt, out, width=run.width(), source=source, file=file, dataset=dataset)
+    if isinstance(out, io.StringIO) and output is not None:
         api.save(output, out.getvalue())
-    else:
-        sys.stdout.write(out.getvalue())
 
 
 @app.command()

@@ -16,7 +16,6 @@ MESSAGES: dict[str, str] = {
     "--format markdown writes a directory: give it with -o DIR.": "--format markdown ghi ra một thư mục: hãy chỉ định bằng -o DIR.",
     "--format xlsx is a binary file: give -o FILE.xlsx, or redirect stdout.": "--format xlsx là tệp nhị phân: hãy chỉ định -o FILE.xlsx, hoặc chuyển hướng stdout.",
     "--format xlsx needs openpyxl, which is not installed. Install it with: {command}": "--format xlsx cần openpyxl nhưng openpyxl chưa được cài đặt. Hãy cài bằng lệnh: {command}",
-    "--format {format}: extract writes table, json or toml.": "--format {format}: extract chỉ ghi table, json hoặc toml.",
     "--format {format}: import reads csv, json, xlsx or toml.": "--format {format}: import chỉ đọc csv, json, xlsx hoặc toml.",
     '--region "{wanted}": not a province (before or after 1 July 2025) nor a region the data uses.': '--region "{wanted}": không phải tỉnh, thành phố (trước hoặc sau ngày 01/7/2025), cũng không phải địa phương có trong dữ liệu.',
     "--to {format}: the one package format is datapackage.": "--to {format}: định dạng gói duy nhất là datapackage.",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from ictgoals.i18n import pt, tr
 from ictgoals.model import NATIONAL
+from ictgoals.output.formats import ExtractFormat, unreachable
 from ictgoals.output.rows import Record, number
 from ictgoals.output.safe import printable
 
@@ -188,3 +189,25 @@ def write_toml(
                 lines = ["[indicators.new_indicator_id]", *_toml_lines(stanza), *lines]
             lines = ["# " + line for line in lines]
         out.write("\n".join(lines) + "\n")
+
+
+def render(
+    candidates: Sequence[Candidate],
+    fmt: ExtractFormat,
+    out: TextIO,
+    *,
+    width: int | None,
+    source: str | None,
+    file: str,
+    dataset: Dataset | None,
+) -> None:
+    """Write the candidates in the chosen form: one exhaustive `match`, as for every other output."""
+    match fmt:
+        case ExtractFormat.TABLE:
+            write_table(candidates, out, width)
+        case ExtractFormat.JSON:
+            write_json(candidates, out)
+        case ExtractFormat.TOML:
+            write_toml(candidates, out, source=source, file=file, dataset=dataset)
+        case _:
+            unreachable(fmt)

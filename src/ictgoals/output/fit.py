@@ -56,7 +56,8 @@ def fit(
     to_drop = list(drop)
     last: Fit | None = None
     while True:
-        shape = _allocate(kept, least, most, [min(t, width // 3) for t in typical], rows, width)
+        # Each column first grows to its usual cell, up to a fifth of the width, so that long names keep room.
+        shape = _allocate(kept, least, most, [min(t, width // 5) for t in typical], rows, width)
         if shape is not None:
             last = shape
             if not _cramped(shape, typical, width):

@@ -108,3 +108,11 @@ def binary(out: TextIO) -> BinaryIO:
     """The byte stream under a text stream, for the formats that are not text (xlsx)."""
     out.flush()
     return out.buffer
+
+
+class ExtractFormat(enum.StrEnum):
+    """The forms `extract` gives its candidates in."""
+
+    TABLE = "table"
+    JSON = "json"
+    TOML = "toml"  # a draft to review and import

@@ -20,9 +20,11 @@ from ictgoals.locales.vi import CLICK_ERRORS, MESSAGES
 GOOD = ["--targets", str(GOOD_TARGETS), "--actuals", str(GOOD_ACTUALS)]
 
 
-def run(*args: str, lang: str | None = None, locale: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, lang: str | None = None, locale: str | None = None, columns: int = 100
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "ICTGOALS_LANG")}
-    env["COLUMNS"] = "100"
+    env["COLUMNS"] = str(columns)
     if locale:
         env["LANG"] = locale
     if lang:
@@ -114,7 +116,7 @@ def test_vietnamese_numbers(vietnamese: None) -> None:
 
 
 def test_a_vietnamese_locale_gives_vietnamese_status() -> None:
-    result = run("status", "2025", locale="vi_VN.UTF-8")
+    result = run("status", "2025", locale="vi_VN.UTF-8", columns=200)  # wide enough for names on one line
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Mục tiêu đến hạn năm 2025" in out

@@ -94,6 +94,21 @@ def test_a_file_that_is_not_a_workbook_is_refused(data: Path) -> None:
     assert "is not a readable .xlsx workbook" in result.stderr.decode()
 
 
+def test_a_workbook_that_would_unpack_to_a_gigabyte_is_refused_before_unpacking(data: Path) -> None:
+    # A zip bomb: a few megabytes on disk that unpack to 1,100 MB of one shared-strings part.
+    with (
+        zipfile.ZipFile(data / "bomb.xlsx", "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as part,
+    ):
+        block = b"a" * 2**20
+        for _ in range(1100):
+            part.write(block)
+    assert (data / "bomb.xlsx").stat().st_size < 10 * 2**20
+    result = run("import", "bomb.xlsx", cwd=data)
+    assert result.returncode == 2
+    assert "would unpack to 1,100 MB" in result.stderr.decode()
+
+
 def flat(record: dict[str, object]) -> dict[str, object]:
     """A JSON row as the CSV and xlsx flatten it: nested objects dotted, lists joined with ';'."""
     out: dict[str, object] = {}

@@ -482,6 +482,8 @@ MESSAGES: dict[str, str] = {
     "{what}: is not valid UTF-8 text: it holds {shown} at character {position}.": "{what}: không phải văn bản UTF-8 hợp lệ: có {shown} ở ký tự thứ {position}.",
     "{year} against {against}": "{year} so với {against}",
     "│: target · ░: derived": "│: mục tiêu · ░: suy ra",
+    "Save the sheet as CSV, or split the workbook.": "Hãy lưu trang tính ở dạng CSV, hoặc tách tệp.",
+    "would unpack to {size} MB, more than the {limit} MB ictgoals reads from a workbook.": "khi giải nén sẽ chiếm {size} MB, vượt mức {limit} MB ictgoals đọc từ một tệp bảng tính.",
 }
 
 #: Click's own error messages, translated by pattern on the finished message (see ictgoals.cli_lang).

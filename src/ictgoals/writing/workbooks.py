@@ -34,6 +34,7 @@ def read_xlsx(path: Path, sheet: str | None) -> tuple[list[str], list[tuple[str,
         raise DataError(path, tr("file not found.")) from e
     if size > MAX_FILE_BYTES:
         raise DataError(path, tr("is larger than {size} MB, the most ictgoals reads.", size=MAX_FILE_BYTES // 2**20))
+    _not_a_bomb(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many kinds (zip, XML, KeyError) for a file that is not a workbook
@@ -72,6 +73,31 @@ def read_xlsx(path: Path, sheet: str | None) -> tuple[list[str], list[tuple[str,
         return [h for h in header if h], found
     finally:
         workbook.close()
+
+
+#: How much an .xlsx may hold once unzipped: a workbook is a zip file, and a small one can unpack to gigabytes.
+MAX_UNZIPPED_BYTES = 4 * MAX_FILE_BYTES
+
+
+def _not_a_bomb(path: Path) -> None:
+    """Refuse a workbook whose parts would unpack to more than MAX_UNZIPPED_BYTES, before anything unpacks them."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip at all: openpyxl says so, with its own error, below
+    if unpacked > MAX_UNZIPPED_BYTES:
+        raise DataError(
+            path,
+            tr(
+                "would unpack to {size} MB, more than the {limit} MB ictgoals reads from a workbook.",
+                size=f"{unpacked // 2**20:,}",
+                limit=MAX_UNZIPPED_BYTES // 2**20,
+            ),
+            tr("Save the sheet as CSV, or split the workbook."),
+        )
 
 
 def _sheet_value(cell: object) -> object:

@@ -61,30 +61,31 @@ def _messages(language: str) -> Mapping[str, str]:
     return _catalogue[language]
 
 
+def _lookup(key: str, english: str) -> str:
+    """The catalogue's text for `key` in the current language; `english` in English, or if it has none."""
+    if _state["language"] == DEFAULT:
+        return english
+    return _messages(_state["language"]).get(key, english)
+
+
 def tr(msgid: str, /, **params: object) -> str:
     """`msgid` in the current language, with `{name}` fields filled from `params`.
 
     A message missing from a catalogue shows in English; tests/test_i18n.py makes sure none is missing.
     """
-    text = msgid
-    if _state["language"] != DEFAULT:
-        text = _messages(_state["language"]).get(msgid, msgid)
+    text = _lookup(msgid, msgid)
     return text.format(**params) if params else text
 
 
 def pt(context: str, msgid: str, /, **params: object) -> str:
     """Like `tr`, for a short word whose translation depends on where it is used ("met" as a status)."""
-    text = msgid
-    if _state["language"] != DEFAULT:
-        text = _messages(_state["language"]).get(f"{context}{_SEPARATOR}{msgid}", msgid)
+    text = _lookup(f"{context}{_SEPARATOR}{msgid}", msgid)
     return text.format(**params) if params else text
 
 
 def vocabulary(context: str, word: str) -> str:
     """A word from the data (a unit) in the current language if the catalogue knows it, else as written."""
-    if _state["language"] == DEFAULT:
-        return word
-    return _messages(_state["language"]).get(f"{context}{_SEPARATOR}{word}", word)
+    return _lookup(f"{context}{_SEPARATOR}{word}", word)
 
 
 def decimal_marks() -> tuple[str, str]:

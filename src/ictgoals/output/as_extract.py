@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ictgoals.i18n import pt, tr
-from ictgoals.model import NATIONAL
+from ictgoals.model import NATIONAL, region_key
 from ictgoals.output.formats import ExtractFormat, unreachable
 from ictgoals.output.rows import Record, number
 from ictgoals.output.safe import printable
@@ -98,8 +98,6 @@ def write_toml(
     declared: dict[tuple[str, str, int, str], object] = {}
     recorded: dict[tuple[str, str, int, str], float] = {}
     if dataset is not None:
-        from ictgoals.model import region_key
-
         declared = {(t.indicator, region_key(t.region), t.year, t.op.value): t.value for t in dataset.targets}
         recorded = {(a.indicator, region_key(a.region), a.year, a.source): a.value for a in dataset.actuals}
     out.write(
@@ -147,15 +145,11 @@ def write_toml(
         sure = sure and (c.period is None or c.basis is not None)  # a span's figure: a total or a yearly average?
         clash = None
         if c.kind == "target" and c.indicator is not None:
-            from ictgoals.model import region_key
-
             key = (c.indicator, region_key(c.region), c.year, c.op)
             wanted = (c.value, c.high) if c.op == "between" else c.value
             if key in declared and declared[key] != wanted:
                 clash = declared[key]
         if c.kind == "actual" and c.indicator is not None and source is not None and c.year is not None:
-            from ictgoals.model import region_key
-
             earlier = recorded.get((c.indicator, region_key(c.region), c.year, source))
             if earlier is not None and earlier != c.value:
                 clash = earlier  # the same source already gave another figure: import would refuse it

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from ictgoals.i18n import pt, tr
+from ictgoals.i18n import tr
 from ictgoals.model import ALL_REGIONS, NATIONAL, Status, StatusReport, StatusRow
 from ictgoals.output import text
 from ictgoals.output.chart import chart_lines
@@ -33,16 +34,21 @@ STATUS_STYLE = {
 }
 
 
-def console(out: TextIO, context: Context) -> Console:
-    """A Rich console on `out` that colours only a terminal and honours NO_COLOR; a closed pipe is not an error."""
+@functools.cache
+def _console_class() -> type[Console]:
     from rich.console import Console
 
-    class _Console(Console):
+    class QuietConsole(Console):
         def on_broken_pipe(self) -> None:
             raise BrokenPipeError  # the CLI exits 0 quietly; Rich's own handler would exit 1
 
+    return QuietConsole
+
+
+def console(out: TextIO, context: Context) -> Console:
+    """A Rich console on `out` that colours only a terminal and honours NO_COLOR; a closed pipe is not an error."""
     no_color = "NO_COLOR" in os.environ or context.color is False
-    return _Console(
+    return _console_class()(
         file=out,
         width=context.width,
         no_color=no_color,
@@ -108,9 +114,8 @@ def fitted(
     return parts
 
 
-def _print(out: TextIO, context: Context, *sections: Sequence[RenderableType], files: bool = True) -> None:
+def _print(printer: Console, context: Context, *sections: Sequence[RenderableType], files: bool = True) -> None:
     """Print the sections with a blank line between, then the files they came from."""
-    printer = console(out, context)
     for number, section in enumerate(sections):
         if number:
             printer.print()
@@ -119,10 +124,6 @@ def _print(out: TextIO, context: Context, *sections: Sequence[RenderableType], f
     if files:
         printer.print(_literal(tr("targets: {targets}", targets=context.targets_file)))
         printer.print(_literal(tr("actuals: {actuals}", actuals=context.actuals_file)))
-
-
-def _width(out: TextIO, context: Context) -> int:
-    return console(out, context).width
 
 
 def _status_cells(rows: Sequence[StatusRow], *, styled: bool = True) -> list[list[str | Text]]:
@@ -149,7 +150,8 @@ def _status_table(
 
 
 def status(report: StatusReport, out: TextIO, context: Context) -> None:
-    width = _width(out, context)
+    printer = console(out, context)
+    width = printer.width
     caption = [text.summary(report.summary()), text.pace_legend()]
     if report.region == ALL_REGIONS:  # one section per region, in the order of the rows
         regions = list(dict.fromkeys(row.region for row in report.rows))
@@ -162,17 +164,17 @@ def status(report: StatusReport, out: TextIO, context: Context) -> None:
             )
             for number, region in enumerate(regions)
         ]
-        _print(out, context, *sections)
+        _print(printer, context, *sections)
         return
     if report.region == NATIONAL:
         title = tr("Targets due in {year} (national)", year=report.year)
-        _print(out, context, _status_table(width, title, report.rows, caption))
+        _print(printer, context, _status_table(width, title, report.rows, caption))
         return
     # A province's own targets first; then the national ones, measured on its figures, as context.
     own = tr("Targets of {region} due in {year}", region=report.region, year=report.year)
     national = tr("National targets due in {year}, against {region}'s figures", year=report.year, region=report.region)
     _print(
-        out,
+        printer,
         context,
         _status_table(width, own, [r for r in report.rows if r.target.region != NATIONAL]),
         _status_table(width, national, [r for r in report.rows if r.target.region == NATIONAL], caption),
@@ -182,7 +184,8 @@ def status(report: StatusReport, out: TextIO, context: Context) -> None:
 def diff(
     report: DiffReport, headers: Sequence[str], cells: Sequence[Sequence[str]], out: TextIO, context: Context
 ) -> None:
-    width = _width(out, context)
+    printer = console(out, context)
+    width = printer.width
     caption = tr(
         "derived: implied by the stated change, not reported; ✓/✗: stated change agrees with the figures within "
         "rounding"
@@ -205,7 +208,7 @@ def diff(
         sections = [fitted(width, [title], headers, cells, [caption], drop=[5, 4])]
     if report.targets:
         sections.append(_status_table(width, tr("Targets due in {year}", year=report.year), report.targets))
-    _print(out, context, *sections)
+    _print(printer, context, *sections)
 
 
 def findings(found: Sequence[Finding], out: TextIO, context: Context) -> None:
@@ -213,8 +216,8 @@ def findings(found: Sequence[Finding], out: TextIO, context: Context) -> None:
 
     from ictgoals.analysis.results import Severity
 
+    printer = console(out, context)
     if not found:
-        printer = console(out, context)
         printer.print(
             _literal(
                 tr(
@@ -234,49 +237,25 @@ def findings(found: Sequence[Finding], out: TextIO, context: Context) -> None:
         severity = tr("error") if f.severity is Severity.ERROR else tr("warning")
         cells.append([Text(severity, style=style), f.code, where, f.message])
     headers = ["", tr("Code"), tr("Where"), tr("Message")]
-    _print(out, context, fitted(_width(out, context), [tr("Validation")], headers, cells, whole=[1]))
+    _print(printer, context, fitted(printer.width, [tr("Validation")], headers, cells, whole=[1]))
 
 
 def indicators(headers: Sequence[str], cells: Sequence[Sequence[str]], out: TextIO, context: Context) -> None:
+    printer = console(out, context)
     title = tr("{count} indicators", count=len(cells))
     # id, name, unit, better, area, targets, figures: the id is what people copy, so it never wraps.
-    section = fitted(_width(out, context), [title], headers, cells, whole=[0], drop=[4, 3, 5, 6])
-    _print(out, context, section)
-
-
-def _flags(item: Record) -> str:
-    flags = []
-    if item["estimate"]:
-        flags.append(tr("estimate"))
-    if item["derived"]:
-        flags.append(tr("derived"))
-    if item["period"] is not None:
-        flags.append(tr("period {basis}", basis=pt("basis", item["basis"])) if item["basis"] else tr("period"))
-    if item["absorbed"]:
-        flags.append(tr("of {region}, merged in", region=item["region"]))
-    if not item["used"] and not item["derived"] and item["period"] is None and not item["absorbed"]:
-        flags.append(tr("not used"))
-    return ", ".join(flags)
+    section = fitted(printer.width, [title], headers, cells, whole=[0], drop=[4, 3, 5, 6])
+    _print(printer, context, section)
 
 
 def view(view: IndicatorView, history: Sequence[Record], out: TextIO, context: Context) -> None:
+    printer = console(out, context)
     indicator = view.indicator
-    width = _width(out, context)
+    width = printer.width
     other = indicator.name if text.name(indicator) != indicator.name else indicator.name_vi
     title = [f"{text.name(indicator)} ({indicator.id})", *([other] if other else [])]
-    cells = []
-    for item in history:
-        period = item["period"]
-        cells.append(
-            [
-                str(item["year"]) if period is None else f"{period[0]}–{period[1]}",
-                text.show_value(item["value"], indicator),
-                item["printed"] or "",
-                item["source"] or "",
-                _flags(item),
-            ]
-        )
-    headers = [tr("Year"), tr("Value"), tr("Printed"), tr("Source"), tr("Flags")]
+    cells = [text.history_cells(item, indicator) for item in history]
+    headers = text.history_headers()
     figures = fitted(width, title, headers, cells, whole=[3])
     bar = max(8, min(32, width - 40))
     chart = fitted(
@@ -288,9 +267,10 @@ def view(view: IndicatorView, history: Sequence[Record], out: TextIO, context: C
         whole=[1],
     )
     targets = _status_table(width, tr("Targets"), view.targets, styled=False)
-    _print(out, context, figures, chart, targets)
+    _print(printer, context, figures, chart, targets)
 
 
 def regions(headers: Sequence[str], cells: Sequence[Sequence[str]], out: TextIO, context: Context) -> None:
+    printer = console(out, context)
     title = tr("Regions: the nation, the 34 provinces from 1 July 2025, and the 63 before")
-    _print(out, context, fitted(_width(out, context), [title], headers, cells, drop=[5, 4]), files=False)
+    _print(printer, context, fitted(printer.width, [title], headers, cells, drop=[5, 4]), files=False)

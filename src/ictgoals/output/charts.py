@@ -10,6 +10,7 @@ every run (`svg.hashsalt`, no date in the metadata), and one figure is drawn on 
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Sequence
@@ -28,7 +29,9 @@ _NAMESPACES = re.compile(r'\s+xmlns(:\w+)?="[^"]*"')
 BLUE, RED, GREY, ORANGE = "#1f5fa8", "#b03a2e", "#555555", "#c66a12"
 
 
+@functools.cache
 def _matplotlib() -> Any:
+    """matplotlib, set up for our charts once per process (a missing extra is a UsageError)."""
     try:
         import matplotlib
     except ImportError as e:

@@ -27,10 +27,6 @@ def _field(name: str, kind: str = "string", description: str = "", **constraints
     return field
 
 
-def _codes(values: Sequence[str]) -> list[str]:
-    return list(values)
-
-
 SOURCES = [
     _field("id", description="The source's id, as the data files cite it.", required=True, unique=True),
     _field("title", description="The document's title."),
@@ -45,7 +41,7 @@ INDICATORS = [
     _field("name", required=True),
     _field("name_vi", description="The Vietnamese name."),
     _field("unit", required=True, description='"%", "rank", or the unit of amounts, e.g. "USD bn".'),
-    _field("better", required=True, enum=_codes([b.value for b in Better])),
+    _field("better", required=True, enum=[b.value for b in Better]),
     _field("area"),
     _field("range_low", "number", description="The lowest value a figure may take, when not the unit's own."),
     _field("range_high", "number"),
@@ -56,7 +52,7 @@ TARGETS = [
     _field("region", required=True, description='"VN" for the nation, else a province.'),
     _field("year", "integer", required=True, description="The year the target is due (the last of a span)."),
     _field("first_year", "integer", description="For a target every year of a span: its first year."),
-    _field("op", required=True, enum=_codes([o.value for o in Op])),
+    _field("op", required=True, enum=[o.value for o in Op]),
     _field("target_low", "number", description="The floor (>=, >, between); empty otherwise."),
     _field("target_high", "number", description="The ceiling (<=, <, between); empty otherwise."),
     _field("tolerance", "number", description='How far short still counts as met ("khoảng").'),
@@ -70,7 +66,7 @@ ACTUALS = [
     _field("region", required=True),
     _field("year", "integer", required=True, description="The year of the figure (the last of a period)."),
     _field("first_year", "integer", description="For a figure over a period: its first year."),
-    _field("basis", enum=_codes([b.value for b in Basis]), description="For a period: average per year, or total."),
+    _field("basis", enum=[b.value for b in Basis], description="For a period: average per year, or total."),
     _field("value", "number", required=True, description="In the indicator's unit."),
     _field("printed", description="The figure exactly as printed in the source."),
     _field("estimate", "boolean", required=True, description="The source calls it an estimate (ước đạt)."),
@@ -82,13 +78,13 @@ STATUS = [
     _field("region", required=True, description="The region whose figures are measured."),
     _field("target_region", required=True, description="Where the target was declared."),
     _field("year", "integer", required=True),
-    _field("op", required=True, enum=_codes([o.value for o in Op])),
+    _field("op", required=True, enum=[o.value for o in Op]),
     _field("target_low", "number"),
     _field("target_high", "number"),
     _field("actual", "number"),
     _field("actual_year", "integer"),
     _field("gap", "number", description="How far from the target, in the unit (points for %, places for ranks)."),
-    _field("status", required=True, enum=_codes([s.value for s in Status])),
+    _field("status", required=True, enum=[s.value for s in Status]),
     _field("progress_ratio", "number"),
     _field("projected", "number"),
 ]

@@ -42,29 +42,16 @@ def section_facts(section: TargetSection) -> list[tuple[str, str]]:
 
 
 def figure_headers() -> list[str]:
-    return [tr("Year"), tr("Value"), tr("Printed"), tr("Source"), tr("Flags")]
+    return text.history_headers()
 
 
 def figure_rows(section: TargetSection) -> list[list[str]]:
-    """Every figure of the indicator in the region with its source and its text as printed; derived ones marked."""
-    view = section.view
-    used = {(r.year, s) for r in view.readings for s in r.sources}
-    rows: list[tuple[int, list[str]]] = []
-    for actual in view.actuals:
-        flags = []
-        if actual.estimate:
-            flags.append(tr("estimate"))
-        if actual.period is not None:
-            flags.append(tr("period"))
-        elif (actual.year, actual.source) not in used:
-            flags.append(tr("not used"))
-        year = str(actual.year) if actual.period is None else f"{actual.period[0]}–{actual.period[1]}"
-        value = text.show_value(actual.value, view.indicator)
-        rows.append((actual.year, [year, value, actual.printed or "", actual.source, ", ".join(flags)]))
-    for point in view.derived:
-        value = text.show_value(point.value, view.indicator)
-        rows.append((point.year, [str(point.year), value, "", "", tr("derived")]))
-    return [cells for _, cells in sorted(rows, key=lambda item: item[0])]
+    """Every figure of the indicator in the region with its source and its text as printed; derived ones marked:
+    the rows of `show`, without the figures of former provinces."""
+    from ictgoals.output.rows import view_document
+
+    history = view_document(section.view)["history"]
+    return [text.history_cells(item, section.view.indicator) for item in history if not item["absorbed"]]
 
 
 def change_lines(changes: DiffReport) -> list[str]:

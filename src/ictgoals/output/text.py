@@ -251,3 +251,35 @@ def region_cells(region: Region) -> list[str]:
         region.since or "",
         ", ".join(region.formed_from),
     ]
+
+
+def history_headers() -> list[str]:
+    return [tr("Year"), tr("Value"), tr("Printed"), tr("Source"), tr("Flags")]
+
+
+def history_cells(item: Record, indicator: Indicator) -> list[str]:
+    """One figure of `show`'s history (a row of `rows.view_document`) as the cells people read."""
+    period = item["period"]
+    return [
+        str(item["year"]) if period is None else f"{period[0]}–{period[1]}",
+        show_value(item["value"], indicator),
+        item["printed"] or "",
+        item["source"] or "",
+        history_flags(item),
+    ]
+
+
+def history_flags(item: Record) -> str:
+    """What is special about a figure: estimate, derived, a period, merged in from a former province, not used."""
+    flags = []
+    if item["estimate"]:
+        flags.append(tr("estimate"))
+    if item["derived"]:
+        flags.append(tr("derived"))
+    if item["period"] is not None:
+        flags.append(tr("period {basis}", basis=pt("basis", item["basis"])) if item["basis"] else tr("period"))
+    if item["absorbed"]:
+        flags.append(tr("of {region}, merged in", region=item["region"]))
+    if not item["used"] and not item["derived"] and item["period"] is None and not item["absorbed"]:
+        flags.append(tr("not used"))
+    return ", ".join(flags)

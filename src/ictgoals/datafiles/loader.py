@@ -22,9 +22,11 @@ class FileReader:
 
     def __init__(self, path: Path, name: str, text: str | None = None) -> None:
         text = read_text(path) if text is None else text
-        self.table = parse_toml(path, text)
         self.path = path
         self.headers = Headers(path, text)
+        # Parsed in pieces cut at the headers of the file's array of entries (see parse_toml).
+        array = next(table.name for table in schema.FILES[name] if not table.keyed)
+        self.table = parse_toml(path, text, self.headers, array)
         allowed = {table.name for table in schema.FILES[name]}
         unknown = sorted(set(self.table) - allowed - {"schema"})
         if unknown:

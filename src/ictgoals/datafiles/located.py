@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import stat
@@ -103,8 +104,18 @@ def read_text(path: Path) -> str:
     return text
 
 
-def parse_toml(path: Path, text: str) -> dict[str, Any]:
-    """Parse a data file's text, turning every way it can fail into a DataError."""
+def parse_toml(path: Path, text: str, headers: Headers | None = None, array: str = "") -> dict[str, Any]:
+    """Parse a data file's text, turning every way it can fail into a DataError.
+
+    rtoml (Rust) parses, in pieces cut at the `[[array]]` headers `headers` found: pieces keep
+    its memory low, and every piece but the first must hold only `array` entries, so the pieces
+    mean what the whole file means. Anything rtoml refuses, or that could read differently in
+    pieces, is parsed again whole by tomli, whose errors name the line: a file is never accepted
+    on rtoml's word alone where tomli would refuse it (tests/test_parse.py compares the two).
+    """
+    table = _fast(text, [] if headers is None or not array else headers.array_starts(array)[0], array)
+    if table is not None:
+        return table
     # tomli is tomllib's upstream; its compiled wheel parses the same TOML about twice as fast.
     import tomli
 
@@ -124,31 +135,97 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
     return table
 
 
+#: The size of the pieces rtoml parses a large file in: its peak memory grows with the piece.
+PIECE_BYTES = 256 * 1024
+
+
+def _fast(text: str, starts: list[int], array: str) -> dict[str, Any] | None:
+    """The file's table as rtoml reads it, or None to leave it to tomli."""
+    try:
+        import rtoml
+    except ImportError:  # a platform without its wheel: tomli alone
+        return None
+    # Where the two parsers may differ on a valid file: rtoml accepts a byte order mark, which
+    # tomli refuses, and keeps CRLF inside multi-line strings, which tomli turns into LF.
+    if text.startswith("\ufeff") or ("\r" in text and ('"""' in text or "'''" in text)):
+        return None
+    cuts = starts[:1]
+    for start in starts:
+        if start - cuts[-1] >= PIECE_BYTES:
+            cuts.append(start)
+    try:
+        if not cuts:
+            table: dict[str, Any] = rtoml.loads(text)
+            return table
+        # The part before the first header cannot hold `array`: if it does, the file defines it
+        # twice (an error) or as something else, and only a whole parse can say what it means.
+        table = rtoml.loads(text[: cuts[0]])
+        if array in table:
+            return None
+        items: list[Any] = []
+        for start, end in itertools.pairwise([*cuts, len(text)]):
+            piece = rtoml.loads(text[start:end])
+            found = piece.get(array)
+            # A cut inside a string or an array leaves an unfinished piece, which rtoml refuses.
+            if len(piece) != 1 or type(found) is not list:
+                return None
+            items += found
+    except Exception:  # whatever rtoml refuses, tomli explains
+        return None
+    table[array] = items
+    return table
+
+
 class Headers:
     """Line numbers of the tables in a file, so errors can point at an entry's line."""
 
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
         self.text = text
-        self._arrays: dict[str, list[int]] = {}
+        self._arrays: dict[str, tuple[list[int], list[int]]] = {}
+
+    def array_starts(self, name: str) -> tuple[list[int], list[int]]:
+        """The offset and the line of each `[[name]]` header, in order."""
+        if name not in self._arrays:
+            self._arrays[name] = self._plain_headers(name) or self._any_headers(name)
+        return self._arrays[name]
 
     def array_lines(self, name: str) -> list[int]:
         """The line of each `[[name]]` header, in order."""
-        if name not in self._arrays:
-            text = self.text
-            header = re.compile(rf"[ \t]*\[\[[ \t]*{re.escape(name)}[ \t]*\]\]")
-            lines, last_pos, last_line = [], 0, 1
-            # str.find skips through a large file far faster than a multi-line regex scan.
-            position = text.find("[[")
-            while position != -1:
-                start = text.rfind("\n", 0, position) + 1
-                if header.match(text, start):
-                    last_line += text.count("\n", last_pos, start)
-                    last_pos = start
-                    lines.append(last_line)
-                position = text.find("[[", text.find("\n", position) + 1 or len(text))
-            self._arrays[name] = lines
-        return self._arrays[name]
+        return self.array_starts(name)[1]
+
+    def _plain_headers(self, name: str) -> tuple[list[int], list[int]] | None:
+        """The headers when every `[[` in the file opens a `[[name]]` header written plainly at the start of a line."""
+        text, needle = self.text, f"\n[[{name}]]"
+        starts = [0] if text.startswith(needle[1:]) else []
+        find, position = text.find, text.find(needle)
+        while position != -1:
+            starts.append(position + 1)
+            position = find(needle, position + len(needle))
+        if text.count("[[") != len(starts):
+            return None  # another kind of header, or `[[` in a value: scanned line by line
+        return starts, self._lines(starts)
+
+    def _any_headers(self, name: str) -> tuple[list[int], list[int]]:
+        text = self.text
+        header = re.compile(rf"[ \t]*\[\[[ \t]*{re.escape(name)}[ \t]*\]\]")
+        starts = []
+        # str.find skips through a large file far faster than a multi-line regex scan.
+        position = text.find("[[")
+        while position != -1:
+            start = text.rfind("\n", 0, position) + 1
+            if header.match(text, start):
+                starts.append(start)
+            position = text.find("[[", text.find("\n", position) + 1 or len(text))
+        return starts, self._lines(starts)
+
+    def _lines(self, starts: list[int]) -> list[int]:
+        lines, count, previous, line = [], self.text.count, 0, 1
+        for start in starts:
+            line += count("\n", previous, start)
+            previous = start
+            lines.append(line)
+        return lines
 
     def table_line(self, table: str, key: str) -> int | None:
         pattern = re.compile(

@@ -160,7 +160,7 @@ def test_an_edited_checkout_never_serves_a_dataset_built_by_the_old_code(tmp_pat
     assert run() == original  # the second run is served from the cache
     loader = copy / "datafiles" / "loader.py"
     text = loader.read_text(encoding="utf-8")
-    edited = text.replace("Figures(read_actuals(actual_reader, fast, indicators, sources))", "Figures(())")
+    edited = text.replace("read_actuals(actual_reader, fast, indicators, sources),", "Figures(()),")
     assert edited != text
     loader.write_text(edited, encoding="utf-8")
     assert run() == run("--no-cache") != original

@@ -140,3 +140,24 @@ def test_an_op_given_as_a_list_is_a_located_error_either_way() -> None:
     error = _full(entries.target, raw, schema.TARGETS, location)
     assert isinstance(error, DataError)
     assert "field 'op': expected one of" in str(error)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(
+    st.lists(st.one_of(st.sampled_from(VALID_ACTUALS), mutated(VALID_ACTUALS, schema.ACTUALS)), min_size=1, max_size=60)
+)
+def test_a_whole_column_at_a_time_takes_exactly_what_one_entry_at_a_time_takes(raws: list[Any]) -> None:
+    """sort_actuals (the loader's column-wise test) agrees with `actual` on every entry of a mixed list."""
+    plain, others = SHORTCUT.sort_actuals(raws)
+    expected = [i for i, raw in enumerate(raws) if SHORTCUT.actual(raw, Location("x")) is not None]
+    assert plain == expected
+    assert sorted(plain + others) == list(range(len(raws)))
+
+
+def test_a_bad_value_sends_only_its_own_entry_to_the_full_check() -> None:
+    raws = [dict(raw) for raw in VALID_ACTUALS if set(raw) == {"indicator", "year", "value", "source"}][:5]
+    assert len(raws) == 5
+    raws[2]["year"] = 2024.0  # equal to 2024, but not a whole number as TOML writes it
+    raws[3]["source"] = "no-such-source"
+    plain, others = SHORTCUT.sort_actuals(raws)
+    assert (plain, others) == ([0, 1, 4], [2, 3])

@@ -11,7 +11,7 @@ same entry, or that the shortcut gives up whenever the full check refuses.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ictgoals.datafiles.entries import fold_region
@@ -62,6 +62,7 @@ def _one_of(known: Mapping[str, object] | frozenset[str]) -> Check:
     def check(value: Any) -> bool:
         return type(value) is str and value in known
 
+    check.known = frozenset(known)  # type: ignore[attr-defined]  # for whole columns at once (_all_pass)
     return check
 
 
@@ -78,6 +79,17 @@ def checks(table: Table, catalogues: Mapping[str, Mapping[str, object]]) -> dict
         elif field.kind in _SIMPLE:
             found[field.name] = _SIMPLE[field.kind]
     return found
+
+
+def _all_pass(check: Check, column: list[Any]) -> bool:
+    """Whether every value of a column passes: a set test for ids and choices, else value by value."""
+    known = getattr(check, "known", None)
+    if known is not None:
+        try:
+            return bool(known.issuperset(column))  # only a str equals a str, so nothing else passes
+        except TypeError:  # an unhashable value: a list or a table
+            return False
+    return all(map(check, column))
 
 
 def _plain(raw: Any, quick: Mapping[str, Check], required: frozenset[str]) -> bool:
@@ -113,10 +125,49 @@ class Shortcut:
             folded = self._regions[name] = fold_region(name)
         return folded
 
+    def sort_actuals(self, raws: Sequence[Any]) -> tuple[list[int], list[int]]:
+        """The positions of the plain actuals among `raws`, and of the others, each in file order.
+
+        The same test as `actual`, a column at a time: entries are grouped by their keys, each
+        key's values are checked together, and only a column that fails is checked value by value
+        to find the entries to send to the full check.
+        """
+        shapes: dict[tuple[str, ...], list[int]] = {}
+        others: list[int] = []
+        for position, raw in enumerate(raws):
+            if type(raw) is dict:
+                shapes.setdefault(tuple(raw), []).append(position)
+            else:
+                others.append(position)
+        plain: list[int] = []
+        for shape, positions in shapes.items():
+            quick = [check for check in map(self._actuals.get, shape) if check is not None]
+            if len(quick) != len(shape) or not self._actuals_required.issubset(shape):
+                others += positions
+                continue
+            failed: set[int] = set()
+            for key, check in zip(shape, quick, strict=True):
+                column = [raws[position][key] for position in positions]
+                if not _all_pass(check, column):
+                    failed.update(p for p, value in zip(positions, column, strict=True) if not check(value))
+            plain += (p for p in positions if p not in failed) if failed else positions
+            others += failed
+        plain.sort()
+        others.sort()
+        return plain, others
+
+    def region(self, raw: Mapping[str, Any]) -> str:
+        """A plain actual's region, spelled as the catalogue spells it."""
+        return self._region(raw.get("region", NATIONAL))
+
     def actual(self, raw: Any, location: Location) -> Actual | None:
         """A plain actual, or None to send it to the full check."""
         if not _plain(raw, self._actuals, self._actuals_required):
             return None
+        return self.build_actual(raw, location)
+
+    def build_actual(self, raw: Mapping[str, Any], location: Location) -> Actual:
+        """The actual of an entry `sort_actuals` found plain."""
         return Actual(
             raw["indicator"],
             raw["year"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -9,12 +10,25 @@ from typing import Any
 from ictgoals.datafiles import entries, schema
 from ictgoals.datafiles.entries import Entry
 from ictgoals.datafiles.fastpath import Shortcut
+from ictgoals.datafiles.figures import LazyFigures, Numbered
 from ictgoals.datafiles.located import Headers, describe, parse_toml, read_text
 from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE, DataPath
 from ictgoals.datafiles.schema import Table
 from ictgoals.errors import DataError
 from ictgoals.i18n import tr
-from ictgoals.model import Actual, Dataset, Figures, Indicator, Location, Op, Source, Target, target_key
+from ictgoals.model import (
+    Actual,
+    Dataset,
+    Figures,
+    GroupKey,
+    Indicator,
+    Location,
+    Op,
+    Source,
+    Target,
+    region_key,
+    target_key,
+)
 
 
 class FileReader:
@@ -83,6 +97,14 @@ class FileReader:
         inline = len(lines) != len(value)
         return [(f"{table.name} entry #{i + 1}", item, None if inline else lines[i]) for i, item in enumerate(value)]
 
+    def items(self, table: Table) -> tuple[list[Any], list[int | None]]:
+        """The `[[name]]` entries and the line of each (None for an inline array)."""
+        value = self.table.get(table.name, [])
+        if not isinstance(value, list):
+            self.array(table)  # which explains what is wrong
+        lines: list[int | None] = list(self.headers.array_lines(table.name))
+        return value, lines if len(lines) == len(value) else [None] * len(value)
+
     def entry(self, raw: Any, label: str, line: int | None, table: Table) -> Entry:
         if not isinstance(raw, dict):
             raise DataError(
@@ -139,15 +161,45 @@ def read_targets(
 
 def read_actuals(
     reader: FileReader, shortcut: Shortcut | None, indicators: dict[str, Indicator], sources: dict[str, Source]
-) -> tuple[Actual, ...]:
+) -> Figures:
+    """Every actual, checked; the plain ones are built group by group, when a command first asks for them."""
+    raws, lines = reader.items(schema.ACTUALS)
     path = str(reader.path)
-    actuals = []
-    for label, raw, line in reader.array(schema.ACTUALS):
-        actual = None if shortcut is None else shortcut.actual(raw, Location(path, line, label))
-        if actual is None:
-            actual = entries.actual(reader.entry(raw, label, line, schema.ACTUALS), indicators, sources)
-        actuals.append(actual)
-    return tuple(actuals)
+    plain, others = (list[int](), range(len(raws))) if shortcut is None else shortcut.sort_actuals(raws)
+    checked = [
+        (i, entries.actual(reader.entry(raws[i], _label(i), lines[i], schema.ACTUALS), indicators, sources))
+        for i in others
+    ]
+    if shortcut is None:
+        return Figures(actual for _, actual in checked)
+    groups: dict[GroupKey, list[tuple[int, Actual | None]]] = {}
+    regions = {actual.region for _, actual in checked}
+    for i, actual in checked:
+        groups.setdefault((actual.indicator, region_key(actual.region)), []).append((i, actual))
+    for i in plain:
+        raw = raws[i]
+        region = shortcut.region(raw)
+        regions.add(region)
+        groups.setdefault((raw["indicator"], region_key(region)), []).append((i, None))
+
+    fast = shortcut
+
+    def build(members: list[tuple[int, Actual | None]]) -> Numbered:
+        built = [
+            (i, fast.build_actual(raws[i], Location(path, lines[i], _label(i))) if actual is None else actual)
+            for i, actual in members
+        ]
+        return tuple(sorted(built, key=_first))
+
+    return LazyFigures({key: functools.partial(build, members) for key, members in groups.items()}, frozenset(regions))
+
+
+def _label(position: int) -> str:
+    return f"{schema.ACTUALS.name} entry #{position + 1}"
+
+
+def _first(pair: tuple[int, Actual]) -> int:
+    return pair[0]
 
 
 def actual_from_row(row: Mapping[str, Any], where: str, dataset: Dataset) -> Actual:
@@ -212,7 +264,7 @@ def load(
         sources,
         indicators,
         read_targets(target_reader, fast, indicators, sources),
-        Figures(read_actuals(actual_reader, fast, indicators, sources)),
+        read_actuals(actual_reader, fast, indicators, sources),
         str(targets_path),
         str(actuals_path),
     )

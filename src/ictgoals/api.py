@@ -225,7 +225,7 @@ def record(
     from ictgoals.writing import inputs, plans
     from ictgoals.writing.session import Writer
 
-    writer = Writer(chosen, schema.ACTUALS)
+    writer = Writer(chosen, schema.ACTUALS, cache=cache_wanted())
     if not fields.get("value") and not fields.get("printed"):
         raise UsageError("give the figure (VALUE) or the figure as printed (--printed), or both.")
     source = fields.get("source") or ""
@@ -298,7 +298,7 @@ def import_file(
                 columns=", ".join(ignored),
             )
         )
-    writer = Writer(chosen, schema.ACTUALS)
+    writer = Writer(chosen, schema.ACTUALS, cache=cache_wanted())
     return writer.write(
         lambda data: plans.plan_actuals(data, rows, allow_conflict=allow_conflict, new_sources={}),
         dry_run=dry_run,
@@ -344,7 +344,9 @@ def _import_draft(
     def plan_figures(new_sources: Mapping[str, inputs.Row]) -> Callable[[Dataset], plans.Plan]:
         return lambda data: plans.plan_actuals(data, figures, allow_conflict=allow_conflict, new_sources=new_sources)
 
-    targets_writer, actuals_writer = Writer(chosen, schema.TARGETS), Writer(chosen, schema.ACTUALS)
+    cache = cache_wanted()
+    targets_writer = Writer(chosen, schema.TARGETS, cache=cache)
+    actuals_writer = Writer(chosen, schema.ACTUALS, cache=cache)
     if goals:
         targets_writer.write(plan_targets, dry_run=True)
     written = actuals_writer.write(plan_figures(sources), dry_run=True)
@@ -377,7 +379,7 @@ def declare_target(
         row["value"] = numbers[0]
     elif len(numbers) > 1:
         row["value"] = numbers
-    writer = Writer(chosen, schema.TARGETS)
+    writer = Writer(chosen, schema.TARGETS, cache=cache_wanted())
     return writer.write(
         lambda data: plans.plan_target(data, row, COMMAND_LINE), dry_run=dry_run, wait=wait, notify=notify
     )

@@ -1,11 +1,13 @@
 """Remembers the checked dataset of a pair of data files, so unchanged files are not parsed again.
 
 The cache lives in the user cache directory (`$XDG_CACHE_HOME/ictgoals`, else `~/.cache/ictgoals`),
-one file per pair of data files. An entry is used only when both files' resolved path, size,
-modification time and content hash, this ictgoals version, and a hash of the source of the code
-that decides what a load produces (this package and the model), are what they were when it was
-written; anything else, including an unreadable or corrupt cache file, means the files are
-parsed again and the entry rewritten. It is stored with `marshal`, which reads plain tuples
+one file per pair of data files. An entry is used only when both files' resolved paths and
+content hashes, this ictgoals version, and a hash of the source of the code that decides what a
+load produces (this package and the model), are what they were when it was written. One change
+is read without parsing everything again: entries appended to the actuals file, when it still
+begins with exactly the bytes the entry was built from (see `datafiles/appends.py`). Anything
+else, including an unreadable or corrupt cache file, means the files are parsed again and the
+entry rewritten. It is stored with `marshal`, which reads plain tuples
 several times faster than pickle reads dataclasses.
 """
 
@@ -16,11 +18,13 @@ import functools
 import marshal
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ictgoals import __version__
+from ictgoals.datafiles import appends
 from ictgoals.datafiles.figures import LazyFigures, Numbered
 from ictgoals.datafiles.located import MAX_FILE_BYTES, read_bytes
 from ictgoals.model import (
@@ -28,6 +32,7 @@ from ictgoals.model import (
     Better,
     ChangeUnit,
     Dataset,
+    Figures,
     Indicator,
     Location,
     Op,
@@ -37,7 +42,7 @@ from ictgoals.model import (
     region_key,
 )
 
-FORMAT = 5
+FORMAT = 6
 
 
 @functools.lru_cache(maxsize=2)
@@ -59,25 +64,33 @@ def code_fingerprint(package: Path = Path(__file__).parent) -> str:
     return _hash(b"".join(parts))
 
 
-def _hash(data: bytes) -> str:
+def _hasher(data: bytes | memoryview) -> Any:
     # hashlib loads OpenSSL on import (a few ms on every run); the built-in BLAKE2 is the same hash.
     try:
         from _blake2 import blake2b
     except ImportError:  # an interpreter without the built-in module
         from hashlib import blake2b
-    return blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16)
+
+
+def _hash(data: bytes) -> str:
+    return str(_hasher(data).hexdigest())
+
+
+def _digests(content: bytes, size: int | None) -> tuple[str | None, str]:
+    """The hash of the first `size` bytes of `content` (None without a size) and of all of it, in one pass."""
+    if size is None:
+        return None, _hash(content)
+    view = memoryview(content)
+    hasher = _hasher(view[:size])
+    prefix = str(hasher.hexdigest())
+    hasher.update(view[size:])
+    return prefix, str(hasher.hexdigest())
 
 
 def directory(environ: Mapping[str, str] = os.environ) -> Path:
     base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "ictgoals"
-
-
-def _stamp(path: Path, content: bytes) -> tuple[str, int, int, str]:
-    status = path.stat()
-    digest = _hash(content)
-    # realpath, not Path.resolve: it never raises, even on a symlink loop.
-    return (os.path.realpath(path), status.st_size, status.st_mtime_ns, digest)
 
 
 #: The first bytes of every cache file; a file without them is not ours, or not ours any more.
@@ -87,46 +100,113 @@ _DIGEST = 32  # hex characters of the BLAKE2 checksum that follows MAGIC
 MAX_CACHE_BYTES = 4 * MAX_FILE_BYTES
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """A cache file's contents: what it was built from, and the dataset in plain-tuple form."""
+
+    head: tuple[Any, ...]  # the code, the paths and the targets file's content
+    size: int  # of the actuals file
+    digest: str  # of the actuals file's content
+    extendable: bool  # entries appended to the actuals file may be read alone (appends.extendable)
+    entries: int  # actuals in the actuals file
+    payload: tuple[Any, ...]
+
+
 def load(
     targets: Path,
     actuals: Path,
     parse: Callable[[Mapping[Path, str]], Dataset],
     environ: Mapping[str, str] = os.environ,
+    texts: Mapping[Path, str] | None = None,
 ) -> Dataset:
     """The dataset of the two files: from the cache when it is current, else from `parse` (then cached).
 
-    `parse` receives the files' texts, already read, so a miss reads each file once.
+    When the actuals file still begins with exactly the bytes the cache was built from and the
+    rest is new entries in plain form (datafiles/appends.py), only those are parsed and checked,
+    and the cached dataset is extended. `texts` stands in for a file's contents (a write checks
+    its new text before writing it). `parse` receives the files' texts, already read, so a miss
+    reads each file once.
     """
+    given = texts or {}
     try:
-        contents = {targets: read_bytes(targets), actuals: read_bytes(actuals)}
-        key = (
-            FORMAT,
-            __version__,
-            code_fingerprint(),
-            sys.version_info[:2],
-            str(targets),
-            str(actuals),
-            _stamp(targets, contents[targets]),
-            _stamp(actuals, contents[actuals]),
-        )
-    except OSError:
-        return parse({})  # the loader explains what is wrong with the file
+        contents = {
+            path: given[path].encode("utf-8") if path in given else read_bytes(path) for path in (targets, actuals)
+        }
+    except (OSError, UnicodeError):
+        return parse(given)  # the loader explains what is wrong with the file
+    # realpath, not Path.resolve: it never raises, even on a symlink loop.
+    places = (os.path.realpath(targets), os.path.realpath(actuals))
+    head = (
+        FORMAT,
+        __version__,
+        code_fingerprint(),
+        sys.version_info[:2],
+        str(targets),
+        str(actuals),
+        places,
+        _hash(contents[targets]),
+    )
+    content = contents[actuals]
     # One entry per pair of files, wherever they are: a changed file replaces its entry.
-    entry = directory(environ) / f"{_hash(repr((key[6][0], key[7][0])).encode())}.marshal"
-    cached = _read(entry, key)
+    entry = directory(environ) / f"{_hash(repr(places).encode())}.marshal"
+    cached = _read(entry)
+    if cached is not None and cached.head != head:
+        cached = None
+    prefix, digest = _digests(content, cached.size if cached and cached.size < len(content) else None)
     if cached is not None:
-        return cached
+        if (cached.size, cached.digest) == (len(content), digest):
+            return decode(cached.payload)
+        # Grown, still beginning with exactly the cached bytes (not an edit before the old end,
+        # nor another file of another size): perhaps only entries were appended.
+        grown = _extended(cached, actuals, content) if prefix == cached.digest else None
+        if grown is not None:
+            _write(entry, _Entry(head, len(content), digest, *grown))
+            return decode(grown[2])
     try:
-        texts = {path: content.decode("utf-8") for path, content in contents.items()}
+        read = {path: given.get(path) or content.decode("utf-8") for path, content in contents.items()}
     except UnicodeDecodeError:
-        return parse({})
-    dataset = parse(texts)
-    _write(entry, key, dataset)
+        return parse(given)
+    dataset = parse(read)
+    payload = encode(dataset)
+    count = len(dataset.actuals)
+    text = read[actuals]
+    headers = text.count("\n[[actuals]]") + text.startswith("[[actuals]]")
+    _write(entry, _Entry(head, len(content), digest, appends.extendable(text, count, headers), count, payload))
     return dataset
 
 
-def _read(entry: Path, key: tuple[Any, ...]) -> Dataset | None:
-    """The cached dataset, or None when there is none, or it is stale, damaged or not ours.
+def _extended(cached: _Entry, path: Path, content: bytes) -> tuple[bool, int, tuple[Any, ...]] | None:
+    """The cached dataset with the entries appended to the actuals file since, or None to read it whole.
+
+    `content` begins with the bytes the cache was built from.
+    """
+    size = cached.size
+    if not cached.extendable or len(content) <= size or content[size - 1] != ord("\n"):
+        return None
+    try:
+        tail = content[size:].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not appends.plain_tail(tail):
+        return None
+    from ictgoals.datafiles.loader import read_appended
+    from ictgoals.errors import DataError
+
+    dataset = decode(cached.payload, catalogue_only=True)
+    try:
+        declared, added = read_appended(path, tail, dataset, cached.entries, content.count(b"\n", 0, size))
+    except DataError:  # a whole load names the line
+        return None
+    if declared.keys() & dataset.sources.keys():  # declared twice: only a whole load can say if that is allowed
+        return None
+    headers = tail.count("\n[[actuals]]") + tail.startswith("[[actuals]]")
+    still = tail.endswith("\n") and headers == len(added)
+    payload = _append(cached.payload, {**dataset.sources, **declared}, added, cached.entries)
+    return still, cached.entries + len(added), payload
+
+
+def _read(entry: Path) -> _Entry | None:
+    """The cache file's contents, or None when there is none, or it is damaged or not ours.
 
     Nothing is unmarshalled before the whole file's checksum is verified, so a damaged byte
     anywhere (including in the groups of figures decoded later, on first use) means a rebuild,
@@ -140,19 +220,21 @@ def _read(entry: Path, key: tuple[Any, ...]) -> Dataset | None:
     if not raw.startswith(MAGIC) or raw[len(MAGIC) : start] != _hash(raw[start:]).encode():
         return None
     try:
-        stored_key, payload = marshal.loads(raw[start:])
-        if stored_key != key:
+        found = _Entry(*marshal.loads(raw[start:]))
+        if found.head[0] != FORMAT:
             return None
-        return decode(payload)
+        return found
     except (ValueError, TypeError, EOFError, KeyError, IndexError):  # a cache of an older layout
         return None
 
 
-def _write(entry: Path, key: tuple[Any, ...], dataset: Dataset) -> None:
+def _write(entry: Path, contents: _Entry) -> None:
     """Store atomically, checksummed; a cache that cannot be written is simply not used."""
     import tempfile
 
-    body = marshal.dumps((key, encode(dataset)))
+    body = marshal.dumps(
+        (contents.head, contents.size, contents.digest, contents.extendable, contents.entries, contents.payload)
+    )
     with contextlib.suppress(OSError, ValueError):
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
@@ -180,29 +262,11 @@ def encode(data: Dataset) -> tuple[Any, ...]:
     """A Dataset as plain values; each group of actuals is a marshal blob of its own, read on demand."""
     groups: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
     for position, a in enumerate(data.actuals):
-        groups.setdefault((a.indicator, region_key(a.region)), []).append(
-            (
-                position,
-                a.indicator,
-                a.year,
-                a.value,
-                a.source,
-                a.region,
-                a.printed,
-                a.estimate,
-                _change(a.change),
-                a.note,
-                a.period,
-                a.basis,
-                a.location.file,
-                a.location.line,
-                a.location.entry,
-            )
-        )
+        groups.setdefault((a.indicator, region_key(a.region)), []).append(_row(position, a))
     return (
         data.targets_file,
         data.actuals_file,
-        [(s.id, s.title, s.outlet, s.region, s.published, s.conference, s.document) for s in data.sources.values()],
+        _sources(data.sources),
         [
             (i.id, i.name, i.unit, i.better.value, i.name_vi, i.area, i.note, i.range, i.aliases)
             for i in data.indicators.values()
@@ -233,6 +297,45 @@ def encode(data: Dataset) -> tuple[Any, ...]:
     )
 
 
+def _row(position: int, a: Actual) -> tuple[Any, ...]:
+    return (
+        position,
+        a.indicator,
+        a.year,
+        a.value,
+        a.source,
+        a.region,
+        a.printed,
+        a.estimate,
+        _change(a.change),
+        a.note,
+        a.period,
+        a.basis,
+        a.location.file,
+        a.location.line,
+        a.location.entry,
+    )
+
+
+def _sources(sources: Mapping[str, Source]) -> list[tuple[Any, ...]]:
+    return [(s.id, s.title, s.outlet, s.region, s.published, s.conference, s.document) for s in sources.values()]
+
+
+def _append(
+    payload: tuple[Any, ...], sources: Mapping[str, Source], added: Sequence[Actual], before: int
+) -> tuple[Any, ...]:
+    """`payload` with `added` after its `before` actuals, and `sources` for its sources."""
+    targets_file, actuals_file, _, indicators, targets, groups, regions = payload
+    rows: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+    for position, a in enumerate(added, before):
+        rows.setdefault((a.indicator, region_key(a.region)), []).append(_row(position, a))
+    groups = dict(groups)
+    for key, new in rows.items():
+        groups[key] = marshal.dumps(marshal.loads(groups[key]) + new if key in groups else new)
+    every = sorted(set(regions).union(a.region for a in added))
+    return targets_file, actuals_file, _sources(sources), indicators, targets, groups, every
+
+
 def _build_group(blob: bytes) -> Numbered:
     return tuple(
         (
@@ -243,11 +346,17 @@ def _build_group(blob: bytes) -> Numbered:
     )
 
 
-def decode(payload: tuple[Any, ...]) -> Dataset:
+def decode(payload: tuple[Any, ...], *, catalogue_only: bool = False) -> Dataset:
+    """The dataset of a payload; with `catalogue_only`, only its sources and indicators."""
     targets_file, actuals_file, sources, indicators, targets, groups, regions = payload
-    return Dataset(
+    catalogue = (
         {row[0]: Source(*row) for row in sources},
         {row[0]: Indicator(row[0], row[1], row[2], Better(row[3]), *row[4:]) for row in indicators},
+    )
+    if catalogue_only:
+        return Dataset(*catalogue, (), Figures(), targets_file, actuals_file)
+    return Dataset(
+        *catalogue,
         tuple(
             Target(i, y, Op(op), v, src, r, b, p, n, _unchange(c), f, tol, sp, Location(lf, ll, le))
             for (i, y, op, v, src, r, b, p, n, c, f, tol, sp, lf, ll, le) in targets

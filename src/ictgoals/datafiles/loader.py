@@ -34,7 +34,8 @@ from ictgoals.model import (
 class FileReader:
     """One file's top level: the schema version and the tables it is allowed to hold."""
 
-    def __init__(self, path: Path, name: str, text: str | None = None) -> None:
+    def __init__(self, path: Path, name: str, text: str | None = None, *, part: bool = False) -> None:
+        """`part`: `text` is what was appended to a file already loaded, so it has no schema line."""
         text = read_text(path) if text is None else text
         self.path = path
         self.headers = Headers(path, text)
@@ -49,7 +50,7 @@ class FileReader:
                 tr("unknown top-level key '{key}'.", key=unknown[0]),
                 tr("This file may hold: schema, {tables}.", tables=", ".join(sorted(allowed))),
             )
-        version = self.table.get("schema")
+        version = self.table.get("schema", schema.VERSION if part else None)
         if version is None:
             raise DataError(
                 path,
@@ -200,6 +201,34 @@ def _label(position: int) -> str:
 
 def _first(pair: tuple[int, Actual]) -> int:
     return pair[0]
+
+
+def read_appended(
+    path: Path, text: str, dataset: Dataset, entries_before: int, lines_before: int
+) -> tuple[dict[str, Source], list[Actual]]:
+    """The sources declared in `text` and its actuals, checked as a load of the whole file checks them.
+
+    `text` was appended to the actuals file of `dataset` after `entries_before` entries and
+    `lines_before` lines.
+
+    Raises DataError on any problem; the caller then loads the whole file, whose error names the
+    right line (the lines of problems in `text` alone may be off).
+    """
+    reader = FileReader(path, ACTUALS_FILE, text, part=True)
+    declared: dict[str, Source] = {}
+    read_sources(reader, declared)
+    sources = {**dataset.sources, **declared}
+    fast = Shortcut(schema.TARGETS, schema.ACTUALS, dataset.indicators, sources)
+    raws, lines = reader.items(schema.ACTUALS)
+    actuals = []
+    for i, (raw, line) in enumerate(zip(raws, lines, strict=True)):
+        where = None if line is None else line + lines_before
+        label = _label(entries_before + i)
+        actual = fast.actual(raw, Location(str(path), where, label))
+        if actual is None:
+            actual = entries.actual(reader.entry(raw, label, where, schema.ACTUALS), dataset.indicators, sources)
+        actuals.append(actual)
+    return declared, actuals
 
 
 def actual_from_row(row: Mapping[str, Any], where: str, dataset: Dataset) -> Actual:

@@ -34,9 +34,11 @@ class Written:
 class Writer:
     """Appends to one data file of a run: checked against the whole dataset, locked and atomic."""
 
-    def __init__(self, files: DataFiles, table: Table) -> None:
+    def __init__(self, files: DataFiles, table: Table, *, cache: bool = True) -> None:
+        """`cache`: load through the parsed-data cache, which a write to the actuals file then extends."""
         self.files = files
         self.table = table
+        self.cache = cache
         self.target: DataPath = files.actuals if table.name == "actuals" else files.targets
         path = self.target.path
         if self.target.is_bundled:
@@ -52,7 +54,13 @@ class Writer:
             )
 
     def _load_with(self, text: str) -> Dataset:
-        return loader.load(self.files.targets, self.files.actuals, texts={self.target.path: text})
+        targets, actuals, texts = self.files.targets.path, self.files.actuals.path, {self.target.path: text}
+        if not self.cache:
+            return loader.load(targets, actuals, texts=texts)
+        from ictgoals.datafiles import cache
+
+        # The new text of the actuals file is the old one plus entries: the cache reads only those.
+        return cache.load(targets, actuals, lambda read: loader.load(targets, actuals, texts=read), texts=texts)
 
     def write(
         self, plan_for: Planner, *, dry_run: bool, wait: float | None = None, notify: Notify | None = None

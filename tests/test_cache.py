@@ -59,6 +59,8 @@ def test_second_load_comes_from_the_cache_and_equals_a_fresh_load(files: tuple[P
     assert [vars(a) for a in second.actuals] == [vars(a) for a in fresh.actuals]  # every field, built or not
     assert [a.location for a in second.actuals] == [a.location for a in fresh.actuals]
     assert second.targets == fresh.targets
+    assert [repr(vars(t)) for t in second.targets] == [repr(vars(t)) for t in fresh.targets]  # built without __init__
+    assert [hash(t) for t in second.targets] == [hash(t) for t in fresh.targets]
     assert second.sources == fresh.sources
     assert second.indicators == fresh.indicators
     assert first.regions() == second.regions()

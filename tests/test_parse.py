@@ -188,6 +188,13 @@ def test_header_lines_match_a_line_by_line_scan() -> None:
     assert Headers(PATH, indented).array_lines("actuals") == expected
 
 
+@given(st.lists(st.sampled_from(["\n", "[[actuals]]", "\n[[actuals]]", " [[ actuals ]]", "a = 1", "[["]), max_size=30))
+def test_the_quick_header_scan_agrees_with_the_line_by_line_scan(parts: list[str]) -> None:
+    headers = Headers(PATH, "".join(parts))
+    quick = headers._plain_headers("actuals")  # None when it cannot tell: the line scan then decides
+    assert quick is None or quick == headers._any_headers("actuals")
+
+
 #: Fragments that hypothesis splices into a real data file.
 FRAGMENTS = [
     "[[actuals]]\n", "[actuals]\n", "[[actuals.x]]\n", "[sources.s]\n", "actuals = []\n", '"""', "'''", "\r\n",

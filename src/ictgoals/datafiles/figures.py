@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ictgoals.model import Actual, Figures, GroupKey
@@ -43,6 +44,7 @@ class LazyFigures(Figures):
 
     def _everything(self) -> tuple[Actual, ...]:
         if self._all is None:
-            numbered = sorted((pair for key in self._builders for pair in self._numbered(key)), key=lambda p: p[0])
-            self._all = tuple(actual for _, actual in numbered)
+            numbered = [pair for key in self._builders for pair in self._numbered(key)]
+            numbered.sort(key=operator.itemgetter(0))
+            self._all = tuple(map(operator.itemgetter(1), numbered))
         return self._all

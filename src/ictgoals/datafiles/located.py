@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
 import os
 import re
 import stat
@@ -196,15 +197,20 @@ class Headers:
 
     def _plain_headers(self, name: str) -> tuple[list[int], list[int]] | None:
         """The headers when every `[[` in the file opens a `[[name]]` header written plainly at the start of a line."""
-        text, needle = self.text, f"\n[[{name}]]"
-        starts = [0] if text.startswith(needle[1:]) else []
-        find, position = text.find, text.find(needle)
-        while position != -1:
-            starts.append(position + 1)
-            position = find(needle, position + len(needle))
-        if text.count("[[") != len(starts):
+        needle = f"\n[[{name}]]"
+        # Split at the headers: the pieces' lengths and line counts give every header's offset
+        # and line without a Python-level loop over a large file.
+        pieces = ("\n" + self.text).split(needle)
+        if self.text.count("[[") != len(pieces) - 1:
             return None  # another kind of header, or `[[` in a value: scanned line by line
-        return starts, self._lines(starts)
+        # Header k (from 0) starts where the k-th needle did in "\n" + text; k needles and the
+        # newlines of the pieces before it come before it.
+        before, count = pieces[:-1], len(pieces) - 1
+        starts = list(
+            map(operator.add, itertools.accumulate(map(len, before)), range(0, count * len(needle), len(needle)))
+        )
+        newlines = itertools.accumulate(map(str.count, before, itertools.repeat("\n")))
+        return starts, list(map(operator.add, newlines, range(1, count + 1)))
 
     def _any_headers(self, name: str) -> tuple[list[int], list[int]]:
         text = self.text

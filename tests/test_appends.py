@@ -125,6 +125,21 @@ def test_record_leaves_the_cache_current(tmp_path: Path) -> None:
     assert through == whole
 
 
+def test_a_dry_run_leaves_the_cache_as_it_was(tmp_path: Path) -> None:
+    files = setup(tmp_path)
+    parse = CountingParser(*files)
+    cache.load(*files, parse)
+    data = ["--targets", str(files[0]), "--actuals", str(files[1])]
+    for command in (
+        ["record", "dossiers", "2026", "55", "--source", "review-2024-a", "--dry-run", *data],
+        ["target", "dossiers", "2031", "90", "--source", "review-2024-a", "--dry-run", *data],
+    ):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 0, result.output
+    cache.load(*files, parse)
+    assert parse.calls == 1  # still the entry for the files on disk
+
+
 def _same_length_other_text(path: Path) -> None:
     """Truncated, then regrown to exactly the old length with other bytes."""
     text = path.read_text(encoding="utf-8")

@@ -126,14 +126,17 @@ def load(
     parse: Callable[[Mapping[Path, str]], Dataset],
     environ: Mapping[str, str] = os.environ,
     texts: Mapping[Path, str] | None = None,
+    *,
+    store: bool = True,
 ) -> Dataset:
     """The dataset of the two files: from the cache when it is current, else from `parse` (then cached).
 
     When the actuals file still begins with exactly the bytes the cache was built from and the
     rest is new entries in plain form (datafiles/appends.py), only those are parsed and checked,
     and the cached dataset is extended. `texts` stands in for a file's contents (a write checks
-    its new text before writing it). `parse` receives the files' texts, already read, so a miss
-    reads each file once.
+    its new text before writing it); `store=False` leaves the cache as it is (a dry run's text
+    is never written). `parse` receives the files' texts, already read, so a miss reads each
+    file once.
     """
     given = texts or {}
     try:
@@ -168,13 +171,16 @@ def load(
         # nor another file of another size): perhaps only entries were appended.
         grown = _extended(cached, actuals, content) if prefix == cached.digest else None
         if grown is not None:
-            _write(entry, _Entry(head, len(content), digest, *grown))
+            if store:
+                _write(entry, _Entry(head, len(content), digest, *grown))
             return decode(grown[2])
     try:
         read = {path: given.get(path) or content.decode("utf-8") for path, content in contents.items()}
     except UnicodeDecodeError:
         return parse(given)
     dataset = parse(read)
+    if not store:
+        return dataset
     payload = encode(dataset)
     count = len(dataset.actuals)
     text = read[actuals]

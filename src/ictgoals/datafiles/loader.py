@@ -166,13 +166,14 @@ def read_actuals(
     """Every actual, checked; the plain ones are built group by group, when a command first asks for them."""
     raws, lines = reader.items(schema.ACTUALS)
     path = str(reader.path)
-    plain, others = (list[int](), range(len(raws))) if shortcut is None else shortcut.sort_actuals(raws)
-    checked = [
-        (i, entries.actual(reader.entry(raws[i], _label(i), lines[i], schema.ACTUALS), indicators, sources))
-        for i in others
-    ]
+
+    def check(i: int) -> Actual:
+        return entries.actual(reader.entry(raws[i], _label(i), lines[i], schema.ACTUALS), indicators, sources)
+
     if shortcut is None:
-        return Figures(actual for _, actual in checked)
+        return Figures(map(check, range(len(raws))))
+    plain, others = shortcut.sort_actuals(raws)
+    checked = [(i, check(i)) for i in others]
     groups: dict[GroupKey, list[tuple[int, Actual | None]]] = {}
     regions = {actual.region for _, actual in checked}
     for i, actual in checked:
@@ -183,7 +184,7 @@ def read_actuals(
         regions.add(region)
         groups.setdefault((raw["indicator"], region_key(region)), []).append((i, None))
 
-    fast = shortcut
+    fast = shortcut  # narrowed, for the closure
 
     def build(members: list[tuple[int, Actual | None]]) -> Numbered:
         built = [

@@ -171,7 +171,10 @@ def _fast(text: str, starts: list[int], array: str) -> dict[str, Any] | None:
             if len(piece) != 1 or type(found) is not list:
                 return None
             items += found
-    except Exception:  # whatever rtoml refuses, tomli explains
+    except BaseException as e:  # whatever rtoml refuses, tomli explains
+        # A Rust panic arrives as pyo3's PanicException, a BaseException; an interrupt is not ours.
+        if not isinstance(e, Exception) and type(e).__name__ != "PanicException":
+            raise
         return None
     table[array] = items
     return table

@@ -53,14 +53,18 @@ class Writer:
                 )
             )
 
-    def _load_with(self, text: str) -> Dataset:
+    def _load_with(self, text: str, *, remember: bool = True) -> Dataset:
+        """The dataset with `text` for the file written to; `remember`: the text is (or is about to be) on disk."""
         targets, actuals, texts = self.files.targets.path, self.files.actuals.path, {self.target.path: text}
         if not self.cache:
             return loader.load(targets, actuals, texts=texts)
         from ictgoals.datafiles import cache
 
-        # The new text of the actuals file is the old one plus entries: the cache reads only those.
-        return cache.load(targets, actuals, lambda read: loader.load(targets, actuals, texts=read), texts=texts)
+        # The new text of the actuals file is the old one plus entries: the cache reads only those,
+        # and, when the text is written next, keeps them for the commands that follow.
+        return cache.load(
+            targets, actuals, lambda read: loader.load(targets, actuals, texts=read), texts=texts, store=remember
+        )
 
     def write(
         self, plan_for: Planner, *, dry_run: bool, wait: float | None = None, notify: Notify | None = None
@@ -78,7 +82,7 @@ class Writer:
         def check(text: str) -> None:
             """The loader's checks on the whole new text; a problem in the new entries is said to be there."""
             try:
-                self._load_with(text)
+                self._load_with(text, remember=not dry_run)
             except DataError as e:
                 first_new = text.count("\n") - additions[-1].count("\n") + 1
                 if e.line is None or e.line < first_new:

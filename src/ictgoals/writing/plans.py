@@ -84,9 +84,19 @@ def plan_actuals(
     known = dict(dataset.sources)
     known.update({source_id: Source(source_id) for source_id in new_sources})
     catalogue = Dataset(known, dataset.indicators, (), Figures())
-    recorded: dict[tuple[str, str, int, str], list[Actual]] = {}  # one pass, so an import stays linear
-    for existing in dataset.actuals:
-        recorded.setdefault(_key(existing), []).append(existing)
+    # The figures already recorded, by key, read group by group as rows need them: each group
+    # once, so an import stays linear, and a record reads one group of a large file, not all.
+    recorded: dict[tuple[str, str, int, str], list[Actual]] = {}
+    read: set[tuple[str, str]] = set()
+
+    def earlier_of(actual: Actual) -> list[Actual]:
+        group = (actual.indicator, region_key(actual.region))
+        if group not in read:
+            read.add(group)
+            for existing in dataset.actuals.group(group):
+                recorded.setdefault(_key(existing), []).append(existing)
+        return recorded.setdefault(_key(actual), [])
+
     entries: list[Row] = []
     skipped = 0
     check = loader.actual_checker(catalogue)
@@ -94,7 +104,7 @@ def plan_actuals(
         indicator = dataset.indicators.get(str(given.get("indicator")))
         row = region_in(value_from_printed(numbers_in(given, where, indicator), where, indicator), where, dataset)
         actual = check(row, where)
-        earlier = recorded.setdefault(_key(actual), [])
+        earlier = earlier_of(actual)
         if any(math.isclose(a.value, actual.value, rel_tol=1e-12, abs_tol=0) for a in earlier):
             skipped += 1
             continue

@@ -19,12 +19,10 @@ import marshal
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ictgoals import __version__
-from ictgoals.datafiles import appends
 from ictgoals.datafiles.figures import LazyFigures, Numbered
 from ictgoals.datafiles.located import MAX_FILE_BYTES, read_bytes
 from ictgoals.model import (
@@ -108,16 +106,23 @@ _DIGEST = 8  # hex characters of the CRC-32 that follows MAGIC
 MAX_CACHE_BYTES = 4 * MAX_FILE_BYTES
 
 
-@dataclass(frozen=True)
 class _Entry:
-    """A cache file's contents: what it was built from, and the dataset in plain-tuple form."""
+    """A cache file's contents: what it was built from, and the dataset in plain-tuple form.
 
-    head: tuple[Any, ...]  # the code, the paths and the targets file's content
-    size: int  # of the actuals file
-    digest: str  # of the actuals file's content
-    extendable: bool  # entries appended to the actuals file may be read alone (appends.extendable)
-    entries: int  # actuals in the actuals file
-    payload: tuple[Any, ...]
+    A plain class: a dataclass costs a millisecond to define on every cached start-up.
+    """
+
+    __slots__ = ("digest", "entries", "extendable", "head", "payload", "size")
+
+    def __init__(
+        self, head: tuple[Any, ...], size: int, digest: str, extendable: bool, entries: int, payload: tuple[Any, ...]
+    ) -> None:
+        self.head = head  # the code, the paths and the targets file's content
+        self.size = size  # of the actuals file
+        self.digest = digest  # of the actuals file's content
+        self.extendable = extendable  # entries appended to the actuals file may be read alone (appends.extendable)
+        self.entries = entries  # actuals in the actuals file
+        self.payload = payload
 
 
 def load(
@@ -185,6 +190,8 @@ def load(
     count = len(dataset.actuals)
     text = read[actuals]
     headers = text.count("\n[[actuals]]") + text.startswith("[[actuals]]")
+    from ictgoals.datafiles import appends  # not on a warm run's path
+
     _write(entry, _Entry(head, len(content), digest, appends.extendable(text, count, headers), count, payload))
     return dataset
 
@@ -201,6 +208,8 @@ def _extended(cached: _Entry, path: Path, content: bytes) -> tuple[bool, int, tu
         tail = content[size:].decode("utf-8")
     except UnicodeDecodeError:
         return None
+    from ictgoals.datafiles import appends
+
     if not appends.plain_tail(tail):
         return None
     from ictgoals.datafiles.loader import read_appended

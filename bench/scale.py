@@ -28,6 +28,7 @@ to the next, and the targets next to the measured values. It always exits 0: it 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib.util
 import itertools
 import json
@@ -50,7 +51,8 @@ DEFAULT_SIZES = (1_000, 10_000, 100_000)
 DEFAULT_RUNS = 5
 COMMANDS = {"status": ["status", "2025"], "diff": ["diff", "2024"], "validate": ["validate"]}
 MODES = ("cold", "warm")
-TOMLLIB_FLOOR, TOMLI_FLOOR, FLOOR = "tomllib floor", "tomli floor", "rtoml floor"
+TOMLLIB_FLOOR, TOMLI_FLOOR, FLOOR, MSGSPEC_FLOOR = "tomllib floor", "tomli floor", "rtoml floor", "msgspec.toml floor"
+BASELINE = " (baseline)"
 HLEDGER, HLEDGER_PER_PAIR = "hledger budget", "hledger budget, a rule per pair, every year"
 AFTER_RECORD, AFTER_APPEND = "status after record", "status after an append"
 
@@ -69,6 +71,9 @@ print(json.dumps([code, elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru
 """
 
 FLOOR_SCRIPT = "import sys, {0}\nfor path in sys.argv[1:]:\n    {0}.loads(open(path, encoding='utf-8').read())\n"
+MSGSPEC_SCRIPT = (
+    "import sys, msgspec.toml\nfor path in sys.argv[1:]:\n    msgspec.toml.decode(open(path, 'rb').read())\n"
+)
 
 
 @dataclass(slots=True)
@@ -83,6 +88,8 @@ class Measure:
     peak_kb: list[int] = field(default_factory=list)
     #: Run, untimed, before each sample (given the sample's number): a record, an append.
     prepare: Callable[[int], None] | None = None
+    #: Added to the environment of this command (the baseline's PYTHONPATH and cache folder).
+    env: dict[str, str] = field(default_factory=dict)
 
     @property
     def median_s(self) -> float:
@@ -216,18 +223,29 @@ def available(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
-def plan(size: int, folder: Path, with_hledger: bool, env: dict[str, str]) -> list[Measure]:
-    """Everything to time at one size: 3 commands × 2 modes, status after writes, the floors, maybe hledger."""
+def plan(size: int, folder: Path, with_hledger: bool, env: dict[str, str], baseline: Path | None) -> list[Measure]:
+    """Everything to time at one size: 3 commands × 2 modes, status after writes, the floors, maybe hledger
+    and the baseline checkout."""
     measures = [
         Measure(size, name, mode, ictgoals_argv(command, folder, mode == "cold"))
         for name, command in COMMANDS.items()
         for mode in MODES
     ]
     measures += appends(size, folder, env)
+    if baseline is not None:  # another checkout's code, with a cache folder of its own
+        own = {"PYTHONPATH": str(baseline), "XDG_CACHE_HOME": str(OUT / "cache-baseline")}
+        measures += [
+            Measure(size, name + BASELINE, mode, ictgoals_argv(COMMANDS[name], folder, mode == "cold"), env=own)
+            for name, mode in (("status", "cold"), ("status", "warm"), ("validate", "warm"))
+        ]
+        after = appends(size, folder, env | own, "-appends-baseline")[0]
+        measures.append(dataclasses.replace(after, name=after.name + BASELINE, env=own))
     files = [str(folder / "actuals.toml"), str(folder / "targets.toml")]
     for name, module in ((TOMLLIB_FLOOR, "tomllib"), (TOMLI_FLOOR, "tomli"), (FLOOR, "rtoml")):
         if available(module):
             measures.append(Measure(size, name, "", [sys.executable, "-c", FLOOR_SCRIPT.format(module), *files]))
+    if available("msgspec"):
+        measures.append(Measure(size, MSGSPEC_FLOOR, "", [sys.executable, "-c", MSGSPEC_SCRIPT, *files]))
     if with_hledger:
         budget, per_pair = hledger_journals(folder)
         for name, argv in (
@@ -239,9 +257,9 @@ def plan(size: int, folder: Path, with_hledger: bool, env: dict[str, str]) -> li
     return measures
 
 
-def appends(size: int, folder: Path, env: dict[str, str]) -> list[Measure]:
+def appends(size: int, folder: Path, env: dict[str, str], suffix: str = "-appends") -> list[Measure]:
     """`status` after a record and after another program's append, on a copy of the dataset."""
-    copy = folder.with_name(f"{folder.name}-appends")
+    copy = folder.with_name(f"{folder.name}{suffix}")
     shutil.rmtree(copy, ignore_errors=True)
     copy.mkdir(parents=True)
     for name in ("targets.toml", "actuals.toml"):
@@ -273,20 +291,26 @@ def appends(size: int, folder: Path, env: dict[str, str]) -> list[Measure]:
 
 
 def measure_size(
-    size: int, runs: int, seed: int, env: dict[str, str], with_hledger: bool, say: Callable[[str], None]
+    size: int,
+    runs: int,
+    seed: int,
+    env: dict[str, str],
+    with_hledger: bool,
+    say: Callable[[str], None],
+    baseline: Path | None = None,
 ) -> list[Measure]:
     """Generate the dataset for one size, then time everything in `runs` rotating rounds."""
     folder = OUT / str(size)
     generate.generate(size, seed, folder)
-    measures = plan(size, folder, with_hledger, env)
+    measures = plan(size, folder, with_hledger, env, baseline)
     for m in measures:  # untimed: fills the warm mode's cache, the page cache and the bytecode cache
-        run_measured(m.argv, env)
+        run_measured(m.argv, env | m.env)
     for round_ in range(runs):
         shift = round_ % len(measures)
         for m in measures[shift:] + measures[:shift]:
             if m.prepare is not None:
                 m.prepare(round_)
-            seconds, peak = run_measured(m.argv, env)
+            seconds, peak = run_measured(m.argv, env | m.env)
             m.seconds.append(seconds)
             m.peak_kb.append(peak)
         say(f"  N={size:,}: round {round_ + 1}/{runs} done")
@@ -388,6 +412,25 @@ def checks(measures: Sequence[Measure], sizes: Sequence[int]) -> list[Check]:
     return found
 
 
+def before_after(measures: Sequence[Measure], size: int) -> list[str]:
+    """Issue 14's table at one size: the baseline checkout's times beside this one's, with the floors and hledger."""
+    lines = ["| what | baseline s | this checkout s |", "|---|---:|---:|"]
+    for name, mode, what in (
+        ("status", "cold", "`status 2025 --format json --no-cache` (cold)"),
+        ("status", "warm", "`status 2025 --format json` (warm)"),
+        (AFTER_RECORD, "", "`status` right after a `record`"),
+        ("validate", "warm", "`validate` (warm)"),
+    ):
+        before, now = find(measures, size, name + BASELINE, mode), find(measures, size, name, mode)
+        cells = [f"{m.median_s:.2f}" if m else "–" for m in (before, now)]
+        lines.append(f"| {what} | {cells[0]} | {cells[1]} |")
+    for name in (HLEDGER, HLEDGER_PER_PAIR, TOMLLIB_FLOOR, TOMLI_FLOOR, FLOOR, MSGSPEC_FLOOR):
+        found = find(measures, size, name)
+        if found:
+            lines.append(f"| {name} | {found.median_s:.2f} | {found.median_s:.2f} |")
+    return lines
+
+
 def markdown(measures: Sequence[Measure], sizes: Sequence[int], runs: int, notes: Sequence[str]) -> str:
     """The whole report as markdown."""
     lines = [
@@ -409,6 +452,8 @@ def markdown(measures: Sequence[Measure], sizes: Sequence[int], runs: int, notes
         "|---|---|---:|---|",
         *(c.row() for c in checks(measures, sizes)),
     ]
+    if any(m.name.endswith(BASELINE) for m in measures):
+        lines += ["", f"## Before and after at {sizes[-1]:,} (`--baseline`)", "", *before_after(measures, sizes[-1])]
     if notes:
         lines += ["", "## Notes", "", *(f"- {n}" for n in notes)]
     return "\n".join(lines) + "\n"
@@ -443,6 +488,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2025, help="seed for generate.py (default 2025)")
     parser.add_argument("--no-hledger", action="store_true", help="skip the hledger comparison")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of markdown")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="the src folder of another checkout: its status (cold, warm, after a record) and validate (warm) "
+        "are timed in the same rounds, for a before/after table",
+    )
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     # Bytecode in bench/out (see startup.clean_env); a cache folder of our own keeps the tool's
@@ -455,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for size in args.sizes:
             say(f"N={size:,}: generating and measuring")
-            measures += measure_size(size, max(args.runs, 1), args.seed, env, not args.no_hledger, say)
+            measures += measure_size(size, max(args.runs, 1), args.seed, env, not args.no_hledger, say, args.baseline)
     except MeasureError as e:
         notes.append(f"stopped early: {e}")
         print(f"scale: {e}", file=sys.stderr)

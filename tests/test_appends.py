@@ -62,6 +62,14 @@ def setup(folder: Path, prefix: str = PREFIX) -> tuple[Path, Path]:
     return targets, actuals
 
 
+def cached(folder: Path, prefix: str = PREFIX) -> tuple[tuple[Path, Path], CountingParser]:
+    """Both files in `folder`, loaded once through the cache, and the parse step that counts."""
+    files = setup(folder, prefix)
+    parse = CountingParser(*files)
+    cache.load(*files, parse)
+    return files, parse
+
+
 def reload(files: tuple[Path, Path], parse: CountingParser) -> tuple[Any, Any]:
     """The outcome through the cache, and a whole load's."""
     return outcome(lambda: cache.load(*files, parse)), outcome(lambda: loader.load(*files))
@@ -73,9 +81,7 @@ def append_text(path: Path, text: str) -> None:
 
 
 def test_appended_entries_and_sources_are_read_alone(tmp_path: Path) -> None:
-    files = setup(tmp_path)
-    parse = CountingParser(*files)
-    cache.load(*files, parse)
+    files, parse = cached(tmp_path)
     append_text(files[1], "\n" + entry() + "\n" + entry(year=2027))
     through, whole = reload(files, parse)
     assert parse.calls == 1  # only the tail was read
@@ -98,10 +104,8 @@ def test_appended_entries_and_sources_are_read_alone(tmp_path: Path) -> None:
 
 
 def test_an_appended_figure_keeps_its_line_and_number(tmp_path: Path) -> None:
-    files = setup(tmp_path)
-    parse = CountingParser(*files)
+    files, parse = cached(tmp_path)
     before = len(loader.load(*files).actuals)
-    cache.load(*files, parse)
     append_text(files[1], "\n" + entry(value="99.5"))
     data = cache.load(*files, parse)
     assert parse.calls == 1
@@ -114,9 +118,7 @@ def test_an_appended_figure_keeps_its_line_and_number(tmp_path: Path) -> None:
 
 
 def test_record_leaves_the_cache_current(tmp_path: Path) -> None:
-    files = setup(tmp_path)
-    parse = CountingParser(*files)
-    cache.load(*files, parse)
+    files, parse = cached(tmp_path)
     data = ["--targets", str(files[0]), "--actuals", str(files[1])]
     result = CliRunner().invoke(app, ["record", "dossiers", "2026", "55", "--source", "review-2024-a", *data])
     assert result.exit_code == 0, result.output
@@ -126,9 +128,7 @@ def test_record_leaves_the_cache_current(tmp_path: Path) -> None:
 
 
 def test_a_dry_run_leaves_the_cache_as_it_was(tmp_path: Path) -> None:
-    files = setup(tmp_path)
-    parse = CountingParser(*files)
-    cache.load(*files, parse)
+    files, parse = cached(tmp_path)
     data = ["--targets", str(files[0]), "--actuals", str(files[1])]
     for command in (
         ["record", "dossiers", "2026", "55", "--source", "review-2024-a", "--dry-run", *data],
@@ -216,9 +216,7 @@ CHANGES = {
 
 @pytest.mark.parametrize(("change", "parsed_again"), CHANGES.values(), ids=list(CHANGES))
 def test_any_other_change_is_read_whole(tmp_path: Path, change: Callable[[Path], None], parsed_again: bool) -> None:
-    files = setup(tmp_path)
-    parse = CountingParser(*files)
-    cache.load(*files, parse)
+    files, parse = cached(tmp_path)
     change(files[1])
     through, whole = reload(files, parse)
     assert through == whole
@@ -226,9 +224,7 @@ def test_any_other_change_is_read_whole(tmp_path: Path, change: Callable[[Path],
 
 
 def test_a_failing_append_names_the_line_and_leaves_the_cache_usable(tmp_path: Path) -> None:
-    files = setup(tmp_path)
-    parse = CountingParser(*files)
-    cache.load(*files, parse)
+    files, parse = cached(tmp_path)
     _appended_bad_entry(files[1])
     through, whole = reload(files, parse)
     assert through == whole
@@ -241,9 +237,7 @@ def test_a_failing_append_names_the_line_and_leaves_the_cache_usable(tmp_path: P
 
 
 def test_an_old_text_without_a_final_newline_is_never_extended(tmp_path: Path) -> None:
-    files = setup(tmp_path, PREFIX.rstrip("\n"))
-    parse = CountingParser(*files)
-    cache.load(*files, parse)
+    files, parse = cached(tmp_path, PREFIX.rstrip("\n"))
     append_text(files[1], entry())  # '... = "review-2024-b"[[actuals]]': only the whole file shows the mistake
     through, whole = reload(files, parse)
     assert through == whole
@@ -252,9 +246,7 @@ def test_an_old_text_without_a_final_newline_is_never_extended(tmp_path: Path) -
 
 def test_an_inline_array_is_never_extended(tmp_path: Path) -> None:
     prefix = 'schema = 1\nactuals = [{indicator = "dossiers", year = 2024, value = 45.8, source = "review-2024-a"}]\n'
-    files = setup(tmp_path, prefix)
-    parse = CountingParser(*files)
-    cache.load(*files, parse)
+    files, parse = cached(tmp_path, prefix)
     append_text(files[1], entry())  # appending to a static array is a TOML error
     through, whole = reload(files, parse)
     assert through == whole
@@ -295,9 +287,7 @@ def test_whatever_is_appended_the_cache_gives_what_a_whole_load_gives(
     parts: list[str], newline_first: bool, twice: bool, final_newline: bool
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        files = setup(Path(folder), PREFIX if final_newline else PREFIX.rstrip("\n"))
-        parse = CountingParser(*files)
-        cache.load(*files, parse)
+        files, parse = cached(Path(folder), PREFIX if final_newline else PREFIX.rstrip("\n"))
         tail = ("\n" if newline_first else "") + "".join(parts)
         append_text(files[1], tail)
         through, whole = reload(files, parse)

@@ -23,6 +23,11 @@ _HEADER = re.compile(
 _MULTILINE_STRINGS = ('"""', "'''")
 
 
+def header_count(text: str) -> int:
+    """How many `[[actuals]]` headers start a line of `text`, written plainly (as ictgoals writes them)."""
+    return text.count("\n[[actuals]]") + text.startswith("[[actuals]]")
+
+
 def extendable(text: str, entries: int, headers: int) -> bool:
     """Whether entries appended to `text`, a loaded actuals file, may be read without it.
 

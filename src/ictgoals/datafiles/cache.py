@@ -189,10 +189,10 @@ def load(
     payload = encode(dataset)
     count = len(dataset.actuals)
     text = read[actuals]
-    headers = text.count("\n[[actuals]]") + text.startswith("[[actuals]]")
     from ictgoals.datafiles import appends  # not on a warm run's path
 
-    _write(entry, _Entry(head, len(content), digest, appends.extendable(text, count, headers), count, payload))
+    extendable = appends.extendable(text, count, appends.header_count(text))
+    _write(entry, _Entry(head, len(content), digest, extendable, count, payload))
     return dataset
 
 
@@ -222,8 +222,7 @@ def _extended(cached: _Entry, path: Path, content: bytes) -> tuple[bool, int, tu
         return None
     if declared.keys() & dataset.sources.keys():  # declared twice: only a whole load can say if that is allowed
         return None
-    headers = tail.count("\n[[actuals]]") + tail.startswith("[[actuals]]")
-    still = tail.endswith("\n") and headers == len(added)
+    still = tail.endswith("\n") and appends.header_count(tail) == len(added)
     payload = _append(cached.payload, {**dataset.sources, **declared}, added, cached.entries)
     return still, cached.entries + len(added), payload
 

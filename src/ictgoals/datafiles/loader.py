@@ -84,6 +84,13 @@ class FileReader:
 
     def array(self, table: Table) -> list[tuple[str, Any, int | None]]:
         """The `[[name]]` entries, each with its label and line (None for an inline array)."""
+        raws, lines = self.items(table)
+        return [
+            (f"{table.name} entry #{i + 1}", raw, line) for i, (raw, line) in enumerate(zip(raws, lines, strict=True))
+        ]
+
+    def items(self, table: Table) -> tuple[list[Any], list[int | None]]:
+        """The `[[name]]` entries and the line of each (None for an inline array)."""
         value = self.table.get(table.name, [])
         if not isinstance(value, list):
             raise DataError(
@@ -94,15 +101,6 @@ class FileReader:
                     value=describe(value),
                 ),
             )
-        lines = self.headers.array_lines(table.name)
-        inline = len(lines) != len(value)
-        return [(f"{table.name} entry #{i + 1}", item, None if inline else lines[i]) for i, item in enumerate(value)]
-
-    def items(self, table: Table) -> tuple[list[Any], list[int | None]]:
-        """The `[[name]]` entries and the line of each (None for an inline array)."""
-        value = self.table.get(table.name, [])
-        if not isinstance(value, list):
-            self.array(table)  # which explains what is wrong
         lines: list[int | None] = list(self.headers.array_lines(table.name))
         return value, lines if len(lines) == len(value) else [None] * len(value)
 

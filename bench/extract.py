@@ -20,7 +20,7 @@ import math
 import time
 from pathlib import Path
 
-from ictgoals import api
+import ictgoals
 from ictgoals.extract.candidates import Candidate, extract
 from ictgoals.model import Dataset
 
@@ -112,7 +112,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--verbose", action="store_true", help="list what was missed and what was extra")
     args = parser.parse_args()
-    dataset = api.load(REPO / "targets.toml", REPO / "actuals.toml", cache=False)
+    dataset = ictgoals.load(REPO / "targets.toml", REPO / "actuals.toml", cache=False)
     if args.verbose:
         print("| document | entries | found (no indicator) | found (with indicator) | candidates | correct |")
         print("| --- | --- | --- | --- | --- | --- |")

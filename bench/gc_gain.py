@@ -19,12 +19,12 @@ PROBE = r"""
 import contextlib, gc, io, sys, time
 if sys.argv[1] == "off":
     gc.disable()
-from ictgoals.cli import _app_for
+from ictgoals.cli import application
 args = ["status", "2025", "--format", "json", "--no-cache", "--targets", sys.argv[2], "--actuals", sys.argv[3]]
 start = time.perf_counter()
 with contextlib.redirect_stdout(io.StringIO()):
     try:
-        _app_for(args)(args, standalone_mode=False)
+        application(args[0])(args, standalone_mode=False)
     except SystemExit:
         pass
 print(time.perf_counter() - start)

@@ -41,19 +41,20 @@ def bundled(runs: int) -> float:
 
 
 def every_region(size: int) -> tuple[float, int, int]:
-    from ictgoals import api, api_share
+    import ictgoals
+    from ictgoals.api import sharing
     from ictgoals.output.formats import ReportFormat
 
     directory = HERE / "out" / str(size)
     if not (directory / "actuals.toml").exists():
         subprocess.run([sys.executable, str(HERE / "generate.py"), str(size)], check=True)
     start = time.perf_counter()
-    dataset = api.load(directory / "targets.toml", directory / "actuals.toml", cache=False)
+    dataset = ictgoals.load(directory / "targets.toml", directory / "actuals.toml", cache=False)
     charts = reports = 0
     for region in dataset.regions():
-        content = api_share.report(dataset, 2025, region)
+        content = sharing.report(dataset, 2025, region)
         out = io.StringIO()
-        api_share.write_report(content, ReportFormat.HTML, None, out)
+        sharing.write_report(content, ReportFormat.HTML, None, out)
         charts += out.getvalue().count("<svg")
         reports += 1
     return time.perf_counter() - start, reports, charts

@@ -53,10 +53,10 @@ app()
 # Runs the status command in-process, with stdout captured, then says whether rich got loaded.
 RICH_PROBE = """\
 import contextlib, io, sys
-from ictgoals.cli import app
+from ictgoals.cli import application
 with contextlib.redirect_stdout(io.StringIO()):
     try:
-        app(["status", "2025", "--format", "json"], prog_name="ictgoals", standalone_mode=False)
+        application("status")(["status", "2025", "--format", "json"], prog_name="ictgoals", standalone_mode=False)
     except SystemExit:
         pass
 print(any(name == "rich" or name.startswith("rich.") for name in sys.modules))

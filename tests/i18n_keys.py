@@ -41,7 +41,7 @@ def keys_in(path: Path) -> tuple[set[str], list[str]]:
                         found.add(text)
         elif (
             isinstance(node, ast.FunctionDef)
-            and path.name.startswith("cli")
+            and path.parent.name == "cli"
             and _is_command(node)
             and (doc := ast.get_docstring(node))
         ):
@@ -79,7 +79,7 @@ def all_keys() -> tuple[set[str], list[str]]:
     return keys | dynamic_keys() | TYPER_KEYS, dynamic
 
 
-#: The words Typer and its Click print themselves, which ictgoals.cli_lang routes through the catalogue.
+#: The words Typer and its Click print themselves, which ictgoals.cli.typer_adapter routes through the catalogue.
 TYPER_KEYS = {
     "Missing command.",
     "No such command {name!r}.",

@@ -21,11 +21,13 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import GOOD_ACTUALS, GOOD_TARGETS
-from ictgoals.cli import app
+from ictgoals.cli import application
 from ictgoals.datafiles import appends, cache, loader
 from ictgoals.errors import DataError
 from ictgoals.model import Dataset
 from test_cache import CountingParser
+
+app = application()
 
 #: A source declared in the actuals file itself, so that declaring it again is a TOML error.
 LOCAL_SOURCE = '[sources.local-report]\ntitle = "A hypothetical provincial report"\n\n'

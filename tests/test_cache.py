@@ -16,11 +16,13 @@ from typer.testing import CliRunner
 from conftest import GOOD_ACTUALS, GOOD_TARGETS, REPO
 from ictgoals.analysis.checks import validate
 from ictgoals.analysis.status import status
-from ictgoals.cli import app
+from ictgoals.cli import application
 from ictgoals.datafiles import cache, loader
 from ictgoals.model import Dataset
 from ictgoals.output.formats import Context, Format
-from ictgoals.output.render import render_findings, render_status
+from ictgoals.output.render import render
+
+app = application()
 
 
 class CountingParser:
@@ -44,7 +46,7 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
 
 def _status_json(data: Dataset, year: int = 2025) -> str:
     out = io.StringIO()
-    render_status(status(data, year), Format.JSON, out, Context())
+    render(status(data, year), Format.JSON, out, Context())
     return out.getvalue()
 
 
@@ -65,8 +67,8 @@ def test_second_load_comes_from_the_cache_and_equals_a_fresh_load(files: tuple[P
     assert second.indicators == fresh.indicators
     assert first.regions() == second.regions()
     findings = io.StringIO(), io.StringIO()
-    render_findings(validate(second), Format.JSON, findings[0], Context())
-    render_findings(validate(fresh), Format.JSON, findings[1], Context())
+    render(validate(second), Format.JSON, findings[0], Context())
+    render(validate(fresh), Format.JSON, findings[1], Context())
     assert findings[0].getvalue() == findings[1].getvalue()
 
 

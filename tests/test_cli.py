@@ -15,7 +15,9 @@ from typer.testing import CliRunner
 
 from conftest import ASSETS, GOOD_ACTUALS, GOOD_TARGETS
 from ictgoals import __version__
-from ictgoals.cli import app
+from ictgoals.cli import application
+
+app = application()
 
 GOOD = ["--targets", str(GOOD_TARGETS), "--actuals", str(GOOD_ACTUALS)]
 
@@ -212,10 +214,10 @@ def test_a_reader_that_has_gone_is_not_an_error(fmt: str) -> None:
 def test_rich_is_not_imported_for_json_or_csv() -> None:
     probe = (
         "import sys, io, contextlib\n"
-        "from ictgoals.cli import app\n"
+        "from ictgoals.cli import application\n"
         "for fmt in ('json', 'csv'):\n"
         "    with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"        app(['status', '2025', '--format', fmt, *{GOOD!r}], standalone_mode=False)\n"
+        f"        application('status')(['status', '2025', '--format', fmt, *{GOOD!r}], standalone_mode=False)\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'pydantic')))\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

@@ -209,7 +209,9 @@ def test_every_indicator_has_an_english_and_a_vietnamese_name(bundled: Dataset) 
 def test_validate_exits_0_and_strict_exits_1_on_the_bundled_data() -> None:
     from typer.testing import CliRunner
 
-    from ictgoals.cli import app
+    from ictgoals.cli import application
+
+    app = application()
 
     files = ["--targets", str(REPO / "targets.toml"), "--actuals", str(REPO / "actuals.toml")]
     assert CliRunner().invoke(app, ["validate", *files]).exit_code == 0

@@ -8,8 +8,7 @@ import pytest
 
 from ictgoals.analysis.changes import change_agrees, implied_previous
 from ictgoals.analysis.checks import validate
-from ictgoals.analysis.diff import diff
-from ictgoals.analysis.results import DiffRow
+from ictgoals.analysis.diff import DiffRow, diff
 from ictgoals.model import ChangeUnit, Dataset, Figures, StatedChange, Status
 
 

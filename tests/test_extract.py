@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import ictgoals
 from conftest import REPO
-from ictgoals import api
 from ictgoals.extract.candidates import extract
 from ictgoals.extract.mentions import mentions
 from ictgoals.model import Dataset
@@ -32,7 +32,7 @@ DATES = {
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
-    return api.load(REPO / "targets.toml", REPO / "actuals.toml", cache=False)
+    return ictgoals.load(REPO / "targets.toml", REPO / "actuals.toml", cache=False)
 
 
 def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:

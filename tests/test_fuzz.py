@@ -31,8 +31,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import GOOD_ACTUALS, GOOD_TARGETS
-from ictgoals.cli import app
+from ictgoals.cli import application
 from ictgoals.writing import append
+
+app = application()
 
 EXAMPLES = int(os.environ.get("ICTGOALS_FUZZ_EXAMPLES", "150"))
 SECONDS_PER_CASE = 20

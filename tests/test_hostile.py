@@ -22,8 +22,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import GOOD_ACTUALS, GOOD_TARGETS
-from ictgoals.cli import app
+from ictgoals.cli import application
 from ictgoals.writing import append, lock
+
+app = application()
 
 GOOD_TEXT = GOOD_ACTUALS.read_text(encoding="utf-8")
 

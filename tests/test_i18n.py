@@ -57,7 +57,7 @@ def test_the_catalogue_holds_no_message_nobody_uses() -> None:
 
 def test_only_the_typer_bridge_looks_up_texts_it_does_not_spell_out() -> None:
     _, dynamic = all_keys()
-    assert {place.split(":")[0] for place in dynamic} <= {"cli_lang.py"}
+    assert {place.split(":")[0] for place in dynamic} <= {"typer_adapter.py"}
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))

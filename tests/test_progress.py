@@ -9,7 +9,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from ictgoals.analysis import status
-from ictgoals.analysis.index import Index
+from ictgoals.analysis.index import Index, Point
+from ictgoals.analysis.status import StatusRow
 from ictgoals.model import (
     NATIONAL,
     Actual,
@@ -18,10 +19,8 @@ from ictgoals.model import (
     Figures,
     Indicator,
     Op,
-    Point,
     Source,
     Status,
-    StatusRow,
     Target,
 )
 

@@ -15,7 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import REPO
-from ictgoals.cli import app
+from ictgoals.cli import application
+
+app = application()
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

@@ -9,8 +9,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from conftest import GOOD_ACTUALS, GOOD_TARGETS
-from ictgoals.cli import app
+from ictgoals.cli import application
 from ictgoals.regions import canonical, suggestions
+
+app = application()
 
 
 def test_regions_json_lists_34_current_and_63_former_provinces() -> None:

@@ -12,14 +12,14 @@ from ictgoals.analysis.diff import diff
 from ictgoals.analysis.status import status
 from ictgoals.model import Dataset
 from ictgoals.output.formats import Context, Format
-from ictgoals.output.render import render_diff, render_findings, render_status
+from ictgoals.output.render import Result, render
 
 CONTEXT = Context("targets.toml", "actuals.toml", width=100, color=False)
 
 
-def rendered(render: object, report: object, fmt: Format, context: Context = CONTEXT) -> str:
+def rendered(report: Result, fmt: Format, context: Context = CONTEXT) -> str:
     out = io.StringIO()
-    render(report, fmt, out, context)  # type: ignore[operator]
+    render(report, fmt, out, context)
     return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
 
 
@@ -129,31 +129,31 @@ actuals: actuals.toml
     [(Format.JSON, STATUS_2023_JSON), (Format.CSV, STATUS_2023_CSV), (Format.MARKDOWN, STATUS_2023_MARKDOWN)],
 )
 def test_status_formats(dataset: Dataset, fmt: Format, expected: str) -> None:
-    assert rendered(render_status, status(dataset, 2023), fmt) == expected
+    assert rendered(status(dataset, 2023), fmt) == expected
 
 
 def test_status_table(dataset: Dataset) -> None:
     # The region is in the title, not in a column; the caption wraps at the console's width.
-    assert rendered(render_status, status(dataset, 2023), Format.TABLE) == STATUS_2023_TABLE
+    assert rendered(status(dataset, 2023), Format.TABLE) == STATUS_2023_TABLE
 
 
 def test_status_table_at_40_columns(dataset: Dataset) -> None:
     narrow = Context("targets.toml", "actuals.toml", width=40, color=False)
-    text = rendered(render_status, status(dataset, 2023), Format.TABLE, narrow)
+    text = rendered(status(dataset, 2023), Format.TABLE, narrow)
     assert text == STATUS_2023_TABLE_40
 
 
 def test_table_without_colour_has_no_escape_codes(dataset: Dataset) -> None:
-    assert "\x1b[" not in rendered(render_status, status(dataset, 2025), Format.TABLE)
+    assert "\x1b[" not in rendered(status(dataset, 2025), Format.TABLE)
 
 
 def test_forced_colour_colours_the_status_words(dataset: Dataset) -> None:
-    coloured = rendered(render_status, status(dataset, 2023), Format.TABLE, Context("t", "a", width=100, color=True))
+    coloured = rendered(status(dataset, 2023), Format.TABLE, Context("t", "a", width=100, color=True))
     assert "\x1b[1;31mmissed" in coloured  # bold red
 
 
 def test_json_never_emits_nan_and_rounds_float_noise(dataset: Dataset) -> None:
-    text = rendered(render_status, status(dataset, 2025), Format.JSON)
+    text = rendered(status(dataset, 2025), Format.JSON)
     document = json.loads(text, parse_constant=lambda c: pytest.fail(f"non-standard constant {c}"))
     gaps = {r["indicator"]: r["gap"] for r in document["rows"] if r["op"] == ">="}
     assert gaps["dossiers"] == 34.2  # 80 − 45.8 is 34.200000000000003 in binary floating point
@@ -184,18 +184,18 @@ def test_diff_csv(dataset: Dataset) -> None:
     # exports 2023 = 132 / 1.116 = 118.279569892; ict_revenue: 10 / 142 = 7.042253521 %.
     # The target due in 2024 (EGDI rank, top 80) comes as a kind "target" row, as in the JSON's "targets";
     # a ceiling sets target_high only.
-    assert rendered(render_diff, diff(dataset, 2024, 2023), Format.CSV) == DIFF_2024_CSV
+    assert rendered(diff(dataset, 2024, 2023), Format.CSV) == DIFF_2024_CSV
 
 
 def test_diff_table_marks_derived_values(dataset: Dataset) -> None:
-    text = rendered(render_diff, diff(dataset, 2024, 2023), Format.TABLE, Context("t", "a", width=160, color=False))
+    text = rendered(diff(dataset, 2024, 2023), Format.TABLE, Context("t", "a", width=160, color=False))
     assert "118.28 USD bn" in text
     assert "(derived)" in text
     assert "+11 % on 2023 ✗" in text
 
 
 def test_validate_json_lists_codes_with_locations(dataset: Dataset) -> None:
-    document = json.loads(rendered(render_findings, validate(dataset), Format.JSON))
+    document = json.loads(rendered(validate(dataset), Format.JSON))
     assert document["errors"] == []
     assert [(w["code"], w["line"]) for w in document["warnings"]] == [
         ("conflict", 50),

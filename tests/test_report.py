@@ -169,10 +169,10 @@ def test_without_the_extra_report_says_how_to_install_it(tmp_path: Path) -> None
 
 
 def test_a_chart_is_the_same_whatever_was_drawn_before_it() -> None:
-    from ictgoals import api, api_share
-    from ictgoals.output import charts
+    from ictgoals.api import files, sharing
+    from ictgoals.output import report_charts as charts
 
-    content = api_share.report(api.load(cache=False), 2025, "VN")  # the bundled data: ranks, shares and amounts
+    content = sharing.report(files.load(cache=False), 2025, "VN")  # the bundled data: ranks, shares and amounts
     drawn = [s for s in content.sections if charts.has_figures(s)]
     assert len(drawn) >= 2
     first = [charts.chart(s, inline=True) for s in drawn]
@@ -182,11 +182,12 @@ def test_a_chart_is_the_same_whatever_was_drawn_before_it() -> None:
 
 
 def test_charts_drawn_in_worker_processes_are_the_ones_drawn_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ictgoals import api, api_share, i18n
-    from ictgoals.output import charts
+    from ictgoals import i18n
+    from ictgoals.api import files, sharing
+    from ictgoals.output import report_charts as charts
 
     i18n.use("vi")  # workers speak the language of the run
-    content = api_share.report(api.load(cache=False), 2025, "VN")
+    content = sharing.report(files.load(cache=False), 2025, "VN")
     here = [charts.chart(s, inline=True) for s in content.sections]
     monkeypatch.setattr(charts, "POOL_THRESHOLD", 1)
     monkeypatch.setattr("os.cpu_count", lambda: 2)

@@ -10,9 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import GOOD_ACTUALS, GOOD_TARGETS, REPO
-from ictgoals.cli import app
+from ictgoals.cli import application
 from ictgoals.datafiles import loader
 from ictgoals.errors import DataError
+
+app = application()
 
 BUNDLED = ["--targets", str(REPO / "targets.toml"), "--actuals", str(REPO / "actuals.toml")]
 

@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from ictgoals.analysis.index import canonical_region
-from ictgoals.analysis.status import status
-from ictgoals.model import Dataset, Op, Status, StatusRow
+from ictgoals.analysis.status import StatusRow, status
+from ictgoals.model import Dataset, Op, Status
 
 
 def _rows(report_rows: tuple[StatusRow, ...]) -> dict[tuple[str, str], StatusRow]:

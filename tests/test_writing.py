@@ -17,7 +17,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import GOOD_ACTUALS, GOOD_TARGETS, REPO
-from ictgoals.cli import app
+from ictgoals.cli import application
+
+app = application()
 
 
 @pytest.fixture

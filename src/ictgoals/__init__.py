@@ -7,51 +7,89 @@ The Python API (docs/api.md), for notebooks and scripts::
     report = ictgoals.status(ds, 2025, region="Trà Vinh")
     rows = report.to_records()                             # exactly the rows of `status --format json`
 
-Importing ictgoals imports nothing else: each name below loads its module when first used,
+Importing ictgoals imports nothing else: each name below loads its module when first used
+(the functions live in `ictgoals.api`, the result types next to the analysis that makes them),
 and nothing here imports Typer or Rich.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from ictgoals.api import diff, load, show, status, validate
-    from ictgoals.api_share import report
+    from ictgoals.api.files import load
+    from ictgoals.api.reading import diff, indicators, regions, show, status, validate
+    from ictgoals.api.results import (
+        Catalogue,
+        DiffReport,
+        Finding,
+        Findings,
+        IndicatorView,
+        Report,
+        StatusReport,
+        StatusRow,
+    )
+    from ictgoals.api.sharing import export_datapackage, extract, report
     from ictgoals.errors import DataError, IctgoalsError, UsageError, WriteError
 
+#: Each public name and the module that holds it.
+_FROM = {
+    "load": "ictgoals.api.files",
+    "status": "ictgoals.api.reading",
+    "diff": "ictgoals.api.reading",
+    "show": "ictgoals.api.reading",
+    "validate": "ictgoals.api.reading",
+    "indicators": "ictgoals.api.reading",
+    "regions": "ictgoals.api.reading",
+    "report": "ictgoals.api.sharing",
+    "extract": "ictgoals.api.sharing",
+    "export_datapackage": "ictgoals.api.sharing",
+    **dict.fromkeys(
+        (
+            "Catalogue",
+            "DiffReport",
+            "Finding",
+            "Findings",
+            "IndicatorView",
+            "Report",
+            "StatusReport",
+            "StatusRow",
+        ),
+        "ictgoals.api.results",
+    ),
+    **dict.fromkeys(("IctgoalsError", "DataError", "UsageError", "WriteError"), "ictgoals.errors"),
+}
 __all__ = [
+    "Catalogue",
     "DataError",
+    "DiffReport",
+    "Finding",
+    "Findings",
     "IctgoalsError",
+    "IndicatorView",
+    "Report",
+    "StatusReport",
+    "StatusRow",
     "UsageError",
     "WriteError",
     "__version__",
     "diff",
+    "export_datapackage",
+    "extract",
+    "indicators",
     "load",
+    "regions",
     "report",
     "show",
     "status",
     "validate",
 ]
-_FROM = {
-    "load": "ictgoals.api",
-    "status": "ictgoals.api",
-    "diff": "ictgoals.api",
-    "show": "ictgoals.api",
-    "validate": "ictgoals.api",
-    "report": "ictgoals.api_share",
-    "IctgoalsError": "ictgoals.errors",
-    "DataError": "ictgoals.errors",
-    "UsageError": "ictgoals.errors",
-    "WriteError": "ictgoals.errors",
-}
 
 
 def __getattr__(name: str) -> Any:
     if name in _FROM:
-        from importlib import import_module
-
         return getattr(import_module(_FROM[name]), name)
     raise AttributeError(f"module 'ictgoals' has no attribute {name!r}")

@@ -1,4 +1,4 @@
-"""The domain: sources, indicators, targets and actuals, and the results computed from them."""
+"""The domain as frozen dataclasses: sources, indicators, targets, actuals, and the dataset that holds them."""
 
 from __future__ import annotations
 
@@ -244,6 +244,13 @@ class Dataset:
     targets_file: str = ""
     actuals_file: str = ""
 
+    def __repr__(self) -> str:  # a summary: the whole dataset would fill a notebook
+        return (
+            f"Dataset(targets_file={self.targets_file!r}, actuals_file={self.actuals_file!r}, "
+            f"indicators={len(self.indicators)}, targets={len(self.targets)}, actuals={len(self.actuals)}, "
+            f"sources={len(self.sources)})"
+        )
+
     def regions(self) -> list[str]:
         """Every region named in the data, as written, in a fixed order (never the hash seed's)."""
         seen = {NATIONAL}
@@ -267,56 +274,3 @@ def region_key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())
-
-
-@dataclass(frozen=True, eq=False, repr=False)  # no repr: defining one costs start-up
-class Reading:
-    """The figure chosen for an indicator, region and year, and whether sources disagree."""
-
-    year: int
-    value: float
-    sources: tuple[str, ...]
-    estimate: bool
-    conflict: bool
-    printed: str = ""
-
-
-@dataclass(frozen=True, eq=False, repr=False)  # no repr: defining one costs start-up
-class Point:
-    """One year and value, used for baselines."""
-
-    year: int
-    value: float
-
-
-@dataclass(frozen=True, eq=False, repr=False)  # no repr: defining one costs start-up
-class StatusRow:
-    """One target evaluated against the data."""
-
-    target: Target
-    indicator: Indicator
-    region: str
-    current: Reading | None
-    gap: float | None
-    status: Status
-    baseline: Point | None = None
-    progress_ratio: float | None = None
-    projected: float | None = None
-    required_change_per_year: float | None = None
-    required_growth_pct: float | None = None
-    warnings: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, eq=False, repr=False)  # no repr: defining one costs start-up
-class StatusReport:
-    """The status of every target due in one year, for one region."""
-
-    year: int
-    region: str
-    rows: tuple[StatusRow, ...]
-
-    def summary(self) -> dict[str, int]:
-        counts = {s.value: 0 for s in Status}
-        for row in self.rows:
-            counts[row.status.value] += 1
-        return counts

@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from ictgoals.analysis.index import same_value
-from ictgoals.model import Actual, ChangeUnit, Indicator, Reading, StatedChange
+from ictgoals.analysis.index import Reading, same_value
+from ictgoals.model import Actual, ChangeUnit, Indicator, StatedChange
+from ictgoals.numbers import decimals
 
 
 def implied_previous(value: float, change: StatedChange, indicator: Indicator) -> float | None:
@@ -33,8 +34,6 @@ def computed_change(before: float, after: float, unit: ChangeUnit, indicator: In
 
 
 def half_unit(value: float) -> float:
-    from ictgoals.numbers import decimals
-
     return 0.5 * 10.0 ** -decimals(value)
 
 

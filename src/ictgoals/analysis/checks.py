@@ -2,14 +2,83 @@
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, overload
+
+from ictgoals.analysis import records
 from ictgoals.analysis.changes import change_agrees, computed_change, half_unit, implied_previous
 from ictgoals.analysis.index import Index, same_value
-from ictgoals.analysis.results import Finding, Severity
 from ictgoals.i18n import pt, tr
 from ictgoals.model import Dataset
+from ictgoals.numbers import printed_value
+from ictgoals.regions import canonical, did_you_mean
+
+# ---------------------------------------------------------------- the results
 
 
-def validate(dataset: Dataset, index: Index | None = None) -> list[Finding]:
+class Severity(enum.StrEnum):
+    """Whether a finding makes the data unusable or only suspicious."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem `validate` reports, with where it was found."""
+
+    severity: Severity
+    """An error (the data does not load) or a warning (it loads but disagrees with itself)."""
+    code: str
+    """What kind of problem: "conflict", "stated-change-mismatch", … (docs/cli.md lists them)."""
+    message: str
+    """The problem in words, in the run's language."""
+    file: str | None = None
+    """The file it is in."""
+    line: int | None = None
+    """The line."""
+    indicator: str | None = None
+    """The indicator it is about."""
+    year: int | None = None
+    """The year it is about."""
+
+    def to_record(self) -> dict[str, Any]:
+        """The finding as a row of `validate --format csv`, with its severity."""
+        return records.FINDING.record(self)
+
+
+@dataclass(frozen=True, repr=False)
+class Findings:
+    """What `validate` found, in order: a sequence of findings."""
+
+    items: tuple[Finding, ...] = ()
+    """The findings."""
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.items)
+
+    @overload
+    def __getitem__(self, index: int) -> Finding: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Finding, ...]: ...
+    def __getitem__(self, index: int | slice) -> Finding | tuple[Finding, ...]:
+        return self.items[index]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One record per finding, with its severity: the rows of `validate --format csv`."""
+        return records.FINDING.records(self.items)
+
+    def __repr__(self) -> str:
+        codes = ", ".join(dict.fromkeys(f.code for f in self.items))
+        return f"Findings(<{len(self.items)} findings{': ' + codes if codes else ''}>)"
+
+
+def validate(dataset: Dataset, index: Index | None = None) -> Findings:
     """Warnings about data that loads but disagrees with itself."""
     index = index or Index(dataset)
     findings: list[Finding] = []
@@ -18,13 +87,11 @@ def validate(dataset: Dataset, index: Index | None = None) -> list[Finding]:
     findings += _inconsistent_targets(dataset, index)
     findings += _printed_mismatches(dataset)
     findings += _unknown_regions(dataset)
-    return findings
+    return Findings(tuple(findings))
 
 
 def _unknown_regions(dataset: Dataset) -> list[Finding]:
     """A region that is not one of Vietnam's provinces: fine for a bloc of the user's own, but it may be a typo."""
-    from ictgoals.regions import canonical, did_you_mean
-
     findings = []
     for region in dataset.regions():
         if canonical(region) is not None:
@@ -180,8 +247,6 @@ def _inconsistent_targets(dataset: Dataset, index: Index) -> list[Finding]:
 
 
 def _printed_mismatches(dataset: Dataset) -> list[Finding]:
-    from ictgoals.numbers import printed_value
-
     findings = []
     for actual in dataset.actuals:
         if not actual.printed:

@@ -2,11 +2,81 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+from ictgoals.analysis import records
 from ictgoals.analysis.changes import change_agrees, implied_previous, stated_for
-from ictgoals.analysis.index import Index
-from ictgoals.analysis.results import DiffReport, DiffRow
-from ictgoals.analysis.status import status
-from ictgoals.model import NATIONAL, Better, Dataset, Reading, region_key
+from ictgoals.analysis.index import Index, Reading
+from ictgoals.analysis.status import StatusRow, status
+from ictgoals.model import NATIONAL, Better, Dataset, Indicator, StatedChange, region_key
+
+
+@dataclass(frozen=True, repr=False)
+class DiffRow:
+    """One indicator's figure in a year against an earlier year."""
+
+    indicator: Indicator
+    """The indicator."""
+    region: str
+    """The region."""
+    before: Reading | None
+    """The figure of the earlier year, reported or derived; None when there is neither."""
+    before_derived: bool
+    """Whether `before` is implied by the year's stated change rather than reported."""
+    after: Reading
+    """The figure of the year."""
+    change: float | None
+    """after − before, in the indicator's unit."""
+    change_pct: float | None
+    """The change in % of before (None when before is 0)."""
+    improved: bool | None
+    """Whether the change goes the good way; None for a neutral indicator or without `before`."""
+    stated: StatedChange | None
+    """The change on the earlier year as the source states it."""
+    stated_agrees: bool | None
+    """Whether the stated change agrees with the two figures."""
+
+    def __repr__(self) -> str:
+        before = None if self.before is None else self.before.value
+        return (
+            f"DiffRow(indicator={self.indicator.id!r}, region={self.region!r}, before={before}, "
+            f"after={self.after.value}, change={self.change}, improved={self.improved})"
+        )
+
+    def to_record(self) -> dict[str, Any]:
+        """The row as `diff --format json` writes it."""
+        return records.DIFF.record(self)
+
+
+@dataclass(frozen=True, repr=False)
+class DiffReport:
+    """What changed between two years, and the targets due in the later one."""
+
+    year: int
+    """The year compared."""
+    against: int
+    """The earlier year it is compared with."""
+    region: str
+    """The region asked for: "VN", a province, or "all"."""
+    rows: tuple[DiffRow, ...]
+    """One row per indicator with a figure in `year`."""
+    targets: tuple[StatusRow, ...]
+    """The targets due in `year`, as `status` evaluates them."""
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The JSON's "rows": one per indicator with a figure in the year."""
+        return records.DIFF.records(self.rows)
+
+    def target_records(self) -> list[dict[str, Any]]:
+        """The JSON's "targets": the targets due in the year, as `status` rows."""
+        return records.STATUS.records(self.targets)
+
+    def __repr__(self) -> str:
+        return (
+            f"DiffReport(year={self.year}, against={self.against}, region={self.region!r}, "
+            f"rows=<{len(self.rows)} rows>, targets=<{len(self.targets)} rows>)"
+        )
 
 
 def diff(dataset: Dataset, year: int, against: int, region: str = NATIONAL, index: Index | None = None) -> DiffReport:

@@ -6,9 +6,37 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ictgoals.model import NATIONAL, Actual, Dataset, Reading, Source, region_key
+from ictgoals.model import NATIONAL, Actual, Dataset, Source, region_key
 
 _REL_TOL = 1e-9
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The figure chosen for an indicator, region and year, and whether sources disagree."""
+
+    year: int
+    """The year of the figure."""
+    value: float
+    """The figure, in the indicator's unit."""
+    sources: tuple[str, ...]
+    """The ids of the sources that give this figure: the most recent first."""
+    estimate: bool
+    """Whether every source that gives it calls it an estimate."""
+    conflict: bool
+    """Whether another source gives another figure for the same year."""
+    printed: str = ""
+    """The figure as the first source prints it."""
+
+
+@dataclass(frozen=True)
+class Point:
+    """One year and value: a baseline, or a value a stated change implies."""
+
+    year: int
+    """The year."""
+    value: float
+    """The value, in the indicator's unit."""
 
 
 def same_value(a: float, b: float) -> bool:

@@ -4,37 +4,57 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ictgoals.analysis.checks import validate
-from ictgoals.analysis.diff import diff
+from ictgoals.analysis.checks import Finding, validate
+from ictgoals.analysis.diff import DiffReport, diff
 from ictgoals.analysis.index import Index
-from ictgoals.analysis.results import DiffReport, Finding, IndicatorView
-from ictgoals.analysis.status import status
-from ictgoals.analysis.view import show
-from ictgoals.model import Dataset, Source, StatusReport, StatusRow, region_key
+from ictgoals.analysis.status import StatusReport, StatusRow, status
+from ictgoals.analysis.view import IndicatorView, show
+from ictgoals.model import Dataset, Source, region_key
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, repr=False)
 class TargetSection:
     """One target: its status, the indicator's figures and targets in the region, and what validate says of it."""
 
     row: StatusRow
+    """The target as `status` evaluates it."""
     view: IndicatorView
+    """The indicator's figures and targets in the region, as `show` gives them."""
     findings: tuple[Finding, ...]
+    """What `validate` says about the indicator."""
+
+    def __repr__(self) -> str:
+        return f"TargetSection(row={self.row!r}, findings=<{len(self.findings)}>)"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, repr=False)
 class Report:
     """Everything a report on one year and region says, computed; the output layer only lays it out."""
 
     year: int
+    """The year the targets are due."""
     region: str
+    """The region."""
     status: StatusReport
+    """Every target due in the year."""
     changes: DiffReport | None
+    """What changed from the year before the latest year with figures; None without figures."""
     sections: tuple[TargetSection, ...]
+    """One section per target."""
     findings: tuple[Finding, ...]
+    """What `validate` says about the indicators the report covers."""
     sources: tuple[Source, ...]
+    """Every source the report cites."""
     targets_file: str
+    """The targets file read."""
     actuals_file: str
+    """The actuals file read."""
+
+    def __repr__(self) -> str:
+        return (
+            f"Report(year={self.year}, region={self.region!r}, status={self.status!r}, "
+            f"sections=<{len(self.sections)}>, sources=<{len(self.sources)}>)"
+        )
 
 
 def report(dataset: Dataset, year: int, region: str) -> Report:

@@ -5,21 +5,88 @@ from __future__ import annotations
 import math
 import sys
 from dataclasses import dataclass, replace
+from typing import Any
 
-from ictgoals.analysis.index import Index, Series, same_value
+from ictgoals.analysis import records
+from ictgoals.analysis.index import Index, Point, Reading, Series, same_value
 from ictgoals.i18n import tr
-from ictgoals.model import (
-    NATIONAL,
-    Dataset,
-    Indicator,
-    Op,
-    Point,
-    Status,
-    StatusReport,
-    StatusRow,
-    Target,
-    region_key,
-)
+from ictgoals.model import NATIONAL, Dataset, Indicator, Op, Status, Target, region_key
+
+# ---------------------------------------------------------------- the results
+
+
+@dataclass(frozen=True, repr=False)
+class StatusRow:
+    """One target evaluated against one region's figures."""
+
+    target: Target
+    """The target, as declared (for a target due every year of a span: as due in the year asked for)."""
+    indicator: Indicator
+    """The indicator it is set on."""
+    region: str
+    """The region whose figures are measured (a province's row may judge a national target)."""
+    current: Reading | None
+    """The latest figure up to the target's year; None when there is none."""
+    gap: float | None
+    """How far from the target, in the indicator's unit: positive when short, 0 or less when reached."""
+    status: Status
+    """Where the target stands (docs/methodology.md)."""
+    baseline: Point | None = None
+    """The figure progress is measured from."""
+    progress_ratio: float | None = None
+    """Observed over required compound growth; None where undefined."""
+    projected: float | None = None
+    """The figure in the target's year if the observed growth goes on."""
+    required_change_per_year: float | None = None
+    """The change a year, in the unit, still needed to reach the target."""
+    required_growth_pct: float | None = None
+    """The same as compound growth, in %."""
+    warnings: tuple[str, ...] = ()
+    """What a person should know about how the row was computed."""
+
+    def __repr__(self) -> str:
+        target = self.target
+        value = target.value if target.value is None or isinstance(target.value, tuple) else f"{target.value:g}"
+        actual = "None" if self.current is None else f"{self.current.value:g} ({self.current.year})"
+        return (
+            f"StatusRow(indicator={target.indicator!r}, region={self.region!r}, "
+            f"target='{target.op.value} {value} in {target.year}', actual={actual}, "
+            f"status={self.status.value!r}, gap={self.gap if self.gap is None else round(self.gap, 9)})"
+        )
+
+    def to_record(self) -> dict[str, Any]:
+        """The row as `status --format json` writes it."""
+        return records.STATUS.record(self)
+
+
+@dataclass(frozen=True, repr=False)
+class StatusReport:
+    """The status of every target due in one year, for one region (or "all")."""
+
+    year: int
+    """The year the targets are due."""
+    region: str
+    """The region asked for: "VN", a province, or "all"."""
+    rows: tuple[StatusRow, ...]
+    """One row per target, in the order the tables show them."""
+
+    def summary(self) -> dict[str, int]:
+        """How many rows have each status, every status named."""
+        counts = {s.value: 0 for s in Status}
+        for row in self.rows:
+            counts[row.status.value] += 1
+        return counts
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The rows as records: exactly the "rows" of `status --format json`, ready for `pandas.DataFrame`."""
+        return records.STATUS.records(self.rows)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {status}" for status, n in self.summary().items() if n)
+        return (
+            f"StatusReport(year={self.year}, region={self.region!r}, rows=<{len(self.rows)} rows: {counts or 'none'}>)"
+        )
+
 
 # ---------------------------------------------------------------- the progress-ratio method
 

@@ -2,12 +2,113 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+from ictgoals.analysis import records
 from ictgoals.analysis.changes import implied_previous, stated_for
-from ictgoals.analysis.index import Index, Series
-from ictgoals.analysis.results import IndicatorView
-from ictgoals.analysis.status import evaluate_in, targets_for
-from ictgoals.model import NATIONAL, Dataset, Point, Target, region_key
+from ictgoals.analysis.index import Index, Point, Reading, Series
+from ictgoals.analysis.status import StatusRow, evaluate_in, targets_for
+from ictgoals.model import NATIONAL, Actual, Dataset, Indicator, Target, region_key
 from ictgoals.regions import catalogue
+
+# ---------------------------------------------------------------- the results
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of an indicator's history: a reported figure, a former province's, or a derived value."""
+
+    indicator: str
+    """The indicator's id."""
+    year: int
+    """The year of the figure (the last of a period)."""
+    value: float
+    """The figure, in the indicator's unit."""
+    region: str
+    """The region the figure is for."""
+    source: str | None = None
+    """The source id; None for a derived value."""
+    printed: str | None = None
+    """The figure as printed."""
+    estimate: bool = False
+    """The source calls it an estimate."""
+    derived: bool = False
+    """Implied by a later year's stated change, never reported."""
+    used: bool = False
+    """The figure chosen for its year (status and diff use it)."""
+    stated_change: float | None = None
+    """The change on an earlier year the source states with it."""
+    stated_change_unit: str | None = None
+    """The unit of that change: "%", "pp" or "places"."""
+    period: tuple[int, int] | None = None
+    """For a figure over a span of years: the first and last year."""
+    basis: str | None = None
+    """For such a figure: "average" (per year) or "total"."""
+    absorbed: bool = False
+    """A figure of a former province the region was formed from: shown, never used."""
+
+    @classmethod
+    def of(cls, actual: Actual, used: bool, absorbed: bool = False) -> HistoryEntry:
+        change = actual.change
+        return cls(
+            actual.indicator,
+            actual.year,
+            actual.value,
+            actual.region,
+            source=actual.source,
+            printed=actual.printed,
+            estimate=actual.estimate,
+            used=used,
+            stated_change=None if change is None or isinstance(change.value, tuple) else change.value,
+            stated_change_unit=None if change is None else change.unit.value,
+            period=actual.period,
+            basis=actual.basis or None,
+            absorbed=absorbed,
+        )
+
+
+@dataclass(frozen=True, repr=False)
+class IndicatorView:
+    """One indicator's history in a region, the figures used, and its targets' status."""
+
+    indicator: Indicator
+    """The indicator."""
+    region: str
+    """The region."""
+    actuals: tuple[Actual, ...]
+    """Its figures in the region, periods first, then by year."""
+    readings: tuple[Reading, ...]
+    """The figure chosen for each year."""
+    derived: tuple[Point, ...]
+    """Earlier values that stated changes imply, where no figure was reported."""
+    targets: tuple[StatusRow, ...]
+    """Its targets, each as `status` evaluates it."""
+    absorbed: tuple[Actual, ...] = ()
+    """Figures of the former provinces this one was formed from: shown, never used."""
+
+    def history(self) -> tuple[HistoryEntry, ...]:
+        """Every figure, former province's figure and derived value, by year; the one used first in a year."""
+        used = {(r.year, s) for r in self.readings for s in r.sources}
+        entries = [HistoryEntry.of(a, a.period is None and (a.year, a.source) in used) for a in self.actuals]
+        entries += [HistoryEntry.of(a, False, absorbed=True) for a in self.absorbed]
+        entries += [HistoryEntry(self.indicator.id, p.year, p.value, self.region, derived=True) for p in self.derived]
+        entries.sort(key=lambda e: (e.year, e.derived, not e.used, e.source or ""))
+        return tuple(entries)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The JSON's "history": every figure, derived value and merged-in figure, in order."""
+        return records.HISTORY.records(self.history())
+
+    def target_records(self) -> list[dict[str, Any]]:
+        """The JSON's "targets", as `status` rows."""
+        return records.STATUS.records(self.targets)
+
+    def __repr__(self) -> str:
+        return (
+            f"IndicatorView(indicator={self.indicator.id!r}, region={self.region!r}, "
+            f"actuals=<{len(self.actuals)} figures>, targets=<{len(self.targets)} rows>)"
+        )
 
 
 def show(dataset: Dataset, indicator_id: str, region: str = NATIONAL, index: Index | None = None) -> IndicatorView:

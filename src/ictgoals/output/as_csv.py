@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from ictgoals.output.rows import Record
+from ictgoals.analysis.records import Record
 from ictgoals.output.safe import csv_text
 
 

@@ -6,10 +6,10 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ictgoals.analysis.records import Record, number
 from ictgoals.i18n import pt, tr
 from ictgoals.model import NATIONAL, region_key
 from ictgoals.output.formats import ExtractFormat, unreachable
-from ictgoals.output.rows import Record, number
 from ictgoals.output.safe import printable
 
 if TYPE_CHECKING:

@@ -7,20 +7,25 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from ictgoals.analysis.catalogue import Catalogue
+from ictgoals.analysis.checks import Findings, Severity
+from ictgoals.analysis.diff import DiffReport
+from ictgoals.analysis.status import StatusReport, StatusRow
+from ictgoals.analysis.view import IndicatorView
 from ictgoals.i18n import tr
-from ictgoals.model import ALL_REGIONS, NATIONAL, Status, StatusReport, StatusRow
+from ictgoals.model import ALL_REGIONS, NATIONAL, Status
 from ictgoals.output import text
-from ictgoals.output.chart import chart_lines
 from ictgoals.output.fit import fit, stacked_lines
 from ictgoals.output.formats import Context
-from ictgoals.output.rows import Record
 from ictgoals.output.safe import printable
+from ictgoals.output.show_chart import chart_lines
+from ictgoals.regions import Region
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.text import Text
 
-    from ictgoals.analysis.results import DiffReport, Finding, IndicatorView
+    from ictgoals.output.render import Result
 
 STATUS_STYLE = {
     Status.MET: "bold green",
@@ -32,6 +37,22 @@ STATUS_STYLE = {
     Status.NO_TREND: "cyan",
     Status.NO_DATA: "dim",
 }
+
+
+def render(result: Result, out: TextIO, context: Context) -> None:
+    """Print `result` as the tables of its command."""
+    if isinstance(result, StatusReport):
+        status(result, out, context)
+    elif isinstance(result, DiffReport):
+        diff(result, out, context)
+    elif isinstance(result, Findings):
+        findings(result, out, context)
+    elif isinstance(result, IndicatorView):
+        view(result, out, context)
+    elif isinstance(result, Catalogue):
+        indicators(result, out, context)
+    else:
+        regions(result, out, context)
 
 
 @functools.cache
@@ -181,10 +202,10 @@ def status(report: StatusReport, out: TextIO, context: Context) -> None:
     )
 
 
-def diff(
-    report: DiffReport, headers: Sequence[str], cells: Sequence[Sequence[str]], out: TextIO, context: Context
-) -> None:
+def diff(report: DiffReport, out: TextIO, context: Context) -> None:
     printer = console(out, context)
+    headers = text.diff_headers(report.against, report.year)
+    cells = [text.diff_cells(row) for row in report.rows]
     width = printer.width
     caption = tr(
         "derived: implied by the stated change, not reported; ✓/✗: stated change agrees with the figures within "
@@ -211,10 +232,8 @@ def diff(
     _print(printer, context, *sections)
 
 
-def findings(found: Sequence[Finding], out: TextIO, context: Context) -> None:
+def findings(found: Findings, out: TextIO, context: Context) -> None:
     from rich.text import Text
-
-    from ictgoals.analysis.results import Severity
 
     printer = console(out, context)
     if not found:
@@ -240,21 +259,23 @@ def findings(found: Sequence[Finding], out: TextIO, context: Context) -> None:
     _print(printer, context, fitted(printer.width, [tr("Validation")], headers, cells, whole=[1]))
 
 
-def indicators(headers: Sequence[str], cells: Sequence[Sequence[str]], out: TextIO, context: Context) -> None:
+def indicators(catalogue: Catalogue, out: TextIO, context: Context) -> None:
     printer = console(out, context)
+    headers = text.indicator_headers()
+    cells = [text.indicator_cells(row) for row in catalogue.rows]
     title = tr("{count} indicators", count=len(cells))
     # id, name, unit, better, area, targets, figures: the id is what people copy, so it never wraps.
     section = fitted(printer.width, [title], headers, cells, whole=[0], drop=[4, 3, 5, 6])
     _print(printer, context, section)
 
 
-def view(view: IndicatorView, history: Sequence[Record], out: TextIO, context: Context) -> None:
+def view(view: IndicatorView, out: TextIO, context: Context) -> None:
     printer = console(out, context)
     indicator = view.indicator
     width = printer.width
     other = indicator.name if text.name(indicator) != indicator.name else indicator.name_vi
     title = [f"{text.name(indicator)} ({indicator.id})", *([other] if other else [])]
-    cells = [text.history_cells(item, indicator) for item in history]
+    cells = [text.history_cells(entry, indicator) for entry in view.history()]
     headers = text.history_headers()
     figures = fitted(width, title, headers, cells, whole=[3])
     bar = max(8, min(32, width - 40))
@@ -270,7 +291,8 @@ def view(view: IndicatorView, history: Sequence[Record], out: TextIO, context: C
     _print(printer, context, figures, chart, targets)
 
 
-def regions(headers: Sequence[str], cells: Sequence[Sequence[str]], out: TextIO, context: Context) -> None:
+def regions(catalogue: Sequence[Region], out: TextIO, context: Context) -> None:
     printer = console(out, context)
+    headers, cells = text.region_headers(), [text.region_cells(r) for r in catalogue]
     title = tr("Regions: the nation, the 34 provinces from 1 July 2025, and the 63 before")
     _print(printer, context, fitted(printer.width, [title], headers, cells, drop=[5, 4]), files=False)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, BinaryIO
 
+from ictgoals.analysis.records import Record
 from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
 from ictgoals.output.as_csv import cell, flatten
-from ictgoals.output.rows import Record
 from ictgoals.output.safe import printable
 
 INSTALL = "pip install 'ictgoals[xlsx]'"

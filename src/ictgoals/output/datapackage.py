@@ -12,81 +12,126 @@ from collections.abc import Sequence
 from typing import Any
 
 from ictgoals import __version__
-from ictgoals.model import Basis, Better, Dataset, Op, Status, StatusReport
-from ictgoals.output.rows import Record, number, status_row, target_bounds
+from ictgoals.analysis import records
+from ictgoals.analysis.records import Record, number, target_bounds
+from ictgoals.analysis.status import StatusReport
+from ictgoals.datafiles import schema
+from ictgoals.datafiles.schema import Kind
+from ictgoals.model import Dataset
 
 Field = dict[str, Any]
 
+#: The Table Schema type of each kind of data-file field (lists are joined with ';' in the CSV).
+_TYPES = {
+    Kind.YEAR: "integer",
+    Kind.NUMBER: "number",
+    Kind.VALUE: "number",
+    Kind.CHANGE: "number",
+    Kind.FLAG: "boolean",
+}
+_RECORD_TYPES = {records.INTEGER: "integer", records.NUMBER: "number", records.BOOLEAN: "boolean"}
 
-def _field(name: str, kind: str = "string", description: str = "", **constraints: Any) -> Field:
+
+def _field(name: str, kind: str, description: str, *, required: bool = False, **constraints: Any) -> Field:
     field: Field = {"name": name, "type": kind}
     if description:
-        field["description"] = description
+        field["description"] = description[:1].upper() + description[1:].rstrip(".") + "."
+    if required:
+        constraints = {"required": True, **constraints}
     if constraints:
         field["constraints"] = constraints
     return field
 
 
+def _declared(table: schema.Table, name: str, rename: str = "", kind: str = "", meaning: str = "") -> Field:
+    """A column of a data-file table, described as docs/data-format.md describes it (datafiles/schema.py)."""
+    declared = table[name]
+    extra: dict[str, Any] = {}
+    if declared.choices is not None:
+        extra["enum"] = [member.value for member in declared.choices]
+    return _field(
+        rename or name,
+        kind or _TYPES.get(declared.kind, "string"),
+        meaning or declared.meaning,
+        required=declared.required,
+        **extra,
+    )
+
+
 SOURCES = [
-    _field("id", description="The source's id, as the data files cite it.", required=True, unique=True),
-    _field("title", description="The document's title."),
-    _field("outlet", description="Where it was published."),
-    _field("region", description="The region it reports on."),
-    _field("published", description="Publication date: YYYY-MM-DD or YYYY-MM."),
-    _field("conference", description="The review conference it reports."),
-    _field("document", description="The official document it cites."),
+    _field("id", "string", "the source's id, as the data files cite it", required=True, unique=True),
+    *(_declared(schema.SOURCES, name) for name in ("title", "outlet", "region", "published", "conference", "document")),
 ]
 INDICATORS = [
-    _field("id", required=True, unique=True),
-    _field("name", required=True),
-    _field("name_vi", description="The Vietnamese name."),
-    _field("unit", required=True, description='"%", "rank", or the unit of amounts, e.g. "USD bn".'),
-    _field("better", required=True, enum=[b.value for b in Better]),
-    _field("area"),
-    _field("range_low", "number", description="The lowest value a figure may take, when not the unit's own."),
-    _field("range_high", "number"),
-    _field("note"),
+    _field("id", "string", "the indicator's id", required=True, unique=True),
+    *(_declared(schema.INDICATORS, name) for name in ("name", "name_vi", "unit", "better", "area")),
+    _declared(
+        schema.INDICATORS, "range", "range_low", "number", "the lowest value a figure may take, when not the unit's own"
+    ),
+    _declared(
+        schema.INDICATORS,
+        "range",
+        "range_high",
+        "number",
+        "the highest value a figure may take, when not the unit's own",
+    ),
+    _declared(schema.INDICATORS, "note"),
 ]
 TARGETS = [
-    _field("indicator", required=True),
-    _field("region", required=True, description='"VN" for the nation, else a province.'),
-    _field("year", "integer", required=True, description="The year the target is due (the last of a span)."),
-    _field("first_year", "integer", description="For a target every year of a span: its first year."),
-    _field("op", required=True, enum=[o.value for o in Op]),
-    _field("target_low", "number", description="The floor (>=, >, between); empty otherwise."),
-    _field("target_high", "number", description="The ceiling (<=, <, between); empty otherwise."),
-    _field("tolerance", "number", description='How far short still counts as met ("khoảng").'),
-    _field("baseline_year", "integer"),
-    _field("printed", description="The target as the source prints it."),
-    _field("sources", required=True, description="The ids of the sources that declare it, separated by ';'."),
-    _field("note"),
+    _declared(schema.TARGETS, "indicator"),
+    _field("region", "string", '"VN" for the nation, else a province', required=True),
+    _field("year", "integer", "the year the target is due (the last of a span)", required=True),
+    _declared(schema.TARGETS, "years", "first_year", "integer", "for a target every year of a span: its first year"),
+    _declared(schema.TARGETS, "op"),
+    _field("target_low", "number", "the floor (>=, >, between); empty otherwise"),
+    _field("target_high", "number", "the ceiling (<=, <, between); empty otherwise"),
+    _declared(schema.TARGETS, "tolerance"),
+    _declared(schema.TARGETS, "baseline_year"),
+    _declared(schema.TARGETS, "printed"),
+    _declared(
+        schema.TARGETS, "source", "sources", "string", "the ids of the sources that declare it, separated by ';'"
+    ),
+    _declared(schema.TARGETS, "note"),
 ]
 ACTUALS = [
-    _field("indicator", required=True),
-    _field("region", required=True),
-    _field("year", "integer", required=True, description="The year of the figure (the last of a period)."),
-    _field("first_year", "integer", description="For a figure over a period: its first year."),
-    _field("basis", enum=[b.value for b in Basis], description="For a period: average per year, or total."),
-    _field("value", "number", required=True, description="In the indicator's unit."),
-    _field("printed", description="The figure exactly as printed in the source."),
-    _field("estimate", "boolean", required=True, description="The source calls it an estimate (ước đạt)."),
-    _field("source", required=True),
-    _field("note"),
+    _declared(schema.ACTUALS, "indicator"),
+    _field("region", "string", '"VN" for the nation, else a province', required=True),
+    _field("year", "integer", "the year of the figure (the last of a period)", required=True),
+    _declared(schema.ACTUALS, "period", "first_year", "integer", "for a figure over a period: its first year"),
+    _declared(schema.ACTUALS, "basis"),
+    _declared(schema.ACTUALS, "value"),
+    _declared(schema.ACTUALS, "printed"),
+    _field("estimate", "boolean", schema.ACTUALS["estimate"].meaning, required=True),
+    _declared(schema.ACTUALS, "source"),
+    _declared(schema.ACTUALS, "note"),
 ]
+#: The status resource: these fields of `status` rows (analysis/records.py), typed and described there.
 STATUS = [
-    _field("indicator", required=True),
-    _field("region", required=True, description="The region whose figures are measured."),
-    _field("target_region", required=True, description="Where the target was declared."),
-    _field("year", "integer", required=True),
-    _field("op", required=True, enum=[o.value for o in Op]),
-    _field("target_low", "number"),
-    _field("target_high", "number"),
-    _field("actual", "number"),
-    _field("actual_year", "integer"),
-    _field("gap", "number", description="How far from the target, in the unit (points for %, places for ranks)."),
-    _field("status", required=True, enum=[s.value for s in Status]),
-    _field("progress_ratio", "number"),
-    _field("projected", "number"),
+    _field(
+        f.name,
+        _RECORD_TYPES.get(f.kind, "string"),
+        f.meaning,
+        required=f.required,
+        **({"enum": list(f.choices)} if f.choices else {}),
+    )
+    for f in (
+        records.STATUS[name]
+        for name in (
+            "indicator",
+            "region",
+            "target_region",
+            "year",
+            "op",
+            "target_low",
+            "target_high",
+            "actual",
+            "actual_year",
+            "gap",
+            "status",
+            "progress_ratio",
+            "projected",
+        )
+    )
 ]
 
 
@@ -144,7 +189,7 @@ def resources(dataset: Dataset, reports: Sequence[StatusReport]) -> list[tuple[s
         for a in dataset.actuals
     ]
     names = [f["name"] for f in STATUS]
-    status = [{k: v for k, v in status_row(row).items() if k in names} for report in reports for row in report.rows]
+    status = [{k: record[k] for k in names} for report in reports for record in report.to_records()]
     return [
         ("sources", SOURCES, sources),
         ("indicators", INDICATORS, indicators),

@@ -1,175 +1,106 @@
-"""Writes each command's result in the chosen format: one exhaustive `match` on `Format` per result type.
+"""Writes a command's result in the chosen format: one exhaustive `match` on `Format`, then the format's form of it.
 
-The renderers themselves live one per format (`as_json`, `as_csv`, `as_markdown`, `as_table`);
-the table renderer, and so Rich, is imported only when a table is asked for.
+JSON documents and CSV columns come from the records each result declares (`analysis/records.py`);
+tables and Markdown show the words of `output/text.py`. The table renderer (and so Rich) and the
+workbook renderer (openpyxl) are imported only when their format is asked for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from ictgoals.model import Dataset, StatusReport
-from ictgoals.output import as_json, rows
+from ictgoals.analysis import records
+from ictgoals.analysis.catalogue import Catalogue
+from ictgoals.analysis.checks import Findings
+from ictgoals.analysis.diff import DiffReport
+from ictgoals.analysis.records import Record
+from ictgoals.analysis.status import StatusReport
+from ictgoals.analysis.view import IndicatorView
+from ictgoals.output import as_csv, as_json, as_markdown, text
 from ictgoals.output.formats import Context, Format, binary, unreachable
+from ictgoals.regions import Region
 
-if TYPE_CHECKING:
-    from ictgoals.analysis.results import DiffReport, Finding, IndicatorView
-    from ictgoals.regions import Region
+#: What the reading commands give: status, diff, validate, show, indicators and regions.
+Result = StatusReport | DiffReport | Findings | IndicatorView | Catalogue | tuple[Region, ...]
+#: A named table of records with its columns: a CSV file, a sheet of a workbook.
+Sheet = tuple[str, list[str], list[Record]]
 
 
-def render_status(report: StatusReport, fmt: Format, out: TextIO, context: Context) -> None:
+def render(result: Result, fmt: Format, out: TextIO, context: Context) -> None:
+    """Write `result` on `out` in `fmt`."""
     match fmt:
         case Format.TABLE:
-            from ictgoals.output import as_table
+            from ictgoals.output import as_table  # Rich: only for a table
 
-            as_table.status(report, out, context)
+            as_table.render(result, out, context)
         case Format.JSON:
-            as_json.write(rows.status_document(report), out)
+            as_json.write(document(result), out)
         case Format.CSV:
-            from ictgoals.output import as_csv
-
-            as_csv.write([rows.status_row(r) for r in report.rows], rows.STATUS_FIELDS, out, context.bom)
+            _, columns, rows = sheets(result, one=True)[0]
+            as_csv.write(rows, columns, out, context.bom)
         case Format.MARKDOWN:
-            from ictgoals.output import as_markdown, text
-
-            as_markdown.write(text.status_headers(), [text.status_cells(r) for r in report.rows], out)
+            for number, (headers, cells) in enumerate(markdown_tables(result)):
+                if number:
+                    out.write("\n")
+                as_markdown.write(headers, cells, out)
         case Format.XLSX:
-            from ictgoals.output import as_xlsx
+            from ictgoals.output import as_xlsx  # openpyxl, the xlsx extra: only for a workbook
 
-            as_xlsx.write([("status", rows.STATUS_FIELDS, [rows.status_row(r) for r in report.rows])], binary(out))
+            as_xlsx.write(sheets(result), binary(out))
         case _:
             unreachable(fmt)
 
 
-def render_diff(report: DiffReport, fmt: Format, out: TextIO, context: Context) -> None:
-    from ictgoals.output import as_csv, as_markdown, text
-
-    records = [rows.diff_row(r) for r in report.rows]
-    headers = text.diff_headers(report.against, report.year)
-    cells = [text.diff_cells(record, row.indicator) for record, row in zip(records, report.rows, strict=True)]
-    match fmt:
-        case Format.TABLE:
-            from ictgoals.output import as_table
-
-            as_table.diff(report, headers, cells, out, context)
-        case Format.JSON:
-            as_json.write(rows.diff_document(report), out)
-        case Format.CSV:
-            both = [{"kind": "change", **r} for r in records]
-            both += [{"kind": "target", **rows.status_row(r)} for r in report.targets]
-            as_csv.write(both, rows.DIFF_CSV_FIELDS, out, context.bom)
-        case Format.MARKDOWN:
-            as_markdown.write(headers, cells, out)
-            if report.targets:
-                out.write("\n")
-                as_markdown.write(text.status_headers(), [text.status_cells(r) for r in report.targets], out)
-        case Format.XLSX:
-            from ictgoals.output import as_xlsx
-
-            targets = [rows.status_row(r) for r in report.targets]
-            as_xlsx.write([("diff", rows.DIFF_FIELDS, records), ("targets", rows.STATUS_FIELDS, targets)], binary(out))
-        case _:
-            unreachable(fmt)
+def document(result: Result) -> Record:
+    """The JSON document of a result."""
+    if isinstance(result, StatusReport):
+        return records.status_document(result)
+    if isinstance(result, DiffReport):
+        return records.diff_document(result)
+    if isinstance(result, Findings):
+        return records.validate_document(result)
+    if isinstance(result, IndicatorView):
+        return records.view_document(result)
+    if isinstance(result, Catalogue):
+        return records.indicators_document(result)
+    return records.regions_document(result)
 
 
-def render_findings(findings: Sequence[Finding], fmt: Format, out: TextIO, context: Context) -> None:
-    from ictgoals.output import as_csv, as_markdown
-
-    records = [{"severity": f.severity.value, **rows.finding(f)} for f in findings]
-    match fmt:
-        case Format.TABLE:
-            from ictgoals.output import as_table
-
-            as_table.findings(findings, out, context)
-        case Format.JSON:
-            as_json.write(rows.validate_document(findings), out)
-        case Format.CSV:
-            as_csv.write(records, rows.VALIDATE_FIELDS, out, context.bom)
-        case Format.MARKDOWN:
-            cells = [[as_csv.cell(r.get(k)) for k in rows.VALIDATE_FIELDS] for r in records]
-            as_markdown.write(rows.VALIDATE_FIELDS, cells, out)
-        case Format.XLSX:
-            from ictgoals.output import as_xlsx
-
-            as_xlsx.write([("validate", rows.VALIDATE_FIELDS, records)], binary(out))
-        case _:
-            unreachable(fmt)
-
-
-def render_indicators(dataset: Dataset, fmt: Format, out: TextIO, context: Context) -> None:
-    from ictgoals.output import as_csv, as_markdown, text
-
-    document = rows.indicators_document(dataset)
-    records = document["rows"]
-    headers = text.indicator_headers()
-    cells = [text.indicator_cells(r, dataset.indicators[r["indicator"]]) for r in records]
-    match fmt:
-        case Format.TABLE:
-            from ictgoals.output import as_table
-
-            as_table.indicators(headers, cells, out, context)
-        case Format.JSON:
-            as_json.write(document, out)
-        case Format.CSV:
-            as_csv.write(records, rows.INDICATOR_FIELDS, out, context.bom)
-        case Format.MARKDOWN:
-            as_markdown.write(headers, cells, out)
-        case Format.XLSX:
-            from ictgoals.output import as_xlsx
-
-            as_xlsx.write([("indicators", rows.INDICATOR_FIELDS, records)], binary(out))
-        case _:
-            unreachable(fmt)
+def sheets(result: Result, *, one: bool = False) -> list[Sheet]:
+    """A result's records as named tables: a workbook's sheets; with `one`, the single table a CSV holds."""
+    if isinstance(result, StatusReport):
+        return [("status", records.STATUS.columns, result.to_records())]
+    if isinstance(result, DiffReport):
+        if one:  # both kinds of row in one table, told apart by "kind"
+            both = [{"kind": "change", **r} for r in result.to_records()]
+            both += [{"kind": "target", **r} for r in result.target_records()]
+            return [("diff", records.DIFF_CSV_COLUMNS, both)]
+        return [
+            ("diff", records.DIFF.columns, result.to_records()),
+            ("targets", records.STATUS.columns, result.target_records()),
+        ]
+    if isinstance(result, Findings):
+        return [("validate", records.FINDING.columns, result.to_records())]
+    if isinstance(result, IndicatorView):
+        history = ("history", records.HISTORY.columns, result.to_records())
+        return [history] if one else [history, ("targets", records.STATUS.columns, result.target_records())]
+    if isinstance(result, Catalogue):
+        return [("indicators", records.INDICATOR.columns, result.to_records())]
+    return [("regions", records.REGION.columns, records.REGION.records(result))]
 
 
-def render_view(view: IndicatorView, fmt: Format, out: TextIO, context: Context) -> None:
-    from ictgoals.output import as_csv, as_markdown
-
-    document = rows.view_document(view)
-    history = document["history"]
-    match fmt:
-        case Format.TABLE:
-            from ictgoals.output import as_table
-
-            as_table.view(view, history, out, context)
-        case Format.JSON:
-            as_json.write(document, out)
-        case Format.CSV:
-            as_csv.write(history, rows.HISTORY_FIELDS, out, context.bom)
-        case Format.MARKDOWN:
-            cells = [[as_csv.cell(r[k]) for k in rows.HISTORY_FIELDS] for r in history]
-            as_markdown.write(rows.HISTORY_FIELDS, cells, out)
-        case Format.XLSX:
-            from ictgoals.output import as_xlsx
-
-            targets = [rows.status_row(r) for r in view.targets]
-            as_xlsx.write(
-                [("history", rows.HISTORY_FIELDS, history), ("targets", rows.STATUS_FIELDS, targets)], binary(out)
-            )
-        case _:
-            unreachable(fmt)
-
-
-def render_regions(regions: Sequence[Region], fmt: Format, out: TextIO, context: Context) -> None:
-    from ictgoals.output import as_csv, as_markdown, text
-
-    records = [rows.region_row(r) for r in regions]
-    headers, cells = text.region_headers(), [text.region_cells(r) for r in regions]
-    match fmt:
-        case Format.TABLE:
-            from ictgoals.output import as_table
-
-            as_table.regions(headers, cells, out, context)
-        case Format.JSON:
-            as_json.write({"regions": records}, out)
-        case Format.CSV:
-            as_csv.write(records, rows.REGION_FIELDS, out, context.bom)
-        case Format.MARKDOWN:
-            as_markdown.write(headers, cells, out)
-        case Format.XLSX:
-            from ictgoals.output import as_xlsx
-
-            as_xlsx.write([("regions", rows.REGION_FIELDS, records)], binary(out))
-        case _:
-            unreachable(fmt)
+def markdown_tables(result: Result) -> list[tuple[list[str], list[list[str]]]]:
+    """A result as Markdown tables of headers and cells: words where people read, raw fields for data."""
+    if isinstance(result, StatusReport):
+        return [(text.status_headers(), [text.status_cells(r) for r in result.rows])]
+    if isinstance(result, DiffReport):
+        tables = [(text.diff_headers(result.against, result.year), [text.diff_cells(r) for r in result.rows])]
+        if result.targets:
+            tables.append((text.status_headers(), [text.status_cells(r) for r in result.targets]))
+        return tables
+    if isinstance(result, Catalogue):
+        return [(text.indicator_headers(), [text.indicator_cells(r) for r in result.rows])]
+    if isinstance(result, tuple):
+        return [(text.region_headers(), [text.region_cells(r) for r in result])]
+    _, columns, rows = sheets(result, one=True)[0]  # validate and show: the fields themselves
+    return [(columns, [[as_csv.cell(row.get(column)) for column in columns] for row in rows])]

@@ -9,8 +9,8 @@ from ictgoals.model import NATIONAL, Source
 from ictgoals.output import text
 
 if TYPE_CHECKING:
+    from ictgoals.analysis.diff import DiffReport
     from ictgoals.analysis.report import Report, TargetSection
-    from ictgoals.analysis.results import DiffReport
 
 
 def title(report: Report) -> str:
@@ -48,10 +48,8 @@ def figure_headers() -> list[str]:
 def figure_rows(section: TargetSection) -> list[list[str]]:
     """Every figure of the indicator in the region with its source and its text as printed; derived ones marked:
     the rows of `show`, without the figures of former provinces."""
-    from ictgoals.output.rows import view_document
-
-    history = view_document(section.view)["history"]
-    return [text.history_cells(item, section.view.indicator) for item in history if not item["absorbed"]]
+    indicator = section.view.indicator
+    return [text.history_cells(entry, indicator) for entry in section.view.history() if not entry.absorbed]
 
 
 def change_lines(changes: DiffReport) -> list[str]:

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ictgoals.analysis.catalogue import CatalogueRow
+from ictgoals.analysis.diff import DiffRow
+from ictgoals.analysis.status import StatusRow
+from ictgoals.analysis.view import HistoryEntry
 from ictgoals.i18n import decimal_marks, language, pt, tr, vocabulary
-from ictgoals.model import Indicator, Op, Status, StatusRow, Target
-from ictgoals.output.rows import Record
+from ictgoals.model import Indicator, Op, Status, Target
 
 if TYPE_CHECKING:
     from ictgoals.regions import Region
@@ -167,27 +170,28 @@ def diff_headers(before: int, after: int) -> list[str]:
     return [tr("Indicator"), str(before), str(after), tr("Change"), tr("Improved"), tr("Stated change")]
 
 
-def diff_cells(row: Record, indicator: Indicator) -> list[str]:
-    before = "—" if row["before"] is None else show_value(row["before"], indicator)
-    if row["derived"]:
+def diff_cells(row: DiffRow) -> list[str]:
+    indicator = row.indicator
+    before = "—" if row.before is None else show_value(row.before.value, indicator)
+    if row.before_derived:
         before += " " + tr("(derived)")
-    change = "—" if row["change"] is None else show_amount(row["change"], indicator, signed=True)
-    if row["change_pct"] is not None and not indicator.is_percent and not indicator.is_rank:
-        change += f" ({signed(row['change_pct'])}%)"
+    change = "—" if row.change is None else show_amount(row.change, indicator, signed=True)
+    if row.change_pct is not None and not indicator.is_percent and not indicator.is_rank:
+        change += f" ({signed(row.change_pct)}%)"
     stated = "—"
-    if row["stated_change"] is not None:
-        value = row["stated_change"]
-        shown = f"{plain(value[0])}–{plain(value[1])}" if isinstance(value, list) else signed(value, 6)
+    if row.stated is not None:
+        value = row.stated.value
+        shown = f"{plain(value[0])}–{plain(value[1])}" if isinstance(value, tuple) else signed(value, 6)
         stated = tr(
             "{amount} {unit} on {year}",
             amount=shown,
-            unit=pt("change unit", row["stated_change_unit"]),
-            year=row["stated_change_from"],
+            unit=pt("change unit", row.stated.unit.value),
+            year=row.stated.from_year,
         )
-        if row["stated_agrees"] is not None:
-            stated += " ✓" if row["stated_agrees"] else " ✗"
-    improved = "—" if row["improved"] is None else tr("yes") if row["improved"] else tr("no")
-    return [name(indicator), before, show_value(row["after"], indicator), change, improved, stated]
+        if row.stated_agrees is not None:
+            stated += " ✓" if row.stated_agrees else " ✗"
+    improved = "—" if row.improved is None else tr("yes") if row.improved else tr("no")
+    return [name(indicator), before, show_value(row.after.value, indicator), change, improved, stated]
 
 
 def warning_lines(rows: Iterable[StatusRow]) -> list[str]:
@@ -226,15 +230,16 @@ def indicator_headers() -> list[str]:
     return [tr("Indicator"), tr("Name"), tr("Unit"), tr("Better"), tr("Area"), tr("Targets"), tr("Figures")]
 
 
-def indicator_cells(row: Record, indicator: Indicator) -> list[str]:
+def indicator_cells(row: CatalogueRow) -> list[str]:
+    indicator = row.indicator
     return [
         indicator.id,
         name(indicator),
         unit(indicator),
         pt("better", indicator.better.value),
-        row["area"],
-        str(row["targets"]),
-        str(row["actuals"]),
+        indicator.area,
+        str(row.targets),
+        str(row.actuals),
     ]
 
 
@@ -257,29 +262,29 @@ def history_headers() -> list[str]:
     return [tr("Year"), tr("Value"), tr("Printed"), tr("Source"), tr("Flags")]
 
 
-def history_cells(item: Record, indicator: Indicator) -> list[str]:
-    """One figure of `show`'s history (a row of `rows.view_document`) as the cells people read."""
-    period = item["period"]
+def history_cells(entry: HistoryEntry, indicator: Indicator) -> list[str]:
+    """One figure of `show`'s history as the cells people read."""
+    period = entry.period
     return [
-        str(item["year"]) if period is None else f"{period[0]}–{period[1]}",
-        show_value(item["value"], indicator),
-        item["printed"] or "",
-        item["source"] or "",
-        history_flags(item),
+        str(entry.year) if period is None else f"{period[0]}–{period[1]}",
+        show_value(entry.value, indicator),
+        entry.printed or "",
+        entry.source or "",
+        history_flags(entry),
     ]
 
 
-def history_flags(item: Record) -> str:
+def history_flags(entry: HistoryEntry) -> str:
     """What is special about a figure: estimate, derived, a period, merged in from a former province, not used."""
     flags = []
-    if item["estimate"]:
+    if entry.estimate:
         flags.append(tr("estimate"))
-    if item["derived"]:
+    if entry.derived:
         flags.append(tr("derived"))
-    if item["period"] is not None:
-        flags.append(tr("period {basis}", basis=pt("basis", item["basis"])) if item["basis"] else tr("period"))
-    if item["absorbed"]:
-        flags.append(tr("of {region}, merged in", region=item["region"]))
-    if not item["used"] and not item["derived"] and item["period"] is None and not item["absorbed"]:
+    if entry.period is not None:
+        flags.append(tr("period {basis}", basis=pt("basis", entry.basis)) if entry.basis else tr("period"))
+    if entry.absorbed:
+        flags.append(tr("of {region}, merged in", region=entry.region))
+    if not entry.used and not entry.derived and entry.period is None and not entry.absorbed:
         flags.append(tr("not used"))
     return ", ".join(flags)

@@ -1,22 +1,29 @@
-"""The Typer app, the options its commands share, and the one place where exceptions become messages and exit codes."""
+"""What every command shares: the Typer app, common options, a run's files and output, and where errors become exits."""
 
 from __future__ import annotations
 
 import functools
+import io
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TextIO, TypeVar
 
 import typer
 
-from ictgoals import __version__
-from ictgoals.errors import IctgoalsError
+from ictgoals import __version__, i18n
+from ictgoals.api.files import cache_wanted, files, load_files, save
+from ictgoals.datafiles.paths import DataFiles
+from ictgoals.errors import IctgoalsError, UsageError
 from ictgoals.i18n import tr
-from ictgoals.output.formats import Format
+from ictgoals.model import NATIONAL, Dataset, region_key
+from ictgoals.output.formats import Context, Format, file_width, width_for
+from ictgoals.output.notice import slow_work
+from ictgoals.output.safe import printable
+from ictgoals.regions import catalogue
 
-_APP_SETTINGS: dict[str, Any] = {
+SETTINGS: dict[str, Any] = {
     "name": "ictgoals",
     "help": "Track Vietnam's digital-transformation targets against the reported figures.",
     "add_completion": True,
@@ -24,17 +31,16 @@ _APP_SETTINGS: dict[str, Any] = {
     "pretty_exceptions_enable": False,
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
-app = typer.Typer(**_APP_SETTINGS)
+app = typer.Typer(**SETTINGS)
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_INTERNAL = 0, 1, 3  # bad input and usage exit 2: IctgoalsError.exit_code
 
 F = TypeVar("F", bound=Callable[..., Any])
+R = TypeVar("R")
 
 
-def _say(message: str) -> None:
+def say(message: str) -> None:
     """One line on stderr; whatever the data holds, it cannot break the line or drive the terminal."""
-    from ictgoals.output.safe import printable
-
     sys.stderr.write(f"ictgoals: {printable(message)}\n")
 
 
@@ -54,7 +60,7 @@ def translates_errors(command: F) -> F:
             sys.stdout.flush()
             return result
         except IctgoalsError as e:
-            _say(tr("error: {message}", message=e))
+            say(tr("error: {message}", message=e))
             raise typer.Exit(e.exit_code) from e
         except BrokenPipeError:
             _quiet_stdout()
@@ -72,8 +78,6 @@ def _version(value: bool) -> None:
 def _language(value: str | None) -> None:
     """--lang before the command; `cli.main` also takes it after the command, before Typer runs."""
     if value:
-        from ictgoals import i18n
-
         try:
             i18n.use(value)
         except ValueError as e:
@@ -97,6 +101,73 @@ def main_options(
     ] = None,
 ) -> None:
     """Track Vietnam's digital-transformation targets against the reported figures."""
+
+
+class Run:
+    """One invocation: the data files chosen, loaded with the notice a slow load deserves, and where output goes."""
+
+    def __init__(
+        self,
+        targets: Path | None,
+        actuals: Path | None,
+        no_cache: bool = False,
+        *,
+        fmt: Format = Format.TABLE,
+        output: Path | None = None,
+        bom: bool = False,
+    ) -> None:
+        self.files: DataFiles = files(targets, actuals)
+        self.cache = cache_wanted(no_cache)
+        self.fmt, self.output, self.bom = fmt, output, bom
+
+    def load(self) -> Dataset:
+        with slow_work(tr("reading {targets} and {actuals}", targets=self.files.targets, actuals=self.files.actuals)):
+            return load_files(self.files, cache=self.cache)
+
+    def width(self) -> int | None:
+        """How wide tables are: as `formats.width_for` says for stdout; in an --output file, $COLUMNS or 120."""
+        if self.output is None:
+            return width_for(sys.stdout, os.environ, (sys.stderr, sys.stdin))
+        return file_width(os.environ)
+
+    def emit(self, render: Callable[[R, Format, TextIO, Context], None], result: R) -> None:
+        """Render `result` on stdout, or into --output, which is replaced atomically when it is complete."""
+        targets, actuals = self.files.targets.describe(), self.files.actuals.describe()
+        if self.output is None:
+            if self.fmt is Format.XLSX and sys.stdout.isatty():
+                raise UsageError(tr("--format xlsx is a binary file: give -o FILE.xlsx, or redirect stdout."))
+            terminals = (sys.stderr, sys.stdin)
+            render(
+                result,
+                self.fmt,
+                sys.stdout,
+                Context.for_stream(sys.stdout, targets, actuals, terminals=terminals, bom=self.bom),
+            )
+            return
+        buffer = io.BytesIO()
+        stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+        render(result, self.fmt, stream, Context(targets, actuals, width=self.width(), color=False, bom=self.bom))
+        stream.flush()
+        save(self.output, buffer.getvalue())
+
+
+# ---------------------------------------------------------------- shell completion
+
+
+def complete_region(incomplete: str) -> list[str]:
+    """Shell completion: the nation and every province, current and former, that starts like `incomplete`."""
+    wanted = region_key(incomplete)
+    names = [NATIONAL, *(r.name for r in catalogue() if r.name != NATIONAL)]
+    return [name for name in dict.fromkeys(names) if region_key(name).startswith(wanted)]
+
+
+def complete_indicator(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion: the indicator ids of the data files in use, with their names."""
+    try:
+        dataset = load_files(files(None, None), cache=cache_wanted(False))
+    except Exception:  # a shell asking for completions must never see a traceback
+        return []
+    return [(i.id, i.name) for i in dataset.indicators.values() if i.id.startswith(incomplete)]
 
 
 # ---------------------------------------------------------------- options several commands share
@@ -129,29 +200,6 @@ OutputOpt = Annotated[
 BomOpt = Annotated[
     bool, typer.Option("--bom", help="CSV: start with the UTF-8 byte order mark, so Excel reads Vietnamese right.")
 ]
-
-
-def complete_region(incomplete: str) -> list[str]:
-    """Shell completion: the nation and every province, current and former, that starts like `incomplete`."""
-    from ictgoals.model import NATIONAL, region_key
-    from ictgoals.regions import catalogue
-
-    wanted = region_key(incomplete)
-    names = [NATIONAL, *(r.name for r in catalogue() if r.name != NATIONAL)]
-    return [name for name in dict.fromkeys(names) if region_key(name).startswith(wanted)]
-
-
-def complete_indicator(incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion: the indicator ids of the data files in use, with their names."""
-    from ictgoals import api
-
-    try:
-        dataset = api.load_files(api.files(None, None), cache=api.cache_wanted(False))
-    except Exception:  # a shell asking for completions must never see a traceback
-        return []
-    return [(i.id, i.name) for i in dataset.indicators.values() if i.id.startswith(incomplete)]
-
-
 RegionOpt = Annotated[
     str,
     typer.Option(

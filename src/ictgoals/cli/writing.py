@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from ictgoals import api, i18n
-from ictgoals.cli_app import (
+from ictgoals import i18n
+from ictgoals.api import writing as api
+from ictgoals.api.files import files
+from ictgoals.cli.shared import (
     NUMBERS_AS_ARGUMENTS,
     ActualsOpt,
     AllowConflictOpt,
@@ -20,14 +22,13 @@ from ictgoals.cli_app import (
     TargetsOpt,
     WaitOpt,
     YearArg,
-    _say,
     app,
+    say,
     translates_errors,
 )
 from ictgoals.model import NATIONAL
-
-if TYPE_CHECKING:
-    from ictgoals.writing.session import Written
+from ictgoals.writing.inputs import text_fields
+from ictgoals.writing.session import Written
 
 
 def _show_dry_run(written: Written) -> None:
@@ -65,8 +66,6 @@ def record(
     actuals: ActualsOpt = None,
 ) -> None:
     """Record one reported figure in actuals.toml."""
-    from ictgoals.writing.inputs import text_fields
-
     fields = text_fields(
         indicator=indicator,
         year=year,
@@ -81,18 +80,18 @@ def record(
         region=region,
     )
     written = api.record(
-        api.files(targets, actuals),
+        files(targets, actuals),
         fields,
         source_title=source_title,
         source_date=source_date,
         allow_conflict=allow_conflict,
         dry_run=dry_run,
         wait=wait,
-        notify=_say,
+        notify=say,
     )
     _show_dry_run(written)
     if written.plan.skipped:
-        _say(
+        say(
             i18n.tr(
                 "already recorded: {indicator} ({region}, {year}) from '{source}'; nothing written.",
                 indicator=indicator,
@@ -102,7 +101,7 @@ def record(
             )
         )
     elif not dry_run:
-        _say(
+        say(
             i18n.tr(
                 "recorded {indicator} ({region}, {year}) in {path}.",
                 indicator=indicator,
@@ -141,7 +140,7 @@ def import_(
 ) -> None:
     """Record many figures at once from CSV (, or ;), JSON or .xlsx: all of them, or none if any row is bad."""
     written = api.import_file(
-        api.files(targets, actuals),
+        files(targets, actuals),
         file,
         fmt,
         stdin=sys.stdin,
@@ -150,14 +149,14 @@ def import_(
         allow_conflict=allow_conflict,
         dry_run=dry_run,
         wait=wait,
-        notify=_say,
+        notify=say,
     )
     _show_dry_run(written)
     counts = {"entries": len(written.plan.entries), "path": written.path, "skipped": written.plan.skipped}
     if dry_run:
-        _say(i18n.tr("would import {entries} figure(s) into {path}; skipped {skipped} already recorded.", **counts))
+        say(i18n.tr("would import {entries} figure(s) into {path}; skipped {skipped} already recorded.", **counts))
     else:
-        _say(i18n.tr("imported {entries} figure(s) into {path}; skipped {skipped} already recorded.", **counts))
+        say(i18n.tr("imported {entries} figure(s) into {path}; skipped {skipped} already recorded.", **counts))
 
 
 @app.command(context_settings=NUMBERS_AS_ARGUMENTS)
@@ -185,8 +184,6 @@ def target(
     actuals: ActualsOpt = None,
 ) -> None:
     """Declare one target in targets.toml."""
-    from ictgoals.writing.inputs import text_fields
-
     fields = text_fields(
         indicator=indicator,
         year=year,
@@ -197,12 +194,10 @@ def target(
         baseline_year=baseline_year,
         region=region,
     )
-    written = api.declare_target(
-        api.files(targets, actuals), fields, values or [], dry_run=dry_run, wait=wait, notify=_say
-    )
+    written = api.declare_target(files(targets, actuals), fields, values or [], dry_run=dry_run, wait=wait, notify=say)
     _show_dry_run(written)
     if written.plan.skipped:
-        _say(
+        say(
             i18n.tr(
                 "already declared: {indicator} ({region}, {year}, {op}); nothing written.",
                 indicator=indicator,
@@ -212,7 +207,7 @@ def target(
             )
         )
     elif not dry_run:
-        _say(i18n.tr("declared the target in {path}.", path=written.path))
+        say(i18n.tr("declared the target in {path}.", path=written.path))
 
 
 @app.command()
@@ -223,8 +218,8 @@ def init(
     wait: WaitOpt = None,
 ) -> None:
     """Copy the bundled dataset to DIRECTORY, to edit and record into."""
-    api.init(directory, force=force, wait=wait, notify=_say)
-    _say(
+    api.init(directory, force=force, wait=wait, notify=say)
+    say(
         i18n.tr(
             "copied the bundled targets.toml and actuals.toml to {directory}; run ictgoals from there to use them.",
             directory=directory,

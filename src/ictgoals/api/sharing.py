@@ -1,36 +1,31 @@
-"""The API for sharing and reading reports: export a data package, write a report, extract figures from a press report.
-
-Kept apart from `api.py`, which every command imports, so that these never cost start-up.
-"""
+"""The sharing side of the API: the dataset as a data package, a report to hand on, figures extracted from a report."""
 
 from __future__ import annotations
 
+import datetime
+import io
+import json
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from ictgoals.api import resolve_region, save, status
+from ictgoals.analysis import report as reporting
+from ictgoals.analysis.report import Report, TargetSection
+from ictgoals.api.files import save
+from ictgoals.api.reading import resolve_region, status
 from ictgoals.errors import UsageError
+from ictgoals.extract.candidates import Candidate
+from ictgoals.extract.candidates import extract as read
 from ictgoals.i18n import tr
 from ictgoals.model import ALL_REGIONS as ALL
 from ictgoals.model import NATIONAL, Dataset, Target
-
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from ictgoals.analysis.report import Report, TargetSection
-    from ictgoals.extract.candidates import Candidate
-    from ictgoals.output.formats import ReportFormat
+from ictgoals.output import as_csv, as_html, datapackage, report_charts, report_markdown
+from ictgoals.output.formats import ReportFormat, unreachable
 
 
 def export_datapackage(dataset: Dataset, directory: Path) -> list[Path]:
     """Write the dataset as a Frictionless Data Package into `directory`: datapackage.json and a CSV per
     resource (sources, indicators, targets, actuals, and the status of every target in every year that
     has targets, for every region). Each file is replaced atomically. Returns the files written."""
-    import io
-    import json
-
-    from ictgoals.output import as_csv, datapackage
-
     years = sorted({year for t in dataset.targets for year in _years_of(t)})
     reports = [status(dataset, year, ALL) for year in years]
     directory.mkdir(parents=True, exist_ok=True)
@@ -54,8 +49,6 @@ def _years_of(target: Target) -> range:
 
 def extract(dataset: Dataset, text: str, *, date: str | None = None, region: str = NATIONAL) -> list[Candidate]:
     """Candidate figures and targets in a report's text (plain or HTML), for a person to review."""
-    from ictgoals.extract.candidates import extract as read
-
     try:
         return read(text, dataset, date=date, region=resolve_region(dataset, region))
     except ValueError as e:  # a --date that is not a date
@@ -64,57 +57,46 @@ def extract(dataset: Dataset, text: str, *, date: str | None = None, region: str
 
 def report(dataset: Dataset, year: int, region: str = NATIONAL) -> Report:
     """What a shareable report on the targets due in `year` in a region says."""
-    from ictgoals.analysis.report import report as compute
-
-    return compute(dataset, year, resolve_region(dataset, region))
+    return reporting.report(dataset, year, resolve_region(dataset, region))
 
 
 def write_report(
-    content: Report, fmt: ReportFormat, output: Path | None, out: TextIO, made: dt.date | None = None
+    content: Report, fmt: ReportFormat, output: Path | None, out: TextIO, made: datetime.date | None = None
 ) -> Path | None:
     """Write the report: HTML to `output` (a file) or to `out`; Markdown into the directory `output`,
     with the charts as SVG files beside it. Files are replaced atomically. Returns what was written."""
-    import datetime
-    import io
-
-    from ictgoals.output import charts
-    from ictgoals.output.formats import ReportFormat, unreachable
-    from ictgoals.writing.append import write_file
-
-    charts.available()  # before anything is written: without the extra, say how to install it
+    report_charts.available()  # before anything is written: without the extra, say how to install it
     made = made or datetime.date.today()
     match fmt:
         case ReportFormat.HTML:
-            from ictgoals.output import as_html
-
             buffer = io.StringIO()
-            drawn = charts.draw_all(content.sections, inline=True)
+            drawn = report_charts.draw_all(content.sections, inline=True)
             by_section = {id(section): svg for section, svg in zip(content.sections, drawn, strict=True)}
-            as_html.write(content, buffer, lambda section: by_section[id(section)], charts.key(inline=True), made)
+            as_html.write(
+                content, buffer, lambda section: by_section[id(section)], report_charts.key(inline=True), made
+            )
             if output is None:
                 out.write(buffer.getvalue())
                 return None
-            write_file(output, buffer.getvalue())
+            save(output, buffer.getvalue())
             return output
         case ReportFormat.MARKDOWN:
-            from ictgoals.output import report_markdown
-
             if output is None:
                 raise UsageError(tr("--format markdown writes a directory: give it with -o DIR."))
             (output / "charts").mkdir(parents=True, exist_ok=True)
-            pictures = charts.draw_all(content.sections, inline=False)
+            pictures = report_charts.draw_all(content.sections, inline=False)
 
             def chart_file(number: int, section: TargetSection) -> str | None:
                 svg = pictures[number - 1]
                 if svg is None:
                     return None
-                write_file(output / "charts" / f"target-{number}.svg", svg)
+                save(output / "charts" / f"target-{number}.svg", svg)
                 return f"charts/target-{number}.svg"
 
-            write_file(output / "charts" / "key.svg", charts.key(inline=False))
+            save(output / "charts" / "key.svg", report_charts.key(inline=False))
             buffer = io.StringIO()
             report_markdown.write(content, buffer, chart_file, "charts/key.svg", made)
-            write_file(output / "report.md", buffer.getvalue())
+            save(output / "report.md", buffer.getvalue())
             return output / "report.md"
         case _:
             unreachable(fmt)

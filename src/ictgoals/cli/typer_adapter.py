@@ -1,11 +1,20 @@
-"""The command line in the run's language: our help texts, and the words Typer and its Click print themselves.
+"""Everything ictgoals relies on inside Typer and its vendored Click, in one place.
 
-Only a non-English run imports this. Typer 0.28 vendors Click (`typer._click`) with its words
-written in (no gettext), so they are replaced where they are looked up: `typer.core._`, the help
-formatter's "Usage:" prefix, the help option, and `typer.rich_utils`'s constants once it is imported
-(it is imported only for help and usage errors). Click's error messages are built with f-strings; the
-finished message is translated by the patterns in the catalogue (`CLICK_ERRORS`). tests/test_i18n.py
-renders help and usage errors in Vietnamese and fails on any English left.
+Two things reach past Typer's public API, and only here:
+
+- **One command per run.** Typer turns every command's signature into Click parameters before it
+  parses anything; `only` builds an app holding just the command being run, from Typer's
+  `registered_commands` and `registered_callback`.
+- **The run's language.** Typer 0.28 vendors Click (`typer._click`) with its words written in (no
+  gettext), so `translate_typer` replaces them where they are looked up: `typer.core._`, the help
+  formatter's "Usage:" prefix, the help option, the completion options' help, and
+  `typer.rich_utils`'s constants once it is imported (only for help and usage errors). Click's error
+  messages are built with f-strings; the finished message is translated by the catalogue's patterns
+  (`CLICK_ERRORS`). Only a non-English run calls it.
+
+`check()` verifies that each of those things is still where this module expects it;
+tests/test_typer_adapter.py runs it, so a Typer release that moves one fails with a message naming it
+rather than with English left in a Vietnamese run.
 """
 
 from __future__ import annotations
@@ -17,7 +26,72 @@ from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import Any
 
+import typer
+import typer.completion
+import typer.core
+from typer._click import core as click_core
+from typer._click import decorators, formatting
+
 from ictgoals.i18n import tr
+
+#: The constants of `typer.rich_utils` that hold English words.
+RICH_WORDS = (
+    "DEPRECATED_STRING",
+    "DEFAULT_STRING",
+    "ENVVAR_STRING",
+    "REQUIRED_LONG_STRING",
+    "ARGUMENTS_PANEL_TITLE",
+    "OPTIONS_PANEL_TITLE",
+    "COMMANDS_PANEL_TITLE",
+    "ERRORS_PANEL_TITLE",
+    "ABORTED_TEXT",
+    "RICH_HELP",
+)
+
+
+def only(app: typer.Typer, name: str, settings: dict[str, Any]) -> typer.Typer:
+    """An app holding only the command `name` (with the app's callback); the whole app when there is none."""
+    for info in app.registered_commands:
+        command_name = info.name or (info.callback.__name__.replace("_", "-") if info.callback else "")
+        if command_name == name:
+            chosen = typer.Typer(**settings)
+            chosen.registered_callback = app.registered_callback
+            chosen.registered_commands = [info]
+            return chosen
+    return app
+
+
+def command(app: typer.Typer) -> Any:
+    """The Click command Typer builds for `app`."""
+    return typer.main.get_command(app)
+
+
+def check() -> list[str]:
+    """The places inside Typer this module relies on that are missing; empty when all are there."""
+    import typer.rich_utils as rich_utils  # the help screens' module, which a run imports only for help
+
+    app = typer.Typer()
+    places: list[tuple[str, object, str]] = [
+        ("typer.Typer().registered_commands", app, "registered_commands"),
+        ("typer.Typer().registered_callback", app, "registered_callback"),
+        ("typer.main.get_command", typer.main, "get_command"),
+        ("typer.core._", typer.core, "_"),
+        ("typer._click.core.Context.formatter_class", click_core.Context, "formatter_class"),
+        ("typer._click.decorators.help_option", decorators, "help_option"),
+        ("typer._click.formatting.HelpFormatter.write_usage", formatting.HelpFormatter, "write_usage"),
+        *(
+            (f"typer.completion.{name}", typer.completion, name)
+            for name in (
+                "_install_completion_placeholder_function",
+                "_install_completion_no_auto_placeholder_function",
+            )
+        ),
+        *(
+            (f"typer.rich_utils.{name}", rich_utils, name)
+            for name in (*RICH_WORDS, "OptionHighlighter", "rich_format_error")
+        ),
+    ]
+    return [label for label, owner, name in places if not hasattr(owner, name)]
 
 
 def translate_commands(command: Any) -> None:
@@ -33,10 +107,6 @@ def translate_commands(command: Any) -> None:
 
 def translate_typer(error_patterns: Iterable[tuple[str, str]]) -> None:
     """Make Typer and its Click speak the run's language (see the module's docstring)."""
-    import typer.core
-    from typer._click import core as click_core
-    from typer._click import decorators, formatting
-
     patterns = [(re.compile(pattern), replacement) for pattern, replacement in error_patterns]
 
     def translate_error(message: str) -> str:
@@ -64,7 +134,6 @@ def translate_typer(error_patterns: Iterable[tuple[str, str]]) -> None:
         return decorator
 
     decorators.help_option = help_option
-    import typer.completion
 
     for placeholder in (
         typer.completion._install_completion_placeholder_function,
@@ -75,18 +144,7 @@ def translate_typer(error_patterns: Iterable[tuple[str, str]]) -> None:
 
     def patch_rich_utils(rich_utils: ModuleType) -> None:
         module: Any = rich_utils
-        for name in (
-            "DEPRECATED_STRING",
-            "DEFAULT_STRING",
-            "ENVVAR_STRING",
-            "REQUIRED_LONG_STRING",
-            "ARGUMENTS_PANEL_TITLE",
-            "OPTIONS_PANEL_TITLE",
-            "COMMANDS_PANEL_TITLE",
-            "ERRORS_PANEL_TITLE",
-            "ABORTED_TEXT",
-            "RICH_HELP",
-        ):
+        for name in RICH_WORDS:
             setattr(module, name, tr(getattr(module, name)))
         highlighter = module.OptionHighlighter
         highlighter.highlights = [*highlighter.highlights, rf"(?P<usage>{re.escape(tr('Usage: '))})"]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ictgoals.output.text import show_target, show_value
 
 if TYPE_CHECKING:
-    from ictgoals.analysis.results import IndicatorView
+    from ictgoals.analysis.view import IndicatorView
 
 
 def chart_lines(view: IndicatorView, width: int = 32) -> list[tuple[str, str, str]]:

@@ -1,0 +1,50 @@
+"""The indicator catalogue as `indicators` lists it: each indicator with how many targets and figures it has."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from ictgoals.analysis import records
+from ictgoals.model import Dataset, Indicator
+
+
+class CatalogueRow(NamedTuple):
+    """One indicator of the catalogue, with its counts (a `records.Counted`)."""
+
+    indicator: Indicator
+    """The indicator."""
+    targets: int
+    """How many targets it has, in every region."""
+    actuals: int
+    """How many figures it has, in every region."""
+
+    def __repr__(self) -> str:
+        return f"CatalogueRow(indicator={self.indicator.id!r}, targets={self.targets}, actuals={self.actuals})"
+
+
+@dataclass(frozen=True, repr=False)
+class Catalogue:
+    """Every indicator of the data, by area then id."""
+
+    rows: tuple[CatalogueRow, ...]
+    """One row per indicator."""
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The rows of `indicators --format json`."""
+        return records.INDICATOR.records(self.rows)
+
+    def __repr__(self) -> str:
+        return f"Catalogue(rows=<{len(self.rows)} indicators>)"
+
+
+def catalogue(dataset: Dataset) -> Catalogue:
+    """Every indicator with how many targets and figures it has, by area then id."""
+    targets: dict[str, int] = {}
+    actuals: dict[str, int] = {}
+    for t in dataset.targets:
+        targets[t.indicator] = targets.get(t.indicator, 0) + 1
+    for a in dataset.actuals:
+        actuals[a.indicator] = actuals.get(a.indicator, 0) + 1
+    ordered = sorted(dataset.indicators.values(), key=lambda i: (i.area, i.id))
+    return Catalogue(tuple(CatalogueRow(i, targets.get(i.id, 0), actuals.get(i.id, 0)) for i in ordered))

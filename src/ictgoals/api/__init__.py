@@ -1,0 +1,14 @@
+"""The typed Python API that the command line is one client of (docs/api.md).
+
+`import ictgoals` gives its public names (`load`, `status`, `diff`, `show`, `validate`, `report`
+and the result types); the modules here hold them, by what they do:
+
+- `files`: choosing the data files, loading them (through the cache), saving output files;
+- `reading`: status, diff, show, validate, the catalogues, and what a region name means;
+- `writing`: record, import, target and init;
+- `sharing`: the data package, the report, and extracting figures from a press report;
+- `results`: every result type the functions return, in one place to import from.
+
+Every function raises only `ictgoals.errors` exceptions for bad input, never `SystemExit`,
+and prints nothing: presenting results, warnings and notices is the caller's job.
+"""

@@ -1,0 +1,106 @@
+"""The commands that share: report, export, and extract from a press report."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ictgoals.api import sharing as api
+from ictgoals.api.files import save
+from ictgoals.cli.reading import note_region
+from ictgoals.cli.shared import (
+    ActualsOpt,
+    NoCacheOpt,
+    OutputOpt,
+    RegionOpt,
+    Run,
+    TargetsOpt,
+    YearArg,
+    app,
+    say,
+    translates_errors,
+)
+from ictgoals.errors import UsageError
+from ictgoals.i18n import tr
+from ictgoals.model import NATIONAL
+from ictgoals.output import as_extract
+from ictgoals.output.formats import ExtractFormat, ReportFormat
+from ictgoals.writing.inputs import read_file, read_stream
+
+
+@app.command()
+@translates_errors
+def extract(
+    file: Annotated[str, typer.Argument(help="A report as plain text or HTML, or - for stdin.", show_default=False)],
+    source: Annotated[
+        str | None, typer.Option("--source", help="The source id the entries of the draft carry.")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="The report's date, YYYY-MM-DD: the year of figures that name none.")
+    ] = None,
+    region: RegionOpt = NATIONAL,
+    fmt: Annotated[
+        ExtractFormat, typer.Option("--format", "-f", help="table, json, or toml (a draft to review and import).")
+    ] = ExtractFormat.TABLE,
+    output: OutputOpt = None,
+    targets: TargetsOpt = None,
+    actuals: ActualsOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Find the figures and targets in a press report, as candidates for a person to review and import."""
+    text = read_stream(sys.stdin) if file == "-" else read_file(Path(file))
+    run = Run(targets, actuals, no_cache, output=output)
+    dataset = run.load()
+    found = api.extract(dataset, text, date=date, region=region)
+    out = sys.stdout if output is None else io.StringIO()  # a terminal sees the printed parts highlighted
+    as_extract.render(found, fmt, out, width=run.width(), source=source, file=file, dataset=dataset)
+    if isinstance(out, io.StringIO) and output is not None:
+        save(output, out.getvalue())
+
+
+@app.command()
+@translates_errors
+def export(
+    directory: Annotated[Path, typer.Argument(help="The directory to write the package into.", show_default=False)],
+    to: Annotated[
+        str, typer.Option("--to", help="The package format: datapackage (Frictionless Data Package).")
+    ] = "datapackage",
+    targets: TargetsOpt = None,
+    actuals: ActualsOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Write the whole dataset as an open-data package: CSV files with typed schemas and keys."""
+    if to != "datapackage":
+        raise UsageError(tr("--to {format}: the one package format is datapackage.", format=to))
+    written = api.export_datapackage(Run(targets, actuals, no_cache).load(), directory)
+    say(tr("wrote {count} files in {directory}.", count=len(written), directory=directory))
+
+
+@app.command()
+@translates_errors
+def report(
+    year: YearArg,
+    region: RegionOpt = NATIONAL,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="html: one self-contained file; markdown: a directory.")
+    ] = ReportFormat.HTML,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="File (html) or directory (markdown) to write; html goes to stdout without it."
+        ),
+    ] = None,
+    targets: TargetsOpt = None,
+    actuals: ActualsOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Write a report to share: summary, what changed, and a chart per target (needs the report extra)."""
+    content = api.report(Run(targets, actuals, no_cache).load(), year, region)
+    note_region(content.region)
+    written = api.write_report(content, fmt, output, sys.stdout)
+    if written is not None:
+        say(tr("wrote {path}.", path=written))

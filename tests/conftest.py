@@ -7,13 +7,33 @@ from pathlib import Path
 
 import pytest
 
-from ictgoals.datafiles import loader
-from ictgoals.model import Dataset
+import ictgoals
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def checkout_guard(package_file: str, repo: Path) -> str | None:
+    """Why the tests would test something else than this checkout, or None when `ictgoals` is its src/."""
+    found = Path(package_file).resolve().parent
+    wanted = (repo / "src" / "ictgoals").resolve()
+    if found == wanted:
+        return None
+    return (
+        f"the tests import ictgoals from {found}, not from this checkout's {wanted}: they would test another "
+        "copy. Install this checkout in editable mode: pip install -e '.[test]'"
+    )
+
+
+# Before anything else of ictgoals is imported: a broken checkout must not pass because another copy works.
+if (_problem := checkout_guard(ictgoals.__file__, REPO)) is not None:
+    pytest.exit(_problem, returncode=4)
+
+from ictgoals.datafiles import loader  # noqa: E402 (after the guard, on purpose)
+from ictgoals.model import Dataset  # noqa: E402
 
 ASSETS = Path(__file__).parent / "assets"
 GOOD_TARGETS = ASSETS / "good" / "targets.toml"
 GOOD_ACTUALS = ASSETS / "good" / "actuals.toml"
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)

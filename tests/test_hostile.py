@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import tomllib
@@ -368,7 +367,22 @@ def test_import_looks_at_each_recorded_figure_once(data: tuple[Path, Path], monk
     assert calls == national_dossiers + 50
 
 
-def test_scratch_dirs_are_cleaned() -> None:
-    """tempfile leaves nothing of ours behind in the system temporary folder."""
-    leftovers = list(Path(tempfile.gettempdir()).glob(".*.ictgoals-tmp.*"))
+def test_no_temporary_file_is_left_where_ictgoals_wrote(data: tuple[Path, Path], tmp_path: Path) -> None:
+    """A write goes through a temporary file beside its target (and the cache through one in its folder):
+    after writes that succeed and writes that fail, none is left behind."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "taken").mkdir()  # -o onto a directory: refused after the temporary file was made
+    commands = [
+        ["record", "dossiers", "2030", "50", "--source", "review-2023"],
+        ["record", "dossiers", "2031", "150", "--source", "review-2023"],  # a share of 150%: refused
+        ["status", "2025", "--format", "json", "-o", str(out / "status.json")],
+        ["status", "2025", "--format", "json", "-o", str(out / "taken")],
+        ["export", str(out / "package")],
+    ]
+    codes = [invoke(data, *command)[0] for command in commands]
+    assert codes == [0, 2, 0, 2, 0]
+    folders = [data[0].parent, out, out / "package", Path(os.environ["XDG_CACHE_HOME"]) / "ictgoals"]
+    assert all(folder.is_dir() for folder in folders)
+    leftovers = [p for folder in folders for p in folder.iterdir() if "tmp" in p.name]
     assert leftovers == []

@@ -41,7 +41,7 @@ def test_quickstart_has_exactly_the_two_set_up_commands() -> None:
     install, tests = _quickstart()
     assert install.endswith("ictgoals status 2025")
     assert "pip install -e '.[test]'" in tests
-    assert tests.endswith("python -m pytest")
+    assert "python -m pytest --cov --cov-fail-under=" in tests  # the whole suite, with the coverage floor
 
 
 @pytest.mark.parametrize("line", _usage_lines())

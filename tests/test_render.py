@@ -9,10 +9,11 @@ import pytest
 
 from ictgoals.analysis.checks import validate
 from ictgoals.analysis.diff import diff
+from ictgoals.analysis.records import Result
 from ictgoals.analysis.status import status
 from ictgoals.model import Dataset
 from ictgoals.output.formats import Context, Format
-from ictgoals.output.render import Result, render
+from ictgoals.output.render import render
 
 CONTEXT = Context("targets.toml", "actuals.toml", width=100, color=False)
 

@@ -20,36 +20,41 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from ictgoals.api.catalogues import indicators, regions
+    from ictgoals.api.checks import validate
+    from ictgoals.api.figures import diff, show
     from ictgoals.api.files import load
-    from ictgoals.api.reading import diff, indicators, regions, show, status, validate
     from ictgoals.api.results import (
         Catalogue,
         DiffReport,
         Finding,
         Findings,
         IndicatorView,
+        Regions,
         Report,
         StatusReport,
         StatusRow,
     )
     from ictgoals.api.sharing import export_datapackage, extract, report
+    from ictgoals.api.status import status
     from ictgoals.errors import DataError, IctgoalsError, UsageError, WriteError
 
 #: Each public name and the module that holds it.
 _FROM = {
     "load": "ictgoals.api.files",
-    "status": "ictgoals.api.reading",
-    "diff": "ictgoals.api.reading",
-    "show": "ictgoals.api.reading",
-    "validate": "ictgoals.api.reading",
-    "indicators": "ictgoals.api.reading",
-    "regions": "ictgoals.api.reading",
+    "status": "ictgoals.api.status",
+    "diff": "ictgoals.api.figures",
+    "show": "ictgoals.api.figures",
+    "validate": "ictgoals.api.checks",
+    "indicators": "ictgoals.api.catalogues",
+    "regions": "ictgoals.api.catalogues",
     "report": "ictgoals.api.sharing",
     "extract": "ictgoals.api.sharing",
     "export_datapackage": "ictgoals.api.sharing",
     **dict.fromkeys(
         (
             "Catalogue",
+            "Regions",
             "DiffReport",
             "Finding",
             "Findings",
@@ -70,6 +75,7 @@ __all__ = [
     "Findings",
     "IctgoalsError",
     "IndicatorView",
+    "Regions",
     "Report",
     "StatusReport",
     "StatusRow",

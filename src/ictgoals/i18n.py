@@ -14,6 +14,9 @@ from typing import Final
 
 LANGUAGES: Final = ("en", "vi")
 DEFAULT: Final = "en"
+ENV_LANG: Final = "ICTGOALS_LANG"
+#: The locale variables that say the language, in the order POSIX gives them precedence.
+LOCALE_VARIABLES: Final = ("LC_ALL", "LC_MESSAGES", "LANG")
 _SEPARATOR: Final = "\x04"  # between a context and a msgid in a catalogue key, as in gettext
 
 _state: dict[str, str] = {"language": DEFAULT}
@@ -27,10 +30,10 @@ def choose(explicit: str | None = None, environ: Mapping[str, str] = os.environ)
     any value starting with "vi" means Vietnamese, anything else English. The system's own locale
     database is not consulted: many machines have no vi_VN locale installed.
     """
-    for wanted in (explicit, environ.get("ICTGOALS_LANG")):
+    for wanted in (explicit, environ.get(ENV_LANG)):
         if wanted:
             return normalise(wanted)
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    for variable in LOCALE_VARIABLES:
         if value := environ.get(variable):
             return "vi" if value.casefold().startswith("vi") else "en"
     return DEFAULT

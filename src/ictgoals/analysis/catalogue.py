@@ -1,4 +1,4 @@
-"""The indicator catalogue as `indicators` lists it: each indicator with how many targets and figures it has."""
+"""The catalogues `indicators` and `regions` list: each indicator with its counts, and the region catalogue."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 from ictgoals.analysis import records
 from ictgoals.model import Dataset, Indicator
+from ictgoals.regions import Region, catalogue
 
 
 class CatalogueRow(NamedTuple):
@@ -34,11 +35,47 @@ class Catalogue:
         """The rows of `indicators --format json`."""
         return records.INDICATOR.records(self.rows)
 
+    def to_document(self) -> records.Record:
+        """`indicators --format json`."""
+        return records.indicators_document(self)
+
+    def sheets(self) -> list[records.Sheet]:
+        return [self.csv_sheet()]
+
+    def csv_sheet(self) -> records.Sheet:
+        return ("indicators", records.INDICATOR.columns, self.to_records())
+
     def __repr__(self) -> str:
         return f"Catalogue(rows=<{len(self.rows)} indicators>)"
 
 
-def catalogue(dataset: Dataset) -> Catalogue:
+@dataclass(frozen=True, repr=False)
+class Regions:
+    """The region catalogue: the nation, the 34 provinces from 1 July 2025 and the 63 before."""
+
+    regions: tuple[Region, ...]
+    """Every region, the nation first."""
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The rows of `regions --format json`."""
+        return records.REGION.records(self.regions)
+
+    def to_document(self) -> records.Record:
+        """`regions --format json`."""
+        return records.regions_document(self.regions)
+
+    def sheets(self) -> list[records.Sheet]:
+        return [self.csv_sheet()]
+
+    def csv_sheet(self) -> records.Sheet:
+        return ("regions", records.REGION.columns, self.to_records())
+
+    def __repr__(self) -> str:
+        current = sum(1 for r in self.regions if r.current)
+        return f"Regions(<{len(self.regions)} regions, {current} current>)"
+
+
+def indicator_catalogue(dataset: Dataset) -> Catalogue:
     """Every indicator with how many targets and figures it has, by area then id."""
     targets: dict[str, int] = {}
     actuals: dict[str, int] = {}
@@ -48,3 +85,8 @@ def catalogue(dataset: Dataset) -> Catalogue:
         actuals[a.indicator] = actuals.get(a.indicator, 0) + 1
     ordered = sorted(dataset.indicators.values(), key=lambda i: (i.area, i.id))
     return Catalogue(tuple(CatalogueRow(i, targets.get(i.id, 0), actuals.get(i.id, 0)) for i in ordered))
+
+
+def region_catalogue() -> Regions:
+    """The region catalogue, the nation first."""
+    return Regions(catalogue())

@@ -73,6 +73,16 @@ class Findings:
         """One record per finding, with its severity: the rows of `validate --format csv`."""
         return records.FINDING.records(self.items)
 
+    def to_document(self) -> records.Record:
+        """`validate --format json`."""
+        return records.validate_document(self)
+
+    def sheets(self) -> list[records.Sheet]:
+        return [self.csv_sheet()]
+
+    def csv_sheet(self) -> records.Sheet:
+        return ("validate", records.FINDING.columns, self.to_records())
+
     def __repr__(self) -> str:
         codes = ", ".join(dict.fromkeys(f.code for f in self.items))
         return f"Findings(<{len(self.items)} findings{': ' + codes if codes else ''}>)"

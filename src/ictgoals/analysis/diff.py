@@ -72,6 +72,22 @@ class DiffReport:
         """The JSON's "targets": the targets due in the year, as `status` rows."""
         return records.STATUS.records(self.targets)
 
+    def to_document(self) -> records.Record:
+        """`diff --format json`."""
+        return records.diff_document(self)
+
+    def sheets(self) -> list[records.Sheet]:
+        return [
+            ("diff", records.DIFF.columns, self.to_records()),
+            ("targets", records.STATUS.columns, self.target_records()),
+        ]
+
+    def csv_sheet(self) -> records.Sheet:
+        """Both kinds of row in one table, told apart by "kind"."""
+        both = [{"kind": "change", **r} for r in self.to_records()]
+        both += [{"kind": "target", **r} for r in self.target_records()]
+        return ("diff", records.DIFF_CSV_COLUMNS, both)
+
     def __repr__(self) -> str:
         return (
             f"DiffReport(year={self.year}, against={self.against}, region={self.region!r}, "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from ictgoals.model import NATIONAL, Indicator, Op, Status, Target
 
@@ -25,6 +25,25 @@ if TYPE_CHECKING:  # only for the getters' types: the results import this module
 
 Record = dict[str, Any]
 T = TypeVar("T")
+#: A named table of records with its columns: the rows of a CSV file, or a sheet of a workbook.
+Sheet = tuple[str, list[str], list[Record]]
+
+
+class Result(Protocol):
+    """What every result of a reading command gives the machine formats."""
+
+    def to_document(self) -> Record:
+        """The JSON document."""
+        ...
+
+    def sheets(self) -> list[Sheet]:
+        """The workbook's sheets; the first is what CSV writes, unless `csv_sheet` says otherwise."""
+        ...
+
+    def csv_sheet(self) -> Sheet:
+        """The one table CSV writes."""
+        ...
+
 
 #: The JSON types a field may have (besides null, which any field but a required one may be).
 STRING, INTEGER, NUMBER, BOOLEAN, ARRAY, OBJECT = "string", "integer", "number", "boolean", "array", "object"
@@ -314,7 +333,13 @@ DIFF_CSV_COLUMNS = ["kind", *DIFF.columns, *(c for c in STATUS.columns if c not 
 
 FINDING: Shape[Finding] = Shape(
     Field("severity", lambda f: f.severity.value, STRING, '`"error"` or `"warning"` (CSV; JSON groups by it)'),
-    Field("code", lambda f: f.code, STRING, "what kind of problem ([cli.md](cli.md) lists the codes)"),
+    Field(
+        "code",
+        lambda f: f.code,
+        STRING,
+        "what kind of problem: the warnings `conflict`, `stated-change-mismatch`, `inconsistent-target`, "
+        "`printed-mismatch`, `unknown-region`; the error `invalid-data` (the loader stops at the first)",
+    ),
     Field("message", lambda f: f.message, STRING, "the problem in words"),
     Field("file", lambda f: f.file, STRING, "the file it is in", omitted_when_null=True),
     Field("line", lambda f: f.line, INTEGER, "the line", omitted_when_null=True),

@@ -81,6 +81,16 @@ class StatusReport:
         """The rows as records: exactly the "rows" of `status --format json`, ready for `pandas.DataFrame`."""
         return records.STATUS.records(self.rows)
 
+    def to_document(self) -> records.Record:
+        """`status --format json`."""
+        return records.status_document(self)
+
+    def sheets(self) -> list[records.Sheet]:
+        return [self.csv_sheet()]
+
+    def csv_sheet(self) -> records.Sheet:
+        return ("status", records.STATUS.columns, self.to_records())
+
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {status}" for status, n in self.summary().items() if n)
         return (

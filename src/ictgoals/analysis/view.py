@@ -104,6 +104,16 @@ class IndicatorView:
         """The JSON's "targets", as `status` rows."""
         return records.STATUS.records(self.targets)
 
+    def to_document(self) -> records.Record:
+        """`show --format json`."""
+        return records.view_document(self)
+
+    def sheets(self) -> list[records.Sheet]:
+        return [self.csv_sheet(), ("targets", records.STATUS.columns, self.target_records())]
+
+    def csv_sheet(self) -> records.Sheet:
+        return ("history", records.HISTORY.columns, self.to_records())
+
     def __repr__(self) -> str:
         return (
             f"IndicatorView(indicator={self.indicator.id!r}, region={self.region!r}, "

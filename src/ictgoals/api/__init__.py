@@ -4,7 +4,11 @@
 and the result types); the modules here hold them, by what they do:
 
 - `files`: choosing the data files, loading them (through the cache), saving output files;
-- `reading`: status, diff, show, validate, the catalogues, and what a region name means;
+- `regions`: what a region name means;
+- `catalogues`: every indicator with its counts, and every region;
+- `status`: where the targets due in a year stand;
+- `figures`: what changed from year to year (`diff`), and one indicator's history (`show`);
+- `checks`: what `validate` finds in data that loads;
 - `writing`: record, import, target and init;
 - `sharing`: the data package, the report, and extracting figures from a press report;
 - `results`: every result type the functions return, in one place to import from.

@@ -6,7 +6,7 @@ the ones holding rows give them as records with `to_records()` (docs/api.md).
 
 from __future__ import annotations
 
-from ictgoals.analysis.catalogue import Catalogue, CatalogueRow
+from ictgoals.analysis.catalogue import Catalogue, CatalogueRow, Regions
 from ictgoals.analysis.checks import Finding, Findings, Severity
 from ictgoals.analysis.diff import DiffReport, DiffRow
 from ictgoals.analysis.index import Point, Reading
@@ -25,6 +25,7 @@ __all__ = [
     "IndicatorView",
     "Point",
     "Reading",
+    "Regions",
     "Report",
     "Severity",
     "StatusReport",

@@ -11,7 +11,8 @@ from typing import TextIO
 from ictgoals.analysis import report as reporting
 from ictgoals.analysis.report import Report, TargetSection
 from ictgoals.api.files import save
-from ictgoals.api.reading import resolve_region, status
+from ictgoals.api.regions import resolve_region
+from ictgoals.api.status import status
 from ictgoals.errors import UsageError
 from ictgoals.extract.candidates import Candidate
 from ictgoals.extract.candidates import extract as read

@@ -1,7 +1,8 @@
 """The command line, one client of the API: `main` is the console-script entry point.
 
-Each command lives in the module of its kind (`reading`, `sharing`, `writing`), registered on the
-Typer app of `app`. A run imports only the module of the command it runs: that is the seam that
+Each command lives in the module of its concept (`status`, `figures`, `checks`, `catalogues`,
+`sharing`, `writing`), registered on the Typer app of `shared`. A run imports only the module of
+the command it runs, and so only the API and analysis that command needs: that is the seam that
 keeps start-up small (bench/startup.py). Help, an unknown name and shell completion get every command.
 """
 
@@ -16,19 +17,19 @@ import typer
 
 from ictgoals import i18n
 from ictgoals.cli import typer_adapter
-from ictgoals.cli.shared import EXIT_INTERNAL, SETTINGS, app, say
+from ictgoals.cli.shared import ENV_DEBUG, EXIT_INTERNAL, SETTINGS, app, say
 from ictgoals.locales import messages_for
 
 __all__ = ["COMMANDS", "application", "main"]
 
 #: Every command and the module that defines it.
 COMMANDS = {
-    "status": "reading",
-    "diff": "reading",
-    "show": "reading",
-    "validate": "reading",
-    "indicators": "reading",
-    "regions": "reading",
+    "status": "status",
+    "diff": "figures",
+    "show": "figures",
+    "validate": "checks",
+    "indicators": "catalogues",
+    "regions": "catalogues",
     "report": "sharing",
     "export": "sharing",
     "extract": "sharing",
@@ -91,7 +92,7 @@ def main() -> None:
         say(i18n.tr("interrupted."))
         sys.exit(130)
     except Exception as e:  # a bug: say so plainly; ICTGOALS_DEBUG=1 shows the traceback
-        if os.environ.get("ICTGOALS_DEBUG"):
+        if os.environ.get(ENV_DEBUG):
             raise
         say(
             i18n.tr(

@@ -14,14 +14,14 @@ import typer
 
 from ictgoals import __version__, i18n
 from ictgoals.api.files import cache_wanted, files, load_files, save
+from ictgoals.api.regions import region_note
 from ictgoals.datafiles.paths import DataFiles
 from ictgoals.errors import IctgoalsError, UsageError
 from ictgoals.i18n import tr
-from ictgoals.model import NATIONAL, Dataset, region_key
+from ictgoals.model import Dataset
 from ictgoals.output.formats import Context, Format, file_width, width_for
 from ictgoals.output.notice import slow_work
 from ictgoals.output.safe import printable
-from ictgoals.regions import catalogue
 
 SETTINGS: dict[str, Any] = {
     "name": "ictgoals",
@@ -33,6 +33,8 @@ SETTINGS: dict[str, Any] = {
 }
 app = typer.Typer(**SETTINGS)
 
+#: Set to show the traceback of an internal error (exit 3) instead of one line.
+ENV_DEBUG = "ICTGOALS_DEBUG"
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_INTERNAL = 0, 1, 3  # bad input and usage exit 2: IctgoalsError.exit_code
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -103,6 +105,12 @@ def main_options(
     """Track Vietnam's digital-transformation targets against the reported figures."""
 
 
+def note_region(name: str) -> None:
+    """Say which province succeeded a former one, when one is asked for."""
+    if note := region_note(name):
+        say(tr("note: {message}", message=note))
+
+
 class Run:
     """One invocation: the data files chosen, loaded with the notice a slow load deserves, and where output goes."""
 
@@ -152,22 +160,19 @@ class Run:
 
 
 # ---------------------------------------------------------------- shell completion
+# Only a shell asking for completions runs these; what they offer is in cli/completion.py.
 
 
 def complete_region(incomplete: str) -> list[str]:
-    """Shell completion: the nation and every province, current and former, that starts like `incomplete`."""
-    wanted = region_key(incomplete)
-    names = [NATIONAL, *(r.name for r in catalogue() if r.name != NATIONAL)]
-    return [name for name in dict.fromkeys(names) if region_key(name).startswith(wanted)]
+    from ictgoals.cli import completion
+
+    return completion.regions(incomplete)
 
 
 def complete_indicator(incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion: the indicator ids of the data files in use, with their names."""
-    try:
-        dataset = load_files(files(None, None), cache=cache_wanted(False))
-    except Exception:  # a shell asking for completions must never see a traceback
-        return []
-    return [(i.id, i.name) for i in dataset.indicators.values() if i.id.startswith(incomplete)]
+    from ictgoals.cli import completion
+
+    return completion.indicators(incomplete)
 
 
 # ---------------------------------------------------------------- options several commands share

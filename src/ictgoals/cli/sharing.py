@@ -11,7 +11,6 @@ import typer
 
 from ictgoals.api import sharing as api
 from ictgoals.api.files import save
-from ictgoals.cli.reading import note_region
 from ictgoals.cli.shared import (
     ActualsOpt,
     NoCacheOpt,
@@ -21,6 +20,7 @@ from ictgoals.cli.shared import (
     TargetsOpt,
     YearArg,
     app,
+    note_region,
     say,
     translates_errors,
 )

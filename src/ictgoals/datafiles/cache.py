@@ -94,8 +94,12 @@ def _digests(content: bytes, size: int | None) -> tuple[str | None, str]:
     return prefix, str(hasher.hexdigest())
 
 
+#: Where caches live, as the XDG Base Directory specification says.
+ENV_CACHE_HOME = "XDG_CACHE_HOME"
+
+
 def directory(environ: Mapping[str, str] = os.environ) -> Path:
-    base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = environ.get(ENV_CACHE_HOME) or str(Path.home() / ".cache")
     return Path(base) / "ictgoals"
 
 

@@ -1,1 +1,1 @@
-"""Everything a person or a program reads: machine rows, and one renderer per format; Rich lives only here."""
+"""Everything a person or a program reads: a renderer per format, the report, extract's review; Rich lives only here."""

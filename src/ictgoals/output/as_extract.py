@@ -90,7 +90,7 @@ def _toml_lines(entry: dict[str, Any]) -> list[str]:
     return tomli_w.dumps({k: v for k, v in entry.items() if v is not None}).splitlines()
 
 
-def write_toml(
+def write_toml(  # noqa: C901 (issue 24 splits it)
     candidates: Sequence[Candidate], out: TextIO, *, source: str | None, file: str, dataset: Dataset | None = None
 ) -> None:
     """A draft of [[actuals]] and [[targets]] entries, each after its sentence; unsure ones commented out, and

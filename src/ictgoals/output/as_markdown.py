@@ -1,10 +1,16 @@
-"""The Markdown renderer: pipe tables of the same cells the terminal table shows."""
+"""The Markdown renderer: pipe tables of the same words the terminal table shows."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TextIO
 
+from ictgoals.analysis.catalogue import Catalogue, Regions
+from ictgoals.analysis.diff import DiffReport
+from ictgoals.analysis.records import Result
+from ictgoals.analysis.status import StatusReport
+from ictgoals.output import text
+from ictgoals.output.as_csv import cell
 from ictgoals.output.safe import printable
 
 
@@ -21,3 +27,28 @@ def write(headers: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO) ->
     out.write("|" + "|".join(" --- " for _ in headers) + "|\n")
     for row in rows:
         out.write("| " + " | ".join(escape(cell) for cell in row) + " |\n")
+
+
+def render(result: Result, out: TextIO) -> None:
+    """A result as Markdown tables, a blank line between them."""
+    for number, (headers, cells) in enumerate(tables(result)):
+        if number:
+            out.write("\n")
+        write(headers, cells, out)
+
+
+def tables(result: Result) -> list[tuple[list[str], list[list[str]]]]:
+    """A result as tables of headers and cells: words where people read, the fields themselves for data."""
+    if isinstance(result, StatusReport):
+        return [(text.status_headers(), [text.status_cells(r) for r in result.rows])]
+    if isinstance(result, DiffReport):
+        found = [(text.diff_headers(result.against, result.year), [text.diff_cells(r) for r in result.rows])]
+        if result.targets:
+            found.append((text.status_headers(), [text.status_cells(r) for r in result.targets]))
+        return found
+    if isinstance(result, Catalogue):
+        return [(text.indicator_headers(), [text.indicator_cells(r) for r in result.rows])]
+    if isinstance(result, Regions):
+        return [(text.region_headers(), [text.region_cells(r) for r in result.regions])]
+    _, columns, rows = result.csv_sheet()  # validate and show: the fields themselves
+    return [(columns, [[cell(row.get(column)) for column in columns] for row in rows])]

@@ -7,25 +7,23 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from ictgoals.analysis.catalogue import Catalogue
+from ictgoals.analysis.catalogue import Catalogue, Regions
 from ictgoals.analysis.checks import Findings, Severity
 from ictgoals.analysis.diff import DiffReport
+from ictgoals.analysis.records import Result
 from ictgoals.analysis.status import StatusReport, StatusRow
 from ictgoals.analysis.view import IndicatorView
 from ictgoals.i18n import tr
 from ictgoals.model import ALL_REGIONS, NATIONAL, Status
 from ictgoals.output import text
 from ictgoals.output.fit import fit, stacked_lines
-from ictgoals.output.formats import Context
+from ictgoals.output.formats import ENV_NO_COLOR, Context
 from ictgoals.output.safe import printable
 from ictgoals.output.show_chart import chart_lines
-from ictgoals.regions import Region
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.text import Text
-
-    from ictgoals.output.render import Result
 
 STATUS_STYLE = {
     Status.MET: "bold green",
@@ -51,8 +49,10 @@ def render(result: Result, out: TextIO, context: Context) -> None:
         view(result, out, context)
     elif isinstance(result, Catalogue):
         indicators(result, out, context)
-    else:
+    elif isinstance(result, Regions):
         regions(result, out, context)
+    else:
+        raise AssertionError(f"no table for {type(result).__name__}")
 
 
 @functools.cache
@@ -68,7 +68,7 @@ def _console_class() -> type[Console]:
 
 def console(out: TextIO, context: Context) -> Console:
     """A Rich console on `out` that colours only a terminal and honours NO_COLOR; a closed pipe is not an error."""
-    no_color = "NO_COLOR" in os.environ or context.color is False
+    no_color = ENV_NO_COLOR in os.environ or context.color is False
     return _console_class()(
         file=out,
         width=context.width,
@@ -291,8 +291,8 @@ def view(view: IndicatorView, out: TextIO, context: Context) -> None:
     _print(printer, context, figures, chart, targets)
 
 
-def regions(catalogue: Sequence[Region], out: TextIO, context: Context) -> None:
+def regions(catalogue: Regions, out: TextIO, context: Context) -> None:
     printer = console(out, context)
-    headers, cells = text.region_headers(), [text.region_cells(r) for r in catalogue]
+    headers, cells = text.region_headers(), [text.region_cells(r) for r in catalogue.regions]
     title = tr("Regions: the nation, the 34 provinces from 1 July 2025, and the 63 before")
     _print(printer, context, fitted(printer.width, [title], headers, cells, drop=[5, 4]), files=False)

@@ -9,6 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO, NoReturn, TextIO
 
+#: The environment variables the human formats honour: no colour (no-color.org), and the width.
+ENV_NO_COLOR, ENV_COLUMNS = "NO_COLOR", "COLUMNS"
+
 
 class Format(enum.StrEnum):
     """The output formats every reporting command offers."""
@@ -63,7 +66,7 @@ def width_for(out: TextIO, environ: Mapping[str, str], terminals: Sequence[TextI
         return None
     if _is_regular_file(out):
         return file_width(environ)
-    setting = environ.get("COLUMNS", "")
+    setting = environ.get(ENV_COLUMNS, "")
     if setting.isdigit() and 20 <= int(setting) <= 1000:
         return int(setting)
     for stream in terminals:
@@ -77,7 +80,7 @@ def width_for(out: TextIO, environ: Mapping[str, str], terminals: Sequence[TextI
 
 def file_width(environ: Mapping[str, str]) -> int:
     """How wide tables written to a file are: $COLUMNS if it is a number from 20 to 1000, else 120."""
-    setting = environ.get("COLUMNS", "")
+    setting = environ.get(ENV_COLUMNS, "")
     return int(setting) if setting.isdigit() and 20 <= int(setting) <= 1000 else 120
 
 

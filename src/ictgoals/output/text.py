@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ictgoals.analysis.catalogue import CatalogueRow
@@ -192,38 +191,6 @@ def diff_cells(row: DiffRow) -> list[str]:
             stated += " ✓" if row.stated_agrees else " ✗"
     improved = "—" if row.improved is None else tr("yes") if row.improved else tr("no")
     return [name(indicator), before, show_value(row.after.value, indicator), change, improved, stated]
-
-
-def warning_lines(rows: Iterable[StatusRow]) -> list[str]:
-    """What a computation wants a person to know about its rows, one line each."""
-    return [
-        tr(
-            "warning: {indicator} ({region}, {year}): {warning}.",
-            indicator=row.target.indicator,
-            region=row.region,
-            year=row.target.year,
-            warning=warning,
-        )
-        for row in rows
-        for warning in row.warnings
-    ]
-
-
-def check_lines(flagged: Sequence[StatusRow], noted: Sequence[StatusRow], total: int) -> list[str]:
-    """The lines `status --check` says: each row that fails or is noted, then the verdict if any failed."""
-    lines = [
-        tr(
-            "check: {status}: {indicator} ({region}, {year})",
-            status=status_word(r.status),
-            indicator=r.target.indicator,
-            region=r.region,
-            year=r.target.year,
-        )
-        for r in [*flagged, *noted]
-    ]
-    if flagged:
-        lines.append(tr("check failed: {failed} of {total} targets need attention.", failed=len(flagged), total=total))
-    return lines
 
 
 def indicator_headers() -> list[str]:

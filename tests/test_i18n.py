@@ -119,7 +119,7 @@ def test_a_vietnamese_locale_gives_vietnamese_status() -> None:
     result = run("status", "2025", locale="vi_VN.UTF-8", columns=200)  # wide enough for names on one line
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "Mục tiêu đến hạn năm 2025" in out
+    assert "Tình hình thực hiện chỉ tiêu năm 2025" in out
     assert "Chỉ tiêu" in out
     assert "45,8% (2024)" in out  # the dossiers figure, Vietnamese decimal comma
     assert "Tỷ lệ hồ sơ trực tuyến toàn trình" in out  # name_vi

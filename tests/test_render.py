@@ -95,31 +95,23 @@ STATUS_2023_MARKDOWN = """\
 """
 
 STATUS_2023_TABLE = """\
-Targets due in 2023 (national)
+Targets due in 2023 (national): 1 missed
 Indicator                         Target   Actual       Gap     Status   Pace
 ─────────────────────────────────────────────────────────────────────────────
 Dossiers processed fully online   ≥ 50%    40% (2023)   10 pp   missed   —
-1 missed
-R: progress ratio, observed ÷ required yearly growth (≥ 0.95 on track); need: change per year still
-required; est.: estimate; !: sources disagree
 targets: targets.toml
 actuals: actuals.toml
 """
 
 #: At 40 columns no table fits without breaking a word: each target becomes a block of lines.
 STATUS_2023_TABLE_40 = """\
-Targets due in 2023 (national)
+Targets due in 2023 (national): 1 missed
 Dossiers processed fully online
   Target: ≥ 50%
   Actual: 40% (2023)
   Gap: 10 pp
   Status: missed
   Pace: —
-1 missed
-R: progress ratio, observed ÷ required
-yearly growth (≥ 0.95 on track); need:
-change per year still required; est.:
-estimate; !: sources disagree
 targets: targets.toml
 actuals: actuals.toml
 """

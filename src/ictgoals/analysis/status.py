@@ -176,6 +176,19 @@ def progress(baseline: Point, current: Point, goal: float, target_year: int, ind
     return Progress(ratio, projected, tuple(warnings))
 
 
+def reaches(projected: float | None, goal: float, baseline: float) -> bool:
+    """Whether a projection arrives at the goal, coming from the baseline's side of it.
+
+    The ratio's threshold (0.95) lets a pace a little short of the required one count as on track;
+    a row is called on track only when the projection also reaches the target, so the status
+    never contradicts the projection shown beside it (docs/methodology.md).
+    """
+    if projected is None:
+        return False
+    towards = 1.0 if goal >= baseline else -1.0
+    return towards * (projected - goal) >= 0 or same_value(projected, goal)
+
+
 def status_from_ratio(ratio: float) -> Status:
     if ratio >= ON_TRACK_RATIO:
         return Status.ON_TRACK
@@ -293,6 +306,8 @@ def evaluate(target: Target, indicator: Indicator, series: Series, region: str) 
             state = Status.REGRESSING
     else:
         state = status_from_ratio(result.ratio)
+        if state is Status.ON_TRACK and not reaches(result.projected, goal, baseline.value):
+            state = Status.AT_RISK  # fast enough by the ratio's threshold, yet projected to fall short
     return StatusRow(
         target,
         indicator,
@@ -350,15 +365,27 @@ def status(dataset: Dataset, year: int, region: str = NATIONAL, index: Index | N
 CHECK_FAILS = frozenset({Status.MISSED, Status.NO_DATA, Status.AT_RISK, Status.OFF_TRACK, Status.REGRESSING})
 
 
-def check(report: StatusReport, *, strict: bool = False) -> tuple[list[StatusRow], list[StatusRow], int]:
-    """The rows that fail `--check`, the no-trend rows that only get a mention (without `strict`), and how
-    many rows were considered.
+def counted(row: StatusRow) -> bool:
+    """Whether `--check` counts a row: a target judged in its own region.
 
-    For a province, only its own targets count: the national targets its figures are compared
-    against are context, and a province is not failed for the nation's goals.
+    The nation's targets count against the nation's figures and a province's against its own,
+    whatever region was asked for (one province, or "all"); a national target shown against a
+    province's figures is context, and a province is not failed for the nation's goals.
     """
+    return region_key(row.region) == region_key(row.target.region)
+
+
+def check(report: StatusReport, *, strict: bool = False) -> tuple[list[StatusRow], list[StatusRow], int]:
+    """The rows that fail `--check`, the no-trend rows that are only noted (without `strict`), and how many
+    rows were counted."""
     failing = CHECK_FAILS | ({Status.NO_TREND} if strict else set())
-    rows = [r for r in report.rows if report.region == NATIONAL or r.target.region != NATIONAL]
+    rows = [r for r in report.rows if counted(r)]
     flagged = [r for r in rows if r.status in failing]
     noted = [r for r in rows if r.status is Status.NO_TREND and not strict]
     return flagged, noted, len(rows)
+
+
+def due_years(dataset: Dataset) -> list[int]:
+    """Every year some target is due in, each year of a span included."""
+    years = {year for t in dataset.targets for year in range(t.span[0] if t.span else t.year, t.year + 1)}
+    return sorted(years)

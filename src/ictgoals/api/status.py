@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from ictgoals.analysis import status as evaluate
-from ictgoals.analysis.status import StatusReport
+from ictgoals.analysis.status import StatusReport, due_years
 from ictgoals.api.regions import every_region, resolve_region
 from ictgoals.model import ALL_REGIONS as ALL
 from ictgoals.model import NATIONAL, Dataset
+
+__all__ = ["due_years", "status"]
 
 
 def status(dataset: Dataset, year: int, region: str = NATIONAL) -> StatusReport:

@@ -123,10 +123,11 @@ class Run:
         fmt: Format = Format.TABLE,
         output: Path | None = None,
         bom: bool = False,
+        every_row: bool = False,
     ) -> None:
         self.files: DataFiles = files(targets, actuals)
         self.cache = cache_wanted(no_cache)
-        self.fmt, self.output, self.bom = fmt, output, bom
+        self.fmt, self.output, self.bom, self.every_row = fmt, output, bom, every_row
 
     def load(self) -> Dataset:
         with slow_work(tr("reading {targets} and {actuals}", targets=self.files.targets, actuals=self.files.actuals)):
@@ -149,12 +150,15 @@ class Run:
                 result,
                 self.fmt,
                 sys.stdout,
-                Context.for_stream(sys.stdout, targets, actuals, terminals=terminals, bom=self.bom),
+                Context.for_stream(
+                    sys.stdout, targets, actuals, terminals=terminals, bom=self.bom, every_row=self.every_row
+                ),
             )
             return
         buffer = io.BytesIO()
         stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
-        render(result, self.fmt, stream, Context(targets, actuals, width=self.width(), color=False, bom=self.bom))
+        context = Context(targets, actuals, width=self.width(), color=False, bom=self.bom, every_row=self.every_row)
+        render(result, self.fmt, stream, context)
         stream.flush()
         save(self.output, buffer.getvalue())
 

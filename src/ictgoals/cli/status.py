@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ictgoals.analysis.status import check
+from ictgoals.api.status import due_years
 from ictgoals.api.status import status as status_of
 from ictgoals.cli.shared import (
     EXIT_CHECK_FAILED,
@@ -24,9 +25,11 @@ from ictgoals.cli.shared import (
     say,
     translates_errors,
 )
+from ictgoals.errors import UsageError
+from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL
 from ictgoals.output.formats import Format
-from ictgoals.output.notes import check_lines, warning_lines
+from ictgoals.output.notes import check_lines, no_targets_line, warning_lines
 from ictgoals.output.render import render
 
 
@@ -40,6 +43,10 @@ def status(
         typer.Option("--check", help="Exit 1 if any target is missed, at-risk, off-track, regressing or has no data."),
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="With --check, also fail on no-trend.")] = False,
+    every_row: Annotated[
+        bool,
+        typer.Option("--all", help="Tables: list the targets without figures too (by default one line names them)."),
+    ] = False,
     fmt: FormatOpt = Format.TABLE,
     output: OutputOpt = None,
     bom: BomOpt = False,
@@ -48,9 +55,15 @@ def status(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Show every target due in YEAR against the latest figures."""
-    run = Run(targets, actuals, no_cache, fmt=fmt, output=output, bom=bom)
-    report = status_of(run.load(), year, region)
+    run = Run(targets, actuals, no_cache, fmt=fmt, output=output, bom=bom, every_row=every_row)
+    dataset = run.load()
+    report = status_of(dataset, year, region)
     note_region(report.region)
+    if not report.rows:
+        nothing = no_targets_line(year, due_years(dataset))
+        if check_:  # a gate that checks a year with no targets is a mistake in the gate, not a pass
+            raise UsageError(nothing + " " + tr("--check has nothing to check: give a year that has targets."))
+        say(tr("note: {message}", message=nothing))
     for line in warning_lines(report.rows):
         say(line)
     run.emit(render, report)

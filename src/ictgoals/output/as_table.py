@@ -11,7 +11,7 @@ from ictgoals.analysis.catalogue import Catalogue, Regions
 from ictgoals.analysis.checks import Findings, Severity
 from ictgoals.analysis.diff import DiffReport
 from ictgoals.analysis.records import Result
-from ictgoals.analysis.status import StatusReport, StatusRow
+from ictgoals.analysis.status import StatusReport, StatusRow, counted
 from ictgoals.analysis.view import IndicatorView
 from ictgoals.i18n import tr
 from ictgoals.model import ALL_REGIONS, NATIONAL, Status
@@ -170,36 +170,76 @@ def _status_table(
     return fitted(width, [title], headers, _status_cells(rows, styled=styled), caption, drop=[5])
 
 
+def _status_block(
+    width: int, title: str, rows: Sequence[StatusRow], every_row: bool, caption: Sequence[str] = ()
+) -> list[RenderableType]:
+    """A titled status table of the rows with figures; the targets without any figure named in one line
+    after it (all of them as rows with `every_row`)."""
+    shown = list(rows) if every_row else [r for r in rows if r.status is not Status.NO_DATA]
+    blank = [] if every_row else [r for r in rows if r.status is Status.NO_DATA]
+    lines = []
+    if blank:
+        names = "; ".join(dict.fromkeys(text.name(r.indicator) for r in blank))
+        lines.append(tr("No figures yet for {count} target(s): {names}.", count=len(blank), names=names))
+    if not shown:
+        return [_literal(title, *lines, *caption)]
+    return _status_table(width, title, shown, [*lines, *caption])
+
+
+def _counts(rows: Sequence[StatusRow]) -> dict[str, int]:
+    counts = {s.value: 0 for s in Status}
+    for row in rows:
+        counts[row.status.value] += 1
+    return counts
+
+
+def _region_sections(
+    width: int, year: int, region: str, rows: Sequence[StatusRow], every_row: bool
+) -> list[list[RenderableType]]:
+    """A region's targets: its own first, then the national targets measured on its figures (only those it has
+    figures for, the rest counted), each part's summary in its title."""
+    own = [r for r in rows if counted(r)]
+    context = [r for r in rows if not counted(r)]
+    if region == NATIONAL:
+        title = tr("Targets due in {year} (national): {summary}", year=year, summary=text.summary(_counts(own)))
+        return [_status_block(width, title, own, every_row)]
+    sections = []
+    if own:
+        title = tr(
+            "Targets of {region} due in {year}: {summary}", region=region, year=year, summary=text.summary(_counts(own))
+        )
+        sections.append(_status_block(width, title, own, every_row))
+    with_figures = context if every_row else [r for r in context if r.status is not Status.NO_DATA]
+    rest = len(context) - len(with_figures)
+    title = tr("National targets due in {year}, against {region}'s figures", year=year, region=region)
+    notes = [tr("{count} other national target(s) have no figures for {region}.", count=rest, region=region)] * bool(
+        rest
+    )
+    if with_figures:
+        sections.append(_status_table(width, title, with_figures, notes))
+    elif context:
+        sections.append([_literal(title, *notes)])
+    return sections
+
+
 def status(report: StatusReport, out: TextIO, context: Context) -> None:
     printer = console(out, context)
     width = printer.width
-    caption = [text.summary(report.summary()), text.pace_legend()]
-    if report.region == ALL_REGIONS:  # one section per region, in the order of the rows
-        regions = list(dict.fromkeys(row.region for row in report.rows))
-        sections = [
-            _status_table(
-                width,
-                tr("Targets due in {year}: {region}", year=report.year, region=region),
-                [r for r in report.rows if r.region == region],
-                caption if number == len(regions) - 1 else (),
-            )
-            for number, region in enumerate(regions)
-        ]
-        _print(printer, context, *sections)
+    legend = [line for line in (text.pace_legend(report.rows),) if line]
+    if not report.rows:
+        _print(printer, context, [_literal(tr("No targets are due in {year}.", year=report.year))])
         return
-    if report.region == NATIONAL:
-        title = tr("Targets due in {year} (national)", year=report.year)
-        _print(printer, context, _status_table(width, title, report.rows, caption))
-        return
-    # A province's own targets first; then the national ones, measured on its figures, as context.
-    own = tr("Targets of {region} due in {year}", region=report.region, year=report.year)
-    national = tr("National targets due in {year}, against {region}'s figures", year=report.year, region=report.region)
-    _print(
-        printer,
-        context,
-        _status_table(width, own, [r for r in report.rows if r.target.region != NATIONAL]),
-        _status_table(width, national, [r for r in report.rows if r.target.region == NATIONAL], caption),
-    )
+    regions = [report.region] if report.region != ALL_REGIONS else list(dict.fromkeys(r.region for r in report.rows))
+    sections = [
+        section
+        for region in regions
+        for section in _region_sections(
+            width, report.year, region, [r for r in report.rows if r.region == region], context.every_row
+        )
+    ]
+    if legend:
+        sections.append([_literal(*legend)])
+    _print(printer, context, *sections)
 
 
 def diff(report: DiffReport, out: TextIO, context: Context) -> None:

@@ -37,6 +37,7 @@ class Context:
     width: int | None = None
     color: bool | None = None
     bom: bool = False  # CSV starts with the UTF-8 byte order mark, for Excel
+    every_row: bool = False  # tables list rows with nothing to show too (targets without figures), not one line
 
     @classmethod
     def for_stream(
@@ -47,9 +48,10 @@ class Context:
         environ: Mapping[str, str] = os.environ,
         terminals: Sequence[TextIO] = (),
         bom: bool = False,
+        every_row: bool = False,
     ) -> Context:
         """The width to lay tables out in; see `width_for`."""
-        return cls(targets_file, actuals_file, width=width_for(out, environ, terminals), bom=bom)
+        return cls(targets_file, actuals_file, width=width_for(out, environ, terminals), bom=bom, every_row=every_row)
 
 
 def width_for(out: TextIO, environ: Mapping[str, str], terminals: Sequence[TextIO] = ()) -> int | None:

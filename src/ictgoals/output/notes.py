@@ -24,7 +24,8 @@ def warning_lines(rows: Iterable[StatusRow]) -> list[str]:
 
 
 def check_lines(flagged: Sequence[StatusRow], noted: Sequence[StatusRow], total: int) -> list[str]:
-    """The lines `status --check` says: each row that fails or is noted, then the verdict if any failed."""
+    """The lines `status --check` says: one per row it counts as failing, then the verdict; the no-trend
+    rows it does not count follow as notes, so the lines headed "check:" are exactly the failures."""
     lines = [
         tr(
             "check: {status}: {indicator} ({region}, {year})",
@@ -33,8 +34,29 @@ def check_lines(flagged: Sequence[StatusRow], noted: Sequence[StatusRow], total:
             region=r.region,
             year=r.target.year,
         )
-        for r in [*flagged, *noted]
+        for r in flagged
     ]
     if flagged:
         lines.append(tr("check failed: {failed} of {total} targets need attention.", failed=len(flagged), total=total))
+    lines += [
+        tr(
+            "note: {status}, not counted (--strict counts it): {indicator} ({region}, {year})",
+            status=pt("status", r.status.value),
+            indicator=r.target.indicator,
+            region=r.region,
+            year=r.target.year,
+        )
+        for r in noted
+    ]
     return lines
+
+
+def no_targets_line(year: int, years: Sequence[int]) -> str:
+    """What to say when no target is due in `year`: the years that have targets."""
+    if not years:
+        return tr("no target is due in {year}: the data declares no targets.", year=year)
+    return tr(
+        "no target is due in {year}; targets are due in {years}.",
+        year=year,
+        years=", ".join(str(y) for y in years),
+    )

@@ -136,11 +136,18 @@ def show_pace(row: StatusRow) -> str:
     return " · ".join(parts) or "—"
 
 
-def pace_legend() -> str:
-    return tr(
-        "R: progress ratio, observed ÷ required yearly growth (≥ 0.95 on track); "
-        "need: change per year still required; est.: estimate; !: sources disagree"
-    )
+def pace_legend(rows: Sequence[StatusRow]) -> str:
+    """What the marks of a status table mean: only the marks its rows show."""
+    parts = []
+    if any(r.progress_ratio is not None for r in rows):
+        parts.append(tr("R: progress ratio, observed ÷ required yearly growth (≥ 0.95 on track)"))
+    if any(r.required_change_per_year is not None for r in rows):
+        parts.append(tr("need: change per year still required"))
+    if any(r.current is not None and r.current.estimate for r in rows):
+        parts.append(tr("est.: estimate"))
+    if any(r.current is not None and r.current.conflict for r in rows):
+        parts.append(tr("!: sources disagree"))
+    return "; ".join(parts)
 
 
 def status_cells(row: StatusRow) -> list[str]:

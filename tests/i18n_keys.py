@@ -58,10 +58,9 @@ def _is_command(node: ast.FunctionDef) -> bool:
 
 def dynamic_keys() -> set[str]:
     """The keys looked up with a text from an enum: each value of each enum."""
-    from ictgoals.model import Basis, Better, ChangeUnit, Status
+    from ictgoals.model import Basis, Better, ChangeUnit
 
-    keys = {f"status{SEPARATOR}{s.value}" for s in Status}
-    keys |= {f"better{SEPARATOR}{b.value}" for b in Better}
+    keys = {f"better{SEPARATOR}{b.value}" for b in Better}
     keys |= {f"change unit{SEPARATOR}{u.value}" for u in ChangeUnit}
     keys |= {f"basis{SEPARATOR}{b.value}" for b in Basis if b.value}
     keys |= {f"kind{SEPARATOR}{kind}" for kind in ("actual", "target")}

@@ -63,7 +63,8 @@ STATUS_2023_JSON = """\
       "progress_ratio": null,
       "projected": null,
       "required_change_per_year": null,
-      "required_growth_pct": null
+      "required_growth_pct": null,
+      "percent_of_target": 80
     }
   ],
   "summary": {
@@ -82,10 +83,10 @@ STATUS_2023_JSON = """\
 STATUS_2023_CSV = """\
 indicator,name,name_vi,unit,region,target_region,scope,year,op,target,target_low,target_high,tolerance,target_years,\
 actual,actual_year,gap,status,sources,conflict,estimate,target_sources,baseline.year,baseline.value,progress_ratio,\
-projected,required_change_per_year,required_growth_pct
+projected,required_change_per_year,required_growth_pct,percent_of_target
 dossiers,Dossiers processed fully online,Tỷ lệ hồ sơ trực tuyến toàn trình,%,VN,VN,national,\
 2023,>=,50,50,,,,40,2023,10,missed,review-2023,false,false,\
-review-2023,2020,20,,,,
+review-2023,2020,20,,,,,80
 """
 
 STATUS_2023_MARKDOWN = """\
@@ -156,20 +157,20 @@ DIFF_2024_CSV = """\
 kind,indicator,name,name_vi,unit,region,before,derived,after,change,change_pct,improved,stated_change,\
 stated_change_unit,stated_change_from,stated_agrees,sources,conflict,estimate,target_region,scope,year,op,target,\
 target_low,target_high,tolerance,target_years,actual,actual_year,gap,status,target_sources,baseline.year,\
-baseline.value,progress_ratio,projected,required_change_per_year,required_growth_pct
-change,gci_rank,Global Cybersecurity Index rank,,rank,VN,,false,17,,,,,,,,review-2024-a,false,false,,,,,,,,,,,,,,,,,,,,
-change,de_revenue,Digital economy revenue,,USD bn,VN,,false,40,,,,,,,,review-2024-b,false,false,,,,,,,,,,,,,,,,,,,,
+baseline.value,progress_ratio,projected,required_change_per_year,required_growth_pct,percent_of_target
+change,gci_rank,Global Cybersecurity Index rank,,rank,VN,,false,17,,,,,,,,review-2024-a,false,false,,,,,,,,,,,,,,,,,,,,,
+change,de_revenue,Digital economy revenue,,USD bn,VN,,false,40,,,,,,,,review-2024-b,false,false,,,,,,,,,,,,,,,,,,,,,
 change,dossiers,Dossiers processed fully online,Tỷ lệ hồ sơ trực tuyến toàn trình,%,VN,40,false,45.8,5.8,14.5,true,,,,,\
-review-2024-a,false,false,,,,,,,,,,,,,,,,,,,,
+review-2024-a,false,false,,,,,,,,,,,,,,,,,,,,,
 change,egdi_rank,E-Government Development Index rank,,rank,VN,,false,71,,,,15,places,2022,,review-2024-a,false,false,\
-,,,,,,,,,,,,,,,,,,,
+,,,,,,,,,,,,,,,,,,,,
 change,exports,Hardware and electronics exports,,USD bn,VN,118.279569892,true,132,13.720430108,11.6,true,11.6,%,2023,,\
-review-2024-b,true,false,,,,,,,,,,,,,,,,,,,,
+review-2024-b,true,false,,,,,,,,,,,,,,,,,,,,,
 change,ict_revenue,ICT industry revenue,,USD bn,VN,142,false,152,10,7.042253521,true,11,%,2023,false,review-2024-a,\
-false,false,,,,,,,,,,,,,,,,,,,,
-change,postal_growth,Postal revenue growth,,%,VN,,false,35,,,,,,,,review-2024-a,false,false,,,,,,,,,,,,,,,,,,,,
+false,false,,,,,,,,,,,,,,,,,,,,,
+change,postal_growth,Postal revenue growth,,%,VN,,false,35,,,,,,,,review-2024-a,false,false,,,,,,,,,,,,,,,,,,,,,
 target,egdi_rank,E-Government Development Index rank,,rank,VN,,,,,,,,,,,review-2024-a,false,false,VN,national,2024,<=,\
-80,,80,,,71,2024,-9,met,review-2023,2022,86,,,,
+80,,80,,,71,2024,-9,met,review-2023,2022,86,,,,,
 """
 
 

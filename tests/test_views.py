@@ -35,7 +35,7 @@ def test_all_lists_every_target_as_a_row() -> None:
     _, out, _ = run("status", "2025", "--all")
     assert "No figures yet" not in out
     row = next(line for line in out.splitlines() if line.startswith("Adults with a digital signature"))
-    assert "no-data" in row
+    assert "no data" in row
 
 
 def test_json_keeps_every_row_whatever_the_table_shows() -> None:
@@ -47,13 +47,13 @@ def test_json_keeps_every_row_whatever_the_table_shows() -> None:
 
 def test_the_title_carries_the_summary() -> None:
     _, out, _ = run("status", "2025")
-    assert out.splitlines()[0] == "Targets due in 2025 (national): 3 met, 2 at-risk, 2 no-trend, 1 no-data"
+    assert out.splitlines()[0] == "Targets due in 2025 (national): 3 met, 2 at risk, 2 no trend yet, 1 no data"
 
 
 def test_a_province_shows_its_own_targets_then_the_national_ones_it_has_figures_for() -> None:
     _, out, _ = run("status", "2025", "--region", "Trà Vinh")
     lines = out.splitlines()
-    own = lines.index("Targets of Trà Vinh due in 2025: 1 no-trend")
+    own = lines.index("Targets of Trà Vinh due in 2025: 1 no trend yet")
     national = lines.index("National targets due in 2025, against Trà Vinh's figures")
     assert own < national
     # Trà Vinh has one figure (dossiers), so one national target is measured on it; 7 have none.
@@ -66,8 +66,8 @@ def test_a_province_shows_its_own_targets_then_the_national_ones_it_has_figures_
 
 def test_every_region_gets_its_own_summary_line() -> None:
     _, out, _ = run("status", "2025", "--region", "all")
-    assert "Targets due in 2025 (national): 3 met, 2 at-risk, 2 no-trend, 1 no-data" in out
-    assert "Targets of Trà Vinh due in 2025: 1 no-trend" in out
+    assert "Targets due in 2025 (national): 3 met, 2 at risk, 2 no trend yet, 1 no data" in out
+    assert "Targets of Trà Vinh due in 2025: 1 no trend yet" in out
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,7 @@ def test_check_counts_each_target_in_its_own_region(region: str, failed: int, co
     if failed:
         assert f"check failed: {failed} of {counted} targets need attention." in err
     notes = [line for line in err.splitlines() if "not counted" in line]
-    assert all(line.startswith("ictgoals: note: no-trend") for line in notes)
+    assert all(line.startswith("ictgoals: note: no trend yet") for line in notes)
 
 
 def test_strict_counts_no_trend_in_every_region() -> None:

@@ -92,6 +92,7 @@ class Source:
     published: str = ""
     conference: str = ""
     document: str = ""
+    url: str = ""  # where the report was read
 
     @property
     def recency(self) -> str:

@@ -281,6 +281,14 @@ STATUS: Shape[StatusRow] = Shape(
         NUMBER,
         "the same as compound growth, in %",
     ),
+    # fields added later go last, so scripts that read CSV columns by position keep working
+    Field(
+        "percent_of_target",
+        lambda row: number(row.percent_of_target),
+        NUMBER,
+        "the latest figure as % of the target (target ÷ figure when lower is better); null for ranks, "
+        "maintain, or above a range",
+    ),
 )
 
 

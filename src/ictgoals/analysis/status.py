@@ -58,6 +58,11 @@ class StatusRow:
         """The row as `status --format json` writes it."""
         return records.STATUS.record(self)
 
+    @property
+    def percent_of_target(self) -> float | None:
+        """The latest figure as a share of the target (the review table's "% of plan"); see `percent_of`."""
+        return None if self.current is None else percent_of(self.target, self.indicator, self.current.value)
+
 
 @dataclass(frozen=True, repr=False)
 class StatusReport:
@@ -174,6 +179,27 @@ def progress(baseline: Point, current: Point, goal: float, target_year: int, ind
         return Progress(None, None, tuple(warnings))
     projected = _compound(current.value, 1.0 + observed, target_year - current.year)
     return Progress(ratio, projected, tuple(warnings))
+
+
+def percent_of(target: Target, indicator: Indicator, actual: float) -> float | None:
+    """How far a figure has come towards its target, in % (docs/methodology.md, "% of target").
+
+    Higher is better (>=, >): actual ÷ target; lower is better (<=, <): target ÷ actual, so that
+    100% and more means reached either way; a range: 100 inside it, actual ÷ low below it, and none
+    above it (the gap says by how much). None for ranks (the gap in places says it better), for
+    "maintain" (its level is the baseline, not a plan figure) and where a division has no meaning.
+    """
+    value = target.value
+    if indicator.is_rank or value is None or target.op is Op.MAINTAIN:
+        return None
+    if isinstance(value, tuple):
+        low, high = value
+        if low <= actual <= high:
+            return 100.0
+        return 100.0 * actual / low if actual < low and low > 0 else None
+    if target.op.upward:
+        return 100.0 * actual / value if value > 0 and actual >= 0 else None
+    return 100.0 * value / actual if actual > 0 and value >= 0 else None
 
 
 def reaches(projected: float | None, goal: float, baseline: float) -> bool:

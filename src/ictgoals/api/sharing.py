@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -56,16 +57,18 @@ def extract(dataset: Dataset, text: str, *, date: str | None = None, region: str
         raise UsageError(str(e)) from e
 
 
-def report(dataset: Dataset, year: int, region: str = NATIONAL) -> Report:
-    """What a shareable report on the targets due in `year` in a region says."""
-    return reporting.report(dataset, year, resolve_region(dataset, region))
+def report(dataset: Dataset, year: int, region: str = NATIONAL, *, notes: bool = True) -> Report:
+    """What the year-end review of the targets due in `year` in a region says; without `notes`, no notes on
+    the data."""
+    return reporting.report(dataset, year, resolve_region(dataset, region), notes=notes)
 
 
 def write_report(
     content: Report, fmt: ReportFormat, output: Path | None, out: TextIO, made: datetime.date | None = None
 ) -> Path | None:
     """Write the report: HTML to `output` (a file) or to `out`; Markdown into the directory `output`,
-    with the charts as SVG files beside it. Files are replaced atomically. Returns what was written."""
+    with the charts as SVG files beside it, named by indicator. Files are replaced atomically.
+    Returns what was written."""
     report_charts.available()  # before anything is written: without the extra, say how to install it
     made = made or datetime.date.today()
     match fmt:
@@ -86,19 +89,35 @@ def write_report(
                 raise UsageError(tr("--format markdown writes a directory: give it with -o DIR."))
             (output / "charts").mkdir(parents=True, exist_ok=True)
             pictures = report_charts.draw_all(content.sections, inline=False)
+            names = chart_names(content.sections)
 
             def chart_file(number: int, section: TargetSection) -> str | None:
                 svg = pictures[number - 1]
                 if svg is None:
                     return None
-                save(output / "charts" / f"target-{number}.svg", svg)
-                return f"charts/target-{number}.svg"
+                save(output / "charts" / names[number - 1], svg)
+                return f"charts/{names[number - 1]}"
 
-            save(output / "charts" / "key.svg", report_charts.key(inline=False))
+            def key_file() -> str:
+                save(output / "charts" / "key.svg", report_charts.key(inline=False))
+                return "charts/key.svg"
+
             buffer = io.StringIO()
-            report_markdown.write(content, buffer, chart_file, "charts/key.svg", made)
+            report_markdown.write(content, buffer, chart_file, key_file, made)
             save(output / "report.md", buffer.getvalue())
             return output / "report.md"
         case _:
             unreachable(fmt)
     return None
+
+
+def chart_names(sections: Sequence[TargetSection]) -> list[str]:
+    """A file name per section's chart, by indicator: `full_online_dossiers.svg`, then `…-2.svg` for a second
+    target on the same indicator."""
+    seen: dict[str, int] = {}
+    names = []
+    for section in sections:
+        indicator = section.row.target.indicator
+        seen[indicator] = seen.get(indicator, 0) + 1
+        names.append(f"{indicator}.svg" if seen[indicator] == 1 else f"{indicator}-{seen[indicator]}.svg")
+    return names

@@ -20,7 +20,6 @@ from ictgoals.cli.shared import (
     TargetsOpt,
     YearArg,
     app,
-    note_region,
     say,
     translates_errors,
 )
@@ -94,13 +93,17 @@ def report(
             "--output", "-o", help="File (html) or directory (markdown) to write; html goes to stdout without it."
         ),
     ] = None,
+    notes: Annotated[
+        bool, typer.Option("--notes/--no-notes", help="End with the notes on the data (where sources disagree).")
+    ] = True,
     targets: TargetsOpt = None,
     actuals: ActualsOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Write a report to share: summary, what changed, and a chart per target (needs the report extra)."""
-    content = api.report(Run(targets, actuals, no_cache).load(), year, region)
-    note_region(content.region)
+    """Write the year-end review: the review table, each target's figures and chart, notes and sources."""
+    if output is None and fmt is ReportFormat.HTML and sys.stdout.isatty():
+        raise UsageError(tr("report writes an HTML file: give -o report.html, or redirect stdout to a file."))
+    content = api.report(Run(targets, actuals, no_cache).load(), year, region, notes=notes)
     written = api.write_report(content, fmt, output, sys.stdout)
     if written is not None:
         say(tr("wrote {path}.", path=written))

@@ -344,7 +344,7 @@ def _row(position: int, a: Actual) -> tuple[Any, ...]:
 
 
 def _sources(sources: Mapping[str, Source]) -> list[tuple[Any, ...]]:
-    return [(s.id, s.title, s.outlet, s.region, s.published, s.conference, s.document) for s in sources.values()]
+    return [(s.id, s.title, s.outlet, s.region, s.published, s.conference, s.document, s.url) for s in sources.values()]
 
 
 def _append(

@@ -323,6 +323,7 @@ def source(entry: Entry, source_id: str) -> Source:
         published,
         conference,
         entry.text(s["document"]),
+        entry.text(s["url"]),
     )
 
 

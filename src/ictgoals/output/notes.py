@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ictgoals.analysis.status import StatusRow
-from ictgoals.i18n import pt, tr
+from ictgoals.i18n import tr
+from ictgoals.output.text import status_word
 
 
 def warning_lines(rows: Iterable[StatusRow]) -> list[str]:
@@ -29,7 +30,7 @@ def check_lines(flagged: Sequence[StatusRow], noted: Sequence[StatusRow], total:
     lines = [
         tr(
             "check: {status}: {indicator} ({region}, {year})",
-            status=pt("status", r.status.value),
+            status=status_word(r.status),
             indicator=r.target.indicator,
             region=r.region,
             year=r.target.year,
@@ -41,7 +42,7 @@ def check_lines(flagged: Sequence[StatusRow], noted: Sequence[StatusRow], total:
     lines += [
         tr(
             "note: {status}, not counted (--strict counts it): {indicator} ({region}, {year})",
-            status=pt("status", r.status.value),
+            status=status_word(r.status),
             indicator=r.target.indicator,
             region=r.region,
             year=r.target.year,

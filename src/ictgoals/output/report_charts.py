@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
 from ictgoals.model import Op
+from ictgoals.output import text
 
 if TYPE_CHECKING:
     from ictgoals.analysis.report import TargetSection
@@ -60,7 +61,8 @@ def available() -> None:
 
 
 def has_figures(section: TargetSection) -> bool:
-    return bool(section.view.readings or section.view.derived)
+    """Whether a section gets a chart: a line needs two points; one figure is said in words instead."""
+    return section.points >= 2
 
 
 class _Canvas:
@@ -81,7 +83,7 @@ class _Canvas:
 
     def clear(self) -> None:
         axes = self.axes
-        for artist in [*axes.lines, *axes.patches, *axes.collections]:
+        for artist in [*axes.lines, *axes.patches, *axes.collections, *axes.texts]:
             artist.remove()
         if axes.yaxis_inverted():
             axes.invert_yaxis()
@@ -169,6 +171,24 @@ def chart(section: TargetSection, *, inline: bool) -> str | None:
     elif target.op is Op.MAINTAIN and row.baseline is not None:
         axes.axhline(row.baseline.value, **TARGET)
     axes.axvline(target.year, **TARGET_YEAR)
+    goal = target.value[1] if isinstance(target.value, tuple) else target.value
+    if goal is None and target.op is Op.MAINTAIN and row.baseline is not None:
+        goal = row.baseline.value
+    if goal is not None:  # the target's own words at the end of its line
+        axes.annotate(
+            text.show_target(target, indicator),
+            xy=(1.0, goal),
+            xycoords=("axes fraction", "data"),
+            xytext=(-2, 3),
+            textcoords="offset points",
+            ha="right",
+            fontsize=7,
+            color=RED,
+        )
+    for year, value in zip(years, values, strict=True):  # each figure's value beside its point
+        axes.annotate(
+            text.plain(value), (year, value), xytext=(0, 6), textcoords="offset points", ha="center", fontsize=7
+        )
     if row.projected is not None and years and target.year > years[-1]:
         axes.plot([years[-1], target.year], [values[-1], row.projected], **PROJECTION)
     shown_years = [*years, *(p.year for p in view.derived), target.year]
@@ -177,9 +197,10 @@ def chart(section: TargetSection, *, inline: bool) -> str | None:
     axes.relim()
     axes.autoscale_view()
     axes.set_xlim(min(shown_years) - 0.5, max(shown_years) + 0.5)
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     axes.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=indicator.is_rank))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: text.plain(value)))  # 45,8 in Vietnamese
     if indicator.is_rank:
         axes.invert_yaxis()  # rank 1 is best: better is up, as on every other chart
     return _finish(canvas.svg(), inline)
@@ -199,6 +220,7 @@ def key(*, inline: bool) -> str:
         Line2D([], [], linestyle="none", label=tr("derived"), **DERIVED),
         Line2D([], [], linestyle="none", label=tr("Baseline"), **BASELINE),
         Line2D([], [], label=tr("Target"), **TARGET),
+        Line2D([], [], label=tr("Target year"), **TARGET_YEAR),
         Patch(label=tr("Target range"), facecolor=RED, alpha=0.12),
         Line2D([], [], label=tr("Projection"), **PROJECTION),
     ]

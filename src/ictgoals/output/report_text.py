@@ -1,33 +1,140 @@
-"""The words of a report, shared by its HTML and Markdown forms: title, facts per target, figure rows, changes."""
+"""The words of the review report, shared by its HTML and Markdown forms: titles, the review table, facts, notes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+import os
+from pathlib import Path
 
-from ictgoals.i18n import tr
-from ictgoals.model import NATIONAL, Source
+from ictgoals import __version__
+from ictgoals.analysis.diff import DiffReport
+from ictgoals.analysis.report import DataNote, Report, TargetSection
+from ictgoals.analysis.status import StatusRow
+from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE, bundled_path
+from ictgoals.i18n import pt, tr
+from ictgoals.model import NATIONAL, ChangeUnit, Source
 from ictgoals.output import text
-
-if TYPE_CHECKING:
-    from ictgoals.analysis.diff import DiffReport
-    from ictgoals.analysis.report import Report, TargetSection
 
 
 def title(report: Report) -> str:
     if report.region == NATIONAL:
-        return tr("Digital-transformation targets due in {year}: national", year=report.year)
-    return tr("Digital-transformation targets due in {year}: {region}", year=report.year, region=report.region)
+        return tr("Digital-transformation targets for {year}: national review", year=report.year)
+    return tr("Digital-transformation targets for {year}: {region}", year=report.year, region=report.region)
+
+
+def made_line(made: dt.date) -> str:
+    return tr("Made on {date} with ictgoals {version}.", date=text.date_text(made), version=__version__)
+
+
+def data_line(report: Report) -> str:
+    """Which data the report is made from: the bundled dataset by its version, other files by their names."""
+    targets, actuals = _data_name(report.targets_file, TARGETS_FILE), _data_name(report.actuals_file, ACTUALS_FILE)
+    if targets is None and actuals is None:
+        return tr("Data: the dataset that comes with ictgoals, version {version}.", version=__version__)
+    bundled = tr("the dataset that comes with ictgoals")
+    return tr("Data: {targets} and {actuals}.", targets=targets or bundled, actuals=actuals or bundled)
+
+
+def _data_name(path: str, name: str) -> str | None:
+    """A data file by its name (never the folders of the machine it is on); None for the bundled copy."""
+    if os.path.realpath(path) == os.path.realpath(bundled_path(name)):
+        return None
+    return Path(path).name
+
+
+def region_lines(report: Report) -> list[str]:
+    """What a reader must know about the province itself: that it merged into another, or was formed of others."""
+    lines = []
+    for region in report.regions:
+        if not region.current and region.merged_into and region.since:
+            lines.append(
+                tr(
+                    "{name} became part of {successor} on {date}; the figures here are those of {name} before.",
+                    name=region.name,
+                    successor=region.merged_into,
+                    date=text.date_text(region.since),
+                )
+            )
+        elif region.current and region.formed_from:
+            lines.append(
+                tr(
+                    "{name} was formed on {date} from {parts}; their figures before then are kept under their own "
+                    "names.",
+                    name=region.name,
+                    date=text.date_text("2025-07-01"),
+                    parts=", ".join(region.formed_from),
+                )
+            )
+    return lines
+
+
+# ---------------------------------------------------------------- the review table
+
+
+def review_headers() -> list[str]:
+    """The columns of the review table, as a review conference's table names them."""
+    return [
+        pt("review table", "Indicator"),
+        pt("review table", "Target"),
+        pt("review table", "Actual"),
+        pt("review table", "% of target"),
+        pt("review table", "Gap"),
+        pt("review table", "Assessment"),
+    ]
+
+
+def review_cells(row: StatusRow) -> list[str]:
+    """One row of the review table: what, the target and its year, the latest figure and its year, how far."""
+    target = f"{text.show_target(row.target, row.indicator)} ({row.target.year})"
+    percent = "—" if row.percent_of_target is None else f"{text.plain(row.percent_of_target, 1)}%"
+    return [
+        text.name(row.indicator),
+        target,
+        text.show_actual(row),
+        percent,
+        text.show_gap(row),
+        text.status_word(row.status),
+    ]
+
+
+def citations(report: Report, row: StatusRow) -> list[int]:
+    """The numbers of the sources of a row: those that set the target, then those of the figure."""
+    ids = [*row.target.sources, *(row.current.sources if row.current else ())]
+    return sorted({n for n in (report.source_number(s) for s in dict.fromkeys(ids)) if n is not None})
+
+
+def without_figures_line(report: Report) -> str:
+    """The targets with no figure yet, named in one line (the province's national ones only counted)."""
+    lines = []
+    if report.without_figures:
+        names = "; ".join(dict.fromkeys(text.name(r.indicator) for r in report.without_figures))
+        lines.append(
+            tr("No figures yet for {count} target(s): {names}.", count=len(report.without_figures), names=names)
+        )
+    if report.national_without_figures:
+        lines.append(
+            tr(
+                "{count} other national target(s) have no figures for {region}.",
+                count=report.national_without_figures,
+                region=report.region,
+            )
+        )
+    return " ".join(lines)
+
+
+# ---------------------------------------------------------------- a target's section
 
 
 def section_facts(section: TargetSection) -> list[tuple[str, str]]:
     """The target, the latest figure, the gap in the unit's own kind (points, places), the pace."""
     row = section.row
     facts = [
-        (tr("Indicator"), row.indicator.id),
         (tr("Target"), f"{text.show_target(row.target, row.indicator)} ({row.target.year})"),
-        (tr("Actual"), text.show_actual(row)),
+        (tr("Latest figure"), text.show_actual(row)),
         (tr("Gap"), text.show_gap(row)),
     ]
+    if row.percent_of_target is not None:
+        facts.append((tr("% of target"), f"{text.plain(row.percent_of_target, 1)}%"))
     if row.baseline is not None:
         facts.append((tr("Baseline"), f"{text.show_value(row.baseline.value, row.indicator)} ({row.baseline.year})"))
     if row.projected is not None:
@@ -36,20 +143,41 @@ def section_facts(section: TargetSection) -> list[tuple[str, str]]:
     pace = text.show_pace(row)
     if pace != "—":
         facts.append((tr("Pace"), pace))
-    facts.append((tr("Target source"), ", ".join(row.target.sources)))
     facts.extend((tr("Note"), warning) for warning in row.warnings)
     return facts
 
 
+def single_point_line(section: TargetSection) -> str:
+    """Instead of a chart of one point: the one figure, said in words."""
+    return tr("One figure so far: {figure}; a chart needs two.", figure=text.show_actual(section.row))
+
+
 def figure_headers() -> list[str]:
-    return text.history_headers()
+    return [tr("Year"), tr("Value"), tr("Printed"), tr("Source"), tr("Flags")]
 
 
-def figure_rows(section: TargetSection) -> list[list[str]]:
-    """Every figure of the indicator in the region with its source and its text as printed; derived ones marked:
-    the rows of `show`, without the figures of former provinces."""
+def figure_rows(report: Report, section: TargetSection) -> list[list[str]]:
+    """Every figure of the indicator in the region with its source's number and its text as printed; derived
+    ones marked: the rows of `show`, without the figures of former provinces."""
     indicator = section.view.indicator
-    return [text.history_cells(entry, indicator) for entry in section.view.history() if not entry.absorbed]
+    rows = []
+    for entry in section.view.history():
+        if entry.absorbed:
+            continue
+        year, value, printed, _, flags = text.history_cells(entry, indicator)
+        number = None if entry.source is None else report.source_number(entry.source)
+        rows.append([year, value, printed, "" if number is None else f"[{number}]", flags])
+    return rows
+
+
+def chart_caption(section: TargetSection) -> str:
+    """The words under a chart, with what its vertical axis counts: "%", "tỷ USD", "rank (1 is best)"."""
+    indicator = section.view.indicator
+    axis = tr("rank (1 is best)") if indicator.is_rank else "%" if indicator.is_percent else text.unit(indicator)
+    return tr("Figures by year against the target; vertical axis: {axis}.", axis=axis)
+
+
+# ---------------------------------------------------------------- what changed, notes, sources
 
 
 def change_lines(changes: DiffReport) -> list[str]:
@@ -66,13 +194,47 @@ def change_lines(changes: DiffReport) -> list[str]:
     return lines
 
 
+def note_line(report: Report, note: DataNote) -> str:
+    """A fact about the sources, for a reader: who said what, never what the data file holds."""
+    name = text.name(note.indicator)
+    if note.disagreement:
+        figures = "; ".join(
+            f"{text.show_value(value, note.indicator)} [{report.source_number(s)}]" for value, s in note.figures
+        )
+        return tr(
+            "{indicator}, {year}: the sources give different figures ({figures}); this report uses the first, "
+            "from the most recent source.",
+            indicator=name,
+            year=note.year,
+            figures=figures,
+        )
+    value, source = note.figures[0]
+    assert note.stated is not None
+    assert note.unit is not None
+    assert note.computed is not None
+    return tr(
+        "{indicator}, {year}: [{source}] gives {value} and a change of {stated} on {since}, but the figures for "
+        "{since} and {year} differ by {computed}.",
+        indicator=name,
+        year=note.year,
+        source=report.source_number(source),
+        value=text.show_value(value, note.indicator),
+        stated=_change(note.stated, note.unit),
+        since=note.since,
+        computed=_change(note.computed, note.unit),
+    )
+
+
+def _change(value: float, unit: ChangeUnit) -> str:
+    return f"{text.signed(value, 2)} {pt('change unit', unit.value)}"
+
+
 def source_line(source: Source) -> str:
-    parts = [source.id, source.title, source.outlet, source.published]
-    return " · ".join(part for part in parts if part)
-
-
-def chart_caption(section: TargetSection) -> str:
-    """The words under a chart, with what its vertical axis counts: "%", "tỷ USD", "rank (1 is best)"."""
-    indicator = section.view.indicator
-    axis = tr("rank (1 is best)") if indicator.is_rank else "%" if indicator.is_percent else text.unit(indicator)
-    return tr("Figures by year against the target; vertical axis: {axis}.", axis=axis)
+    """A source as its note reads: title, publisher, date, address."""
+    parts = [source.title or source.document or source.id, source.outlet]
+    date = source.published or source.conference
+    if date:
+        parts.append(text.date_text(date))
+    if source.url:
+        parts.append(source.url)
+    return ". ".join(part.rstrip(".") for part in parts if part) + "."

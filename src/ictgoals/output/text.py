@@ -2,22 +2,37 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import TYPE_CHECKING
 
-from ictgoals.analysis.catalogue import CatalogueRow
-from ictgoals.analysis.diff import DiffRow
-from ictgoals.analysis.status import StatusRow
-from ictgoals.analysis.view import HistoryEntry
 from ictgoals.i18n import decimal_marks, language, pt, tr, vocabulary
 from ictgoals.model import Indicator, Op, Status, Target
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the results these words describe; this module needs none of them to run
+    from ictgoals.analysis.catalogue import CatalogueRow
+    from ictgoals.analysis.diff import DiffRow
+    from ictgoals.analysis.status import StatusRow
+    from ictgoals.analysis.view import HistoryEntry
     from ictgoals.regions import Region
 
 
+#: Enough digits for any float rounded to a few places (the largest has 309 before the point).
+_WIDE = Context(prec=340)
+
+
 def plain(value: float, places: int = 2) -> str:
-    """A number with thousands separators and no trailing zeros: 3,744,214 or 45.8; 3.744.214 or 45,8 in Vietnamese."""
-    text = f"{value:,.{places}f}"
+    """A number with thousands separators and no trailing zeros: 3,744,214 or 45.8; 3.744.214 or 45,8 in Vietnamese.
+
+    Rounded half up, as people round, after the noise of binary arithmetic is taken off: 45.8 ÷ 80
+    is 57.25% (57.24999… in binary), shown to one place as 57.3%.
+    """
+    exact = Decimal(repr(round(float(value), 9))) if math.isfinite(value) else Decimal(0)
+    rounded = exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP, _WIDE)
+    text = f"{rounded:,.{places}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     if text == "-0":
@@ -39,6 +54,41 @@ def signed(value: float, places: int = 1) -> str:
     return ("+" if value > 0 else "") + plain(value, places)
 
 
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def date_text(value: dt.date | str) -> str:
+    """A date as its reader writes it: 01/12/2026 (12/2023, 2024) in Vietnamese; 1 December 2026 in English.
+
+    Takes a date, or the "YYYY", "YYYY-MM" and "YYYY-MM-DD" the data files hold; anything else is
+    shown as it is written.
+    """
+    found = _ISO_DATE.fullmatch(value.isoformat() if isinstance(value, dt.date) else value.strip())
+    if found is None:
+        return str(value)
+    year, month, day = found.groups()
+    if language() == "vi":
+        return "/".join(part for part in (day, month, year) if part)
+    if month is None:
+        return year
+    words = _MONTHS[int(month) - 1]  # only English spells the month
+    return f"{int(day)} {words} {year}" if day else f"{words} {year}"
+
+
 def name(indicator: Indicator) -> str:
     """The indicator's name in the run's language (the English one where no Vietnamese name is given)."""
     return indicator.name_vi if language() == "vi" and indicator.name_vi else indicator.name
@@ -50,7 +100,25 @@ def unit(indicator: Indicator) -> str:
 
 
 def status_word(status: Status) -> str:
-    return pt("status", status.value)
+    """A status as people say it ("at risk"), never its code ("at-risk"): the code is for JSON and CSV."""
+    match status:
+        case Status.MET:
+            return pt("status", "met")
+        case Status.MISSED:
+            return pt("status", "missed")
+        case Status.ON_TRACK:
+            return pt("status", "on track")
+        case Status.AT_RISK:
+            return pt("status", "at risk")
+        case Status.OFF_TRACK:
+            return pt("status", "off track")
+        case Status.REGRESSING:
+            return pt("status", "regressing")
+        case Status.NO_TREND:
+            return pt("status", "no trend yet")
+        case Status.NO_DATA:
+            return pt("status", "no data")
+    raise AssertionError(status)
 
 
 def show_value(value: float, indicator: Indicator) -> str:
@@ -168,7 +236,7 @@ def status_headers() -> list[str]:
 
 def summary(counts: dict[str, int]) -> str:
     """ "3 met, 1 missed" from the counts by status code; "no targets" when all are 0."""
-    shown = [f"{n} {pt('status', code)}" for code, n in counts.items() if n]
+    shown = [f"{n} {status_word(Status(code))}" for code, n in counts.items() if n]
     return ", ".join(shown) or tr("no targets")
 
 

@@ -55,10 +55,12 @@ def test_check_names_the_failing_targets_on_stderr() -> None:
     code, out, err = invoke("status", "2025", "--check", "--format", "csv", *GOOD)
     assert code == 1
     assert out.startswith("indicator,")
-    assert "check: at risk: dossiers (VN, 2025)" in err
-    assert "check: no data: signatures (VN, 2025)" in err
+    assert "check: at risk: Dossiers processed fully online (National, 2025)" in err
+    assert "check: no data: Adults with a digital signature (National, 2025)" in err
     # reported as a note, not a check line: it does not fail without --strict
-    assert "note: no trend yet, not counted (--strict counts it): exports (VN, 2025)" in err
+    assert (
+        "note: no trend yet, not counted (--strict counts it): Hardware and electronics exports (National, 2025)" in err
+    )
     assert "check failed: 3 of 8 targets need attention." in err  # 2 at-risk + 1 no-data
     check_lines = [line for line in err.splitlines() if line.startswith("ictgoals: check: ")]
     assert len(check_lines) == 3  # the lines headed "check:" are exactly the failures counted

@@ -122,7 +122,7 @@ def test_a_vietnamese_locale_gives_vietnamese_status() -> None:
     assert "Tình hình thực hiện chỉ tiêu năm 2025" in out
     assert "Chỉ tiêu" in out
     assert "45,8% (2024)" in out  # the dossiers figure, Vietnamese decimal comma
-    assert "Tỷ lệ hồ sơ trực tuyến toàn trình" in out  # name_vi
+    assert "Hồ sơ trực tuyến toàn trình" in out  # name_vi_short
     assert "34,2 điểm %" in out  # 80 − 45,8 in percentage points
     assert "vượt 13 bậc" in out  # rank 17 against top 30: 13 places ahead
     assert "chưa có số liệu" in out

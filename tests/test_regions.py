@@ -103,7 +103,8 @@ def test_check_for_a_province_counts_only_its_own_targets() -> None:
 def test_a_province_without_data_gets_an_honest_picture_and_a_merged_one_names_its_successor() -> None:
     result = CliRunner().invoke(app, ["status", "2025", "--region", "Bạc Liêu", "--format", "json"])
     assert result.exit_code == 0, result.stderr
-    assert "Bạc Liêu became part of Cà Mau on 2025-07-01" in result.stderr
+    assert "Bạc Liêu became part of Cà Mau on 1 July 2025" in result.stderr
+    assert 'Cà Mau\'s own figures: --region "Cà Mau".' in result.stderr
     assert all(r["status"] == "no-data" for r in json.loads(result.stdout)["rows"])
     unknown = CliRunner().invoke(app, ["status", "2025", "--region", "Tra Vin"])
     assert unknown.exit_code == 2

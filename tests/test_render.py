@@ -92,7 +92,7 @@ review-2023,2020,20,,,,,80
 STATUS_2023_MARKDOWN = """\
 | Indicator | Region | Target | Actual | Gap | Status | Pace |
 | --- | --- | --- | --- | --- | --- | --- |
-| Dossiers processed fully online | VN | ≥ 50% | 40% (2023) | 10 pp | missed | — |
+| Dossiers processed fully online | National | ≥ 50% | 40% (2023) | 10 pp | missed | — |
 """
 
 STATUS_2023_TABLE = """\

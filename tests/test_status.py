@@ -94,3 +94,28 @@ class TestConflicts:
 def test_ops_are_all_covered(dataset: Dataset) -> None:
     """The small dataset has every op but the strict ones, which `test_strict_and_approximate_targets` covers."""
     assert {t.op for t in dataset.targets} == set(Op) - {Op.MORE_THAN, Op.LESS_THAN}
+
+
+@pytest.mark.parametrize(
+    ("op", "value", "unit", "actual", "expected"),
+    [
+        (Op.AT_LEAST, 80.0, "%", 45.8, 57.25),  # 45.8 ÷ 80 (docs/methodology.md, "% of target")
+        (Op.MORE_THAN, 148.0, "USD bn", 148.0, 100.0),
+        (Op.AT_MOST, 50.0, "count", 60.0, 83.333333333),  # lower is better: 50 ÷ 60
+        (Op.BETWEEN, (30.0, 40.0), "%", 35.0, 100.0),
+        (Op.BETWEEN, (30.0, 40.0), "%", 15.0, 50.0),  # below the range: 15 ÷ 30
+        (Op.BETWEEN, (30.0, 40.0), "%", 45.0, None),  # above it: the gap says by how much
+        (Op.AT_MOST, 30.0, "rank", 17.0, None),  # ranks are ahead or behind in places
+        (Op.MAINTAIN, None, "%", 17.0, None),
+        (Op.AT_LEAST, 0.0, "count", 5.0, None),  # a target of 0 divides nothing
+    ],
+)
+def test_percent_of_target(
+    op: Op, value: float | tuple[float, float] | None, unit: str, actual: float, expected: float | None
+) -> None:
+    from ictgoals.analysis.status import percent_of
+    from ictgoals.model import Better, Indicator, Target
+
+    indicator = Indicator("x", "X", unit, Better.LOWER if unit == "rank" else Better.HIGHER)
+    found = percent_of(Target("x", 2025, op, value, ("s",)), indicator, actual)
+    assert found == (None if expected is None else pytest.approx(expected))

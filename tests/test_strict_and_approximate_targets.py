@@ -62,8 +62,11 @@ def test_plain_targets_are_judged_as_before() -> None:
 
 def test_the_table_says_what_kind_of_target_it_is() -> None:
     usd = Indicator("x", "X", "USD bn", Better.HIGHER)
-    assert show_target(Target("x", 2025, Op.MORE_THAN, 148.0, ("s",)), usd) == "> 148 USD bn"
-    assert show_target(Target("x", 2025, Op.AT_LEAST, 165.0, ("s",), tolerance=0.8), usd) == "≥ 165 USD bn ±0.8 USD bn"
+    # a number never parts from its unit: they are joined by no-break spaces (U+00A0)
+    words = show_target(Target("x", 2025, Op.MORE_THAN, 148.0, ("s",)), usd)
+    assert words == "> 148 USD bn".replace(" ", "\u00a0")
+    approximate = show_target(Target("x", 2025, Op.AT_LEAST, 165.0, ("s",), tolerance=0.8), usd)
+    assert approximate == "≥\u00a0165\u00a0USD\u00a0bn ±0.8\u00a0USD\u00a0bn"
 
 
 def test_met_within_tolerance_says_so() -> None:
@@ -72,4 +75,4 @@ def test_met_within_tolerance_says_so() -> None:
     data = Dataset({"s": Source("s")}, {"x": indicator}, (target,), Figures([Actual("x", 2025, 164.5, "s")]))
     row = evaluate(target, indicator, Index(data).series("x", NATIONAL), NATIONAL)
     assert row.status is Status.MET
-    assert show_gap(row) == "met, within tolerance (0.5 USD bn short)"
+    assert show_gap(row).replace("\u00a0", " ") == "met, within tolerance (0.5 USD bn short)"

@@ -113,3 +113,13 @@ def test_a_check_of_a_year_without_targets_is_an_error_not_a_pass() -> None:
     assert out == ""
     assert "targets are due in 2023, 2024, 2025" in err
     assert "--check has nothing to check" in err
+
+
+def test_a_former_province_names_its_successor_and_the_successor_its_predecessors() -> None:
+    _, _, err = run("status", "2025", "--region", "Trà Vinh", "--format", "json")
+    assert "Trà Vinh became part of Vĩnh Long on 1 July 2025" in err
+    assert '--region "Vĩnh Long"' in err
+    _, _, err = run("status", "2025", "--region", "Vĩnh Long", "--format", "json")
+    assert "Vĩnh Long was formed on 1 July 2025 from Bến Tre, Trà Vinh" in err
+    assert '--region "Bến Tre", --region "Trà Vinh"' in err
+    assert '--region "Vĩnh Long"' not in err  # never tells the user to ask for what they asked

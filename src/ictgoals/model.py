@@ -113,6 +113,10 @@ class Indicator:
     note: str = ""
     range: tuple[float, float] | None = None  # the values a figure may take, when not the unit's own
     aliases: tuple[str, ...] = ()  # other names the press uses for it (`extract` matches on them)
+    name_short: str = ""  # for tables and charts, where the full name would wrap over lines
+    name_vi_short: str = ""
+    noun: str = ""  # what a count counts: "59,000 enterprises", not "59,000 units"
+    noun_vi: str = ""
 
     @property
     def is_percent(self) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from ictgoals.analysis.index import canonical_region
 from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
-from ictgoals.model import NATIONAL, Dataset
-from ictgoals.regions import canonical, did_you_mean, former
+from ictgoals.model import NATIONAL, Dataset, region_key
+from ictgoals.regions import Region, canonical, catalogue, did_you_mean
 
 
 def resolve_region(dataset: Dataset, wanted: str) -> str:
@@ -31,17 +31,11 @@ def every_region(dataset: Dataset) -> list[str]:
     return sorted(dataset.regions(), key=lambda name: (name != NATIONAL, name))
 
 
-def region_note(name: str) -> str | None:
-    """For a province that merged into another (or was renamed), a sentence saying which succeeded it."""
+def catalogue_entries(name: str) -> tuple[Region, ...]:
+    """The region catalogue's entries for a name: a former province, a current one, or both (Vĩnh Long is the
+    name of one before 1 July 2025 and of the province formed then); none for the nation or a region of the
+    data's own."""
     if name == NATIONAL:
-        return None
-    gone = former(name)
-    if gone is None or gone.merged_into == gone.name:
-        return None
-    return tr(
-        "{name} became part of {successor} on {since}; its figures stay under its own name "
-        '(ask for --region "{successor}" for the province that succeeded it).',
-        name=gone.name,
-        successor=gone.merged_into,
-        since=gone.since,
-    )
+        return ()
+    wanted = region_key(name)
+    return tuple(r for r in catalogue() if region_key(r.name) == wanted)

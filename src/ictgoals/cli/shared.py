@@ -14,12 +14,13 @@ import typer
 
 from ictgoals import __version__, i18n
 from ictgoals.api.files import cache_wanted, files, load_files, save
-from ictgoals.api.regions import region_note
+from ictgoals.api.regions import catalogue_entries
 from ictgoals.datafiles.paths import DataFiles
 from ictgoals.errors import IctgoalsError, UsageError
 from ictgoals.i18n import tr
 from ictgoals.model import Dataset
 from ictgoals.output.formats import Context, Format, file_width, width_for
+from ictgoals.output.notes import region_lines
 from ictgoals.output.notice import slow_work
 from ictgoals.output.safe import printable
 
@@ -106,9 +107,9 @@ def main_options(
 
 
 def note_region(name: str) -> None:
-    """Say which province succeeded a former one, when one is asked for."""
-    if note := region_note(name):
-        say(tr("note: {message}", message=note))
+    """Say which province succeeded a former one, or which former ones a province was formed from."""
+    for line in region_lines(catalogue_entries(name), commands=True):
+        say(tr("note: {message}", message=line))
 
 
 class Run:
@@ -232,6 +233,12 @@ NoCacheOpt = Annotated[
 ]
 YearArg = Annotated[
     int, typer.Argument(min=1900, max=2100, metavar="YEAR", help="Target year, e.g. 2025.", show_default=False)
+]
+FigureYearArg = Annotated[
+    int,
+    typer.Argument(
+        min=1900, max=2100, metavar="YEAR", help="The year the figure is for, e.g. 2024.", show_default=False
+    ),
 ]
 DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Print the TOML that would be appended; change nothing.")]
 AllowConflictOpt = Annotated[

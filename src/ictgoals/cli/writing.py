@@ -17,6 +17,7 @@ from ictgoals.cli.shared import (
     AllowConflictOpt,
     DryRunOpt,
     FigureArg,
+    FigureYearArg,
     PrintedFigureOpt,
     RegionOpt,
     TargetsOpt,
@@ -41,7 +42,7 @@ def _show_dry_run(written: Written) -> None:
 @translates_errors
 def record(
     indicator: Annotated[str, typer.Argument(help="Indicator id.", show_default=False)],
-    year: YearArg,
+    year: FigureYearArg,
     source: Annotated[str, typer.Option("--source", help="Source id (declare a new one with --source-title).")],
     value: FigureArg = None,
     region: RegionOpt = NATIONAL,

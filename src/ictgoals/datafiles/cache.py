@@ -294,7 +294,21 @@ def encode(data: Dataset) -> tuple[Any, ...]:
         data.actuals_file,
         _sources(data.sources),
         [
-            (i.id, i.name, i.unit, i.better.value, i.name_vi, i.area, i.note, i.range, i.aliases)
+            (
+                i.id,
+                i.name,
+                i.unit,
+                i.better.value,
+                i.name_vi,
+                i.area,
+                i.note,
+                i.range,
+                i.aliases,
+                i.name_short,
+                i.name_vi_short,
+                i.noun,
+                i.noun_vi,
+            )
             for i in data.indicators.values()
         ],
         [

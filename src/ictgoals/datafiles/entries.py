@@ -351,6 +351,10 @@ def indicator(entry: Entry, indicator_id: str) -> Indicator:
         entry.text(i["note"]),
         entry.pair(i["range"]) if entry.has("range") else None,
         entry.texts(i["aliases"]),
+        entry.text(i["name_short"]),
+        entry.text(i["name_vi_short"]),
+        entry.text(i["noun"]),
+        entry.text(i["noun_vi"]),
     )
 
 

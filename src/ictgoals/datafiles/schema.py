@@ -151,6 +151,8 @@ INDICATORS = Table(
     (
         Field("name", Kind.TEXT, required=True, meaning="English name"),
         Field("name_vi", Kind.TEXT, meaning="Vietnamese name"),
+        Field("name_short", Kind.TEXT, meaning="a short English name for tables and charts (default: `name`)"),
+        Field("name_vi_short", Kind.TEXT, meaning="a short Vietnamese name for tables and charts (default: `name_vi`)"),
         Field("unit", Kind.TEXT, required=True, meaning='unit label; `"%"` and `"rank"` have meaning (see Units)'),
         Field(
             "better",
@@ -159,6 +161,12 @@ INDICATORS = Table(
             "descriptive count that `diff` never calls improved or worse (it may have no targets)",
             choices=Better,
         ),
+        Field(
+            "noun",
+            Kind.TEXT,
+            meaning='for a count, what it counts, in English ("enterprises"): "59,000 enterprises", never "units"',
+        ),
+        Field("noun_vi", Kind.TEXT, meaning='the same in Vietnamese ("doanh nghiệp")'),
         Field("area", Kind.TEXT, meaning="free-text grouping; tables sort by it"),
         Field(
             "aliases",

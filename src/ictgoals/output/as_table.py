@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -16,10 +17,11 @@ from ictgoals.analysis.view import IndicatorView
 from ictgoals.i18n import tr
 from ictgoals.model import ALL_REGIONS, NATIONAL, Status
 from ictgoals.output import text
-from ictgoals.output.fit import fit, stacked_lines
+from ictgoals.output.fit import Fit, fit, stacked_lines, wrap
 from ictgoals.output.formats import ENV_NO_COLOR, Context
 from ictgoals.output.safe import printable
 from ictgoals.output.show_chart import chart_lines
+from ictgoals.output.text import NBSP
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -38,7 +40,23 @@ STATUS_STYLE = {
 
 
 def render(result: Result, out: TextIO, context: Context) -> None:
-    """Print `result` as the tables of its command."""
+    """Print `result` as the tables of its command. Off a terminal, lines carry no trailing spaces."""
+    if context.color or _is_terminal(out):
+        _render(result, out, context)
+        return
+    buffer = io.StringIO()
+    _render(result, buffer, context)
+    out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+
+
+def _is_terminal(out: TextIO) -> bool:
+    try:
+        return out.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def _render(result: Result, out: TextIO, context: Context) -> None:
     if isinstance(result, StatusReport):
         status(result, out, context)
     elif isinstance(result, DiffReport):
@@ -81,10 +99,23 @@ def console(out: TextIO, context: Context) -> Console:
 
 
 def _literal(*lines: str, style: str = "") -> Text:
-    """Lines of text shown exactly as written: no Rich markup, no emoji codes, control characters escaped."""
+    """Lines of text shown exactly as written: no Rich markup, no emoji codes, control characters escaped;
+    the no-break spaces that kept a number with its unit while wrapping print as spaces."""
     from rich.text import Text
 
-    return Text("\n".join(printable(line) for line in lines), style=style)
+    return Text("\n".join(printable(line).replace(NBSP, " ") for line in lines), style=style)
+
+
+#: Below this width every command shows a card of lines per row, not a table (one layout per output).
+CARDS_BELOW = 90
+
+
+def _wrapped(cell: str | Text, width: int) -> Text:
+    """A cell laid out in its width by our own rule (output/fit.py), so that Rich never breaks a line itself."""
+    from rich.text import Text
+
+    lines = wrap(_plain(cell), width)
+    return Text("\n".join(lines).replace(NBSP, " "), style="" if isinstance(cell, str) else cell.style)
 
 
 def _plain(cell: str | Text) -> str:
@@ -101,16 +132,16 @@ def fitted(
     whole: Sequence[int] = (),
     drop: Sequence[int] = (),
 ) -> list[RenderableType]:
-    """A titled table that fits `width`: words wrap at spaces, `whole` columns (ids) never wrap,
-    the `drop` columns go first when space runs out (the caption says which), and a terminal too
-    narrow for any table gets one block of lines per row."""
+    """A titled table that fits `width`: words wrap at spaces (never between a number and its unit),
+    `whole` columns (ids) never wrap, the `drop` columns go first when space runs out (the caption says
+    which), and a terminal narrower than CARDS_BELOW gets a card of lines per row, with every field."""
     from rich import box
     from rich.table import Table
 
     plain = [[_plain(cell) for cell in row] for row in cells]
-    shape = fit(headers, plain, width, whole=whole, drop=drop)
+    shape = fit(headers, plain, width, whole=whole, drop=drop) if width >= CARDS_BELOW else Fit((), (), stacked=True)
     parts: list[RenderableType] = [_literal(*title)] if title else []
-    left_out = [headers[c] for c in range(len(headers)) if c not in shape.kept]
+    left_out = [] if shape.stacked else [headers[c] for c in range(len(headers)) if c not in shape.kept]
     notes = list(caption)
     if left_out:
         notes.append(
@@ -124,11 +155,9 @@ def fitted(
     else:
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1))
         for c, column_width in zip(shape.kept, shape.widths, strict=True):
-            table.add_column(_literal(headers[c]), width=column_width, no_wrap=c in whole, overflow="fold")
+            table.add_column(_wrapped(headers[c], column_width), width=column_width, no_wrap=True, overflow="fold")
         for cell_row in cells:
-            table.add_row(
-                *(_literal(cell) if isinstance(cell, str) else cell for cell in (cell_row[c] for c in shape.kept))
-            )
+            table.add_row(*(_wrapped(cell_row[c], w) for c, w in zip(shape.kept, shape.widths, strict=True)))
         parts.append(table)
     if notes:
         parts.append(_literal(*notes))
@@ -179,7 +208,7 @@ def _status_block(
     blank = [] if every_row else [r for r in rows if r.status is Status.NO_DATA]
     lines = []
     if blank:
-        names = "; ".join(dict.fromkeys(text.name(r.indicator) for r in blank))
+        names = "; ".join(dict.fromkeys(text.short_name(r.indicator) for r in blank))
         lines.append(tr("No figures yet for {count} target(s): {names}.", count=len(blank), names=names))
     if not shown:
         return [_literal(title, *lines, *caption)]

@@ -1,9 +1,17 @@
-"""How a table fits a width: which columns it keeps and how wide each is, never breaking a word or an id."""
+"""How a table fits a width: which columns it keeps and how wide each is, never breaking a word or an id.
+
+Widths are terminal cells (`rich.cells.cell_len`: a wide character takes two), and a line breaks only
+at a plain space: the no-break space that joins a number to its unit (output/text.py) never breaks.
+`wrap` lays a cell out in its width the same way, so the terminal renderer never has to.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from rich.cells import cell_len
 
 #: Characters a table spends on each gap between two columns (padding and the blank rule).
 GAP = 3
@@ -18,12 +26,34 @@ class Fit:
     stacked: bool = False
 
 
+_BREAK = re.compile(r"[ \t]+")
+
+
 def _words(cell: str) -> list[str]:
-    return [word for line in cell.splitlines() for word in line.split()] or [""]
+    """The pieces a line may break between: the text between plain spaces (a no-break space joins)."""
+    return [word for line in cell.splitlines() for word in _BREAK.split(line.strip()) if word] or [""]
 
 
 def _longest_line(cell: str) -> int:
-    return max((len(line) for line in cell.splitlines()), default=0)
+    return max((cell_len(line) for line in cell.splitlines()), default=0)
+
+
+def wrap(cell: str, width: int) -> list[str]:
+    """A cell's lines at `width` cells, breaking only at plain spaces; a word wider than `width` stays whole."""
+    lines: list[str] = []
+    for line in cell.splitlines() or [""]:
+        current, used = "", 0
+        for word in _BREAK.split(line.strip()):
+            if not word:
+                continue
+            size = cell_len(word)
+            if current and used + 1 + size > width:
+                lines.append(current)
+                current, used = word, size
+            else:
+                current, used = (f"{current} {word}", used + 1 + size) if current else (word, size)
+        lines.append(current)
+    return lines
 
 
 def fit(
@@ -46,7 +76,8 @@ def fit(
     """
     columns = list(range(len(headers)))
     least = [
-        max(len(word) for word in _words(headers[c]) + [w for row in rows for w in _words(row[c])]) for c in columns
+        max(cell_len(word) for word in _words(headers[c]) + [w for row in rows for w in _words(row[c])])
+        for c in columns
     ]
     for c in whole:
         least[c] = max([least[c], *(_longest_line(row[c]) for row in rows)])
@@ -87,16 +118,7 @@ def _height(shape: Fit, rows: Sequence[Sequence[str]]) -> int:
 
 
 def _wrapped(cell: str, width: int) -> int:
-    lines = 0
-    for line in cell.splitlines() or [""]:
-        lines += 1
-        used = 0
-        for word in line.split():
-            if used and used + 1 + len(word) > width:
-                lines += 1
-                used = 0
-            used += len(word) + (1 if used else 0)
-    return lines
+    return len(wrap(cell, width))
 
 
 def _allocate(
@@ -151,18 +173,10 @@ def _allocate(
 
 
 def stacked_lines(headers: Sequence[str], row: Sequence[str], width: int) -> list[str]:
-    """One row as a block of lines for a terminal too narrow for any table: the first cell, then `header: value`."""
-    import textwrap
-
-    lines = textwrap.wrap(row[0], width, break_long_words=False, break_on_hyphens=False) or [""]
+    """One row as a card of lines, for a narrow terminal: the first cell, then `header: value`."""
+    lines = wrap(row[0], width)
     for header, cell in zip(headers[1:], row[1:], strict=True):
         if cell:
-            lines += textwrap.wrap(
-                f"{header}: {cell}",
-                width,
-                initial_indent="  ",
-                subsequent_indent="    ",
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
+            first, *rest = wrap(f"{header}: {cell}", width - 2)
+            lines += [f"  {first}", *(f"    {more}" for more in wrap(" ".join(rest), width - 4) if rest)]
     return lines

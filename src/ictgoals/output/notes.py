@@ -6,7 +6,38 @@ from collections.abc import Iterable, Sequence
 
 from ictgoals.analysis.status import StatusRow
 from ictgoals.i18n import tr
-from ictgoals.output.text import status_word
+from ictgoals.output.text import date_text, region_name, short_name, status_word
+from ictgoals.regions import MERGED_ON, Region
+
+
+def region_lines(entries: Sequence[Region], *, commands: bool = False) -> list[str]:
+    """What a reader must know about a province itself: that it became part of another, or was formed of
+    others; with `commands`, how to see the other's figures (`--region`)."""
+    lines = []
+    for region in entries:
+        if not region.current and region.merged_into and region.since and region.merged_into != region.name:
+            line = tr(
+                "{name} became part of {successor} on {date}; the figures here are those of {name} before.",
+                name=region.name,
+                successor=region.merged_into,
+                date=date_text(region.since),
+            )
+            if commands:
+                line += " " + tr('{successor}\'s own figures: --region "{successor}".', successor=region.merged_into)
+            lines.append(line)
+        elif region.current and region.formed_from:
+            line = tr(
+                "{name} was formed on {date} from {parts}; their figures before then are kept under their own names.",
+                name=region.name,
+                date=date_text(MERGED_ON),
+                parts=", ".join(region.formed_from),
+            )
+            if commands:
+                line += " " + tr(
+                    "To see them: {options}.", options=", ".join(f'--region "{p}"' for p in region.formed_from)
+                )
+            lines.append(line)
+    return lines
 
 
 def warning_lines(rows: Iterable[StatusRow]) -> list[str]:
@@ -14,8 +45,8 @@ def warning_lines(rows: Iterable[StatusRow]) -> list[str]:
     return [
         tr(
             "warning: {indicator} ({region}, {year}): {warning}.",
-            indicator=row.target.indicator,
-            region=row.region,
+            indicator=short_name(row.indicator),
+            region=region_name(row.region),
             year=row.target.year,
             warning=warning,
         )
@@ -31,8 +62,8 @@ def check_lines(flagged: Sequence[StatusRow], noted: Sequence[StatusRow], total:
         tr(
             "check: {status}: {indicator} ({region}, {year})",
             status=status_word(r.status),
-            indicator=r.target.indicator,
-            region=r.region,
+            indicator=short_name(r.indicator),
+            region=region_name(r.region),
             year=r.target.year,
         )
         for r in flagged
@@ -43,8 +74,8 @@ def check_lines(flagged: Sequence[StatusRow], noted: Sequence[StatusRow], total:
         tr(
             "note: {status}, not counted (--strict counts it): {indicator} ({region}, {year})",
             status=status_word(r.status),
-            indicator=r.target.indicator,
-            region=r.region,
+            indicator=short_name(r.indicator),
+            region=region_name(r.region),
             year=r.target.year,
         )
         for r in noted

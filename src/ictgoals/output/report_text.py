@@ -13,7 +13,7 @@ from ictgoals.analysis.status import StatusRow
 from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE, bundled_path
 from ictgoals.i18n import pt, tr
 from ictgoals.model import NATIONAL, ChangeUnit, Source
-from ictgoals.output import text
+from ictgoals.output import notes, text
 
 
 def title(report: Report) -> str:
@@ -44,28 +44,7 @@ def _data_name(path: str, name: str) -> str | None:
 
 def region_lines(report: Report) -> list[str]:
     """What a reader must know about the province itself: that it merged into another, or was formed of others."""
-    lines = []
-    for region in report.regions:
-        if not region.current and region.merged_into and region.since:
-            lines.append(
-                tr(
-                    "{name} became part of {successor} on {date}; the figures here are those of {name} before.",
-                    name=region.name,
-                    successor=region.merged_into,
-                    date=text.date_text(region.since),
-                )
-            )
-        elif region.current and region.formed_from:
-            lines.append(
-                tr(
-                    "{name} was formed on {date} from {parts}; their figures before then are kept under their own "
-                    "names.",
-                    name=region.name,
-                    date=text.date_text("2025-07-01"),
-                    parts=", ".join(region.formed_from),
-                )
-            )
-    return lines
+    return notes.region_lines(report.regions)
 
 
 # ---------------------------------------------------------------- the review table
@@ -88,7 +67,7 @@ def review_cells(row: StatusRow) -> list[str]:
     target = f"{text.show_target(row.target, row.indicator)} ({row.target.year})"
     percent = "—" if row.percent_of_target is None else f"{text.plain(row.percent_of_target, 1)}%"
     return [
-        text.name(row.indicator),
+        text.short_name(row.indicator),
         target,
         text.show_actual(row),
         percent,
@@ -107,7 +86,7 @@ def without_figures_line(report: Report) -> str:
     """The targets with no figure yet, named in one line (the province's national ones only counted)."""
     lines = []
     if report.without_figures:
-        names = "; ".join(dict.fromkeys(text.name(r.indicator) for r in report.without_figures))
+        names = "; ".join(dict.fromkeys(text.short_name(r.indicator) for r in report.without_figures))
         lines.append(
             tr("No figures yet for {count} target(s): {names}.", count=len(report.without_figures), names=names)
         )
@@ -190,7 +169,7 @@ def change_lines(changes: DiffReport) -> list[str]:
         verdict = (
             "" if row.improved is None or row.change == 0 else " — " + (tr("better") if row.improved else tr("worse"))
         )
-        lines.append(f"{text.name(row.indicator)}: {amount}{verdict}")
+        lines.append(f"{text.short_name(row.indicator)}: {amount}{verdict}")
     return lines
 
 

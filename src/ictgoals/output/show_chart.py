@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from ictgoals.i18n import tr
 from ictgoals.output.text import show_target, show_value
 
 if TYPE_CHECKING:
@@ -40,10 +41,10 @@ def chart_lines(view: IndicatorView, width: int = 32) -> list[tuple[str, str, st
             bar[column] = "│"
         label = "" if value is None else show_value(value, view.indicator)
         if year in derived and year not in points:
-            label += " (derived)"
+            label += " " + tr("(derived)")
         if year in goals:
             goal_row = next(r for r in view.targets if r.target.year == year)
-            label += f"   target {show_target(goal_row.target, view.indicator)}"
+            label += "   " + tr("target {target}", target=show_target(goal_row.target, view.indicator))
         lines.append((str(year), "".join(bar), label))
     return lines
 

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import TYPE_CHECKING
 
 from ictgoals.i18n import decimal_marks, language, pt, tr, vocabulary
-from ictgoals.model import Indicator, Op, Status, Target
+from ictgoals.model import NATIONAL, Indicator, Op, Status, Target
 
 if TYPE_CHECKING:  # the results these words describe; this module needs none of them to run
     from ictgoals.analysis.catalogue import CatalogueRow
@@ -89,14 +89,42 @@ def date_text(value: dt.date | str) -> str:
     return f"{int(day)} {words} {year}" if day else f"{words} {year}"
 
 
+#: Joins a number to its unit, and the words of a unit, so that no line ever breaks between them:
+#: "152 tỷ USD" stays whole wherever a table wraps (output/fit.py wraps only at plain spaces).
+NBSP = "\u00a0"
+
+
 def name(indicator: Indicator) -> str:
     """The indicator's name in the run's language (the English one where no Vietnamese name is given)."""
     return indicator.name_vi if language() == "vi" and indicator.name_vi else indicator.name
 
 
+def region_name(region: str) -> str:
+    """A region as people name it: the nation is "National" ("Toàn quốc"), a province its name."""
+    return tr("National") if region == NATIONAL else region
+
+
+def short_name(indicator: Indicator) -> str:
+    """The name tables and charts show: the short one in the run's language, else the full one."""
+    if language() == "vi":
+        return indicator.name_vi_short or indicator.name_vi or indicator.name_short or indicator.name
+    return indicator.name_short or indicator.name
+
+
 def unit(indicator: Indicator) -> str:
-    """The unit as people of the run's language write it: "VND bn" is "tỷ đồng" in Vietnamese."""
-    return vocabulary("unit", indicator.unit)
+    """The unit as people of the run's language write it: "VND bn" is "tỷ đồng" in Vietnamese; a count is
+    what it counts ("doanh nghiệp"), or nothing when the catalogue does not say."""
+    if indicator.unit == "count":
+        word = indicator.noun_vi if language() == "vi" and indicator.noun_vi else indicator.noun
+    else:
+        word = vocabulary("unit", indicator.unit)
+    return word.replace(" ", NBSP)
+
+
+def with_unit(number: str, indicator: Indicator) -> str:
+    """A number and its unit, which never part on a line: "152 tỷ USD", "59.000 doanh nghiệp"."""
+    word = unit(indicator)
+    return f"{number}{NBSP}{word}" if word else number
 
 
 def status_word(status: Status) -> str:
@@ -122,11 +150,12 @@ def status_word(status: Status) -> str:
 
 
 def show_value(value: float, indicator: Indicator) -> str:
+    """A figure as people write it: "45,8%", "hạng 17" (#17), "152 tỷ USD", "59.000 doanh nghiệp"."""
     if indicator.is_percent:
         return f"{plain(value)}%"
     if indicator.is_rank:
-        return f"#{plain(value)}"
-    return f"{plain(value)} {unit(indicator)}"
+        return tr("#{rank}", rank=plain(value)).replace(" ", NBSP)
+    return with_unit(plain(value), indicator)
 
 
 def show_amount(value: float, indicator: Indicator, signed: bool = False) -> str:
@@ -143,10 +172,10 @@ def show_amount(value: float, indicator: Indicator, signed: bool = False) -> str
     if signed and value > 0:
         text = "+" + text
     if indicator.is_percent:
-        return tr("{amount} pp", amount=text)
+        return tr("{amount} pp", amount=text).replace(" ", NBSP)
     if indicator.is_rank:
-        return tr("{amount} places", amount=text)
-    return f"{text} {unit(indicator)}"
+        return tr("{amount} places", amount=text).replace(" ", NBSP)
+    return with_unit(text, indicator)
 
 
 _SYMBOLS = {Op.AT_LEAST: "≥", Op.AT_MOST: "≤", Op.MORE_THAN: ">", Op.LESS_THAN: "<"}
@@ -162,9 +191,9 @@ def show_target(target: Target, indicator: Indicator) -> str:
     else:
         assert target.value is not None
         if indicator.is_rank and target.op is Op.AT_MOST:
-            text = tr("top {rank}", rank=plain(target.value))
+            text = tr("top {rank}", rank=plain(target.value)).replace(" ", NBSP)
         else:
-            text = f"{_SYMBOLS[target.op]} {show_value(target.value, indicator)}"
+            text = f"{_SYMBOLS[target.op]}{NBSP}{show_value(target.value, indicator)}"
     if target.tolerance:
         text += f" ±{show_amount(target.tolerance, indicator)}"
     if target.span is not None:
@@ -199,8 +228,9 @@ def show_pace(row: StatusRow) -> str:
     if row.progress_ratio is not None:
         parts.append(f"R {fixed(row.progress_ratio, 2)}")
     if row.required_change_per_year is not None:
-        needed = show_amount(row.required_change_per_year, row.indicator, signed=True)
-        parts.append(tr("need {amount}/yr", amount=needed))
+        per_year = row.required_change_per_year
+        needed = show_amount(per_year, row.indicator, signed=True) if row.indicator.is_rank else signed(per_year)
+        parts.append(tr("need {amount}/yr", amount=needed).replace(" ", NBSP))
     return " · ".join(parts) or "—"
 
 
@@ -210,7 +240,7 @@ def pace_legend(rows: Sequence[StatusRow]) -> str:
     if any(r.progress_ratio is not None for r in rows):
         parts.append(tr("R: progress ratio, observed ÷ required yearly growth (≥ 0.95 on track)"))
     if any(r.required_change_per_year is not None for r in rows):
-        parts.append(tr("need: change per year still required"))
+        parts.append(tr("need: change per year still required, in the target's unit"))
     if any(r.current is not None and r.current.estimate for r in rows):
         parts.append(tr("est.: estimate"))
     if any(r.current is not None and r.current.conflict for r in rows):
@@ -220,8 +250,8 @@ def pace_legend(rows: Sequence[StatusRow]) -> str:
 
 def status_cells(row: StatusRow) -> list[str]:
     return [
-        name(row.indicator),
-        row.region,
+        short_name(row.indicator),
+        region_name(row.region),
         show_target(row.target, row.indicator),
         show_actual(row),
         show_gap(row),
@@ -231,7 +261,16 @@ def status_cells(row: StatusRow) -> list[str]:
 
 
 def status_headers() -> list[str]:
-    return [tr("Indicator"), tr("Region"), tr("Target"), tr("Actual"), tr("Gap"), tr("Status"), tr("Pace")]
+    """A status table's columns: each row is a target ("Chỉ tiêu" of a review table)."""
+    return [
+        pt("review table", "Indicator"),
+        tr("Region"),
+        tr("Target"),
+        tr("Actual"),
+        tr("Gap"),
+        tr("Status"),
+        tr("Pace"),
+    ]
 
 
 def summary(counts: dict[str, int]) -> str:
@@ -265,7 +304,7 @@ def diff_cells(row: DiffRow) -> list[str]:
         if row.stated_agrees is not None:
             stated += " ✓" if row.stated_agrees else " ✗"
     improved = "—" if row.improved is None else tr("yes") if row.improved else tr("no")
-    return [name(indicator), before, show_value(row.after.value, indicator), change, improved, stated]
+    return [short_name(indicator), before, show_value(row.after.value, indicator), change, improved, stated]
 
 
 def indicator_headers() -> list[str]:

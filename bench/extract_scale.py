@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import json
 import random
 import statistics
@@ -96,12 +97,85 @@ def time_input(kind: str, size: int, runs: int, timeout: float) -> dict[str, obj
     }
 
 
-_WORDS = (
-    "tỷ lệ số doanh thu hồ sơ dịch vụ công trực tuyến toàn trình thuê bao băng rộng di động cố định trạm "
-    "phủ sóng hộ gia đình cáp quang kinh tế số doanh nghiệp công nghệ xã phường tỉnh người dân tài khoản "
-    "thanh toán điện tử chữ ký nền tảng dữ liệu trung tâm an toàn thông tin mạng bưu chính viễn thông "
-    "revenue share households broadband mobile fixed stations coverage digital economy firms accounts"
-).split()
+_WORDS = [
+    "tỷ",
+    "lệ",
+    "số",
+    "doanh",
+    "thu",
+    "hồ",
+    "sơ",
+    "dịch",
+    "vụ",
+    "công",
+    "trực",
+    "tuyến",
+    "toàn",
+    "trình",
+    "thuê",
+    "bao",
+    "băng",
+    "rộng",
+    "di",
+    "động",
+    "cố",
+    "định",
+    "trạm",
+    "phủ",
+    "sóng",
+    "hộ",
+    "gia",
+    "đình",
+    "cáp",
+    "quang",
+    "kinh",
+    "tế",
+    "số",
+    "doanh",
+    "nghiệp",
+    "công",
+    "nghệ",
+    "xã",
+    "phường",
+    "tỉnh",
+    "người",
+    "dân",
+    "tài",
+    "khoản",
+    "thanh",
+    "toán",
+    "điện",
+    "tử",
+    "chữ",
+    "ký",
+    "nền",
+    "tảng",
+    "dữ",
+    "liệu",
+    "trung",
+    "tâm",
+    "an",
+    "toàn",
+    "thông",
+    "tin",
+    "mạng",
+    "bưu",
+    "chính",
+    "viễn",
+    "thông",
+    "revenue",
+    "share",
+    "households",
+    "broadband",
+    "mobile",
+    "fixed",
+    "stations",
+    "coverage",
+    "digital",
+    "economy",
+    "firms",
+    "accounts",
+]
 
 
 def catalogue(size: int, rng: random.Random) -> list[tuple[str, str, str]]:
@@ -139,7 +213,7 @@ def _seconds(value: object) -> str:
 
 
 def _growth(times: list[object]) -> str:
-    pairs = [(a, b) for a, b in zip(times, times[1:], strict=False) if a is not None and b is not None]
+    pairs = [(a, b) for a, b in itertools.pairwise(times) if a is not None and b is not None]
     return ", ".join(f"×{float(b) / max(float(a), 1e-9):.1f}" for a, b in pairs) or "—"  # type: ignore[arg-type]
 
 

@@ -484,6 +484,11 @@ MESSAGES: dict[str, str] = {
     "│: target · ░: derived": "│: mục tiêu · ░: suy ra",
     "Save the sheet as CSV, or split the workbook.": "Hãy lưu trang tính ở dạng CSV, hoặc tách tệp.",
     "would unpack to {size} MB, more than the {limit} MB ictgoals reads from a workbook.": "khi giải nén sẽ chiếm {size} MB, vượt mức {limit} MB ictgoals đọc từ một tệp bảng tính.",
+    # extract (issue 24)
+    "note": "ghi chú",
+    "{count} sentences were longer than {limit} characters and were read in pieces": "{count} câu dài hơn {limit} ký tự nên được đọc thành từng đoạn",
+    "{count} sentences held more than {limit} figures: only the first {limit} of each were read": "{count} câu có hơn {limit} số liệu: chỉ {limit} số liệu đầu tiên của mỗi câu được đọc",
+    "only the first {count} candidates were read (line {line} onwards was not)": "chỉ {count} đề xuất đầu tiên được đọc (từ dòng {line} trở đi không được đọc)",
 }
 
 #: Click's own error messages, translated by pattern on the finished message (see ictgoals.cli_lang).

@@ -10,6 +10,7 @@ how much of the clause the name explains.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from ictgoals.model import Dataset
 MATCH_FLOOR = 30
 #: How many names, those sharing the most words with the figure's, are scored in full.
 SHORTLIST = 64
-#: A word held by more names than this (in one unit family) does not pick names; it still counts in scores.
+#: A word picks at most this many names (the first, in catalogue order); it still counts in every score.
 COMMON = 256
 #: Words in an indicator's name that say it measures a change: only such indicators take a stated change.
 _CHANGE_WORDS = re.compile(r"tăng trưởng|mức tăng|\btăng\b|growth|increase|\bgain\b|multiple|số lần")
@@ -139,10 +140,9 @@ class Catalogue:
         hits: dict[int, float] = defaultdict(float)
         for word, weight in weighted.items():
             postings = self.postings.get((unit_family, word), ())
-            if len(postings) > COMMON:
-                continue
-            for index in postings:
-                hits[index] += weight
+            rarity = 1.0 + math.log(max(len(self.names), 1) / max(len(postings), 1))  # a rare word picks surely
+            for index in postings[:COMMON]:
+                hits[index] += weight * rarity
         chosen = [index for index in hits if self.names[index].change or not change]
         return sorted(chosen, key=lambda index: (-hits[index], index))[:SHORTLIST]
 

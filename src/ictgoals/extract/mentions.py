@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ictgoals.extract.language import CARDINALS, ORDINALS, word_number
-from ictgoals.extract.nouns import DENOMINATOR, counted, first_words
+from ictgoals.extract.nouns import DENOMINATOR, FUNCTION_WORDS, counted, first_words, structure
 from ictgoals.numbers import SCALES, Convention, readings
 
 #: How far before and after a number its words are read.
@@ -96,7 +96,7 @@ _YEARISH = re.compile(r"(?:19|20)\d\d")
 _MEASURED_AFTER = re.compile(r"\s*(?:%|phần trăm|per\s?cent|percent|mbps|gbps|mw|gw)\b")
 _RATIO = re.compile(r"\s*/\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?![\d/])")
 _OF = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:its|the|their|all)\s+)?(?:(\d[\d.,]*)|(?:them|those|which)\b)")
-_RANGE = re.compile(r"\s*(?:–|-|—|đến|tới|to|and|và)\s*(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)")
+_RANGE = re.compile(r"\s*%?\s*(?:–|-|—|đến|tới|to|and|và)\s*(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)")
 _RANGE_OPEN = re.compile(r"\b(?:từ|between|giữa)\s+(?:khoảng\s+)?$")
 _NOUN = re.compile(r"\s+((?:\d+[^\W\d_]\w*|[^\W\d_][\w-]*)(?:\s+(?:\d+[^\W\d_]\w*|[^\W\d_][\w-]*)){0,2})")
 _NOT_NOUN_AFTER = re.compile(r"\s*(?:[.,;:)!?\"”]|$)")
@@ -198,7 +198,8 @@ def _noun(at: _At, offset: int) -> tuple[str, int] | None:
     if match is None:
         return None
     words = list(re.finditer(r"\S+", match.group(1)))
-    return at.low[match.start(1) : match.end(1)], match.start(1) + words[min(1, len(words) - 1)].end()
+    second = len(words) > 1 and words[1].group().casefold() not in FUNCTION_WORDS
+    return at.low[match.start(1) : match.end(1)], match.start(1) + words[1 if second else 0].end()
 
 
 def _count(at: _At, scale: float, used: int) -> Mention | None:
@@ -209,7 +210,7 @@ def _count(at: _At, scale: float, used: int) -> Mention | None:
     value = float(round(value))
     finish = at.end + used
     noun = _noun(at, finish)
-    if noun is not None and not first_words(noun[0]):
+    if noun is not None and (not first_words(noun[0]) or structure(noun[0])):
         words, noun_end = noun
         if counted(words, at.before, at.low[noun_end : noun_end + WINDOW]):
             return Mention(at.start, noun_end, value, "count", noun=words)
@@ -275,8 +276,8 @@ def _of(at: _At) -> tuple[Mention, int] | None:
         noun = _noun(at, skip)
         if total is None or total < at.value or noun is None:
             return None
-        if first_words(noun[0]):
-            return None  # "3 of the 5 years": a span of time, not a count
+        if first_words(noun[0]) and not structure(noun[0]):
+            return None  # "3 of the 5 years": a span of time, not a count ("6 of its 9 targets" is)
     return Mention(at.start, at.end, at.value, "count"), skip
 
 
@@ -285,7 +286,7 @@ def _range_high(at: _At) -> tuple[float, int] | None:
     match = _RANGE.match(at.after)
     if match is None:
         return None
-    word = match.group().strip()[:1]
+    word = match.group().strip().lstrip("%").strip()[:1]
     if word in ("a", "v") and not re.search(r"(?:between|giữa)\s+$", at.before):
         return None
     if word in ("đ", "t") and not _RANGE_OPEN.search(at.before):

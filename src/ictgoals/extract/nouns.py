@@ -38,7 +38,9 @@ _NOT_COUNTED_TEXT = (
     "levels, tiers, generations, places, positions, "
     # countries and economies are denominators of ranks, not counts of ours
     "quốc gia, nước, nền kinh tế, countries, economies, markets, member, "
-    # words that are not nouns
+)
+#: Words that are not nouns: a number before one of them counts nothing, and a counted noun ends before one.
+_FUNCTION_TEXT = (
     "sẽ, là, trên, dưới, và, hoặc, với, của, cho, được, đã, đang, bảo đảm, đảm bảo, "
     "thì, mà, như, tại, trong, từ, đến, tới, so, đạt, có, không, nhưng, vào, lên, "
     "xuống, theo, về, này, đó, khi, sau, trước, gấp, tăng, giảm, chiếm, tương đương, "
@@ -48,7 +50,8 @@ _NOT_COUNTED_TEXT = (
     "out, over, up, down, as, its, their, this, that, which, who, compared, higher, "
     "lower, before, after, last, next, within, since, until, through, each, every, "
 )
-NOT_COUNTED = tuple(word.strip() for word in _NOT_COUNTED_TEXT.split(",") if word.strip())
+FUNCTION_WORDS = frozenset(word.strip() for word in _FUNCTION_TEXT.split(",") if word.strip())
+NOT_COUNTED = tuple(word.strip() for word in _NOT_COUNTED_TEXT.split(",") if word.strip()) + tuple(FUNCTION_WORDS)
 _NOT_COUNTED = tuple(sorted(NOT_COUNTED, key=len, reverse=True))
 
 #: Units a province or a ministry is made of: counted only for what they have or do.
@@ -103,6 +106,11 @@ def threshold(before: str, after: str = "") -> bool:
     if floor is None:
         return False
     return _CATEGORY.search(before[: floor.start() + 5]) is not None or _EACH_AFTER.match(after) is not None
+
+
+def structure(noun: str) -> bool:
+    """Whether `noun` names tasks or targets, counted only when completed ("hoàn thành 125 nhiệm vụ")."""
+    return _STRUCTURE.match(noun) is not None
 
 
 def first_words(noun: str) -> bool:

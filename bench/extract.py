@@ -11,8 +11,8 @@ compared with the bundled entries from that source:
   (NOT_TRACKED below, each with its reason).
 
 Development set (../shared/extract-dev, or --dev PATH; skipped when absent): its own scorer,
-`score.py --json`, per language. Held-out reports (tests/assets/extract/measure/, written and
-annotated before the tool was run on them, never tuned on): scored the same way in-process:
+`score.py --json`, per language. Invented reports (tests/assets/extract/round1 and round2, written
+and annotated before the tool was run on them; see the README there): scored the same way in-process:
 
 - found: an annotated actual or target overlapped by a candidate;
 - exact: found, with the right kind, year and value;
@@ -39,7 +39,7 @@ from ictgoals.model import Dataset
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "tests" / "seeds"
-HELD_OUT = REPO / "tests" / "assets" / "extract" / "measure"
+HELD_OUT = REPO / "tests" / "assets" / "extract"
 DEV = REPO.parent / "shared" / "extract-dev"
 
 #: Real figures in the seeds that the bundled dataset does not track, by hand: (document, printed, reason).
@@ -147,7 +147,7 @@ def _exact(candidate: Candidate, figure: dict[str, object]) -> bool:
     return high is None or (candidate.high is not None and math.isclose(candidate.high, float(high), rel_tol=1e-6))
 
 
-def held_out(dataset: Dataset, directory: Path = HELD_OUT, verbose: bool = False) -> dict[str, dict[str, int]]:
+def held_out(dataset: Dataset, directory: Path, verbose: bool = False) -> dict[str, dict[str, int]]:
     """Figures, found, exact, candidates and good candidates per language over the annotated reports."""
     totals: dict[str, dict[str, int]] = {}
     for truth_path in sorted(directory.glob("*.toml")):
@@ -223,7 +223,8 @@ def main() -> None:
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     rows: list[tuple[str, dict[str, dict[str, int]] | None]] = [
         ("development", development(args.dev)),
-        ("held out", held_out(dataset, verbose=args.verbose)),
+        ("invented, round 1", held_out(dataset, HELD_OUT / "round1", verbose=args.verbose)),
+        ("invented, round 2", held_out(dataset, HELD_OUT / "round2", verbose=args.verbose)),
     ]
     for name, totals in rows:
         if totals is None:

@@ -211,3 +211,25 @@ def test_a_growth_rate_the_catalogue_tracks_is_a_figure(dataset: Dataset) -> Non
 def test_a_rise_to_a_level_is_a_figure(dataset: Dataset) -> None:
     found = read(dataset, "The share climbed to 71.5 per cent from 54 per cent last year.", "2025-12-01")
     assert kinds(found) == {"71.5 per cent": ("actual", 2025), "54 per cent": ("actual", 2024)}
+
+
+# Found by the second round of invented reports (tests/assets/extract/round2), after its one measurement.
+
+
+def test_a_negated_comparative_is_a_floor_not_a_change(dataset: Dataset) -> None:
+    found = read(dataset, "Đến năm 2028, tốc độ băng rộng cố định không thấp hơn 300 Mbps.", "2025-06-01")
+    assert [(c.kind, c.year, c.op) for c in found.values()] == [("target", 2028, ">=")]
+
+
+def test_an_average_yearly_rise_is_a_change(dataset: Dataset) -> None:
+    assert extract("Giai đoạn 2021 - 2025, số thuê bao tăng bình quân 9% mỗi năm.", dataset, date="2025-12-01") == []
+
+
+def test_the_level_a_goal_starts_from_is_a_result(dataset: Dataset) -> None:
+    text = "The province aims to raise the share to 60 per cent by 2030 from about 35 per cent now."
+    assert kinds(read(dataset, text, "2025-10-01")) == {
+        "60 per cent": ("target", 2030),
+        "35 per cent": ("actual", 2025),
+    }
+    found = read(dataset, "Tỉnh phấn đấu nâng tỷ lệ này từ 42% lên 65% vào năm 2028.", "2025-10-01")
+    assert kinds(found) == {"42%": ("actual", 2025), "65%": ("target", 2028)}

@@ -36,6 +36,9 @@ _ESTIMATE = re.compile(
     r"ước đạt|ước tính|ước khoảng|\bước\b|dự kiến|khoảng|\bgần\b|\bexpected\b|\bestimated?\b|\babout\b|\baround\b|"
     r"\bsome\b|\bnearly\b|\balmost\b|\bprojects?\b|\bwould\b|\bwill\b|\bsẽ\b"
 )
+_AT_LEAST = re.compile(
+    r"\b(?:không (?:thấp hơn|dưới|ít hơn|kém)|tối thiểu|ít nhất|at least|no less than|not less than)\s*$"
+)
 _MORE = re.compile(r"\b(?:trên|hơn|vượt|more than|over|above|exceed(?:ing)?)\s*$")
 _LESS = re.compile(r"\b(?:dưới|under|below|less than)\s*$")
 _AT_MOST = re.compile(r"\b(?:không quá|tối đa|at most|no more than)\s*$")
@@ -270,6 +273,8 @@ def _op(mention: Mention, before: str) -> str:
         return "between"
     if mention.unit in ("rank", "group"):
         return "<="
+    if _AT_LEAST.search(before):
+        return ">="
     if _MORE.search(before):
         return ">"
     if _LESS.search(before):

@@ -45,17 +45,20 @@ _GOAL_NOUN = re.compile(
 )
 _GOAL_AFTER = re.compile(r"\s*(?:target|goal|mục tiêu|chỉ tiêu)\b")
 #: A result reported where goals are set: "… tỉnh mới đạt 38,7%", "has reached".
+#: The level a goal starts from: "lift it to 20 per cent by 2030 from 11 per cent", "nâng từ 45% lên 70%".
+_FROM_LEVEL = re.compile(r"\b(from|từ)\s+(?:an estimated\s+|about\s+|around\s+|khoảng\s+|mức\s+)?$")
+_RAISED_TO = re.compile(r"[^,;.]{0,40}?\blên\b")
 _DONE = re.compile(
     r"\b(?:đã|mới|hiện)\s+(?:đạt|chiếm|có|lên|tăng)\s+(?:[^\s,;.]+\s+)?$|(?:has|had) (?:reached|hit)\s+$"
 )
 
 #: Words before a number that make it a change: "tăng 9,3%", "up 8.1 percent", "an increase of 4 percent".
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|up|down|rose|fell|grew|increased?|decreased?|declined?|dropped|"
-    r"climbed|jumped|gained|lost|surged|soared|rise of|increase of|decrease of|decline of|drop of|gain of|"
-    r"jump of|fall of)"
+    r"(?<!không )\b(?:tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|up|down|rose|fell|grew|increased?|decreased?|"
+    r"declined?|dropped|climbed|jumped|gained|lost|surged|soared|rise of|increase of|decrease of|decline of|"
+    r"drop of|gain of|jump of|fall of)"
     r"(?:\s*(?:được|thêm|by|khoảng|gần|hơn|trên|nearly|almost|about|around|over|more than|an estimated|some|ít nhất|"
-    r"at least|mạnh|nhẹ|lần lượt))*\s*$"
+    r"at least|mạnh|nhẹ|lần lượt|bình quân|trung bình|on average|an average of|average))*\s*$"
 )
 #: Words before a number that make it a growth rate: "tăng trưởng 20%", "tốc độ tăng trưởng … đạt 16,4%".
 _GROWTH_BEFORE = re.compile(
@@ -121,9 +124,13 @@ def quoted_goal(before: str) -> bool:
     return _MET.search(before[-40:]) is not None and _GOAL_NOUN.search(before) is not None
 
 
-def done(before: str) -> bool:
-    """Whether the words before a number report it as done ("tỉnh mới đạt"), whatever goal words came earlier."""
-    return _DONE.search(before) is not None
+def done(before: str, after: str = "") -> bool:
+    """Whether the words around a number report it as done ("tỉnh mới đạt 38,7%"), or as the level a goal starts
+    from ("to 20% by 2030 from an estimated 11%", "nâng từ 45% lên 70%"), whatever goal words came earlier."""
+    if _DONE.search(before) is not None:
+        return True
+    start = _FROM_LEVEL.search(before)
+    return start is not None and (start.group(1) == "from" or _RAISED_TO.match(after) is not None)
 
 
 def change_kind(before: str, after: str, unit: str, previous_unit: str | None) -> str | None:

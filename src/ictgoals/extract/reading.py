@@ -105,10 +105,12 @@ def _goal(reading: Reading, index: int, year: int | None, context: Context) -> b
     reviewed = context.when.reviewed
     later = year is not None and reviewed is not None and year > reviewed
     present = year == context.when.date_year and _NOW.search(reading.low) is not None  # "now": never a goal
-    if goal_noun(before, after) or any(cue < mention.start for cue in reading.goals):
+    if goal_noun(before, after):
         return True
-    if done(before):
+    if done(before, after):
         return later
+    if any(cue < mention.start for cue in reading.goals):
+        return True
     if reading.expected_before(index) and later:
         return True
     return reading.in_force is not None or (later and not present)

@@ -93,11 +93,11 @@ def goal_cues(low: str, raw: str) -> tuple[list[int], list[int]]:
         if not _STILL_TO_DO.search(low, max(0, m.start() - 20), m.start())
     ]
     quiet += [(m.start(), m.end()) for m in _OFFICE.finditer(raw) if raw[m.end() - 8 : m.end() - 7].isupper()]
-
-    def loud(match: re.Match[str]) -> bool:
-        return not any(start <= match.start() < end for start, end in quiet)
-
-    return [m.start() for m in GOAL.finditer(low) if loud(m)], [m.start() for m in EXPECTED.finditer(low)]
+    silenced = bytearray(len(low) + 1)  # one pass marks the characters plan completion covers
+    for start, end in quiet:
+        silenced[start:end] = b"\x01" * (end - start)
+    goals = [m.start() for m in GOAL.finditer(low) if not silenced[m.start()]]
+    return goals, [m.start() for m in EXPECTED.finditer(low)]
 
 
 def goal_noun(before: str, after: str) -> bool:

@@ -22,6 +22,8 @@ _SKIPPED = frozenset({"script", "style", "noscript", "template", "head"})
 #: Page furniture: its text stays in the text (offsets count it) but holds no figure of the article.
 _FURNITURE = frozenset({"nav", "aside", "footer"})
 _FURNITURE_CLASS = re.compile(r"\b(?:related|menu|breadcrumbs?|sidebar|footer|navigation|share|tags)\b", re.I)
+#: How much of a column header and of a row label a table cell is read with.
+HEADING = 120
 _HTML = re.compile(r"<(html|body|p|div|br|span|article|h[1-6])\b", re.IGNORECASE)
 #: A `<` that opens a tag, an end tag, a declaration or a processing instruction, closed before the next `<`.
 _OPENS_TAG = re.compile(r"<(?![A-Za-z/!?][^<>]*>)")
@@ -160,9 +162,9 @@ class _Reader(HTMLParser):
         rows = [row for row in table.rows if row]
         if len(rows) < 2 or not all(header for *_, header in rows[0]):
             return
-        headers = [text for _, _, text, _ in rows[0]]
+        headers = [text[:HEADING] for _, _, text, _ in rows[0]]
         for row in rows[1:]:
-            label = row[0][2]
+            label = row[0][2][:HEADING]
             for column, (start, end, _, _) in enumerate(row[1:], start=1):
                 heading = headers[column] if column < len(headers) else ""
                 self.cells.append((start, end, f"{heading}: {label}:"))

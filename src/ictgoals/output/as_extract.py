@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import tomli_w
 
 from ictgoals.i18n import pt, tr
-from ictgoals.model import NATIONAL, region_key
+from ictgoals.model import NATIONAL, Dataset, region_key
 from ictgoals.output import as_json
 from ictgoals.output.as_table import console, fitted
 from ictgoals.output.formats import Context, ExtractFormat, unreachable
@@ -23,7 +23,6 @@ from ictgoals.output.safe import printable
 
 if TYPE_CHECKING:
     from ictgoals.extract.candidates import Candidate
-    from ictgoals.model import Dataset
 
 #: Below this match an entry is proposed commented out in the TOML draft, as if it had no indicator.
 SURE = 0.5

@@ -192,3 +192,86 @@ def test_the_table_shows_a_window_of_a_long_sentence(dataset: Dataset) -> None:
     out = io.StringIO()
     write_table([candidate], out, 200)
     assert len(out.getvalue()) < 2_500  # the window around 45,8%, not the whole sentence
+
+
+_PIECES = st.sampled_from(
+    [
+        "5",
+        "45,8",
+        "3.744.214",
+        "1,270.5",
+        "2024",
+        "/",
+        "%",
+        " tỷ",
+        " triệu",
+        " đồng",
+        " USD",
+        "$",
+        "VNĐ",
+        " năm ",
+        " tháng ",
+        " quý I/",
+        " thứ ",
+        " top ",
+        " nhóm ",
+        " Mbps",
+        " lần",
+        " so với ",
+        " tăng ",
+        " đạt ",
+        " mục tiêu ",
+        " phấn đấu ",
+        " kế hoạch ",
+        " will ",
+        " per cent",
+        " million",
+        " of ",
+        " 10th",
+        " – ",
+        "-",
+        ".",
+        ";",
+        ":",
+        ",",
+        "\n",
+        "\n\n",
+        "(",
+        ")",
+        "<p>",
+        "</p>",
+        "<td>",
+        "<tr>",
+        "<th>",
+        "<table>",
+        "<nav>",
+        "<li>",
+        "<",
+        ">",
+        "&lt;",
+        "- ",
+        "• ",
+        "Năm 2025, ",
+        "Last year ",
+        "Khi đó, ",
+        "Tỉnh Lào Cai: ",
+        "9" * 30,
+        "0" * 5,
+        "ninety",
+        "fifth",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(_PIECES, max_size=60), date=st.sampled_from([None, "2025", "2025-03", "2024-12-29"]))
+def test_extract_reads_any_text_without_failing(dataset: Dataset, pieces: list[str], date: str | None) -> None:
+    raw = "".join(pieces)
+    found = extract(raw, dataset, date=date)
+    text = read_document(raw).text
+    for candidate in found:
+        assert text[candidate.start : candidate.end] == candidate.printed
+        assert candidate.kind in ("actual", "target")
+    out = io.StringIO()
+    write_json(found, out)
+    json.loads(out.getvalue())

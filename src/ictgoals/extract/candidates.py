@@ -142,7 +142,8 @@ class _Reader:
         if sentence.heading and not figures and (cell := cell_count(text, offset, self.written)) is not None:
             figures = [cell]  # a table cell holding a number: its row label says what it counts
         years = years_in(low, self.when.date_year)
-        goals, expected = goal_cues(low, text)
+        cues = figures or years or text.rstrip().endswith(":")  # words alone set nothing for later sentences
+        goals, expected = goal_cues(low, text) if cues else ([], [])
         opening = lead(low, years, figures[0].start if figures else len(low))
         if sentence.paragraph not in self.paragraph_region:
             head = _PROVINCE_HEAD.match(sentence.text) is not None

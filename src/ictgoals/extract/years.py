@@ -9,7 +9,9 @@ A year is read where the language puts it: right after the figure ("50% năm 202
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ictgoals.extract.language import CARDINALS
@@ -25,6 +27,8 @@ _YEARS = re.compile(
     r"|(?P<vision>\b(?:định hướng|tầm nhìn|vision)[^\d,;.]{0,25}?(?P<f>(?:19|20)\d\d)(?!\d))"
     r"|(?<!\d)(?P<h>(?:19|20)\d\d)(?!\d)"
 )
+#: The most years of each kind (written, or counted from the date) read from one sentence.
+MAX_YEARS = 60
 _DOCUMENT = re.compile(
     r"\b(?:nghị quyết|quyết định|chỉ thị|thông tư|nghị định|công văn|kết luận|decision|resolution|directive|decree)"
     r"[^.;]{0,40}$"
@@ -40,7 +44,7 @@ _RELATIVE = re.compile(
     r"|(?P<this>năm nay|this year|đến nay|hiện nay|từ nay|hiện tại|\bnow\b|currently|so far)"
     r"|(?P<next>năm sau|năm tới|next year|the coming year)"
     r"|(?P<decade>(?:over|within|in) the next decade|trong thập kỷ tới)"
-    r"|(?:within|in|over) (?:the next )?(?P<n>\w+) years|trong (?P<m>\d+) năm tới"
+    r"|(?:within|in|over) (?:the next )?(?P<n>\w+) years|trong (?P<m>\d{1,2}) năm tới"
 )
 _COMPARED = re.compile(r"\b(?:so với|compared (?:to|with)|than|on|from)\s+(?:cùng kỳ\s+|mức\s+|the level of\s+)?$")
 _DAY = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/$")
@@ -59,9 +63,10 @@ class YearAt:
 
 
 def years_in(low: str, date_year: int | None) -> list[YearAt]:
-    """Every year written in a sentence (lower case), explicit or counted from `date_year`, in order."""
+    """Every year written in a sentence (lower case), explicit or counted from `date_year`, in order: the first
+    MAX_YEARS of each kind (no sentence names more; a run of years is not read further)."""
     found: list[YearAt] = []
-    for match in _YEARS.finditer(low):
+    for match in itertools.islice(_YEARS.finditer(low), MAX_YEARS):
         if match.group("span") or match.group("span2"):
             first, last = (match.group("a"), match.group("b")) if match.group("span") else match.group("c", "d")
             found.append(YearAt(match.start(), match.end(), int(last), "span", int(first)))
@@ -72,7 +77,7 @@ def years_in(low: str, date_year: int | None) -> list[YearAt]:
         else:
             found.append(_plain(low, match.start("h"), match.end("h")))
     if date_year is not None:
-        found.extend(_relative(low, date_year))
+        found.extend(itertools.islice(_relative(low, date_year), MAX_YEARS))
     return sorted(found, key=lambda y: y.start)
 
 
@@ -90,8 +95,7 @@ def _plain(low: str, start: int, end: int) -> YearAt:
     return YearAt(start, end, year, "year")
 
 
-def _relative(low: str, date_year: int) -> list[YearAt]:
-    found = []
+def _relative(low: str, date_year: int) -> Iterator[YearAt]:
     for match in _RELATIVE.finditer(low):
         if match.group("last") or match.group("earlier"):
             shift = -1
@@ -110,8 +114,7 @@ def _relative(low: str, date_year: int) -> list[YearAt]:
         kind = "earlier" if match.group("earlier") else "relative"  # "a year earlier": than the sentence's year
         if _COMPARED.search(before) or re.search(r"so với\s+(?:cùng kỳ\s+)?$", before):
             kind = "comparison"
-        found.append(YearAt(match.start(), match.end(), date_year + shift, kind))
-    return found
+        yield YearAt(match.start(), match.end(), date_year + shift, kind)
 
 
 #: What may stand between a figure and the year after it: "50% năm 2027", "90 per cent of the population by 2027".

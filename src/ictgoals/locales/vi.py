@@ -519,6 +519,11 @@ MESSAGES: dict[str, str] = {
     "no target is due in {year}; targets are due in {years}.": "không có chỉ tiêu nào đến hạn năm {year}; các năm có chỉ tiêu đến hạn: {years}.",
     "--check has nothing to check: give a year that has targets.": "--check không có gì để kiểm tra: hãy chọn một năm có chỉ tiêu đến hạn.",
     "Tables: list the targets without figures too (by default one line names them).": "Bảng: liệt kê cả các chỉ tiêu chưa có số liệu (mặc định chỉ nêu tên chúng trên một dòng).",
+    # extract (issue 24)
+    "note": "ghi chú",
+    "{count} sentences were longer than {limit} characters and were read in pieces": "{count} câu dài hơn {limit} ký tự nên được đọc thành từng đoạn",
+    "{count} sentences held more than {limit} figures: only the first {limit} of each were read": "{count} câu có hơn {limit} số liệu: chỉ {limit} số liệu đầu tiên của mỗi câu được đọc",
+    "only the first {count} candidates were read (line {line} onwards was not)": "chỉ {count} đề xuất đầu tiên được đọc (từ dòng {line} trở đi không được đọc)",
 }
 
 #: Click's own error messages, translated by pattern on the finished message (see ictgoals.cli_lang).

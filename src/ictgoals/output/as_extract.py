@@ -1,27 +1,61 @@
-"""What `extract` found, for review: JSON records, a terminal table with the printed part marked, a TOML draft."""
+"""What `extract` found, for review: JSON records, a terminal table with the printed part marked, a TOML draft.
+
+Each sentence is written once: the JSON has a `sentences` table the candidates point into, the draft
+comments a sentence above its first entry only, and the table shows a window around the printed part.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
+
+import tomli_w
 
 from ictgoals.analysis.records import Record, number
 from ictgoals.i18n import pt, tr
-from ictgoals.model import NATIONAL, region_key
-from ictgoals.output.formats import ExtractFormat, unreachable
+from ictgoals.model import NATIONAL, Dataset, region_key
+from ictgoals.output import as_json
+from ictgoals.output.as_table import console, fitted
+from ictgoals.output.formats import Context, ExtractFormat, unreachable
 from ictgoals.output.safe import printable
 
 if TYPE_CHECKING:
     from ictgoals.extract.candidates import Candidate
-    from ictgoals.model import Dataset
 
 #: Below this match an entry is proposed commented out in the TOML draft, as if it had no indicator.
 SURE = 0.5
+#: How much of a sentence the table shows on each side of the printed part.
+AROUND = 120
 
 
-def record(candidate: Candidate) -> Record:
-    """One candidate as a JSON-ready record (docs/extract.md lists the fields)."""
+def notes_of(candidates: Sequence[Candidate]) -> tuple[str, ...]:
+    """The notes `extract` left on its result (a limit that cut the reading short), if any."""
+    notes = getattr(candidates, "notes", ())
+    return tuple(str(note) for note in notes)
+
+
+def _sentence_start(c: Candidate) -> int:
+    return c.start - c.offset
+
+
+def sentences_of(candidates: Sequence[Candidate]) -> tuple[list[Record], list[int]]:
+    """Each sentence that holds a candidate, once (text, offsets, line), and each candidate's index into them."""
+    table: list[Record] = []
+    where: dict[int, int] = {}
+    indexes: list[int] = []
+    for c in candidates:
+        start = _sentence_start(c)
+        if start not in where:
+            where[start] = len(table)
+            table.append({"text": c.sentence, "start": start, "end": start + len(c.sentence), "line": c.line})
+        indexes.append(where[start])
+    return table, indexes
+
+
+def record(candidate: Candidate, sentence_index: int | None = None) -> Record:
+    """One candidate as a JSON-ready record (docs/extract.md lists the fields); its sentence is by index."""
     c = candidate
     return {
         "kind": c.kind,
@@ -42,7 +76,8 @@ def record(candidate: Candidate) -> Record:
         "start": c.start,
         "end": c.end,
         "line": c.line,
-        "sentence": c.sentence,
+        "sentence_index": sentence_index,
+        "offset": c.offset,
         "region": c.region,
         "estimate": c.estimate,
         "change": None
@@ -58,21 +93,30 @@ def record(candidate: Candidate) -> Record:
 
 
 def write_json(candidates: Sequence[Candidate], out: TextIO) -> None:
-    from ictgoals.output import as_json
+    table, indexes = sentences_of(candidates)
+    document = {
+        "candidates": [record(c, i) for c, i in zip(candidates, indexes, strict=True)],
+        "sentences": table,
+        "notes": list(notes_of(candidates)),
+    }
+    as_json.write(document, out)
 
-    as_json.write({"candidates": [record(c) for c in candidates]}, out)
+
+def window(c: Candidate) -> tuple[str, str, str]:
+    """The words before the printed part, the printed part and the words after it, at most AROUND each side."""
+    before, after = c.sentence[: c.offset], c.sentence[c.offset + len(c.printed) :]
+    before = before if len(before) <= AROUND else "…" + before[-AROUND:]
+    after = after if len(after) <= AROUND else after[:AROUND] + "…"
+    return before, c.printed, after
 
 
 def write_table(candidates: Sequence[Candidate], out: TextIO, width: int | None) -> None:
     from rich.text import Text
 
-    from ictgoals.output.as_table import console, fitted
-    from ictgoals.output.formats import Context
-
     printer = console(out, Context(width=width))
     cells: list[list[str | Text]] = []
     for c in candidates:
-        before, printed, after = c.sentence[: c.offset], c.printed, c.sentence[c.offset + len(c.printed) :]
+        before, printed, after = window(c)
         sentence = Text(printable(before))
         sentence.append(printable(printed), style="bold reverse")
         sentence.append(printable(after))
@@ -80,109 +124,141 @@ def write_table(candidates: Sequence[Candidate], out: TextIO, width: int | None)
         cells.append([pt("kind", c.kind), shown, "" if c.year is None else str(c.year), c.printed, sentence])
     headers = [tr("Kind"), tr("Indicator"), tr("Year"), tr("Printed"), tr("Sentence")]
     title = tr("{count} candidates: review each against its sentence", count=len(candidates))
-    for part in fitted(printer.width, [title], headers, cells, whole=[1], drop=[4]):
+    caption = [printable(note) for note in notes_of(candidates)]
+    for part in fitted(printer.width, [title], headers, cells, caption, whole=[1], drop=[4]):
         printer.print(part)
 
 
 def _toml_lines(entry: dict[str, Any]) -> list[str]:
-    import tomli_w
-
     return tomli_w.dumps({k: v for k, v in entry.items() if v is not None}).splitlines()
 
 
-def write_toml(  # noqa: C901 (issue 24 splits it)
-    candidates: Sequence[Candidate], out: TextIO, *, source: str | None, file: str, dataset: Dataset | None = None
-) -> None:
-    """A draft of [[actuals]] and [[targets]] entries, each after its sentence; unsure ones commented out, and
-    so is a target that the data already declares with another value (import would refuse it)."""
-    declared: dict[tuple[str, str, int, str], object] = {}
-    recorded: dict[tuple[str, str, int, str], float] = {}
-    if dataset is not None:
-        declared = {(t.indicator, region_key(t.region), t.year, t.op.value): t.value for t in dataset.targets}
-        recorded = {(a.indicator, region_key(a.region), a.year, a.source): a.value for a in dataset.actuals}
-    out.write(
-        "# "
-        + tr("A draft from {file} by `ictgoals extract`: nothing here is in the data yet.", file=printable(file))
-        + "\n"
-        "# " + tr("Check every entry against its sentence, delete or fix what is wrong, then:") + "\n"
-        "#   ictgoals import THIS-FILE.toml\n"
-    )
-    if source is None:
-        out.write("# " + tr("Give each entry its source (or run extract with --source ID).") + "\n")
-    drafted: dict[tuple[str, str, str, int | None, str | None], float] = {}
-    for c in candidates:
-        entry: dict[str, Any] = {"indicator": c.indicator or "?"}
-        if c.kind == "target":
-            if c.years is not None:
-                entry["years"] = list(c.years)
-            else:
-                entry["year"] = c.year
-            entry["op"] = c.op
-            if c.op == "between" and c.high is not None:
-                entry["value"] = [number(c.value), number(c.high)]
-            else:
-                entry["value"] = number(c.value)
-        elif c.period is not None:
-            entry["period"] = list(c.period)  # a figure for a span: the span instead of one year
-            entry["basis"] = c.basis
-            entry["value"] = number(c.value)
+def _entry(c: Candidate, source: str | None) -> dict[str, Any]:
+    """The [[targets]] or [[actuals]] entry a candidate proposes."""
+    entry: dict[str, Any] = {"indicator": c.indicator or "?"}
+    if c.kind == "target":
+        if c.years is not None:
+            entry["years"] = list(c.years)
         else:
             entry["year"] = c.year
-            entry["value"] = number(c.value)
-        if c.region != NATIONAL:
-            entry["region"] = c.region
-        if source is not None:
-            entry["source"] = source
-        entry["printed"] = c.printed
-        if c.kind == "actual" and c.estimate:
-            entry["estimate"] = True
-        if c.kind == "actual" and c.change is not None:
-            entry["change"] = number(c.change.value)
-            entry["change_unit"] = c.change.unit
-            entry["change_from"] = c.change.from_year
-            entry["printed_change"] = c.change.printed
+        entry["op"] = c.op
+        both = c.op == "between" and c.high is not None
+        entry["value"] = [number(c.value), number(c.high)] if both else number(c.value)
+    elif c.period is not None:
+        entry["period"] = list(c.period)  # a figure for a span: the span instead of one year
+        entry["basis"] = c.basis
+        entry["value"] = number(c.value)
+    else:
+        entry["year"] = c.year
+        entry["value"] = number(c.value)
+    if c.region != NATIONAL:
+        entry["region"] = c.region
+    if source is not None:
+        entry["source"] = source
+    entry["printed"] = c.printed
+    if c.kind == "actual" and c.estimate:
+        entry["estimate"] = True
+    if c.kind == "actual" and c.change is not None:
+        entry["change"] = number(c.change.value)
+        entry["change_unit"] = c.change.unit
+        entry["change_from"] = c.change.from_year
+        entry["printed_change"] = c.change.printed
+    return entry
+
+
+@dataclass
+class _Clashes:
+    """What the data and the draft already say, to comment out an entry import would refuse."""
+
+    source: str | None
+    declared: dict[tuple[str, str, int, str], object] = field(default_factory=dict)
+    recorded: dict[tuple[str, str, int, str], float] = field(default_factory=dict)
+    drafted: dict[tuple[str, str, str, int | None, str | None], float] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, dataset: Dataset | None, source: str | None) -> _Clashes:
+        clashes = cls(source)
+        if dataset is not None:
+            clashes.declared = {
+                (t.indicator, region_key(t.region), t.year, t.op.value): t.value for t in dataset.targets
+            }
+            clashes.recorded = {(a.indicator, region_key(a.region), a.year, a.source): a.value for a in dataset.actuals}
+        return clashes
+
+    def clash(self, c: Candidate, sure: bool) -> object | None:
+        """The value this entry would clash with (a declared target, this source's figure, or one drafted above)."""
+        if c.indicator is None:
+            return None
+        if c.kind == "target" and c.year is not None and c.op is not None:
+            wanted = (c.value, c.high) if c.op == "between" else c.value
+            declared = self.declared.get((c.indicator, region_key(c.region), c.year, c.op))
+            if declared is not None and declared != wanted:
+                return declared
+        if c.kind == "actual" and self.source is not None and c.year is not None:
+            earlier = self.recorded.get((c.indicator, region_key(c.region), c.year, self.source))
+            if earlier is not None and earlier != c.value:
+                return earlier  # the same source already gave another figure: import would refuse it
+        if sure:
+            own = (c.kind, c.indicator, c.region, c.year, c.op)
+            if own in self.drafted and self.drafted[own] != c.value:
+                return self.drafted[own]  # two figures for one indicator and year: at most one is right
+            self.drafted.setdefault(own, c.value)
+        return None
+
+
+def _header(out: TextIO, file: str, source: str | None, notes: Sequence[str]) -> None:
+    out.write(
+        "# " + tr("A draft from {file} by `ictgoals extract`: nothing here is in the data yet.", file=printable(file))
+    )
+    out.write("\n# " + tr("Check every entry against its sentence, delete or fix what is wrong, then:") + "\n")
+    out.write("#   ictgoals import THIS-FILE.toml\n")
+    if source is None:
+        out.write("# " + tr("Give each entry its source (or run extract with --source ID).") + "\n")
+    for note in notes:
+        out.write(f"# {tr('note')}: {printable(note)}\n")
+
+
+def _lines(c: Candidate, entry: dict[str, Any], clash: object | None, sure: bool, out: TextIO) -> list[str]:
+    """The entry's TOML lines, commented out when it clashes or is unsure (with the comment that says why)."""
+    lines = [f"[[{'targets' if c.kind == 'target' else 'actuals'}]]", *_toml_lines(entry)]
+    if clash is not None:
+        message = tr(
+            "{value} is already given for this indicator and year: check which is right", value=json.dumps(clash)
+        )
+        out.write(f"# {message}\n")
+        return ["# " + line for line in lines]
+    if not sure:
+        out.write("# " + tr("unsure: uncomment once the indicator and year are right") + "\n")
+        if c.indicator is None:
+            stanza = {"name": "?", "name_vi": c.name, "unit": c.unit}
+            lines = ["[indicators.new_indicator_id]", *_toml_lines(stanza), *lines]
+        return ["# " + line for line in lines]
+    return lines
+
+
+def write_toml(
+    candidates: Sequence[Candidate], out: TextIO, *, source: str | None, file: str, dataset: Dataset | None = None
+) -> None:
+    """A draft of [[actuals]] and [[targets]] entries, each under its sentence (written once, above the first
+    entry it holds); unsure ones commented out, and so is an entry that import would refuse as a clash."""
+    clashes = _Clashes.of(dataset, source)
+    _header(out, file, source, notes_of(candidates))
+    shown: set[int] = set()
+    for c in candidates:
         sure = c.indicator is not None and c.match >= SURE and c.year is not None
         sure = sure and (c.period is None or c.basis is not None)  # a span's figure: a total or a yearly average?
-        clash = None
-        if c.kind == "target" and c.indicator is not None:
-            key = (c.indicator, region_key(c.region), c.year, c.op)
-            wanted = (c.value, c.high) if c.op == "between" else c.value
-            if key in declared and declared[key] != wanted:
-                clash = declared[key]
-        if c.kind == "actual" and c.indicator is not None and source is not None and c.year is not None:
-            earlier = recorded.get((c.indicator, region_key(c.region), c.year, source))
-            if earlier is not None and earlier != c.value:
-                clash = earlier  # the same source already gave another figure: import would refuse it
-        if sure and clash is None and c.indicator is not None:
-            own = (c.kind, c.indicator, c.region, c.year, c.op)
-            if own in drafted and drafted[own] != c.value:
-                clash = drafted[own]  # two figures for one indicator and year: at most one is right
-            drafted.setdefault(own, c.value)
+        clash = clashes.clash(c, sure)
         out.write("\n")
-        out.write(f"# {tr('line')} {c.line}: {json.dumps(printable(c.sentence), ensure_ascii=False)}\n")
+        if _sentence_start(c) in shown:
+            out.write(f"# {tr('line')} {c.line}: {json.dumps(printable(c.printed), ensure_ascii=False)}\n")
+        else:
+            shown.add(_sentence_start(c))
+            out.write(f"# {tr('line')} {c.line}: {json.dumps(printable(c.sentence), ensure_ascii=False)}\n")
         match = tr("no indicator matched") if c.indicator is None else f"{c.indicator} ({c.match:.2f})"
         out.write(f"# {tr('match')}: {match}; {tr('unit')}: {c.unit}\n")
         for warning in c.warnings:
             out.write(f"# {tr('warning')}: {printable(warning)}\n")
-        header = f"[[{'targets' if c.kind == 'target' else 'actuals'}]]"
-        lines = [header, *_toml_lines(entry)]
-        if clash is not None:
-            out.write(
-                "# "
-                + tr(
-                    "{value} is already given for this indicator and year: check which is right",
-                    value=json.dumps(clash),
-                )
-                + "\n"
-            )
-            lines = ["# " + line for line in lines]
-        elif not sure:
-            out.write("# " + tr("unsure: uncomment once the indicator and year are right") + "\n")
-            if c.indicator is None:
-                stanza = {"name": "?", "name_vi": c.name, "unit": c.unit}
-                lines = ["[indicators.new_indicator_id]", *_toml_lines(stanza), *lines]
-            lines = ["# " + line for line in lines]
-        out.write("\n".join(lines) + "\n")
+        out.write("\n".join(_lines(c, _entry(c, source), clash, sure, out)) + "\n")
 
 
 def render(

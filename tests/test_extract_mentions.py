@@ -1,0 +1,165 @@
+"""`extract`: which numbers are figures, and what they read as (issue 24). Every sentence is invented for these
+tests (hypothetical figures); these are the texts the rules were tuned on.
+
+Classes: the number convention follows the text's language; figures that were not read at all; numbers that
+were proposed but are not figures (counts of other things, settings, page furniture).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import ictgoals
+from conftest import REPO
+from ictgoals.extract.candidates import extract
+from ictgoals.extract.language import language, word_number
+from ictgoals.extract.mentions import mentions
+from ictgoals.model import Dataset
+from ictgoals.numbers import Convention
+
+VI, EN = Convention.VIETNAMESE, Convention.ENGLISH
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return ictgoals.load(REPO / "targets.toml", REPO / "actuals.toml", cache=False)
+
+
+def read(sentence: str, written: Convention) -> list[tuple[str, float, str, float | None]]:
+    return [(m.printed(sentence), m.value, m.unit, m.high) for m in mentions(sentence, written)]
+
+
+# The number convention follows the text's language.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HÀ NỘI — Revenue in Đà Nẵng reached VNĐ12.500 trillion, and 3,400 firms took part.", EN),
+        ("The province of Bắc Ninh said its exports were worth $48.2 billion in the year.", EN),
+        ("Doanh thu của tỉnh đạt 12.500 tỷ đồng, với 3.400 doanh nghiệp tham gia.", VI),
+        ("Tỷ lệ hồ sơ trực tuyến đạt 45,8% trong năm.", VI),
+    ],
+)
+def test_the_convention_is_the_texts_language(text: str, expected: Convention) -> None:
+    assert language(text) is expected
+
+
+def test_english_wire_copy_with_vietnamese_letters(dataset: Dataset) -> None:
+    text = "HÀ NỘI — Đà Nẵng's software revenue reached VNĐ12.500 trillion in 2024, and 3,400 firms were active."
+    found = {c.printed: c.value for c in extract(text, dataset, date="2025-01-10")}
+    assert found == {"VNĐ12.500 trillion": 12_500, "3,400 firms": 3_400}
+
+
+# Figures that were not read at all.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "expected"),
+    [
+        ("Ứng dụng đạt 18,2 triệu người dùng.", VI, [("18,2 triệu người dùng", 18_200_000, "count", None)]),
+        ("Số thuê bao di động đạt 96,1 triệu, tăng nhẹ.", VI, [("96,1 triệu", 96_100_000, "count", None)]),
+        ("Tổng vốn đầu tư đạt 320 tỷ.", VI, [("320 tỷ", 320, "VND bn", None)]),
+        ("Registered wallets exceeded 41 million.", EN, [("41 million", 41_000_000, "count", None)]),
+        ("Couriers delivered 2.3 billion parcels.", EN, [("2.3 billion parcels", 2_300_000_000, "count", None)]),
+        ("Việt Nam xếp thứ 41/190 quốc gia.", VI, [("xếp thứ 41", 41, "rank", None)]),
+        ("Đã có 45/50 xã có cáp quang.", VI, [("45", 45, "count", None)]),
+        ("Sở đã hoàn thành 5/7 chỉ tiêu.", VI, [("5", 5, "count", None)]),
+        ("It completed 12 of its 15 projects.", EN, [("12", 12, "count", None)]),
+        ("Tốc độ di động đạt 131,5 Mbps.", VI, [("131,5 Mbps", 131.5, "Mbps", None)]),
+        ("Fixed speeds averaged 1.2 Gbps.", EN, [("1.2 Gbps", 1200, "Mbps", None)]),
+        ("Công suất đạt 250 MW.", VI, [("250 MW", 250, "MW", None)]),
+        ("Sản lượng gấp 3 lần năm 2020.", VI, [("3 lần", 3, "times", None)]),
+        ("Operators built 8,900 4G sites.", EN, [("8,900 4G sites", 8_900, "count", None)]),
+        ("Toàn tỉnh có 2.600 Hợp tác xã bán hàng trực tuyến.", VI, [("2.600 Hợp tác", 2_600, "count", None)]),
+        ("HƠN 900 DOANH NGHIỆP THAM GIA SÀN.", VI, [("900 DOANH NGHIỆP", 900, "count", None)]),
+        ("Hệ thống có tổng số 31.000 hồ sơ.", VI, [("31.000 hồ sơ", 31_000, "count", None)]),
+        ("Tỉnh nằm trong tốp 5 cả nước.", VI, [("tốp 5", 5, "rank", None)]),
+        ("Seventy per cent of households pay online.", EN, [("Seventy per cent", 70, "%", None)]),
+        ("The country placed fourth in the region.", EN, [("fourth", 4, "rank", None)]),
+        ("The country ranked 33rd out of 140.", EN, [("ranked 33rd", 33, "rank", None)]),
+        ("Sở đã hoàn thành 86 nhiệm vụ.", VI, [("86 nhiệm vụ", 86, "count", None)]),
+        ("Mỗi năm đào tạo từ 3.000 đến 4.000 kỹ sư.", VI, [("3.000 đến 4.000 kỹ sư", 3_000, "count", 4_000)]),
+        ("The share will be between 4 and 5 per cent.", EN, [("4 and 5 per cent", 4, "%", 5)]),
+        ("The number of firms rose to 12,800, the office said.", EN, [("12,800", 12_800, "count", None)]),
+        ("Mật độ đạt 31,2 thuê bao/100 dân.", VI, [("31,2 thuê bao/100 dân", 31.2, "per 100 people", None)]),
+        ("Có 07 hệ thống được kết nối.", VI, [("07 hệ thống", 7, "count", None)]),
+    ],
+)
+def test_figures_read(sentence: str, written: Convention, expected: list[tuple[str, float, str, float | None]]) -> None:
+    got = read(sentence, written)
+    assert [(p, u, h) for p, _, u, h in got] == [(p, u, h) for p, _, u, h in expected]
+    assert [v for _, v, _, _ in got] == pytest.approx([v for _, v, _, _ in expected])
+
+
+@pytest.mark.parametrize(
+    ("words", "value"), [("ninety", 90), ("twenty-five", 25), ("a hundred", 100), ("seven", 7), ("many", None)]
+)
+def test_word_numbers(words: str, value: float | None) -> None:
+    assert word_number(words) == value
+
+
+# Numbers proposed before that are not figures.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        ("Hội nghị có 1.500 đại biểu tham dự.", VI),
+        ("Chương trình gồm 4 nhóm giải pháp và 3 khâu đột phá.", VI),
+        ("Người dân từ 16 tuổi trở lên được hỗ trợ.", VI),
+        ("Đây là năm thứ 5 liên tiếp tỉnh dẫn đầu.", VI),
+        ("Dịch vụ công mức độ 4 được mở rộng.", VI),
+        ("Level 4 online services were expanded.", EN),
+        ("Hội nghị kết nối tới 34 tỉnh, thành phố.", VI),
+        ("Toàn tỉnh hiện có 102 xã, phường.", VI),
+        ("Tham dự có đại diện 27 phòng, ban.", VI),
+        ("UBND tỉnh giao 15 sở, ngành chủ trì.", VI),
+        ("The survey covered 8,000 households in 30 provinces.", EN),
+        ("The forum was attended by 60 news outlets.", EN),
+        ("The meeting drew about 300 officials and business leaders.", EN),
+        ("Universities with at least 800 students will get funding.", EN),
+        ("Mỗi trường được trang bị tối thiểu 25 máy tính.", VI),
+        ("Khen thưởng 20 tập thể và 31 cá nhân.", VI),
+        ("Tổng đài 1900 1234 hoạt động 24/7.", VI),
+        ("Quyết định số 1562/QĐ-UBND ngày 12/5/2025 đã ban hành.", VI),
+        ("Lễ ký kết diễn ra lúc 9:30 ngày 15/3.", VI),
+        ("The agreement was signed on March 15 in Hà Nội.", EN),
+        ("Việt Nam đứng thứ 12 trong tổng số hơn 190 quốc gia.", VI),
+        ("The city held 14 workshops on digital skills.", EN),
+        ("Cả nước có 5 sàn có doanh thu trên 1.000 tỷ đồng.", VI),
+        ("Năm 2024 và năm 2025 là hai năm bản lề.", VI),
+    ],
+)
+def test_not_figures(sentence: str, written: Convention) -> None:
+    found = read(sentence, written)
+    allowed = {"xếp thứ 12", "đứng thứ 12", "5 sàn"}  # the rank and the count those sentences do state
+    assert [f for f in found if f[0] not in allowed] == []
+
+
+def test_page_furniture_gives_no_figures(dataset: Dataset) -> None:
+    page = (
+        "<html><body><nav><a href='/'>Home</a> | <a href='/t'>Top 20 products</a></nav><article><h1>Report</h1>"
+        "<p>Fibre reached 82 per cent of homes in 2024.</p></article><aside class='related'><ul><li>"
+        "<a href='/x'>Hà Nội aims for 95 per cent of dossiers online by 2026</a></li></ul></aside>"
+        "<div class='related-news'>Đồng Nai adds 700 BTS stations</div>"
+        "<footer><p>Hotline: 1900 0000. Visitors: 1,204,557</p></footer></body></html>"
+    )
+    assert [c.printed for c in extract(page, dataset, date="2025-01-10")] == ["82 per cent"]
+
+
+def test_a_table_cells_column_header_and_row_label(dataset: Dataset) -> None:
+    page = (
+        "<html><body><table><tr><th>Chỉ tiêu</th><th>Kết quả năm 2024</th><th>Kế hoạch năm 2025</th></tr>"
+        "<tr><td>Tỷ lệ hồ sơ trực tuyến toàn trình của cả nước</td><td>47,1%</td><td>60%</td></tr>"
+        "<tr><td>Số trạm 5G</td><td>6.100</td><td>10.000</td></tr></table></body></html>"
+    )
+    found = {c.printed: (c.kind, c.year, c.value, c.unit) for c in extract(page, dataset, date="2024-12-28")}
+    assert found == {
+        "47,1%": ("actual", 2024, 47.1, "%"),
+        "60%": ("target", 2025, 60, "%"),
+        "6.100": ("actual", 2024, 6_100, "count"),
+        "10.000": ("target", 2025, 10_000, "count"),
+    }
+    rate = next(c for c in extract(page, dataset, date="2024-12-28") if c.printed == "47,1%")
+    assert rate.indicator == "full_online_dossiers"

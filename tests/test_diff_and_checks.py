@@ -109,7 +109,7 @@ class TestValidate:
         assert findings["inconsistent-target"].file is not None
         assert findings["inconsistent-target"].file.endswith("targets.toml")
         assert findings["inconsistent-target"].line == 125  # grep -n: the de_revenue [[targets]] header
-        assert "+30.00 %" in findings["inconsistent-target"].message
+        assert "+30 %" in findings["inconsistent-target"].message
 
     def test_printed_figure_that_does_not_match_its_value(self, dataset: Dataset) -> None:
         wrong = dataclasses.replace(dataset.actuals[2], printed="45,9%")

@@ -107,7 +107,7 @@ def vietnamese() -> Iterator[None]:
 
 
 def test_vietnamese_numbers(vietnamese: None) -> None:
-    from ictgoals.output.text import plain
+    from ictgoals.localize import plain
 
     assert (plain(45.8), plain(3744214), plain(-0.5), plain(1234.5)) == ("45,8", "3.744.214", "-0,5", "1.234,5")
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
+
+from ictgoals.i18n import tr
 
 NATIONAL = "VN"
 #: The region name that asks for every region at once (`--region all`).
@@ -68,6 +71,15 @@ class Status(enum.StrEnum):
     NO_DATA = "no-data"
 
 
+def entry_label(table: str, number: int) -> str:
+    """The label of the `number`th [[table]] entry, as locations keep it (and the cache stores it): a key that
+    `Location` says in the run's language, never English text in a Vietnamese message."""
+    return f"{table} entry #{number}"
+
+
+_ENTRY_LABEL = re.compile(r"(\w+) entry #(\d+)")
+
+
 @dataclass(frozen=True)
 class Location:
     """Where an entry was written: a file and, when known, a line and an entry label."""
@@ -78,7 +90,11 @@ class Location:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where} ({self.entry})" if self.entry else where
+        if not self.entry:
+            return where
+        found = _ENTRY_LABEL.fullmatch(self.entry)
+        label = tr("{table} entry #{number}", table=found[1], number=found[2]) if found else self.entry
+        return f"{where} ({label})"
 
 
 @dataclass(frozen=True)

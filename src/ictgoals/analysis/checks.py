@@ -11,6 +11,7 @@ from ictgoals.analysis import records
 from ictgoals.analysis.changes import change_agrees, computed_change, half_unit, implied_previous
 from ictgoals.analysis.index import Index, same_value
 from ictgoals.i18n import pt, tr
+from ictgoals.localize import plain, signed
 from ictgoals.model import Dataset
 from ictgoals.numbers import printed_value
 from ictgoals.regions import canonical, did_you_mean
@@ -123,7 +124,8 @@ def _unknown_regions(dataset: Dataset) -> list[Finding]:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:.10g}"
+    """A figure in a message, as the run's language writes it (every digit the data holds, up to 9 places)."""
+    return plain(value, 9)
 
 
 def _conflicts(dataset: Dataset, index: Index) -> list[Finding]:
@@ -199,8 +201,8 @@ def _stated_change_mismatches(dataset: Dataset, index: Index) -> list[Finding]:
                     value=_fmt(actual.value),
                     base=_fmt(earlier.value),
                     base_source=earlier.sources[0],
-                    computed=f"{computed:+.2f}",
-                    implied="?" if implied is None else f"{implied:.4g}",
+                    computed=signed(computed, 2),
+                    implied="?" if implied is None else plain(implied, 2),
                 ),
                 actual.location.file,
                 actual.location.line,
@@ -245,7 +247,7 @@ def _inconsistent_targets(dataset: Dataset, index: Index) -> list[Finding]:
                     base_year=change.from_year,
                     whose=whose,
                     base=_fmt(base),
-                    computed="?" if computed is None else f"{computed:+.2f}",
+                    computed="?" if computed is None else signed(computed, 2),
                 ),
                 target.location.file,
                 target.location.line,

@@ -20,7 +20,10 @@ from ictgoals.writing.inputs import Row
 from ictgoals.writing.lock import Notify
 from ictgoals.writing.session import Writer, Written
 
-COMMAND_LINE = "the command line"
+
+def command_line() -> str:
+    """Where a figure typed as arguments comes from, as messages name it, in the run's language."""
+    return tr("the command line")
 
 
 def record(
@@ -45,10 +48,10 @@ def record(
         new_sources: dict[str, Row] = {}
     else:
         new_sources = {source: plans.source_table(source_title, source_date)}
-    row = inputs.typed(fields, COMMAND_LINE)
+    row = inputs.typed(fields, command_line())
     return writer.write(
         lambda data: plans.plan_actuals(
-            data, [(COMMAND_LINE, row)], allow_conflict=allow_conflict, new_sources=new_sources
+            data, [(command_line(), row)], allow_conflict=allow_conflict, new_sources=new_sources
         ),
         dry_run=dry_run,
         wait=wait,
@@ -163,15 +166,15 @@ def declare_target(
     notify: Notify | None = None,
 ) -> Written:
     """Append one target, given as text fields and zero, one or two values, to the targets file."""
-    row = inputs.typed(fields, COMMAND_LINE)
-    numbers = [inputs.typed({"value": v}, COMMAND_LINE)["value"] for v in values]
+    row = inputs.typed(fields, command_line())
+    numbers = [inputs.typed({"value": v}, command_line())["value"] for v in values]
     if len(numbers) == 1:
         row["value"] = numbers[0]
     elif len(numbers) > 1:
         row["value"] = numbers
     writer = Writer(chosen, schema.TARGETS, cache=cache_wanted())
     return writer.write(
-        lambda data: plans.plan_target(data, row, COMMAND_LINE), dry_run=dry_run, wait=wait, notify=notify
+        lambda data: plans.plan_target(data, row, command_line()), dry_run=dry_run, wait=wait, notify=notify
     )
 
 

@@ -26,6 +26,7 @@ from ictgoals.model import (
     Op,
     Source,
     Target,
+    entry_label,
     region_key,
     target_key,
 )
@@ -86,7 +87,7 @@ class FileReader:
         """The `[[name]]` entries, each with its label and line (None for an inline array)."""
         raws, lines = self.items(table)
         return [
-            (f"{table.name} entry #{i + 1}", raw, line) for i, (raw, line) in enumerate(zip(raws, lines, strict=True))
+            (entry_label(table.name, i + 1), raw, line) for i, (raw, line) in enumerate(zip(raws, lines, strict=True))
         ]
 
     def items(self, table: Table) -> tuple[list[Any], list[int | None]]:
@@ -195,7 +196,7 @@ def read_actuals(
 
 
 def _label(position: int) -> str:
-    return f"{schema.ACTUALS.name} entry #{position + 1}"
+    return entry_label(schema.ACTUALS.name, position + 1)
 
 
 def _first(pair: tuple[int, Actual]) -> int:

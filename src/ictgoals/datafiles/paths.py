@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ictgoals.i18n import pt
+from ictgoals import __version__
+from ictgoals.i18n import pt, tr
 
 TARGETS_FILE, ACTUALS_FILE = "targets.toml", "actuals.toml"
 ENV_TARGETS, ENV_ACTUALS = "ICTGOALS_TARGETS", "ICTGOALS_ACTUALS"
@@ -30,8 +31,8 @@ class DataPath:
         """The path as the table's last line shows it: with what chose it, unless an option did."""
         if self.origin == "option":
             return str(self.path)
-        if self.origin == BUNDLED:
-            return f"{self.path} ({pt('data origin', 'bundled')})"
+        if self.is_bundled:  # its folder is the machine's business, not the reader's
+            return tr("the dataset that comes with ictgoals, version {version}", version=__version__)
         if self.origin == "current directory":
             return f"{self.path} ({pt('data origin', 'current directory')})"
         return f"{self.path} ({self.origin})"  # the name of an environment variable

@@ -103,7 +103,6 @@ MESSAGES: dict[str, str] = {
     "csv, json or xlsx (default: from the file name; csv for -).": "csv, json hoặc xlsx (mặc định: theo tên tệp; csv cho -).",
     "CSV: start with the UTF-8 byte order mark, so Excel reads Vietnamese right.": "CSV: ghi dấu BOM UTF-8 ở đầu tệp để Excel đọc đúng tiếng Việt.",
     "current": "hiện hành",
-    "data origin\x04bundled": "dữ liệu kèm theo phần mềm",
     "data origin\x04current directory": "thư mục hiện tại",
     "Declare --source as a new source.": "Khai báo --source là nguồn mới.",
     'Declare better = "higher" or "lower" for the indicator, or drop the target.': 'Khai báo better = "higher" hoặc "lower" cho chỉ số, hoặc bỏ chỉ tiêu này.',
@@ -473,6 +472,10 @@ MESSAGES: dict[str, str] = {
     "Save the sheet as CSV, or split the workbook.": "Hãy lưu trang tính ở dạng CSV, hoặc tách tệp.",
     "would unpack to {size} MB, more than the {limit} MB ictgoals reads from a workbook.": "khi giải nén sẽ chiếm {size} MB, vượt mức {limit} MB ictgoals đọc từ một tệp bảng tính.",
     # issue 22: the year-end review, the views, --check
+    "data: {data}": "dữ liệu: {data}",
+    "the dataset that comes with ictgoals, version {version}": "bộ dữ liệu kèm theo phần mềm ictgoals, phiên bản {version}",
+    "{table} entry #{number}": "mục [[{table}]] thứ {number}",
+    "the command line": "dòng lệnh",
     "National": "Toàn quốc",
     "The year the figure is for, e.g. 2024.": "Năm của số liệu, ví dụ 2024.",
     "#{rank}": "hạng {rank}",

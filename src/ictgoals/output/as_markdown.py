@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ictgoals.analysis.catalogue import Catalogue, Regions
+from ictgoals.analysis.checks import Findings
 from ictgoals.analysis.diff import DiffReport
 from ictgoals.analysis.records import Result
 from ictgoals.analysis.status import StatusReport
+from ictgoals.analysis.view import IndicatorView
 from ictgoals.output import text
-from ictgoals.output.as_csv import cell
 from ictgoals.output.safe import printable
 
 
@@ -50,5 +51,10 @@ def tables(result: Result) -> list[tuple[list[str], list[list[str]]]]:
         return [(text.indicator_headers(), [text.indicator_cells(r) for r in result.rows])]
     if isinstance(result, Regions):
         return [(text.region_headers(), [text.region_cells(r) for r in result.regions])]
-    _, columns, rows = result.csv_sheet()  # validate and show: the fields themselves
-    return [(columns, [[cell(row.get(column)) for column in columns] for row in rows])]
+    if isinstance(result, Findings):
+        return [(text.finding_headers(), [text.finding_cells(f) for f in result])]
+    if isinstance(result, IndicatorView):
+        history = [text.history_cells(entry, result.indicator) for entry in result.history()]
+        targets = [text.status_cells(row) for row in result.targets]
+        return [(text.history_headers(), history), *([(text.status_headers(), targets)] if targets else [])]
+    raise AssertionError(f"no Markdown for {type(result).__name__}")

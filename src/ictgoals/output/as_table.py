@@ -171,7 +171,9 @@ def _print(printer: Console, context: Context, *sections: Sequence[RenderableTyp
             printer.print()
         for part in section:
             printer.print(part)
-    if files:
+    if files and context.targets_file == context.actuals_file:  # both the bundled dataset
+        printer.print(_literal(tr("data: {data}", data=context.targets_file)))
+    elif files:
         printer.print(_literal(tr("targets: {targets}", targets=context.targets_file)))
         printer.print(_literal(tr("actuals: {actuals}", actuals=context.actuals_file)))
 
@@ -196,7 +198,7 @@ def _status_table(
 ) -> list[RenderableType]:
     headers = text.status_headers()
     del headers[1]
-    return fitted(width, [title], headers, _status_cells(rows, styled=styled), caption, drop=[5])
+    return fitted(width, [title], headers, _status_cells(rows, styled=styled), caption)  # Pace is never left out
 
 
 def _status_block(
@@ -318,13 +320,9 @@ def findings(found: Findings, out: TextIO, context: Context) -> None:
         return
     cells: list[list[str | Text]] = []
     for f in found:
-        where = f.file or ""
-        if f.line is not None:
-            where += f":{f.line}"
-        style = "bold red" if f.severity is Severity.ERROR else "yellow"
-        severity = tr("error") if f.severity is Severity.ERROR else tr("warning")
-        cells.append([Text(severity, style=style), f.code, where, f.message])
-    headers = ["", tr("Code"), tr("Where"), tr("Message")]
+        severity, *rest = text.finding_cells(f)
+        cells.append([Text(severity, style="bold red" if f.severity is Severity.ERROR else "yellow"), *rest])
+    headers = text.finding_headers()
     _print(printer, context, fitted(printer.width, [tr("Validation")], headers, cells, whole=[1]))
 
 

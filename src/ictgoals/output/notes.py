@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 
 from ictgoals.analysis.status import StatusRow
 from ictgoals.i18n import tr
-from ictgoals.output.text import date_text, region_name, short_name, status_word
+from ictgoals.localize import date_text
+from ictgoals.output.text import region_name, short_name, status_word
 from ictgoals.regions import MERGED_ON, Region
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
+from ictgoals.localize import plain
 from ictgoals.model import Op
 from ictgoals.output import text
 
@@ -186,9 +187,7 @@ def chart(section: TargetSection, *, inline: bool) -> str | None:
             color=RED,
         )
     for year, value in zip(years, values, strict=True):  # each figure's value beside its point
-        axes.annotate(
-            text.plain(value), (year, value), xytext=(0, 6), textcoords="offset points", ha="center", fontsize=7
-        )
+        axes.annotate(plain(value), (year, value), xytext=(0, 6), textcoords="offset points", ha="center", fontsize=7)
     if row.projected is not None and years and target.year > years[-1]:
         axes.plot([years[-1], target.year], [values[-1], row.projected], **PROJECTION)
     shown_years = [*years, *(p.year for p in view.derived), target.year]
@@ -200,7 +199,7 @@ def chart(section: TargetSection, *, inline: bool) -> str | None:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     axes.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=indicator.is_rank))
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: text.plain(value)))  # 45,8 in Vietnamese
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: plain(value)))  # 45,8 in Vietnamese
     if indicator.is_rank:
         axes.invert_yaxis()  # rank 1 is best: better is up, as on every other chart
     return _finish(canvas.svg(), inline)

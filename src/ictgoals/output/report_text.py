@@ -12,6 +12,7 @@ from ictgoals.analysis.report import DataNote, Report, TargetSection
 from ictgoals.analysis.status import StatusRow
 from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE, bundled_path
 from ictgoals.i18n import pt, tr
+from ictgoals.localize import date_text, plain, signed
 from ictgoals.model import NATIONAL, ChangeUnit, Source
 from ictgoals.output import notes, text
 
@@ -23,7 +24,7 @@ def title(report: Report) -> str:
 
 
 def made_line(made: dt.date) -> str:
-    return tr("Made on {date} with ictgoals {version}.", date=text.date_text(made), version=__version__)
+    return tr("Made on {date} with ictgoals {version}.", date=date_text(made), version=__version__)
 
 
 def data_line(report: Report) -> str:
@@ -65,7 +66,7 @@ def review_headers() -> list[str]:
 def review_cells(row: StatusRow) -> list[str]:
     """One row of the review table: what, the target and its year, the latest figure and its year, how far."""
     target = f"{text.show_target(row.target, row.indicator)} ({row.target.year})"
-    percent = "—" if row.percent_of_target is None else f"{text.plain(row.percent_of_target, 1)}%"
+    percent = "—" if row.percent_of_target is None else f"{plain(row.percent_of_target, 1)}%"
     return [
         text.short_name(row.indicator),
         target,
@@ -113,7 +114,7 @@ def section_facts(section: TargetSection) -> list[tuple[str, str]]:
         (tr("Gap"), text.show_gap(row)),
     ]
     if row.percent_of_target is not None:
-        facts.append((tr("% of target"), f"{text.plain(row.percent_of_target, 1)}%"))
+        facts.append((tr("% of target"), f"{plain(row.percent_of_target, 1)}%"))
     if row.baseline is not None:
         facts.append((tr("Baseline"), f"{text.show_value(row.baseline.value, row.indicator)} ({row.baseline.year})"))
     if row.projected is not None:
@@ -205,7 +206,7 @@ def note_line(report: Report, note: DataNote) -> str:
 
 
 def _change(value: float, unit: ChangeUnit) -> str:
-    return f"{text.signed(value, 2)} {pt('change unit', unit.value)}"
+    return f"{signed(value, 2)} {pt('change unit', unit.value)}"
 
 
 def source_line(source: Source) -> str:
@@ -213,7 +214,7 @@ def source_line(source: Source) -> str:
     parts = [source.title or source.document or source.id, source.outlet]
     date = source.published or source.conference
     if date:
-        parts.append(text.date_text(date))
+        parts.append(date_text(date))
     if source.url:
         parts.append(source.url)
     return ". ".join(part.rstrip(".") for part in parts if part) + "."

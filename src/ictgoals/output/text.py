@@ -2,91 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-import re
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import TYPE_CHECKING
 
-from ictgoals.i18n import decimal_marks, language, pt, tr, vocabulary
+from ictgoals.i18n import language, pt, tr, vocabulary
+from ictgoals.localize import date_text, fixed, plain, signed
 from ictgoals.model import NATIONAL, Indicator, Op, Status, Target
 
 if TYPE_CHECKING:  # the results these words describe; this module needs none of them to run
     from ictgoals.analysis.catalogue import CatalogueRow
+    from ictgoals.analysis.checks import Finding
     from ictgoals.analysis.diff import DiffRow
     from ictgoals.analysis.status import StatusRow
     from ictgoals.analysis.view import HistoryEntry
     from ictgoals.regions import Region
-
-
-#: Enough digits for any float rounded to a few places (the largest has 309 before the point).
-_WIDE = Context(prec=340)
-
-
-def plain(value: float, places: int = 2) -> str:
-    """A number with thousands separators and no trailing zeros: 3,744,214 or 45.8; 3.744.214 or 45,8 in Vietnamese.
-
-    Rounded half up, as people round, after the noise of binary arithmetic is taken off: 45.8 ÷ 80
-    is 57.25% (57.24999… in binary), shown to one place as 57.3%.
-    """
-    exact = Decimal(repr(round(float(value), 9))) if math.isfinite(value) else Decimal(0)
-    rounded = exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP, _WIDE)
-    text = f"{rounded:,.{places}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text == "-0":
-        return "0"
-    decimal, thousands = decimal_marks()
-    if decimal != ".":
-        text = text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
-    return text
-
-
-def fixed(value: float, places: int) -> str:
-    """A number with exactly `places` decimals: 0.93 (0,93 in Vietnamese)."""
-    text = f"{value:.{places}f}"
-    return text.replace(".", decimal_marks()[0])
-
-
-def signed(value: float, places: int = 1) -> str:
-    """A signed number: +2.5 or -1 (+2,5 in Vietnamese)."""
-    return ("+" if value > 0 else "") + plain(value, places)
-
-
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def date_text(value: dt.date | str) -> str:
-    """A date as its reader writes it: 01/12/2026 (12/2023, 2024) in Vietnamese; 1 December 2026 in English.
-
-    Takes a date, or the "YYYY", "YYYY-MM" and "YYYY-MM-DD" the data files hold; anything else is
-    shown as it is written.
-    """
-    found = _ISO_DATE.fullmatch(value.isoformat() if isinstance(value, dt.date) else value.strip())
-    if found is None:
-        return str(value)
-    year, month, day = found.groups()
-    if language() == "vi":
-        return "/".join(part for part in (day, month, year) if part)
-    if month is None:
-        return year
-    words = _MONTHS[int(month) - 1]  # only English spells the month
-    return f"{int(day)} {words} {year}" if day else f"{words} {year}"
 
 
 #: Joins a number to its unit, and the words of a unit, so that no line ever breaks between them:
@@ -334,9 +263,22 @@ def region_cells(region: Region) -> list[str]:
         region.code,
         tr("current") if region.current else tr("former"),
         region.merged_into or "",
-        region.since or "",
+        date_text(region.since) if region.since else "",
         ", ".join(region.formed_from),
     ]
+
+
+def finding_headers() -> list[str]:
+    return ["", tr("Code"), tr("Where"), tr("Message")]
+
+
+def finding_cells(finding: Finding) -> list[str]:
+    """A finding of `validate` as people read it: its severity in words, its code, where, and what."""
+    where = finding.file or ""
+    if finding.line is not None:
+        where += f":{finding.line}"
+    severity = tr("error") if finding.severity.value == "error" else tr("warning")
+    return [severity, finding.code, where, finding.message]
 
 
 def history_headers() -> list[str]:

@@ -1,0 +1,84 @@
+"""Numbers and dates as the run's language writes them: 45.8 and 3,744,214 or 45,8 and 3.744.214; 01/12/2026.
+
+One place for every table, chart, message, `validate` finding and `extract` score, so that a
+Vietnamese run never shows an English decimal point or an ISO date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+from ictgoals.i18n import decimal_marks, language
+
+__all__ = ["date_text", "fixed", "plain", "signed"]
+
+#: Enough digits for any float rounded to a few places (the largest has 309 before the point).
+_WIDE = Context(prec=340)
+
+
+def plain(value: float, places: int = 2) -> str:
+    """A number with thousands separators and no trailing zeros: 3,744,214 or 45.8; 3.744.214 or 45,8 in Vietnamese.
+
+    Rounded half up, as people round, after the noise of binary arithmetic is taken off: 45.8 ÷ 80
+    is 57.25% (57.24999… in binary), shown to one place as 57.3%.
+    """
+    exact = Decimal(repr(round(float(value), 9))) if math.isfinite(value) else Decimal(0)
+    rounded = exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP, _WIDE)
+    text = f"{rounded:,.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text == "-0":
+        return "0"
+    decimal, thousands = decimal_marks()
+    if decimal != ".":
+        text = text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+    return text
+
+
+def fixed(value: float, places: int) -> str:
+    """A number with exactly `places` decimals: 0.93 (0,93 in Vietnamese)."""
+    text = f"{value:.{places}f}"
+    return text.replace(".", decimal_marks()[0])
+
+
+def signed(value: float, places: int = 1) -> str:
+    """A signed number: +2.5 or -1 (+2,5 in Vietnamese)."""
+    return ("+" if value > 0 else "") + plain(value, places)
+
+
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def date_text(value: dt.date | str) -> str:
+    """A date as its reader writes it: 01/12/2026 (12/2023, 2024) in Vietnamese; 1 December 2026 in English.
+
+    Takes a date, or the "YYYY", "YYYY-MM" and "YYYY-MM-DD" the data files hold; anything else is
+    shown as it is written.
+    """
+    found = _ISO_DATE.fullmatch(value.isoformat() if isinstance(value, dt.date) else value.strip())
+    if found is None:
+        return str(value)
+    year, month, day = found.groups()
+    if language() == "vi":
+        return "/".join(part for part in (day, month, year) if part)
+    if month is None:
+        return year
+    words = _MONTHS[int(month) - 1]  # only English spells the month
+    return f"{int(day)} {words} {year}" if day else f"{words} {year}"

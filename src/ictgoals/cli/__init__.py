@@ -84,6 +84,8 @@ def main() -> None:
     try:
         completing = any(key.endswith("_COMPLETE") for key in os.environ)
         command = typer_adapter.command(application("" if completing or not args else args[0]))
+        if completing:
+            typer_adapter.use_completion(command)
         if i18n.language() != i18n.DEFAULT:
             typer_adapter.translate_commands(command)
             typer_adapter.translate_typer(messages_for(i18n.language()).CLICK_ERRORS)

@@ -164,22 +164,6 @@ class Run:
         save(self.output, buffer.getvalue())
 
 
-# ---------------------------------------------------------------- shell completion
-# Only a shell asking for completions runs these; what they offer is in cli/completion.py.
-
-
-def complete_region(incomplete: str) -> list[str]:
-    from ictgoals.cli import completion
-
-    return completion.regions(incomplete)
-
-
-def complete_indicator(incomplete: str) -> list[tuple[str, str]]:
-    from ictgoals.cli import completion
-
-    return completion.indicators(incomplete)
-
-
 # ---------------------------------------------------------------- options several commands share
 
 TargetsOpt = Annotated[
@@ -219,20 +203,24 @@ RegionOpt = Annotated[
             'Region: "VN" (national) or a province, e.g. "Trà Vinh" (case and accents ignored); '
             '"all": every region (status, diff).'
         ),
-        autocompletion=complete_region,
     ),
 ]
 IndicatorArg = Annotated[
     str,
-    typer.Argument(
-        help="Indicator id, e.g. full_online_dossiers.", show_default=False, autocompletion=complete_indicator
-    ),
+    typer.Argument(help="Indicator id, e.g. full_online_dossiers.", show_default=False),
 ]
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Do not use or write the parsed-data cache (also: ICTGOALS_NO_CACHE=1).")
 ]
 YearArg = Annotated[
-    int, typer.Argument(min=1900, max=2100, metavar="YEAR", help="Target year, e.g. 2025.", show_default=False)
+    int,
+    typer.Argument(
+        min=1900,
+        max=2100,
+        metavar="YEAR",
+        help="Target year, e.g. 2025.",
+        show_default=False,
+    ),
 ]
 FigureYearArg = Annotated[
     int,

@@ -1,6 +1,6 @@
 """Everything ictgoals relies on inside Typer and its vendored Click, in one place.
 
-Two things reach past Typer's public API, and only here:
+Three things reach past Typer's public API, and only here:
 
 - **One command per run.** Typer turns every command's signature into Click parameters before it
   parses anything; `only` builds an app holding just the command being run, from Typer's
@@ -11,6 +11,10 @@ Two things reach past Typer's public API, and only here:
   `typer.rich_utils`'s constants once it is imported (only for help and usage errors). Click's error
   messages are built with f-strings; the finished message is translated by the catalogue's patterns
   (`CLICK_ERRORS`). Only a non-English run calls it.
+- **Shell completion.** Typer keeps only the offers that start with what was typed and lets bash
+  insert them unquoted; `use_completion` gives the completed parameters ictgoals's own offers
+  (cli/completion.py: no case or accents, current provinces first, years with targets) and
+  registers shell classes that quote what bash inserts and let zsh and fish match their way.
 
 `check()` verifies that each of those things is still where this module expects it;
 tests/test_typer_adapter.py runs it, so a Typer release that moves one fails with a message naming it
@@ -20,6 +24,7 @@ rather than with English left in a Vietnamese run.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -29,8 +34,10 @@ from typing import Any
 import typer
 import typer.completion
 import typer.core
+from typer import _completion_classes, _completion_shared
 from typer._click import core as click_core
 from typer._click import decorators, formatting
+from typer._click.shell_completion import CompletionItem, add_completion_class
 
 from ictgoals.i18n import tr
 
@@ -61,6 +68,90 @@ def only(app: typer.Typer, name: str, settings: dict[str, Any]) -> typer.Typer:
     return app
 
 
+#: Typer's bash script, with `nosort`: offers come in the order ictgoals gives them (current provinces first).
+BASH_SCRIPT = """
+%(complete_func)s() {
+    local IFS=$'\\n'
+    COMPREPLY=( $( env COMP_WORDS="${COMP_WORDS[*]}" \\
+                   COMP_CWORD=$COMP_CWORD \\
+                   %(autocomplete_var)s=complete_bash $1 ) )
+    compopt -o nosort 2>/dev/null
+    return 0
+}
+
+complete -o default -F %(complete_func)s %(prog_name)s
+"""
+
+
+class _Bash(_completion_classes.BashComplete):
+    """Bash inserts an offer as given: each is quoted here for the word as the user typed it."""
+
+    source_template = BASH_SCRIPT
+
+    def complete(self) -> str:
+        args, incomplete = self.get_completion_args()
+        words = os.environ.get("COMP_WORDS", "").split("\n")
+        index = int(os.environ.get("COMP_CWORD", "0"))
+        typed = words[index] if index < len(words) else ""
+        return "\n".join(_words().for_bash(item.value, typed) for item in self.get_completions(args, incomplete))
+
+
+class _Zsh(_completion_classes.ZshComplete):
+    """Zsh gets compadd code that replaces the word whatever it holds (so "tra" finds "Trà Vinh")."""
+
+    def complete(self) -> str:
+        args, incomplete = self.get_completion_args()
+        code: str = _words().for_zsh(_offers(self.get_completions(args, incomplete)))
+        return code
+
+
+class _Fish(_completion_classes.FishComplete):
+    """Fish matches the typed text itself, without folding accents: see `completion.for_fish`."""
+
+    def complete(self) -> str:
+        args, incomplete = self.get_completion_args()
+        offers = _words().for_fish(_offers(self.get_completions(args, incomplete)), incomplete)
+        items = [CompletionItem(value, help=description or None) for value, description in offers]
+        if os.getenv("_TYPER_COMPLETE_FISH_ACTION", "") == "is-args":
+            sys.exit(0 if items else 1)
+        return "\n".join(self.format_completion(item) for item in items)
+
+
+def _offers(items: list[CompletionItem]) -> list[tuple[str, str]]:
+    return [(item.value, item.help or "") for item in items]
+
+
+def _words() -> ModuleType:
+    """cli/completion.py, which only a shell asking for completions loads (it reads the data files)."""
+    from ictgoals.cli import completion
+
+    return completion
+
+
+#: The parameters a shell can complete, by name, and the function of cli/completion.py that offers them.
+COMPLETED = {"region": "regions", "indicator": "indicators", "year": "years"}
+
+
+def use_completion(command: Any) -> None:
+    """Make shell completion ictgoals's own: our offers (Typer's own `autocompletion` keeps only values that
+    start with what was typed, so "tra" could never find "Trà Vinh"), quoted insertions, our order."""
+    add_completion_class(_Bash, "bash")
+    add_completion_class(_Zsh, "zsh")
+    add_completion_class(_Fish, "fish")
+    _completion_shared._completion_scripts["bash"] = BASH_SCRIPT
+    for sub in [command, *getattr(command, "commands", {}).values()]:
+        for param in sub.params:
+            if param.name in COMPLETED:
+                param._custom_shell_complete = _completer(COMPLETED[param.name])
+
+
+def _completer(name: str) -> Callable[[Any, Any, str], list[CompletionItem]]:
+    def offers(_context: Any, _param: Any, typed: str) -> list[CompletionItem]:
+        return [CompletionItem(value, help=help_text) for value, help_text in getattr(_words(), name)(typed)]
+
+    return offers
+
+
 def command(app: typer.Typer) -> Any:
     """The Click command Typer builds for `app`."""
     return typer.main.get_command(app)
@@ -79,6 +170,14 @@ def check() -> list[str]:
         ("typer._click.core.Context.formatter_class", click_core.Context, "formatter_class"),
         ("typer._click.decorators.help_option", decorators, "help_option"),
         ("typer._click.formatting.HelpFormatter.write_usage", formatting.HelpFormatter, "write_usage"),
+        ("typer._completion_shared._completion_scripts", _completion_shared, "_completion_scripts"),
+        *(
+            (f"typer._completion_classes.{name}", _completion_classes, name)
+            for name in ("BashComplete", "ZshComplete", "FishComplete")
+        ),
+        ("typer.BashComplete.get_completion_args", _completion_classes.BashComplete, "get_completion_args"),
+        ("typer.BashComplete.get_completions", _completion_classes.BashComplete, "get_completions"),
+        ("TyperOption()._custom_shell_complete", typer.core.TyperOption(param_decls=["--x"]), "_custom_shell_complete"),
         *(
             (f"typer.completion.{name}", typer.completion, name)
             for name in (

@@ -471,6 +471,10 @@ MESSAGES: dict[str, str] = {
     "│: target · ░: derived": "│: kế hoạch · ░: suy ra",
     "Save the sheet as CSV, or split the workbook.": "Hãy lưu trang tính ở dạng CSV, hoặc tách tệp.",
     "would unpack to {size} MB, more than the {limit} MB ictgoals reads from a workbook.": "khi giải nén sẽ chiếm {size} MB, vượt mức {limit} MB ictgoals đọc từ một tệp bảng tính.",
+    # issue 23: completion
+    "former province, now part of {successor}": "tỉnh cũ, nay thuộc {successor}",
+    "province": "tỉnh, thành phố",
+    "targets due": "năm có chỉ tiêu đến hạn",
     # issue 22: the year-end review, the views, --check
     "data: {data}": "dữ liệu: {data}",
     "the dataset that comes with ictgoals, version {version}": "bộ dữ liệu kèm theo phần mềm ictgoals, phiên bản {version}",

@@ -58,12 +58,14 @@ def _is_command(node: ast.FunctionDef) -> bool:
 
 def dynamic_keys() -> set[str]:
     """The keys looked up with a text from an enum: each value of each enum."""
+    from ictgoals.analysis.records import LABELS
     from ictgoals.model import Basis, Better, ChangeUnit
 
     keys = {f"better{SEPARATOR}{b.value}" for b in Better}
     keys |= {f"change unit{SEPARATOR}{u.value}" for u in ChangeUnit}
     keys |= {f"basis{SEPARATOR}{b.value}" for b in Basis if b.value}
     keys |= {f"kind{SEPARATOR}{kind}" for kind in ("actual", "target")}
+    keys |= {f"column{SEPARATOR}{label}" for label in LABELS.values()}  # a workbook's headers (analysis/records.py)
     return keys
 
 

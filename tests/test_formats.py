@@ -95,12 +95,17 @@ def test_a_workbook_has_the_declared_columns_on_each_sheet(command: str, tmp_pat
         (tmp_path / "out.xlsx").write_bytes(result.stdout_bytes)
     else:
         run([*args, "--format", "xlsx", "-o", str(tmp_path / "out.xlsx")])
-    workbook = openpyxl.load_workbook(tmp_path / "out.xlsx", read_only=True)
-    first = workbook.worksheets[0]
+    workbook = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    *sheets, fields = workbook.worksheets
+    assert fields.title == "fields"  # the field names, for machines
+    names = list(fields.iter_rows(min_row=2, values_only=True))
+    first = sheets[0]
     header = list(next(first.iter_rows(values_only=True)))
-    assert header == shape.columns
-    for sheet in workbook.worksheets[1:]:  # diff and show add the targets due, as status rows
-        assert list(next(sheet.iter_rows(values_only=True))) == records.STATUS.columns
+    assert header == [records.label(c) for c in shape.columns]  # for people: words, not field names
+    assert [field for sheet, _, field in names if sheet == first.title] == shape.columns
+    assert first.freeze_panes == "A2"
+    for sheet in sheets[1:]:  # diff and show add the targets due, as status rows
+        assert [field for title, _, field in names if title == sheet.title] == records.STATUS.columns
 
 
 def test_every_command_and_format_pair_is_covered() -> None:

@@ -126,10 +126,14 @@ def test_status_xlsx_rereads_as_the_json(tmp_path: Path) -> None:
     result = run("status", "2025", "--format", "xlsx", "-o", str(tmp_path / "status.xlsx"))
     assert result.returncode == 0, result.stderr.decode()
     rows = json.loads(run("status", "2025", "--format", "json").stdout)["rows"]
-    sheet = openpyxl.load_workbook(tmp_path / "status.xlsx")["status"]
-    header, *cells = list(sheet.iter_rows(values_only=True))
-    reread = [dict(zip(header, line, strict=True)) for line in cells]
-    assert reread == [{k: flat(row).get(str(k)) for k in header} for row in rows]
+    workbook = openpyxl.load_workbook(tmp_path / "status.xlsx")
+    sheet = workbook["status"]
+    _, *cells = list(sheet.iter_rows(values_only=True))  # the header is for people; the fields sheet names them
+    fields = [
+        field for title, _, field in workbook["fields"].iter_rows(min_row=2, values_only=True) if title == "status"
+    ]
+    reread = [dict(zip(fields, line, strict=True)) for line in cells]
+    assert reread == [{k: flat(row).get(str(k)) for k in fields} for row in rows]
     assert isinstance(reread[0]["actual"], int | float)  # numbers are numeric cells
 
 
@@ -143,6 +147,23 @@ def test_text_that_looks_like_a_formula_stays_text(data: Path) -> None:
         assert "<f>" not in archive.read("xl/worksheets/sheet1.xml").decode()
     cell = openpyxl.load_workbook(data / "s.xlsx")["status"]["B2"]
     assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x")', "s")
+
+
+def test_a_workbook_is_for_people_in_the_run_s_language(tmp_path: Path) -> None:
+    result = run("--lang", "vi", "status", "2025", "--format", "xlsx", "-o", str(tmp_path / "s.xlsx"))
+    assert result.returncode == 0, result.stderr.decode()
+    sheet = openpyxl.load_workbook(tmp_path / "s.xlsx")["status"]
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["Mã chỉ số", "Tên", "Tên tiếng Việt", "Đơn vị"]
+    assert sheet.freeze_panes == "A2"
+    column = {name: index for index, name in enumerate(header)}
+    for row in sheet.iter_rows(min_row=2):
+        unit, actual = row[column["Đơn vị"]].value, row[column["Thực hiện"]]
+        if unit == "%" and actual.value is not None:
+            assert actual.number_format == '0.0"%"'  # 45,8 shows as 45,8%; the value stays 45.8
+        if unit == "USD bn" and actual.value is not None:
+            assert actual.number_format == "#,##0.0##"
+    assert sheet.column_dimensions["B"].width > 8  # a name column is wide enough to read
 
 
 def test_xlsx_to_a_pipe_is_the_workbook(tmp_path: Path) -> None:

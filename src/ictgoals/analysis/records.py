@@ -121,6 +121,76 @@ class Shape(Generic[T]):
         return "\n".join(lines) + "\n"
 
 
+#: Each column's name for people (a workbook's header row), in English; the catalogue says it in Vietnamese.
+LABELS = {
+    "indicator": "Indicator id",
+    "name": "Name",
+    "name_vi": "Vietnamese name",
+    "unit": "Unit",
+    "region": "Region",
+    "target_region": "Target's region",
+    "scope": "Scope",
+    "year": "Year",
+    "op": "Comparison",
+    "target": "Target",
+    "target_low": "Target, floor",
+    "target_high": "Target, ceiling",
+    "tolerance": "Tolerance",
+    "target_years": "Years due",
+    "actual": "Actual",
+    "actual_year": "Year of the figure",
+    "gap": "Gap",
+    "status": "Assessment",
+    "sources": "Sources",
+    "conflict": "Sources disagree",
+    "estimate": "Estimate",
+    "target_sources": "Target's sources",
+    "baseline.year": "Baseline year",
+    "baseline.value": "Baseline value",
+    "progress_ratio": "Progress ratio",
+    "projected": "Projection",
+    "required_change_per_year": "Change a year still needed",
+    "required_growth_pct": "Growth a year still needed (%)",
+    "percent_of_target": "% of target",
+    "before": "Figure, earlier year",
+    "derived": "Derived",
+    "after": "Figure",
+    "change": "Change",
+    "change_pct": "Change (%)",
+    "improved": "Improved",
+    "stated_change": "Stated change",
+    "stated_change_unit": "Unit of the stated change",
+    "stated_change_from": "Stated change on",
+    "stated_agrees": "Stated change agrees",
+    "severity": "Severity",
+    "code": "Code",
+    "message": "Message",
+    "file": "File",
+    "line": "Line",
+    "better": "Better",
+    "area": "Area",
+    "targets": "Targets",
+    "actuals": "Figures",
+    "current": "Current",
+    "merged_into": "Merged into",
+    "since": "Since",
+    "formed_from": "Formed from",
+    "value": "Value",
+    "source": "Source",
+    "printed": "As printed",
+    "used": "Used",
+    "period": "Period",
+    "basis": "Basis",
+    "absorbed": "Of a former province",
+    "kind": "Kind",
+}
+
+
+def label(column: str) -> str:
+    """A column's English name for people; the field's own name where none is declared."""
+    return LABELS.get(column, column.replace("_", " ").replace(".", " ").capitalize())
+
+
 # ---------------------------------------------------------------- values
 
 

@@ -1,8 +1,11 @@
-"""The spreadsheet renderer: the machine rows as an .xlsx workbook, numbers as numbers, text never a formula.
+"""The spreadsheet renderer: a workbook people read, numbers as numbers, text never a formula.
 
-openpyxl is the `xlsx` extra (`pip install 'ictgoals[xlsx]'`); only this module imports it, and
-only when xlsx is asked for. Each sheet has the CSV's fixed header (nested values flattened the
-same way), so a sheet and the CSV of the same command have the same columns.
+Each sheet has a header row in the run's language (frozen), columns as wide as what they hold,
+and number formats by what a number is: a share with one decimal and its % sign, money with
+thousands separators, counts and ranks whole, years plain. The values are the records' own (45.8
+for 45,8%, as in JSON and CSV); a last sheet, `fields`, gives each column's field name for
+machines. openpyxl is the `xlsx` extra (`pip install 'ictgoals[xlsx]'`); only this module imports
+it, and only when xlsx is asked for.
 """
 
 from __future__ import annotations
@@ -10,15 +13,40 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, BinaryIO
 
-from ictgoals.analysis.records import Record
+from ictgoals.analysis.records import Record, label
 from ictgoals.errors import UsageError
-from ictgoals.i18n import tr
+from ictgoals.i18n import pt, tr
 from ictgoals.output.as_csv import cell, flatten
 from ictgoals.output.safe import printable
 
 INSTALL = "pip install 'ictgoals[xlsx]'"
 
 Sheet = tuple[str, Sequence[str], Sequence[Record]]
+
+#: The columns that hold a figure in its indicator's unit: formatted by the row's unit.
+IN_UNIT = frozenset(
+    {
+        "target",
+        "target_low",
+        "target_high",
+        "tolerance",
+        "actual",
+        "gap",
+        "projected",
+        "required_change_per_year",
+        "before",
+        "after",
+        "change",
+        "value",
+        "baseline.value",
+        "stated_change",
+    }
+)
+PERCENTS = frozenset({"percent_of_target", "change_pct", "required_growth_pct"})
+YEARS = frozenset({"year", "actual_year", "baseline.year", "stated_change_from", "line"})
+SHARE, MONEY, WHOLE, RATIO, PLAIN = '0.0"%"', "#,##0.0##", "#,##0", "0.00", "0"
+#: Column widths, in characters: never narrower than a short header, never wider than this.
+NARROWEST, WIDEST = 8, 50
 
 
 def _openpyxl() -> Any:
@@ -46,20 +74,62 @@ def value(raw: Any) -> Any:
     return text or None
 
 
+def number_format(field: str, unit: str | None) -> str | None:
+    """How a number of this column (in a row of this unit) is shown; None for the sheet's default."""
+    if field in PERCENTS:
+        return SHARE
+    if field in YEARS:
+        return PLAIN
+    if field == "progress_ratio":
+        return RATIO
+    if field not in IN_UNIT or unit is None:
+        return None
+    if unit == "%":
+        return SHARE if field != "gap" else "0.0"  # a gap in a share is in points, not a share
+    if unit in ("count", "rank", "group"):
+        return WHOLE
+    return MONEY
+
+
 def write(sheets: Sequence[Sheet], out: BinaryIO) -> None:
-    """Write one workbook with a sheet per (name, header, records), in order."""
+    """Write one workbook with a sheet per (name, columns, records), in order, then the `fields` sheet."""
     openpyxl = _openpyxl()
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
+    names: list[tuple[str, str, str]] = []
     for name, fields, records in sheets:
         sheet = workbook.create_sheet(name)
-        sheet.append(list(fields))
+        headers = [pt("column", label(field)) for field in fields]
+        sheet.append(headers)
         for record in records:
             flat = flatten(record)
+            unit = flat.get("unit")
             sheet.append([value(flat.get(field)) for field in fields])
-        for row in sheet.iter_rows(min_row=2):
-            for item in row:
+            for column, field in enumerate(fields, 1):
+                item = sheet.cell(row=sheet.max_row, column=column)
                 if item.data_type == "f":  # openpyxl reads "=…" as a formula: keep it as the text it is
                     item.data_type = "s"
+                elif item.data_type == "n" and (found := number_format(field, unit)):
+                    item.number_format = found
+        _fit_columns(sheet, headers)
         sheet.freeze_panes = "A2"
+        names += [(name, header, field) for header, field in zip(headers, fields, strict=True)]
+    fields_sheet = workbook.create_sheet("fields")
+    fields_sheet.append([tr("Sheet"), tr("Column"), tr("Field (JSON and CSV)")])
+    for row in names:
+        fields_sheet.append(list(row))
+    _fit_columns(fields_sheet, [tr("Sheet"), tr("Column"), tr("Field (JSON and CSV)")])
+    fields_sheet.freeze_panes = "A2"
     workbook.save(out)
+
+
+def _fit_columns(sheet: Any, headers: Sequence[str]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    widths = [len(h) for h in headers]
+    for row in sheet.iter_rows(min_row=2, max_row=min(sheet.max_row, 500), values_only=True):
+        for index, item in enumerate(row):
+            if item is not None:
+                widths[index] = max(widths[index], len(str(item)))
+    for index, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, NARROWEST), WIDEST)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from conftest import GOOD_ACTUALS, GOOD_TARGETS
+from conftest import GOOD_ACTUALS, GOOD_TARGETS, REPO
 from i18n_keys import SEPARATOR, all_keys
 from ictgoals import i18n
 from ictgoals.locales.vi import CLICK_ERRORS, MESSAGES
@@ -207,3 +207,50 @@ def test_vietnamese_leaves_no_english_behind(args: list[str]) -> None:
     seen = result.stdout + result.stderr
     leaked = [english for english in ENGLISH + TYPER_WORDS if english in seen]
     assert leaked == [], seen
+
+
+def _glossary() -> dict[str, str]:
+    """The glossary's English → Vietnamese pairs (docs/glossary.md), from its tables."""
+    text = (REPO / "docs" / "glossary.md").read_text(encoding="utf-8")
+    pairs: dict[str, str] = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and not cells[0].startswith("---"):
+            english, vietnamese = (cells[1], cells[2]) if cells[0].startswith("`") else (cells[0], cells[1])
+            pairs[english] = vietnamese
+    return pairs
+
+
+@pytest.mark.parametrize(
+    ("key", "term"),
+    [
+        ("Gap", "gap"),
+        ("Pace", "pace"),
+        ("Projection", "projection"),
+        ("Baseline", "baseline"),
+        ("Status", "assessment"),
+        ("Target", "target value"),
+        ("% of target", "% of target"),
+        ("National", "region"),
+        ("status\x04met", "met"),
+        ("status\x04on track", "on track"),
+        ("status\x04at risk", "at risk"),
+        ("status\x04off track", "off track"),
+        ("status\x04regressing", "regressing"),
+        ("status\x04no trend yet", "no trend yet"),
+        ("status\x04missed", "missed"),
+        ("status\x04no data", "no data"),
+    ],
+)
+def test_the_catalogue_follows_the_glossary(key: str, term: str) -> None:
+    glossary = _glossary()
+    assert term in glossary, term
+    expected = glossary[term].split(",")[0].split("(")[0].strip()
+    if key == "National":  # the glossary names the nation within the region entry
+        expected = "Toàn quốc"
+    assert MESSAGES[key].casefold() == expected.casefold()
+
+
+def test_goal_is_never_the_word_for_a_single_target() -> None:
+    """"mục tiêu" is a programme's broad goal (docs/glossary.md); a target is a "chỉ tiêu"."""
+    assert [key for key, text in MESSAGES.items() if "mục tiêu" in text.casefold()] == []

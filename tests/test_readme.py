@@ -45,15 +45,14 @@ def test_quickstart_has_exactly_the_two_set_up_commands() -> None:
 
 
 @pytest.mark.parametrize("line", _usage_lines())
-def test_every_usage_example_runs(line: str) -> None:
+def test_every_usage_example_runs(line: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     args = shlex.split(line)[1:]
-    runner = CliRunner()
-    with runner.isolated_filesystem():  # an example that writes a file writes it in a folder of its own
-        result = runner.invoke(app, args)
-        # --check may legitimately find targets that need attention
-        assert result.exit_code in ((0, 1) if "--check" in line else (0,)), result.stderr
-        written = Path(args[args.index("-o") + 1]) if "-o" in args else None
-        assert written.read_text(encoding="utf-8").strip() if written else result.stdout.strip()
+    monkeypatch.chdir(tmp_path)  # an example that writes a file writes it in a folder of its own
+    result = CliRunner().invoke(app, args)
+    # --check may legitimately find targets that need attention
+    assert result.exit_code in ((0, 1) if "--check" in line else (0,)), result.stderr
+    written = tmp_path / args[args.index("-o") + 1] if "-o" in args else None
+    assert written.read_text(encoding="utf-8").strip() if written else result.stdout.strip()
 
 
 def test_install_command_works_in_a_fresh_copy(tmp_path: Path) -> None:

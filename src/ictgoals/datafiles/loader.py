@@ -38,7 +38,7 @@ class FileReader:
         """`part`: `text` is what was appended to a file already loaded, so it has no schema line."""
         text = read_text(path) if text is None else text
         self.path = path
-        self.headers = Headers(path, text)
+        self.headers = Headers(path, text, (table.name for table in schema.FILES[name] if table.keyed))
         # Parsed in pieces cut at the headers of the file's array of entries (see parse_toml).
         array = next(table.name for table in schema.FILES[name] if not table.keyed)
         self.table = parse_toml(path, text, self.headers, array)

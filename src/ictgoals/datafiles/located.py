@@ -8,6 +8,7 @@ import operator
 import os
 import re
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -181,12 +182,19 @@ def _fast(text: str, starts: list[int], array: str) -> dict[str, Any] | None:
 
 
 class Headers:
-    """Line numbers of the tables in a file, so errors can point at an entry's line."""
+    """Line numbers of the tables in a file, so errors can point at an entry's line.
 
-    def __init__(self, path: Path, text: str) -> None:
+    Each kind of header is found in one scan of the text, on first use: the `[[name]]` headers
+    of an array, and the `[name.key]` headers of every keyed table (`keyed`) at once.
+    """
+
+    def __init__(self, path: Path, text: str, keyed: Iterable[str] = ()) -> None:
         self.path = path
         self.text = text
         self._arrays: dict[str, tuple[list[int], list[int]]] = {}
+        self._keyed = tuple(keyed)
+        self._tables: dict[str, dict[str, int]] = {}
+        self.table_scans = 0  # how many scans of the text table_line has made (tests check it is one)
 
     def array_starts(self, name: str) -> tuple[list[int], list[int]]:
         """The offset and the line of each `[[name]]` header, in order."""
@@ -237,11 +245,33 @@ class Headers:
         return lines
 
     def table_line(self, table: str, key: str) -> int | None:
-        pattern = re.compile(
-            rf"^[ \t]*\[[ \t]*{re.escape(table)}[ \t]*\.[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*\]", re.M
-        )
-        m = pattern.search(self.text)
-        return None if m is None else self.text.count("\n", 0, m.start()) + 1
+        """The line of the first `[table.key]` header (the key bare or quoted), or None."""
+        if table not in self._tables:
+            self._scan_tables((*self._keyed, table) if table not in self._keyed else self._keyed)
+        return self._tables[table].get(key)
+
+    def _scan_tables(self, names: tuple[str, ...]) -> None:
+        """Find the `[name.key]` headers of every table in `names`, in one scan of the text.
+
+        A header is a line of only spaces or tabs before `[`, then the name, a dot and the key,
+        bare or between quotes, then `]`. Each key gets the line of its first header.
+        """
+        text = self.text
+        found: dict[str, dict[str, int]] = {name: {} for name in names}
+        pattern = re.compile(r"\[[ \t]*(" + "|".join(map(re.escape, names)) + r")[ \t]*\.")
+        line, counted = 1, 0
+        for match in pattern.finditer(text):
+            start = text.rfind("\n", 0, match.start()) + 1
+            if text[start : match.start()].strip(" \t"):
+                continue  # not at the start of its line
+            line += text.count("\n", counted, start)
+            counted = start
+            end = text.find("\n", match.end())
+            keys = found[match.group(1)]
+            for key in _header_keys(text[match.end() : len(text) if end == -1 else end]):
+                keys.setdefault(key, line)
+        self._tables.update(found)
+        self.table_scans += 1
 
     def key_line(self, start: int | None, key: str) -> int | None:
         """The line of `key = …` in the table that starts at line `start`."""
@@ -256,6 +286,35 @@ class Headers:
             if pattern.match(line):
                 return number + 1
         return start
+
+
+_QUOTES = ("'", '"')
+
+
+def _header_keys(rest: str) -> set[str]:
+    """Every key K for which `rest`, a header line after its `[name.`, reads `[ \t]*["']?K["']?[ \t]*]`.
+
+    Spaces and tabs are never part of a bare key, and a closing bracket may be inside a
+    quoted key, so every way to read the line is kept; a header line is short.
+    """
+    keys: set[str] = set()
+    close = rest.find("]")
+    while close != -1:
+        body = rest[:close]
+        first, last = len(body) - len(body.lstrip(" \t")), len(body.rstrip(" \t"))
+        for start in range(first + 1):
+            for end in range(max(last, start), len(body) + 1):
+                core = body[start:end]
+                opens, closes = core[:1] in _QUOTES, core[-1:] in _QUOTES
+                keys.add(core)
+                if opens:
+                    keys.add(core[1:])
+                if closes:
+                    keys.add(core[:-1])
+                if opens and closes and len(core) > 1:
+                    keys.add(core[1:-1])
+        close = rest.find("]", close + 1)
+    return keys
 
 
 def describe(value: Any) -> str:

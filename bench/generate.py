@@ -659,7 +659,7 @@ def shaped_targets(
             pair = (k % shape.indicators, 1 + k // shape.indicators)
             if pair not in have:
                 pairs.append(pair)
-    found = []
+    found: list[tuple[Series, int, str, float | tuple[float, float] | None, str]] = []
     for k in range(shape.targets):
         i, r = pairs[k % len(pairs)]
         year = TARGET_YEARS[0] + 5 * (k // len(pairs))

@@ -8,13 +8,35 @@ versions gave.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ictgoals import api, i18n
+from ictgoals.analysis import checks
+from ictgoals.analysis.diff import diff
+from ictgoals.analysis.index import Index, canonical_region
+from ictgoals.analysis.report import report
+from ictgoals.analysis.results import DiffRow, Finding
 from ictgoals.datafiles import loader, schema
 from ictgoals.datafiles.located import Headers
+from ictgoals.model import (
+    NATIONAL,
+    Actual,
+    Better,
+    Dataset,
+    Figures,
+    GroupKey,
+    Indicator,
+    Op,
+    Source,
+    Target,
+    region_key,
+)
 
 PATH = Path("targets.toml")
 
@@ -102,3 +124,111 @@ def test_the_one_scan_finds_the_line_the_per_key_search_found(text: str) -> None
         for key in KEYS:
             assert headers.table_line(table, key) == line_by_regex(text, table, key), (table, key)
     assert headers.table_scans == 1
+
+
+# ---------------------------------------------------------------- analysis: grouped once per dataset
+
+REGIONS = ["VN", "Trà Vinh", "tra vinh", "Hà Nội", "Vùng 0035", "vung 0035", "EU", "Cà Mau"]
+
+
+def spread_dataset() -> Dataset:
+    """Targets and figures for three indicators in regions spelled several ways, in mixed file order."""
+    sources = {"r1": Source("r1", published="2024-01-01"), "r2": Source("r2", published="2025-01-01")}
+    indicators = {i: Indicator(i, i.upper(), "%", Better.HIGHER, area="a") for i in ("x", "y", "z")}
+    targets = tuple(
+        Target(indicator, 2025, op, 50.0 if op is Op.AT_LEAST else None, ("r1",), region)
+        for region in REGIONS
+        for indicator in ("z", "x", "y")
+        for op in (Op.AT_LEAST, Op.MAINTAIN)
+        if (len(region) + ord(indicator[0])) % 3  # not every pair
+    )
+    actuals = Figures(
+        Actual(indicator, year, float(year - 2000 + k), source, region)
+        for k, region in enumerate(REGIONS)
+        for indicator in ("y", "x")
+        for year in (2023, 2024, 2025)
+        for source in ("r1", "r2")[: 1 + (year + k) % 2]
+    )
+    return Dataset(sources, indicators, targets, actuals)
+
+
+def test_targets_of_a_region_are_those_the_scan_over_all_targets_gave() -> None:
+    data = spread_dataset()
+    for region in [*REGIONS, "Nowhere", "vn"]:
+        wanted = {region_key(NATIONAL), region_key(region)}
+        expected = [t for t in data.targets if region_key(t.region) in wanted]
+        if region == NATIONAL:
+            expected = [t for t in data.targets if t.region == NATIONAL]
+        index = Index(data)
+        assert index.targets_in(region) == expected
+        for indicator in ("x", "y", "z", "none"):
+            assert index.targets_in(region, indicator) == [t for t in expected if t.indicator == indicator]
+
+
+def summary(row: DiffRow) -> tuple[object, ...]:
+    before = None if row.before is None else (row.before.year, row.before.value, row.before.sources)
+    return row.indicator.area, row.indicator.id, row.region, before, row.after.value, row.after.sources, row.change
+
+
+def test_every_region_is_answered_from_one_index_grouped_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--region all` and a report per region: the figures' groups are listed once, whatever the regions."""
+    data = spread_dataset()
+    listed: list[int] = []
+    keys = data.actuals.keys
+
+    def listing() -> Iterable[GroupKey]:
+        listed.append(1)
+        return keys()
+
+    monkeypatch.setattr(data.actuals, "keys", listing)
+    regions = api._every_region(data)
+    assert len(regions) == len(REGIONS)
+    every = api.diff(data, 2025, region="all")
+    for region in regions:
+        one = diff(data, 2025, 2024, region)
+        assert [summary(r) for r in one.rows] == [summary(r) for r in every.rows if r.region == region]
+        assert summary(one.rows[0])[1:3] == ("x", region)
+    assert Index.of(data) is Index.of(data)
+    assert len(listed) == 1
+
+
+def test_validate_runs_its_checks_once_per_dataset_and_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = spread_dataset()
+    runs: list[int] = []
+    real = checks._conflicts
+
+    def counted(*args: Any) -> list[Finding]:
+        runs.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(checks, "_conflicts", counted)
+    first = checks.validate(data)
+    assert [f.code for f in first].count("conflict") > 0
+    for region in ("VN", "Trà Vinh", "EU"):
+        assert report(data, 2025, region).findings
+    assert checks.validate(data) == first
+    assert len(runs) == 1
+    i18n.use("vi")
+    try:
+        assert checks.validate(data) != first  # the same findings, in Vietnamese
+    finally:
+        i18n.use("en")
+    assert len(runs) == 2
+
+
+def test_a_report_keeps_the_findings_about_its_own_indicators_in_their_order() -> None:
+    data = spread_dataset()
+    findings = checks.validate(data)
+    for region in REGIONS:
+        content = report(data, 2025, region)
+        shown = {section.row.target.indicator for section in content.sections}
+        assert content.findings == tuple(f for f in findings if f.indicator is None or f.indicator in shown)
+        for section in content.sections:
+            assert section.findings == tuple(f for f in findings if f.indicator == section.row.target.indicator)
+
+
+def test_the_data_spelling_of_a_region_is_the_first_in_regions_order() -> None:
+    data = spread_dataset()
+    for wanted in [*REGIONS, "TRA VINH", "Nowhere", "vn"]:
+        expected = next((r for r in data.regions() if region_key(r) == region_key(wanted)), None)
+        assert canonical_region(data, wanted) == (NATIONAL if region_key(wanted) == "vn" else expected)

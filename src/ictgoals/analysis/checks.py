@@ -5,20 +5,28 @@ from __future__ import annotations
 from ictgoals.analysis.changes import change_agrees, computed_change, half_unit, implied_previous
 from ictgoals.analysis.index import Index, same_value
 from ictgoals.analysis.results import Finding, Severity
-from ictgoals.i18n import pt, tr
+from ictgoals.i18n import language, pt, tr
 from ictgoals.model import Dataset
 
 
 def validate(dataset: Dataset, index: Index | None = None) -> list[Finding]:
     """Warnings about data that loads but disagrees with itself."""
-    index = index or Index(dataset)
-    findings: list[Finding] = []
-    findings += _conflicts(dataset, index)
-    findings += _stated_change_mismatches(dataset, index)
-    findings += _inconsistent_targets(dataset, index)
-    findings += _printed_mismatches(dataset)
-    findings += _unknown_regions(dataset)
-    return findings
+    return list(findings_of(dataset, index or Index.of(dataset)))
+
+
+def findings_of(dataset: Dataset, index: Index) -> tuple[Finding, ...]:
+    """What `validate` finds, worked out once per dataset and language (the index keeps it): a report per
+    region asks again."""
+    found = index.findings.get(language())
+    if found is None:
+        findings: list[Finding] = []
+        findings += _conflicts(dataset, index)
+        findings += _stated_change_mismatches(dataset, index)
+        findings += _inconsistent_targets(dataset, index)
+        findings += _printed_mismatches(dataset)
+        findings += _unknown_regions(dataset)
+        found = index.findings[language()] = tuple(findings)
+    return found
 
 
 def _unknown_regions(dataset: Dataset) -> list[Finding]:
@@ -53,8 +61,8 @@ def _conflicts(dataset: Dataset, index: Index) -> list[Finding]:
     findings = []
     for key in sorted(index.keys()):
         series = index.series(*key)
-        for year in series.years():
-            reading = series.readings[year]
+        for year in sorted(year for year, group in series.actuals.items() if len(group) > 1):
+            reading = series.readings[year]  # a year with one figure has nothing to disagree with
             if not reading.conflict:
                 continue
             group = series.actuals[year]

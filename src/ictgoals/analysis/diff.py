@@ -6,17 +6,14 @@ from ictgoals.analysis.changes import change_agrees, implied_previous, stated_fo
 from ictgoals.analysis.index import Index
 from ictgoals.analysis.results import DiffReport, DiffRow
 from ictgoals.analysis.status import status
-from ictgoals.model import NATIONAL, Better, Dataset, Reading, region_key
+from ictgoals.model import NATIONAL, Better, Dataset, Reading
 
 
 def diff(dataset: Dataset, year: int, against: int, region: str = NATIONAL, index: Index | None = None) -> DiffReport:
     """Each indicator with a figure in `year` against `against`, recorded or implied by a stated change."""
-    index = index or Index(dataset)
-    wanted = region_key(region)
+    index = index or Index.of(dataset)
     rows = []
-    for indicator_id, folded in sorted(index.keys()):
-        if folded != wanted:
-            continue
+    for indicator_id, _ in sorted(index.keys_in(region)):
         series = index.series(indicator_id, region)
         after = series.readings.get(year)
         if after is None:

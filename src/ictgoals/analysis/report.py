@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ictgoals.analysis.checks import validate
+from ictgoals.analysis.checks import findings_of
 from ictgoals.analysis.diff import diff
 from ictgoals.analysis.index import Index
 from ictgoals.analysis.results import DiffReport, Finding, IndicatorView
 from ictgoals.analysis.status import status
 from ictgoals.analysis.view import show
-from ictgoals.model import Dataset, Source, StatusReport, StatusRow, region_key
+from ictgoals.i18n import language
+from ictgoals.model import Dataset, Source, StatusReport, StatusRow
 
 
 @dataclass(frozen=True, eq=False)
@@ -37,43 +38,54 @@ class Report:
     actuals_file: str
 
 
+def _about(findings: tuple[Finding, ...], index: Index) -> dict[str | None, list[int]]:
+    """The positions of each indicator's findings (None: about no indicator), grouped once per dataset and
+    language."""
+    found = index.finding_positions.get(language())
+    if found is None:
+        found = index.finding_positions[language()] = {}
+        for position, finding in enumerate(findings):
+            found.setdefault(finding.indicator, []).append(position)
+    return found
+
+
 def report(dataset: Dataset, year: int, region: str) -> Report:
     """The report on the targets due in `year` in `region`.
 
     "What changed" compares the latest year with figures for the region, up to `year`, with the year before.
     """
-    index = Index(dataset)
-    current = status(dataset, year, region)
-    findings = tuple(validate(dataset))
+    index = Index.of(dataset)
+    current = status(dataset, year, region, index)
+    findings = findings_of(dataset, index)
+    about = _about(findings, index)
     views: dict[str, IndicatorView] = {}
     sections = []
     for row in current.rows:
         indicator = row.target.indicator
         if indicator not in views:
             views[indicator] = show(dataset, indicator, region, index)
-        mine = tuple(f for f in findings if f.indicator == indicator)
+        mine = tuple(findings[position] for position in about.get(indicator, []))
         sections.append(TargetSection(row, views[indicator], mine))
-    folded = region_key(region)
     years = sorted(
         {
             a.year
-            for key in dataset.actuals.keys()  # noqa: SIM118 (Figures is a sequence; keys() are its groups)
-            if key[1] == folded
+            for key in index.keys_in(region)
             for a in dataset.actuals.group(key)
             if a.year <= year and a.period is None
         }
     )
-    changes = diff(dataset, years[-1], years[-1] - 1, region) if years else None
-    used = {s for section in sections for a in section.view.actuals for s in (a.source,)}
+    changes = diff(dataset, years[-1], years[-1] - 1, region, index) if years else None
+    used = {a.source for view in views.values() for a in view.actuals}
     used |= {s for row in current.rows for s in row.target.sources}
     sources = tuple(dataset.sources[s] for s in sorted(used) if s in dataset.sources)
+    kept = sorted(position for indicator in (None, *views) for position in about.get(indicator, []))
     return Report(
         year,
         region,
         current,
         changes,
         tuple(sections),
-        tuple(f for f in findings if f.indicator is None or f.indicator in views),
+        tuple(findings[position] for position in kept),
         sources,
         dataset.targets_file,
         dataset.actuals_file,

@@ -22,8 +22,9 @@ from ictgoals.analysis.diff import diff
 from ictgoals.analysis.index import Index, canonical_region
 from ictgoals.analysis.report import report
 from ictgoals.analysis.results import DiffRow, Finding
-from ictgoals.datafiles import loader, schema
-from ictgoals.datafiles.located import Headers
+from ictgoals.datafiles import loader, located, schema
+from ictgoals.datafiles.columns import Entries
+from ictgoals.datafiles.located import Headers, parse_toml
 from ictgoals.model import (
     NATIONAL,
     Actual,
@@ -37,6 +38,7 @@ from ictgoals.model import (
     Target,
     region_key,
 )
+from test_parse import same
 
 PATH = Path("targets.toml")
 
@@ -232,3 +234,75 @@ def test_the_data_spelling_of_a_region_is_the_first_in_regions_order() -> None:
     for wanted in [*REGIONS, "TRA VINH", "Nowhere", "vn"]:
         expected = next((r for r in data.regions() if region_key(r) == region_key(wanted)), None)
         assert canonical_region(data, wanted) == (NATIONAL if region_key(wanted) == "vn" else expected)
+
+
+# ---------------------------------------------------------------- entries kept compactly
+
+scalars = st.one_of(
+    st.sampled_from(["VN", "Trà Vinh", "x", "", "1", 0, 1, 2024, 2**70, True, False, 0.0, -0.0, 1.0, float("nan")]),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=3),
+)
+tables = st.dictionaries(st.sampled_from(["indicator", "year", "value", "source", "region", "x"]), scalars, max_size=5)
+items = st.lists(st.one_of(tables, tables, tables, scalars, st.lists(scalars, max_size=2)), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(items, min_size=1, max_size=4))
+def test_entries_read_back_as_the_parser_gave_them(pieces: list[list[Any]]) -> None:
+    """Keys in order, values equal and of the same types (1, 1.0 and True apart; -0.0 kept), whatever is mixed."""
+    stored = Entries()
+    for piece in pieces:
+        stored.extend(piece)
+    given = [item for piece in pieces for item in piece]
+    assert len(stored) == len(given)
+    assert all(same(a, b) for a, b in zip(stored, given, strict=True))
+    assert all(same(stored[k], given[k]) and same(stored[k - len(given)], given[k]) for k in range(len(given)))
+    assert sorted(stored.loose()) == [k for k, item in enumerate(given) if type(item) is not dict]
+
+
+def test_equal_texts_and_whole_numbers_are_stored_once() -> None:
+    a, b = "".join(["dg.", "online"]), "".join(["dg.", "online"])
+    assert a is not b
+    stored = Entries([{"indicator": a, "year": 10**6}, {"indicator": b, "year": 10**6 + 0}])
+    assert stored[0]["indicator"] is stored[1]["indicator"]
+    assert stored[0]["year"] is stored[1]["year"]
+
+
+def test_a_large_file_is_stored_piece_by_piece(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With `compact`, each parsed piece goes into the store at once: the parser's tables never all exist."""
+    monkeypatch.setattr(located, "PIECE_BYTES", 300)
+    text = "schema = 1\n" + "".join(
+        f'[[actuals]]\nindicator = "x"\nyear = {2000 + k}\nvalue = {k}\n' for k in range(60)
+    )
+    sizes: list[int] = []
+    extend = Entries.extend
+
+    def counted(self: Entries, found: list[Any]) -> None:
+        sizes.append(len(found))
+        extend(self, found)
+
+    monkeypatch.setattr(Entries, "extend", counted)
+    table = parse_toml(PATH, text, Headers(PATH, text), "actuals", compact=True)
+    assert isinstance(table["actuals"], Entries)
+    assert len(sizes) >= 5
+    assert max(sizes) < 60
+    assert list(table["actuals"]) == parse_toml(PATH, text, Headers(PATH, text), "actuals")["actuals"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["\n", "[[actuals]]", "\n[[actuals]]", " [[ actuals ]]", "a = 1", "[[", "é"]), max_size=40)
+)
+def test_the_header_scan_in_windows_agrees_with_the_line_by_line_scan(parts: list[str]) -> None:
+    """Windows of a few characters cut the text in many places; the headers found are the same."""
+    text = "".join(parts)
+    window = located.HEADER_WINDOW
+    try:
+        for located.HEADER_WINDOW in (1, 5, 12, 1 << 20):
+            headers = Headers(PATH, text)
+            quick = headers._plain_headers("actuals")
+            assert quick is None or quick == headers._any_headers("actuals")
+    finally:
+        located.HEADER_WINDOW = window

@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from ictgoals.datafiles.columns import Entries, Shape, compact
 from ictgoals.datafiles.entries import fold_region
 from ictgoals.datafiles.schema import MAX_YEAR, MIN_YEAR, Kind, Table
 from ictgoals.model import NATIONAL, Actual, Better, Indicator, Location, Op, Source, Target
@@ -152,34 +153,37 @@ class Shortcut:
         return folded
 
     def sort_actuals(self, raws: Sequence[Any]) -> tuple[list[int], list[int]]:
-        """The positions of the plain actuals among `raws`, and of the others, each in file order.
+        """The positions of the plain actuals among `raws`, and of the others, each in file order."""
+        plain, others = self.sort_rows(compact(raws))
+        return sorted(shape.positions[row] for shape, rows in plain for row in rows), others
 
-        The same test as `actual`, a column at a time: entries are grouped by their keys, each
-        key's values are checked together, and only a column that fails is checked value by value
-        to find the entries to send to the full check.
+    def sort_rows(self, entries: Entries) -> tuple[list[tuple[Shape, Sequence[int]]], list[int]]:
+        """The plain actuals of each shape (their rows in it), and the positions of the others in file order.
+
+        The same test as `actual`, a column at a time: entries with the same keys are checked
+        together, each key's values at once, and only a column that fails is checked value by
+        value to find the entries to send to the full check.
         """
-        if not _types(list(raws)) <= {dict}:  # anything else has no keys here: the full check explains
-            raws = [raw if type(raw) is dict else {} for raw in raws]
-        shapes: dict[tuple[str, ...], list[int]] = {}
-        for position, shape in enumerate(map(tuple, raws)):
-            shapes.setdefault(shape, []).append(position)
-        others: list[int] = []
-        plain: list[int] = []
-        for shape, positions in shapes.items():
-            quick = [check for check in map(self._actuals.get, shape) if check is not None]
-            if len(quick) != len(shape) or not self._actuals_required.issubset(shape):
-                others += positions
+        others = entries.loose()  # not a table: no keys here, the full check explains
+        plain: list[tuple[Shape, Sequence[int]]] = []
+        for shape in entries.shapes:
+            quick = [check for check in map(self._actuals.get, shape.keys) if check is not None]
+            if len(quick) != len(shape.keys) or not self._actuals_required.issubset(shape.keys):
+                others += shape.positions
                 continue
             failed: set[int] = set()
-            for key, check in zip(shape, quick, strict=True):
-                column = [raws[position][key] for position in positions]
+            for column, check in zip(shape.columns, quick, strict=True):
                 if not _all_pass(check, column):
-                    failed.update(p for p, value in zip(positions, column, strict=True) if not check(value))
-            plain += (p for p in positions if p not in failed) if failed else positions
-            others += failed
-        plain.sort()
+                    failed.update(row for row, value in enumerate(column) if not check(value))
+            everyone = range(len(shape.positions))
+            plain.append((shape, [row for row in everyone if row not in failed] if failed else everyone))
+            others += (shape.positions[row] for row in failed)
         others.sort()
         return plain, others
+
+    def spelling(self, region: str) -> str:
+        """A plain actual's region as the catalogue spells it."""
+        return self._region(region)
 
     def region(self, raw: Mapping[str, Any]) -> str:
         """A plain actual's region, spelled as the catalogue spells it."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+import itertools
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ictgoals.datafiles import entries, schema
+from ictgoals.datafiles.columns import Entries, Shape, compact
 from ictgoals.datafiles.entries import Entry
 from ictgoals.datafiles.fastpath import Shortcut
 from ictgoals.datafiles.figures import LazyFigures, Numbered
@@ -17,6 +19,7 @@ from ictgoals.datafiles.schema import Table
 from ictgoals.errors import DataError
 from ictgoals.i18n import tr
 from ictgoals.model import (
+    NATIONAL,
     Actual,
     Dataset,
     Figures,
@@ -41,7 +44,7 @@ class FileReader:
         self.headers = Headers(path, text, (table.name for table in schema.FILES[name] if table.keyed))
         # Parsed in pieces cut at the headers of the file's array of entries (see parse_toml).
         array = next(table.name for table in schema.FILES[name] if not table.keyed)
-        self.table = parse_toml(path, text, self.headers, array)
+        self.table = parse_toml(path, text, self.headers, array, compact=True)
         allowed = {table.name for table in schema.FILES[name]}
         unknown = sorted(set(self.table) - allowed - {"schema"})
         if unknown:
@@ -89,10 +92,10 @@ class FileReader:
             (f"{table.name} entry #{i + 1}", raw, line) for i, (raw, line) in enumerate(zip(raws, lines, strict=True))
         ]
 
-    def items(self, table: Table) -> tuple[list[Any], list[int | None]]:
+    def items(self, table: Table) -> tuple[Sequence[Any], list[int | None]]:
         """The `[[name]]` entries and the line of each (None for an inline array)."""
         value = self.table.get(table.name, [])
-        if not isinstance(value, list):
+        if not isinstance(value, list | Entries):
             raise DataError(
                 self.path,
                 tr(
@@ -170,36 +173,50 @@ def read_actuals(
 
     if shortcut is None:
         return Figures(map(check, range(len(raws))))
-    plain, others = shortcut.sort_actuals(raws)
-    checked = [(i, check(i)) for i in others]
-    groups: dict[GroupKey, list[tuple[int, Actual | None]]] = {}
-    regions = {actual.region for _, actual in checked}
-    for i, actual in checked:
-        groups.setdefault((actual.indicator, region_key(actual.region)), []).append((i, actual))
-    for i in plain:
-        raw = raws[i]
-        region = shortcut.region(raw)
-        regions.add(region)
-        groups.setdefault((raw["indicator"], region_key(region)), []).append((i, None))
+    stored = compact(raws)
+    plain, others = shortcut.sort_rows(stored)
+    checked = {i: check(i) for i in others}
+    groups: dict[GroupKey, list[int]] = {}
+    regions = {actual.region for actual in checked.values()}
+    for i, actual in checked.items():
+        groups.setdefault((actual.indicator, region_key(actual.region)), []).append(i)
+    for shape, rows in plain:
+        _group(shape, rows, shortcut, groups, regions)
 
     fast = shortcut  # narrowed, for the closure
 
-    def build(members: list[tuple[int, Actual | None]]) -> Numbered:
-        built = [
-            (i, fast.build_actual(raws[i], Location(path, lines[i], _label(i))) if actual is None else actual)
-            for i, actual in members
-        ]
-        return tuple(sorted(built, key=_first))
+    def build(members: list[int]) -> Numbered:
+        members.sort()
+        return tuple(
+            (i, checked[i] if i in checked else fast.build_actual(stored[i], Location(path, lines[i], _label(i))))
+            for i in members
+        )
 
     return LazyFigures({key: functools.partial(build, members) for key, members in groups.items()}, frozenset(regions))
 
 
+def _group(
+    shape: Shape, rows: Sequence[int], shortcut: Shortcut, groups: dict[GroupKey, list[int]], regions: set[str]
+) -> None:
+    """Add the positions of a shape's plain actuals at `rows` to their (indicator, folded region) groups."""
+    indicators, written, positions = shape.column("indicator"), shape.column("region"), shape.positions
+    assert indicators is not None  # a plain actual has one
+    if len(rows) != len(positions):
+        indicators, positions = [indicators[row] for row in rows], [positions[row] for row in rows]
+        written = None if written is None else [written[row] for row in rows]
+    folded: dict[str, str] = {}  # each spelling of a region once
+    names = written or itertools.repeat(NATIONAL, len(positions))
+    for indicator, name, position in zip(indicators, names, positions, strict=True):
+        key = folded.get(name)
+        if key is None:
+            region = shortcut.spelling(name)
+            regions.add(region)
+            key = folded[name] = region_key(region)
+        groups.setdefault((indicator, key), []).append(position)
+
+
 def _label(position: int) -> str:
     return f"{schema.ACTUALS.name} entry #{position + 1}"
-
-
-def _first(pair: tuple[int, Actual]) -> int:
-    return pair[0]
 
 
 def read_appended(

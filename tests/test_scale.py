@@ -38,6 +38,8 @@ from ictgoals.model import (
     Target,
     region_key,
 )
+from ictgoals.writing import plans
+from ictgoals.writing.inputs import Row
 from test_parse import same
 
 PATH = Path("targets.toml")
@@ -306,3 +308,25 @@ def test_the_header_scan_in_windows_agrees_with_the_line_by_line_scan(parts: lis
             assert quick is None or quick == headers._any_headers("actuals")
     finally:
         located.HEADER_WINDOW = window
+
+
+def test_an_import_into_regions_of_the_users_own_lists_the_data_regions_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = spread_dataset()
+    listed: list[int] = []
+    regions = Dataset.regions
+
+    def listing(self: Dataset) -> list[str]:
+        listed.append(1)
+        return regions(self)
+
+    monkeypatch.setattr(Dataset, "regions", listing)
+    rows: list[tuple[str, Row]] = [
+        (f"row {k}", {"indicator": "x", "year": 2030 + k, "value": 5.0, "source": "r2", "region": region})
+        for k in range(40)
+        for region in ("EU", "vung 0035", "Trà Vinh")
+    ]
+    plan = plans.plan_actuals(data, rows, allow_conflict=False, new_sources={})
+    # Two spellings of one region of the user's own: the last in `Dataset.regions` order, as before issue 25.
+    assert [entry.get("region") for entry in plan.entries[:3]] == ["EU", "vung 0035", "Trà Vinh"]
+    assert len(plan.entries) == 120
+    assert len(listed) == 1

@@ -366,19 +366,43 @@ def _append(
 
 def _build_group(blob: bytes) -> Numbered:
     new = object.__new__
-    actual_fields, location_fields = _field_names(Actual)[:-1], _field_names(Location)  # location: last
-    split = len(actual_fields)
     built = []
-    for row in marshal.loads(blob):
+    # The fields in _row's order; tests/test_cache.py checks that each equals one built by __init__.
+    for (
+        position,
+        indicator,
+        year,
+        value,
+        source,
+        region,
+        printed,
+        estimate,
+        change,
+        note,
+        period,
+        basis,
+        file,
+        line,
+        entry,
+    ) in marshal.loads(blob):
         location = new(Location)
-        location.__dict__.update(zip(location_fields, row[split + 1 :], strict=True))
+        location.__dict__.update(file=file, line=line, entry=entry)
         actual = new(Actual)
-        values = actual.__dict__
-        values.update(zip(actual_fields, row[1 : split + 1], strict=True))
-        if values["change"] is not None:
-            values["change"] = _unchange(values["change"])
-        values["location"] = location
-        built.append((row[0], actual))
+        actual.__dict__.update(
+            indicator=indicator,
+            year=year,
+            value=value,
+            source=source,
+            region=region,
+            printed=printed,
+            estimate=estimate,
+            change=None if change is None else _unchange(change),
+            note=note,
+            period=period,
+            basis=basis,
+            location=location,
+        )
+        built.append((position, actual))
     return tuple(built)
 
 

@@ -21,16 +21,17 @@ from typing import Any, overload
 class Shape:
     """The entries that have the same keys in the same order: their positions, and a column per key."""
 
-    __slots__ = ("columns", "keys", "positions")
+    __slots__ = ("by_key", "columns", "keys", "positions")
 
     def __init__(self, keys: tuple[str, ...]) -> None:
         self.keys = keys
         self.positions: list[int] = []
         self.columns: list[list[Any]] = [[] for _ in keys]
+        self.by_key: dict[str, list[Any]] = dict(zip(keys, self.columns, strict=True))
 
     def column(self, key: str) -> list[Any] | None:
         """The values of `key` (None when entries of this shape do not have it)."""
-        return self.columns[self.keys.index(key)] if key in self.keys else None
+        return self.by_key.get(key)
 
     def entry(self, row: int) -> dict[str, Any]:
         """The entry at `row` of this shape, as the parser gave it."""
@@ -86,6 +87,11 @@ class Entries(Sequence[Any]):
             elif kinds == {int}:
                 values = list(map(self._numbers.setdefault, values, values))
             column += values
+
+    def places(self) -> tuple[Sequence[int], Sequence[int]]:
+        """For each position, the number of the shape of the table there (in `shapes`) and its row in that
+        shape; meaningless at a loose item."""
+        return self._shape_of, self._row_of
 
     def loose(self) -> list[int]:
         """The positions of the items that are not tables."""

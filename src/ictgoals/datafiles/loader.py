@@ -11,7 +11,7 @@ from typing import Any
 from ictgoals.datafiles import entries, schema
 from ictgoals.datafiles.columns import Entries, Shape, compact
 from ictgoals.datafiles.entries import Entry
-from ictgoals.datafiles.fastpath import Shortcut
+from ictgoals.datafiles.fastpath import Shortcut, location
 from ictgoals.datafiles.figures import LazyFigures, Numbered
 from ictgoals.datafiles.located import Headers, describe, parse_toml, read_text
 from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE, DataPath
@@ -185,12 +185,18 @@ def read_actuals(
 
     fast = shortcut  # narrowed, for the closure
 
+    shapes, (numbers, rows) = stored.shapes, stored.places()
+
     def build(members: list[int]) -> Numbered:
         members.sort()
-        return tuple(
-            (i, checked[i] if i in checked else fast.build_actual(stored[i], Location(path, lines[i], _label(i))))
-            for i in members
-        )
+        built = []
+        for i in members:
+            found = checked.get(i)
+            if found is None:  # a plain one: a table (never a loose item)
+                where = location(path, lines[i], f"{ACTUALS_LABEL}{i + 1}")
+                found = fast.build_row(shapes[numbers[i]], rows[i], where)
+            built.append((i, found))
+        return tuple(built)
 
     return LazyFigures({key: functools.partial(build, members) for key, members in groups.items()}, frozenset(regions))
 
@@ -215,8 +221,12 @@ def _group(
         groups.setdefault((indicator, key), []).append(position)
 
 
+#: The label of an actual in messages: "actuals entry #12" for the 12th.
+ACTUALS_LABEL = f"{schema.ACTUALS.name} entry #"
+
+
 def _label(position: int) -> str:
-    return f"{schema.ACTUALS.name} entry #{position + 1}"
+    return f"{ACTUALS_LABEL}{position + 1}"
 
 
 def read_appended(

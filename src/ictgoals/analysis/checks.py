@@ -6,7 +6,7 @@ from ictgoals.analysis.changes import change_agrees, computed_change, half_unit,
 from ictgoals.analysis.index import Index, same_value
 from ictgoals.analysis.results import Finding, Severity
 from ictgoals.i18n import language, pt, tr
-from ictgoals.model import Dataset
+from ictgoals.model import Actual, Dataset
 
 
 def validate(dataset: Dataset, index: Index | None = None) -> list[Finding]:
@@ -61,8 +61,9 @@ def _conflicts(dataset: Dataset, index: Index) -> list[Finding]:
     findings = []
     for key in sorted(index.keys()):
         series = index.series(*key)
-        for year in sorted(year for year, group in series.actuals.items() if len(group) > 1):
-            reading = series.readings[year]  # a year with one figure has nothing to disagree with
+        # A year with one figure, or with figures all exactly equal, has nothing to disagree with.
+        for year in sorted(year for year, group in series.actuals.items() if len(group) > 1 and _differ(group)):
+            reading = series.readings[year]
             if not reading.conflict:
                 continue
             group = series.actuals[year]
@@ -95,6 +96,12 @@ def _conflicts(dataset: Dataset, index: Index) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _differ(group: tuple[Actual, ...]) -> bool:
+    """Whether figures for one year are not all exactly the same value."""
+    first = group[0].value
+    return any(a.value != first for a in group)
 
 
 def _stated_change_mismatches(dataset: Dataset, index: Index) -> list[Finding]:

@@ -7,6 +7,7 @@ versions gave.
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import GOOD_TARGETS
 from ictgoals import api, i18n
 from ictgoals.analysis import checks
 from ictgoals.analysis.diff import diff
@@ -24,6 +26,7 @@ from ictgoals.analysis.report import report
 from ictgoals.analysis.results import DiffRow, Finding
 from ictgoals.datafiles import loader, located, schema
 from ictgoals.datafiles.columns import Entries
+from ictgoals.datafiles.fastpath import Shortcut
 from ictgoals.datafiles.located import Headers, parse_toml
 from ictgoals.model import (
     NATIONAL,
@@ -330,3 +333,57 @@ def test_an_import_into_regions_of_the_users_own_lists_the_data_regions_once(mon
     assert [entry.get("region") for entry in plan.entries[:3]] == ["EU", "vung 0035", "Trà Vinh"]
     assert len(plan.entries) == 120
     assert len(listed) == 1
+
+
+def figures_file(count: int, seed: int) -> str:
+    """Actuals in many shapes: keys in several orders, optional fields, regions spelled several ways, whole and
+    decimal values, and some entries only the full check reads (a stated change, a list of sources)."""
+    rng = random.Random(seed)
+    parts = ['schema = 1\n\n[sources.s2]\ntitle = "Second"\npublished = 2025-02-01\n\n']
+    for k in range(count):
+        fields = [f'indicator = "{rng.choice(["dossiers", "gci_rank", "egdi_rank", "postal_growth"])}"']
+        fields.append(f"year = {rng.randrange(2015, 2026)}")
+        fields.append(f"value = {rng.choice([str(rng.randrange(1, 90)), f'{rng.uniform(1, 90):.1f}', '7'])}")
+        fields.append(f'source = "{rng.choice(["review-2024-a", "s2"])}"')
+        region = rng.choice([None, None, "Trà Vinh", "tra vinh", "VN", "EU", "Hà Nội"])
+        if region is not None:
+            fields.append(f'region = "{region}"')
+        if rng.random() < 0.2:
+            fields.append(f"estimate = {rng.choice(['true', 'false'])}")
+        if rng.random() < 0.1:
+            fields.append(f'printed = "{rng.randrange(1, 90)}%"')
+        if rng.random() < 0.1:
+            fields.append(f'note = "note {k}"')
+        if rng.random() < 0.05:
+            fields.append('change = 2\nchange_unit = "pp"')
+        rng.shuffle(fields)
+        parts.append("[[actuals]]\n" + "\n".join(fields) + "\n\n")
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_loader_builds_from_columns_exactly_what_the_full_check_builds(
+    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every figure, field by field in order (location included), whether the shortcut or the full check built it."""
+    monkeypatch.setattr(located, "PIECE_BYTES", 2_000)  # many pieces, each with its own mix of shapes
+    actuals = tmp_path / "actuals.toml"
+    actuals.write_text(figures_file(600, seed), encoding="utf-8")
+    built: list[int] = []
+    build_rows = Shortcut.build_rows
+
+    def counted(self: Shortcut, places: Iterable[Any], *rest: Any) -> Any:
+        found = build_rows(self, places, *rest)
+        built.append(len(found))
+        return found
+
+    monkeypatch.setattr(Shortcut, "build_rows", counted)
+    fast = loader.load(GOOD_TARGETS, actuals)
+    full = loader.load(GOOD_TARGETS, actuals, shortcut=False)
+    assert len(fast.actuals) == 600
+    assert [repr(vars(a)) for a in fast.actuals] == [repr(vars(a)) for a in full.actuals]
+    for key in full.actuals.keys():  # noqa: SIM118 (Figures is a sequence; keys() are its groups)
+        assert [repr(vars(a)) for a in fast.actuals.group(key)] == [repr(vars(a)) for a in full.actuals.group(key)]
+    assert fast.actuals.regions() == full.actuals.regions()
+    assert [repr(vars(t)) for t in fast.targets] == [repr(vars(t)) for t in full.targets]
+    assert sum(built) > 500  # the shortcut did build most of them

@@ -11,7 +11,7 @@ same entry, or that the shortcut gives up whenever the full check refuses.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from ictgoals.datafiles.columns import Entries, Shape, compact
@@ -122,13 +122,6 @@ def _all_pass(check: Check, column: list[Any]) -> bool:
 _new = object.__new__
 
 
-def location(file: str, line: int | None, entry: str) -> Location:
-    """`Location(file, line, entry)`, made without the frozen dataclass's `__init__` (see `build_actual`)."""
-    where = _new(Location)
-    where.__dict__.update(file=file, line=line, entry=entry)
-    return where
-
-
 def _plain(raw: Any, quick: Mapping[str, Check], required: frozenset[str]) -> bool:
     if type(raw) is not dict or not raw.keys() >= required:
         return False
@@ -229,31 +222,39 @@ class Shortcut:
         )
         return actual
 
-    def build_row(self, shape: Shape, row: int, location: Location) -> Actual:
-        """`build_actual` of the entry at `row` of `shape`, read from its columns (no dict made for it)."""
-        columns = shape.by_key
-        region, printed, estimate, note = (
-            columns.get("region"),
-            columns.get("printed"),
-            columns.get("estimate"),
-            columns.get("note"),
-        )
-        actual = _new(Actual)
-        actual.__dict__.update(
-            indicator=columns["indicator"][row],
-            year=columns["year"][row],
-            value=float(columns["value"][row]),
-            source=columns["source"][row],
-            region=self._region(NATIONAL if region is None else region[row]),
-            printed="" if printed is None else printed[row],
-            estimate=False if estimate is None else estimate[row],
-            change=None,
-            note="" if note is None else note[row],
-            period=None,
-            basis="",
-            location=location,
-        )
-        return actual
+    def build_rows(
+        self, places: Iterable[tuple[int, Shape, int, int | None]], file: str, label: str
+    ) -> list[tuple[int, Actual]]:
+        """`build_actual` of each plain entry at (position, shape, row, line), read from its shape's columns (no
+        dict made for it), located in `file` as `label` and its number."""
+        new, region_of, built = _new, self._region, []
+        for position, shape, row, line in places:
+            columns = shape.by_key
+            region, printed, estimate, note = (
+                columns.get("region"),
+                columns.get("printed"),
+                columns.get("estimate"),
+                columns.get("note"),
+            )
+            where = new(Location)
+            where.__dict__.update(file=file, line=line, entry=f"{label}{position + 1}")
+            actual = new(Actual)
+            actual.__dict__.update(
+                indicator=columns["indicator"][row],
+                year=columns["year"][row],
+                value=float(columns["value"][row]),
+                source=columns["source"][row],
+                region=region_of(NATIONAL if region is None else region[row]),
+                printed="" if printed is None else printed[row],
+                estimate=False if estimate is None else estimate[row],
+                change=None,
+                note="" if note is None else note[row],
+                period=None,
+                basis="",
+                location=where,
+            )
+            built.append((position, actual))
+        return built
 
     def target(self, raw: Any, location: Location) -> Target | None:
         """A plain target, or None to send it to the full check."""

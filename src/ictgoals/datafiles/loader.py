@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from ictgoals.datafiles import entries, schema
 from ictgoals.datafiles.columns import Entries, Shape, compact
 from ictgoals.datafiles.entries import Entry
-from ictgoals.datafiles.fastpath import Shortcut, location
+from ictgoals.datafiles.fastpath import Shortcut
 from ictgoals.datafiles.figures import LazyFigures, Numbered
 from ictgoals.datafiles.located import Headers, describe, parse_toml, read_text
 from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE, DataPath
@@ -188,15 +189,10 @@ def read_actuals(
     shapes, (numbers, rows) = stored.shapes, stored.places()
 
     def build(members: list[int]) -> Numbered:
-        members.sort()
-        built = []
-        for i in members:
-            found = checked.get(i)
-            if found is None:  # a plain one: a table (never a loose item)
-                where = location(path, lines[i], f"{ACTUALS_LABEL}{i + 1}")
-                found = fast.build_row(shapes[numbers[i]], rows[i], where)
-            built.append((i, found))
-        return tuple(built)
+        plain = [(i, shapes[numbers[i]], rows[i], lines[i]) for i in members if i not in checked]
+        built = fast.build_rows(plain, path, ACTUALS_LABEL)
+        built += ((i, checked[i]) for i in members if i in checked)
+        return tuple(sorted(built, key=operator.itemgetter(0)))
 
     return LazyFigures({key: functools.partial(build, members) for key, members in groups.items()}, frozenset(regions))
 

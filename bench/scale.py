@@ -303,17 +303,7 @@ def measure_size(
     folder = OUT / str(size)
     generate.generate(size, seed, folder)
     measures = plan(size, folder, with_hledger, env, baseline)
-    for m in measures:  # untimed: fills the warm mode's cache, the page cache and the bytecode cache
-        run_measured(m.argv, env | m.env)
-    for round_ in range(runs):
-        shift = round_ % len(measures)
-        for m in measures[shift:] + measures[:shift]:
-            if m.prepare is not None:
-                m.prepare(round_)
-            seconds, peak = run_measured(m.argv, env | m.env)
-            m.seconds.append(seconds)
-            m.peak_kb.append(peak)
-        say(f"  N={size:,}: round {round_ + 1}/{runs} done")
+    measure_rounds(measures, runs, env, lambda text: say(f"  N={size:,}:{text}"))
     return measures
 
 
@@ -459,6 +449,164 @@ def markdown(measures: Sequence[Measure], sizes: Sequence[int], runs: int, notes
     return "\n".join(lines) + "\n"
 
 
+# ---------------------------------------------------------------- issue 25: the targets on its shapes
+
+#: The datasets of issue 25's targets (bench/generate.py's Shape; the defaults are its 1,000 indicators,
+#: 4,400 targets, 100,000 figures over 35 regions and 15 years, one source), by label.
+SHAPES = {
+    "1,000 indicators": generate.Shape(),
+    "250 indicators": generate.Shape(indicators=250),
+    "4,000 indicators": generate.Shape(indicators=4_000),
+    "250 indicators, 5,000 sources": generate.Shape(indicators=250, sources=5_000),
+    "1,000,000 figures": generate.Shape(actuals=1_000_000),
+}
+DEFAULT_DATA = "generate.py's 100,000"  # the dataset of issue 14's table, for validate's 0.91 s
+HLEDGER_MOONSHOT, SHAPE_RATIO, VALIDATE_TARGET_S, MILLION_RATIO, MILLION_PEAK_MB = 10.0, 1.6, 0.5, 12.0, 1024.0
+
+
+def issue25_plan(seed: int, env: dict[str, str], with_hledger: bool, baseline: Path | None) -> list[Measure]:
+    """Everything issue 25's targets need, this checkout's and (with `baseline`) the baseline's, in one list."""
+    folders = {label: OUT / shape.name for label, shape in SHAPES.items()}
+    for label, shape in SHAPES.items():
+        generate.generate_shaped(shape, seed, folders[label])
+    folders[DEFAULT_DATA] = OUT / "100000"
+    generate.generate(100_000, seed, folders[DEFAULT_DATA])
+    wanted = [(label, "status", "cold") for label in SHAPES]
+    wanted += [("1,000 indicators", "status", "warm"), ("1,000 indicators", "validate", "warm")]
+    wanted += [(DEFAULT_DATA, "validate", "warm")]
+    own = {} if baseline is None else {"PYTHONPATH": str(baseline), "XDG_CACHE_HOME": str(OUT / "cache-baseline")}
+    measures: list[Measure] = []
+    for suffix, extra in [("", {}), *([(BASELINE, own)] if baseline is not None else [])]:
+        for label, command, mode in wanted:
+            argv = ictgoals_argv(COMMANDS[command], folders[label], mode == "cold")
+            measures.append(Measure(0, f"{command}{suffix} [{label}]", mode, argv, env=extra))
+    if with_hledger:
+        budget, _ = hledger_journals(folders["1,000 indicators"])
+        report = hledger_argv(budget, "-b", "2024", "-e", "2026")
+        if report is not None:
+            measures.append(Measure(0, f"{HLEDGER} [1,000 indicators]", "", report))
+    return measures
+
+
+@dataclass(frozen=True)
+class Target25:
+    """One of issue 25's targets: what it compares, what is wanted, and how a value meets it."""
+
+    what: str
+    wanted: str
+    unit: str  # "×", "s" or "MB"
+    most: float | None = None
+    least: float | None = None
+
+    def met(self, value: float) -> bool:
+        return (self.most is None or value <= self.most) and (self.least is None or value >= self.least)
+
+
+TARGETS_25 = {
+    "hledger-cold": Target25(
+        "hledger budget / status cold, 1,000 indicators (speed-up)",
+        f"≥ {HLEDGER_COLD:.0f}× (moonshot {HLEDGER_MOONSHOT:.0f}×)",
+        "×",
+        least=HLEDGER_COLD,
+    ),
+    "indicators": Target25("status cold, 4,000 indicators / 250 indicators", f"≤ {SHAPE_RATIO}×", "×", SHAPE_RATIO),
+    "sources": Target25(
+        "status cold, 5,000 sources / 1 source (250 indicators)", f"≤ {SHAPE_RATIO}×", "×", SHAPE_RATIO
+    ),
+    "hledger-warm": Target25(
+        "hledger budget / status warm, 1,000 indicators (speed-up)", f"≥ {HLEDGER_WARM:.0f}×", "×", least=HLEDGER_WARM
+    ),
+    "validate": Target25(f"validate warm, {DEFAULT_DATA} figures", f"≤ {VALIDATE_TARGET_S} s", "s", VALIDATE_TARGET_S),
+    "validate-shape": Target25(
+        "validate warm, 100,000 figures, 1,000 indicators", f"≤ {VALIDATE_TARGET_S} s", "s", VALIDATE_TARGET_S
+    ),
+    "million": Target25("status cold, 1,000,000 / 100,000 figures", f"≤ {MILLION_RATIO:.0f}×", "×", MILLION_RATIO),
+    "million-peak": Target25(
+        "peak memory, status cold at 1,000,000 figures", f"≤ {MILLION_PEAK_MB:.0f} MB", "MB", MILLION_PEAK_MB
+    ),
+}
+
+
+def issue25_values(measures: Sequence[Measure], suffix: str) -> dict[str, float | None]:
+    """The value of each of TARGETS_25 for this checkout (`suffix` "") or the baseline (BASELINE)."""
+
+    def get(command: str, data: str, mode: str = "cold") -> Measure | None:
+        return find(measures, 0, f"{command}{suffix} [{data}]", mode)
+
+    def ratio(a: Measure | None, b: Measure | None) -> float | None:
+        return None if a is None or b is None else a.median_s / b.median_s
+
+    hledger = find(measures, 0, f"{HLEDGER} [1,000 indicators]")
+    million = get("status", "1,000,000 figures")
+    validate, validate_shape = get("validate", DEFAULT_DATA, "warm"), get("validate", "1,000 indicators", "warm")
+    return {
+        "hledger-cold": ratio(hledger, get("status", "1,000 indicators")),
+        "indicators": ratio(get("status", "4,000 indicators"), get("status", "250 indicators")),
+        "sources": ratio(get("status", "250 indicators, 5,000 sources"), get("status", "250 indicators")),
+        "hledger-warm": ratio(hledger, get("status", "1,000 indicators", "warm")),
+        "validate": None if validate is None else validate.median_s,
+        "validate-shape": None if validate_shape is None else validate_shape.median_s,
+        "million": ratio(million, get("status", "1,000 indicators")),
+        "million-peak": None if million is None else million.peak_mb,
+    }
+
+
+def issue25_checks(measures: Sequence[Measure]) -> list[str]:
+    """Issue 25's targets: wanted, the baseline's value and this checkout's, measured in the same rounds."""
+
+    def cell(value: float | None, unit: str) -> str:
+        return "–" if value is None else {"s": f"{value:.2f} s", "MB": f"{value:.0f} MB"}.get(unit, f"{value:.2f}×")
+
+    before, now = issue25_values(measures, BASELINE), issue25_values(measures, "")
+    rows = []
+    for key, target in TARGETS_25.items():
+        value = now[key]
+        met = "–" if value is None else ("yes" if target.met(value) else "no")
+        rows.append(
+            f"| {target.what} | {target.wanted} | {cell(before[key], target.unit)} | {cell(value, target.unit)} "
+            f"| {met} |"
+        )
+    return ["| target | wanted | baseline | this checkout | met |", "|---|---|---:|---:|---|", *rows]
+
+
+def issue25_report(measures: Sequence[Measure], runs: int, notes: Sequence[str]) -> str:
+    """Issue 25's report: every measurement, then the targets."""
+    lines = [
+        "# ictgoals scale report: issue 25's targets",
+        "",
+        f"Median of {runs} runs each, interleaved in rotating rounds; Python {sys.version.split()[0]}. "
+        "cold = `--no-cache`, warm = cache enabled and filled first; baseline = the `--baseline` checkout.",
+        "",
+        "| data | command | median s | min s | peak MB |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for m in measures:
+        name, _, data = m.name.partition(" [")
+        lines.append(
+            f"| {data.rstrip(']')} | {name}{f' ({m.mode})' if m.mode else ''} | {m.median_s:.3f} | "
+            f"{min(m.seconds):.3f} | {m.peak_mb:.0f} |"
+        )
+    lines += ["", "## Targets", "", *issue25_checks(measures)]
+    if notes:
+        lines += ["", "## Notes", "", *(f"- {n}" for n in notes)]
+    return "\n".join(lines) + "\n"
+
+
+def measure_rounds(measures: list[Measure], runs: int, env: dict[str, str], say: Callable[[str], None]) -> None:
+    """One untimed run of each (fills the warm mode's cache), then `runs` rotating rounds."""
+    for m in measures:
+        run_measured(m.argv, env | m.env)
+    for round_ in range(runs):
+        shift = round_ % len(measures)
+        for m in measures[shift:] + measures[:shift]:
+            if m.prepare is not None:
+                m.prepare(round_)
+            seconds, peak = run_measured(m.argv, env | m.env)
+            m.seconds.append(seconds)
+            m.peak_kb.append(peak)
+        say(f"  round {round_ + 1}/{runs} done")
+
+
 def say(text: str) -> None:
     """Progress on stderr, so stdout holds only the report."""
     print(text, file=sys.stderr, flush=True)
@@ -494,6 +642,12 @@ def main(argv: list[str] | None = None) -> int:
         help="the src folder of another checkout: its status (cold, warm, after a record) and validate (warm) "
         "are timed in the same rounds, for a before/after table",
     )
+    parser.add_argument(
+        "--issue-25",
+        action="store_true",
+        help="measure issue 25's targets on its data shapes (1,000 / 250 / 4,000 indicators, 5,000 sources, "
+        "1,000,000 figures) instead of the sizes",
+    )
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     # Bytecode in bench/out (see startup.clean_env); a cache folder of our own keeps the tool's
@@ -503,6 +657,8 @@ def main(argv: list[str] | None = None) -> int:
     notes: list[str] = []
     if not args.no_hledger and shutil.which("hledger") is None:
         notes.append("hledger is not installed: no hledger comparison.")
+    if args.issue_25:
+        return issue25_main(args, env, notes)
     try:
         for size in args.sizes:
             say(f"N={size:,}: generating and measuring")
@@ -528,6 +684,25 @@ def main(argv: list[str] | None = None) -> int:
                 indent=2,
             )
         )
+    else:
+        print(report, end="")
+    return 0
+
+
+def issue25_main(args: argparse.Namespace, env: dict[str, str], notes: list[str]) -> int:
+    """`--issue-25`: measure, then print and save the report (bench/out/scale-issue25.md)."""
+    say("issue 25: generating the datasets")
+    measures = issue25_plan(args.seed, env, not args.no_hledger, args.baseline)
+    try:
+        measure_rounds(measures, max(args.runs, 1), env, say)
+    except MeasureError as e:
+        notes.append(f"stopped early: {e}")
+        print(f"scale: {e}", file=sys.stderr)
+    measures = [m for m in measures if m.seconds]
+    report = issue25_report(measures, max(args.runs, 1), notes)
+    (OUT / "scale-issue25.md").write_text(report, encoding="utf-8")
+    if args.json:
+        print(json.dumps({"runs": max(args.runs, 1), "measures": [m.as_dict() for m in measures], "notes": notes}))
     else:
         print(report, end="")
     return 0

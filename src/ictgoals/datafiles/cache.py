@@ -408,26 +408,45 @@ def _build_group(blob: bytes) -> Numbered:
 
 def _targets(rows: Iterable[tuple[Any, ...]]) -> Iterator[Target]:
     new, ops = object.__new__, {op.value: op for op in Op}
-    target_fields, location_fields = _field_names(Target)[:-1], _field_names(Location)  # location: last
-    split = len(target_fields)
-    for row in rows:
+    # The fields in encode's order; tests/test_cache.py checks that each equals one built by __init__.
+    for (
+        indicator,
+        year,
+        op,
+        value,
+        sources,
+        region,
+        baseline_year,
+        printed,
+        note,
+        change,
+        from_value,
+        tolerance,
+        span,
+        file,
+        line,
+        entry,
+    ) in rows:
         location = new(Location)
-        location.__dict__.update(zip(location_fields, row[split:], strict=True))
+        location.__dict__.update(file=file, line=line, entry=entry)
         target = new(Target)
-        values = target.__dict__
-        values.update(zip(target_fields, row[:split], strict=True))
-        values["op"] = ops[values["op"]]
-        if values["change"] is not None:
-            values["change"] = _unchange(values["change"])
-        values["location"] = location
+        target.__dict__.update(
+            indicator=indicator,
+            year=year,
+            op=ops[op],
+            value=value,
+            sources=sources,
+            region=region,
+            baseline_year=baseline_year,
+            printed=printed,
+            note=note,
+            change=None if change is None else _unchange(change),
+            from_value=from_value,
+            tolerance=tolerance,
+            span=span,
+            location=location,
+        )
         yield target
-
-
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    import dataclasses
-
-    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def decode(payload: tuple[Any, ...], *, catalogue_only: bool = False) -> Dataset:

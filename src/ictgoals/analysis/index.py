@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import heapq
+import itertools
 import math
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -176,7 +176,8 @@ class Index:
                 grouped.setdefault(("", folded), []).append(position)
                 grouped.setdefault((target.indicator, folded), []).append(position)
         wanted = {region_key(NATIONAL), region_key(region)}
-        positions = heapq.merge(*(grouped.get((indicator, folded), []) for folded in sorted(wanted)))
+        # Two runs of positions, each in file order: sorting them merges them.
+        positions = sorted(itertools.chain.from_iterable(grouped.get((indicator, folded), []) for folded in wanted))
         found = [self._targets[position] for position in positions]
         if region == NATIONAL:  # the loader spells the nation "VN" however it was written
             return [t for t in found if t.region == NATIONAL]

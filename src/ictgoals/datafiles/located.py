@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ictgoals.datafiles.columns import Entries
 from ictgoals.errors import DataError
 from ictgoals.i18n import tr
 from ictgoals.model import Location
@@ -142,6 +141,8 @@ def parse_toml(
             tr("Fix the syntax at that line (see https://toml.io)."),
         ) from e
     if compact and type(table.get(array)) is list:
+        from ictgoals.datafiles.columns import Entries  # the loader's: a warm run reads no TOML
+
         table[array] = Entries(table[array])
     return table
 
@@ -162,6 +163,8 @@ def _fast(text: str, starts: list[int], array: str, compact: bool = False) -> di
     # tomli refuses, and keeps CRLF inside multi-line strings, which tomli turns into LF.
     if text.startswith("\ufeff") or ("\r" in text and ('"""' in text or "'''" in text)):
         return None
+    from ictgoals.datafiles.columns import Entries  # the loader's: a warm run reads no TOML
+
     cuts = starts[:1]
     for start in starts:
         if start - cuts[-1] >= PIECE_BYTES:

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 import generate
-from scale import MeasureError, run_measured
+from scale import MeasureError, run_measured, run_sample
 from startup import clean_env
 
 BENCH = Path(__file__).resolve().parent
@@ -87,11 +87,16 @@ class Timed:
     env: dict[str, str]
     prepare: Callable[[], None] | None = None
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system seconds of the process
     peak_kb: list[int] = field(default_factory=list)
 
     @property
     def median_s(self) -> float:
         return statistics.median(self.seconds)
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
 
     @property
     def peak_mb(self) -> float:
@@ -191,8 +196,9 @@ def measure(timed: list[Timed], runs: int, say: Callable[[str], None]) -> None:
         for t in timed[shift:] + timed[:shift]:
             if t.prepare is not None:
                 t.prepare()
-            seconds, peak = run_measured(t.argv, t.env)
+            seconds, cpu, peak = run_sample(t.argv, t.env)
             t.seconds.append(seconds)
+            t.cpu.append(cpu)
             t.peak_kb.append(peak)
         say(f"growth: round {round_ + 1}/{runs} done")
 
@@ -215,11 +221,16 @@ class Step:
     command: str
     mode: str
     seconds: tuple[float, float]
+    cpu: tuple[float, float]
     peak_mb: tuple[float, float]
 
     @property
     def time_per_ten(self) -> float:
         return per_ten(*self.seconds, self.a, self.b)
+
+    @property
+    def cpu_per_ten(self) -> float:
+        return per_ten(*self.cpu, self.a, self.b)
 
     @property
     def memory_per_ten(self) -> float:
@@ -247,6 +258,7 @@ def steps(timed: Sequence[Timed], base: generate.Shape, plan: dict[str, tuple[in
                                 command,
                                 mode,
                                 (small.median_s, big.median_s),
+                                (small.median_cpu, big.median_cpu),
                                 (small.peak_mb, big.peak_mb),
                             )
                         )
@@ -268,7 +280,8 @@ def markdown(
         f"Base: {base.actuals:,} actuals, {base.indicators:,} indicators, {base.targets:,} targets, "
         f"{base.sources:,} source(s), {base.regions:,} regions, {base.years} years; one dimension varied at a time. "
         f"Median of {runs} runs, interleaved; Python {sys.version.split()[0]}. "
-        "Per ×10 = (time at b / time at a) ^ (1 / log10(b / a)); linear is at most 10, quadratic 100.",
+        "Per ×10 = (time at b / time at a) ^ (1 / log10(b / a)); linear is at most 10, quadratic 100. "
+        "Cells: median wall s / median CPU s (user + system, which other work on the machine changes far less).",
         "",
     ]
     by_shape = {(t.shape, t.command, t.mode): t for t in timed}
@@ -278,39 +291,47 @@ def markdown(
         lines += [
             f"## {dimension}",
             "",
-            f"| command | {head} | per ×10 | peak MB |",
-            "|---|" + "---:|" * len(values) + "---:|---:|",
+            f"| command | {head} | per ×10, wall | per ×10, CPU | peak MB |",
+            "|---|" + "---:|" * len(values) + "---:|---:|---:|",
         ]
         for command in COMMANDS:
             for mode in MODES:
                 measured = [by_shape.get((shape, command, mode)) for shape in shapes]
                 if not all(t is not None and t.seconds for t in measured):
                     continue
-                cells = " | ".join(f"{t.median_s:.3f}" for t in measured if t)
-                growth = ", ".join(
-                    f"{s.time_per_ten:.1f}"
-                    for s in found
-                    if (s.dimension, s.command, s.mode) == (dimension, command, mode)
-                )
+                cells = " | ".join(f"{t.median_s:.2f} / {t.median_cpu:.2f}" for t in measured if t)
+                mine = [s for s in found if (s.dimension, s.command, s.mode) == (dimension, command, mode)]
+                walls = ", ".join(f"{s.time_per_ten:.1f}" for s in mine)
+                cpus = ", ".join(f"{s.cpu_per_ten:.1f}" for s in mine)
                 peaks = " → ".join(f"{t.peak_mb:.0f}" for t in measured if t)
-                lines.append(f"| {command} ({mode}) | {cells} | {growth} | {peaks} |")
+                lines.append(f"| {command} ({mode}) | {cells} | {walls} | {cpus} | {peaks} |")
         lines.append("")
-    lines += ["## Summary: growth per ×10 of time (largest over the steps)", ""]
-    lines += summary(found)
-    worst = max(found, key=lambda s: s.time_per_ten, default=None)
-    if worst is not None:
-        verdict = "a defect" if worst.time_per_ten > DEFECT else f"within {DEFECT:.0f}"
-        lines += [
-            "",
-            f"Largest: {worst.command} ({worst.mode}) over {worst.dimension} {worst.a:,} → {worst.b:,}: "
-            f"{worst.time_per_ten:.1f} per ×10 ({verdict}).",
-        ]
+    for title, per in (("CPU time", cpu_per_ten), ("wall time", time_per_ten)):
+        lines += [f"## Summary: growth per ×10 of {title} (largest over the steps)", ""]
+        lines += summary(found, per)
+        worst = max(found, key=per, default=None)
+        if worst is not None:
+            verdict = "a defect" if per(worst) > DEFECT else f"within {DEFECT:.0f}"
+            lines += [
+                "",
+                f"Largest: {worst.command} ({worst.mode}) over {worst.dimension} {worst.a:,} → {worst.b:,}: "
+                f"{per(worst):.1f} per ×10 ({verdict}).",
+                "",
+            ]
     if notes:
         lines += ["", "## Notes", "", *(f"- {n}" for n in notes)]
     return "\n".join(lines) + "\n"
 
 
-def summary(found: Sequence[Step]) -> list[str]:
+def time_per_ten(step: Step) -> float:
+    return step.time_per_ten
+
+
+def cpu_per_ten(step: Step) -> float:
+    return step.cpu_per_ten
+
+
+def summary(found: Sequence[Step], per: Callable[[Step], float]) -> list[str]:
     """A table: dimension by command and mode, the largest growth per ×10 of any step."""
     dimensions = list(dict.fromkeys(s.dimension for s in found))
     lines = ["| command | " + " | ".join(dimensions) + " |", "|---|" + "---:|" * len(dimensions)]
@@ -318,7 +339,7 @@ def summary(found: Sequence[Step]) -> list[str]:
         for mode in MODES:
             cells = []
             for dimension in dimensions:
-                mine = [s.time_per_ten for s in found if (s.dimension, s.command, s.mode) == (dimension, command, mode)]
+                mine = [per(s) for s in found if (s.dimension, s.command, s.mode) == (dimension, command, mode)]
                 cells.append(f"{max(mine):.1f}" if mine else "–")
             lines.append(f"| {command} ({mode}) | " + " | ".join(cells) + " |")
     return lines
@@ -365,6 +386,8 @@ def main(argv: list[str] | None = None) -> int:
                 "command": s.command,
                 "mode": s.mode,
                 "seconds": [round(x, 4) for x in s.seconds],
+                "cpu_s": [round(x, 4) for x in s.cpu],
+                "cpu_per_ten": round(s.cpu_per_ten, 2),
                 "peak_mb": [round(x, 1) for x in s.peak_mb],
                 "time_per_ten": round(s.time_per_ten, 2),
                 "memory_per_ten": round(s.memory_per_ten, 2),

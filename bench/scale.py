@@ -67,7 +67,8 @@ import json, resource, subprocess, sys, time
 start = time.perf_counter()
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
 elapsed = time.perf_counter() - start
-print(json.dumps([code, elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps([code, elapsed, used.ru_maxrss, used.ru_utime + used.ru_stime]))
 """
 
 FLOOR_SCRIPT = "import sys, {0}\nfor path in sys.argv[1:]:\n    {0}.loads(open(path, encoding='utf-8').read())\n"
@@ -86,6 +87,7 @@ class Measure:
     argv: list[str]
     seconds: list[float] = field(default_factory=list)
     peak_kb: list[int] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system seconds of the process
     #: Run, untimed, before each sample (given the sample's number): a record, an append.
     prepare: Callable[[int], None] | None = None
     #: Added to the environment of this command (the baseline's PYTHONPATH and cache folder).
@@ -99,6 +101,10 @@ class Measure:
     def peak_mb(self) -> float:
         return max(self.peak_kb) / 1024.0
 
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "size": self.size,
@@ -108,6 +114,7 @@ class Measure:
             "median_s": round(self.median_s, 4),
             "min_s": round(min(self.seconds), 4),
             "peak_mb": round(self.peak_mb, 1),
+            "median_cpu_s": round(self.median_cpu, 4) if self.cpu else None,
             "runs": len(self.seconds),
         }
 
@@ -118,16 +125,26 @@ class MeasureError(RuntimeError):
 
 def run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Run a command under the launcher and return its wall time (s) and peak RSS (KiB)."""
+    seconds, _, peak = run_sample(argv, env)
+    return seconds, peak
+
+
+def run_sample(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Run a command under the launcher: its wall time (s), CPU time (user + system, s) and peak RSS (KiB).
+
+    On a machine other work shares, the wall time of a run depends on what else runs; its CPU
+    time much less: both are reported.
+    """
     done = subprocess.run([sys.executable, "-c", LAUNCHER, *argv], env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise MeasureError(f"the launcher failed: {done.stderr.strip()}")
-    code, seconds, maxrss = json.loads(done.stdout)
+    code, seconds, maxrss, cpu = json.loads(done.stdout)
     if code != 0:
         # Run it again outside the launcher to show why: the timed run discards stderr.
         again = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
         raise MeasureError(f"{' '.join(argv)} exited {code}: {again.stderr.strip()[-1000:]}")
     # ru_maxrss is in KiB on Linux but in bytes on macOS.
-    return seconds, maxrss // 1024 if sys.platform == "darwin" else maxrss
+    return seconds, cpu, maxrss // 1024 if sys.platform == "darwin" else maxrss
 
 
 def ictgoals_argv(command: list[str], folder: Path, cold: bool) -> list[str]:
@@ -527,14 +544,25 @@ TARGETS_25 = {
 }
 
 
-def issue25_values(measures: Sequence[Measure], suffix: str) -> dict[str, float | None]:
-    """The value of each of TARGETS_25 for this checkout (`suffix` "") or the baseline (BASELINE)."""
+def wall(m: Measure) -> float:
+    return m.median_s
+
+
+def cpu(m: Measure) -> float:
+    return m.median_cpu
+
+
+def issue25_values(
+    measures: Sequence[Measure], suffix: str, clock: Callable[[Measure], float] = wall
+) -> dict[str, float | None]:
+    """The value of each of TARGETS_25 for this checkout (`suffix` "") or the baseline (BASELINE), on
+    median wall time (`wall`) or median CPU time (`cpu`)."""
 
     def get(command: str, data: str, mode: str = "cold") -> Measure | None:
         return find(measures, 0, f"{command}{suffix} [{data}]", mode)
 
     def ratio(a: Measure | None, b: Measure | None) -> float | None:
-        return None if a is None or b is None else a.median_s / b.median_s
+        return None if a is None or b is None else clock(a) / clock(b)
 
     hledger = find(measures, 0, f"{HLEDGER} [1,000 indicators]")
     million = get("status", "1,000,000 figures")
@@ -544,29 +572,38 @@ def issue25_values(measures: Sequence[Measure], suffix: str) -> dict[str, float 
         "indicators": ratio(get("status", "4,000 indicators"), get("status", "250 indicators")),
         "sources": ratio(get("status", "250 indicators, 5,000 sources"), get("status", "250 indicators")),
         "hledger-warm": ratio(hledger, get("status", "1,000 indicators", "warm")),
-        "validate": None if validate is None else validate.median_s,
-        "validate-shape": None if validate_shape is None else validate_shape.median_s,
+        "validate": None if validate is None else clock(validate),
+        "validate-shape": None if validate_shape is None else clock(validate_shape),
         "million": ratio(million, get("status", "1,000 indicators")),
         "million-peak": None if million is None else million.peak_mb,
     }
 
 
 def issue25_checks(measures: Sequence[Measure]) -> list[str]:
-    """Issue 25's targets: wanted, the baseline's value and this checkout's, measured in the same rounds."""
+    """Issue 25's targets: wanted, the baseline's value and this checkout's, measured in the same rounds, on
+    median wall time and on median CPU time."""
 
     def cell(value: float | None, unit: str) -> str:
         return "–" if value is None else {"s": f"{value:.2f} s", "MB": f"{value:.0f} MB"}.get(unit, f"{value:.2f}×")
 
-    before, now = issue25_values(measures, BASELINE), issue25_values(measures, "")
+    def met(target: Target25, value: float | None) -> str:
+        return "–" if value is None else ("yes" if target.met(value) else "no")
+
+    columns = [issue25_values(measures, suffix, clock) for clock in (wall, cpu) for suffix in (BASELINE, "")]
     rows = []
     for key, target in TARGETS_25.items():
-        value = now[key]
-        met = "–" if value is None else ("yes" if target.met(value) else "no")
+        before, now, cpu_before, cpu_now = (values[key] for values in columns)
         rows.append(
-            f"| {target.what} | {target.wanted} | {cell(before[key], target.unit)} | {cell(value, target.unit)} "
-            f"| {met} |"
+            f"| {target.what} | {target.wanted} | {cell(before, target.unit)} | {cell(now, target.unit)} | "
+            f"{met(target, now)} | {cell(cpu_before, target.unit)} | {cell(cpu_now, target.unit)} | "
+            f"{met(target, cpu_now)} |"
         )
-    return ["| target | wanted | baseline | this checkout | met |", "|---|---|---:|---:|---|", *rows]
+    return [
+        "| target | wanted | baseline (wall) | this checkout (wall) | met | baseline (CPU) | this checkout (CPU) "
+        "| met |",
+        "|---|---|---:|---:|---|---:|---:|---|",
+        *rows,
+    ]
 
 
 def issue25_report(measures: Sequence[Measure], runs: int, notes: Sequence[str]) -> str:
@@ -575,16 +612,18 @@ def issue25_report(measures: Sequence[Measure], runs: int, notes: Sequence[str])
         "# ictgoals scale report: issue 25's targets",
         "",
         f"Median of {runs} runs each, interleaved in rotating rounds; Python {sys.version.split()[0]}. "
-        "cold = `--no-cache`, warm = cache enabled and filled first; baseline = the `--baseline` checkout.",
+        "cold = `--no-cache`, warm = cache enabled and filled first; baseline = the `--baseline` checkout. "
+        "CPU = user + system time of the process, which other work on the machine changes far less than "
+        "wall time.",
         "",
-        "| data | command | median s | min s | peak MB |",
-        "|---|---|---:|---:|---:|",
+        "| data | command | median s | min s | median CPU s | peak MB |",
+        "|---|---|---:|---:|---:|---:|",
     ]
     for m in measures:
         name, _, data = m.name.partition(" [")
         lines.append(
             f"| {data.rstrip(']')} | {name}{f' ({m.mode})' if m.mode else ''} | {m.median_s:.3f} | "
-            f"{min(m.seconds):.3f} | {m.peak_mb:.0f} |"
+            f"{min(m.seconds):.3f} | {m.median_cpu:.3f} | {m.peak_mb:.0f} |"
         )
     lines += ["", "## Targets", "", *issue25_checks(measures)]
     if notes:
@@ -601,8 +640,9 @@ def measure_rounds(measures: list[Measure], runs: int, env: dict[str, str], say:
         for m in measures[shift:] + measures[:shift]:
             if m.prepare is not None:
                 m.prepare(round_)
-            seconds, peak = run_measured(m.argv, env | m.env)
+            seconds, cpu, peak = run_sample(m.argv, env | m.env)
             m.seconds.append(seconds)
+            m.cpu.append(cpu)
             m.peak_kb.append(peak)
         say(f"  round {round_ + 1}/{runs} done")
 

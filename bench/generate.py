@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -488,15 +488,16 @@ def quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def region_line(region: int) -> str:
+def region_line(region: int, names: Sequence[str] = REGIONS) -> str:
     """The region key, left out for national entries since "VN" is the default."""
-    return "" if region == 0 else f"region = {quoted(REGIONS[region])}\n"
+    return "" if region == 0 else f"region = {quoted(names[region])}\n"
 
 
 def targets_text(
     indicators: list[Indicator],
     sources: list[SourceDef],
     targets: list[tuple[Series, int, str, float | tuple[float, float] | None, str]],
+    names: Sequence[str] = REGIONS,
 ) -> str:
     """targets.toml: sources, the indicator catalogue, then the targets."""
     parts = ["schema = 1\n\n# Synthetic benchmark data written by bench/generate.py; not real figures.\n\n"]
@@ -517,12 +518,12 @@ def targets_text(
             value_line = f"value = {num(value)}\n"
         parts.append(
             f"[[targets]]\nindicator = {quoted(s.indicator.id)}\nyear = {year}\nop = {quoted(op)}\n"
-            f"{value_line}{region_line(s.region)}source = {quoted(source)}\n\n"
+            f"{value_line}{region_line(s.region, names)}source = {quoted(source)}\n\n"
         )
     return "".join(parts)
 
 
-def actuals_text(indicators: list[Indicator], actuals: list[Actual]) -> str:
+def actuals_text(indicators: list[Indicator], actuals: list[Actual], names: Sequence[str] = REGIONS) -> str:
     """actuals.toml: one [[actuals]] table per figure."""
     parts = ["schema = 1\n\n# Synthetic benchmark data written by bench/generate.py; not real figures.\n\n"]
     for a in actuals:
@@ -533,9 +534,161 @@ def actuals_text(indicators: list[Indicator], actuals: list[Actual]) -> str:
             extra += f"change_from = {from_year}\n" if from_year is not None else ""
         parts.append(
             f"[[actuals]]\nindicator = {quoted(indicators[a.indicator].id)}\nyear = {a.year}\n"
-            f"value = {num(a.value)}\n{region_line(a.region)}source = {quoted(a.source)}\n{extra}\n"
+            f"value = {num(a.value)}\n{region_line(a.region, names)}source = {quoted(a.source)}\n{extra}\n"
         )
     return "".join(parts)
+
+
+# ---------------------------------------------------------------- shapes (issue 25)
+
+#: The 34 provincial units from 1 July 2025, for shaped datasets: regions beyond them are the user's own.
+CURRENT_PROVINCES = (
+    "Hà Nội", "Cao Bằng", "Tuyên Quang", "Điện Biên", "Lai Châu", "Sơn La", "Lào Cai", "Thái Nguyên", "Lạng Sơn",
+    "Quảng Ninh", "Bắc Ninh", "Phú Thọ", "Hải Phòng", "Hưng Yên", "Ninh Bình", "Thanh Hóa", "Nghệ An", "Hà Tĩnh",
+    "Quảng Trị", "Huế", "Đà Nẵng", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Đắk Lắk", "Lâm Đồng", "Đồng Nai",
+    "Hồ Chí Minh", "Tây Ninh", "Đồng Tháp", "Vĩnh Long", "An Giang", "Cần Thơ", "Cà Mau",
+)  # fmt: skip
+#: The last year of a series shorter than the years: mostly 2024, the last yearly review's year.
+ENDS = (LAST_YEAR - 2, LAST_YEAR - 1, LAST_YEAR - 1, LAST_YEAR)
+SHAPED_UNITS = ("%", "count", "%", "USD bn", "per 100 people", "VND bn", "rank")
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """A dataset's size in each dimension the growth benchmark varies (the defaults are issue 25's shape)."""
+
+    actuals: int = 100_000
+    indicators: int = 1_000
+    targets: int = 4_400
+    sources: int = 1
+    regions: int = 35  # "VN", then the 34 provinces, then regions of the user's own ("Vùng 0035", …)
+    years: int = 15  # ending in 2025
+
+    @property
+    def name(self) -> str:
+        """A folder name that says the shape: a100000-i1000-t4400-s1-r35-y15."""
+        return f"a{self.actuals}-i{self.indicators}-t{self.targets}-s{self.sources}-r{self.regions}-y{self.years}"
+
+
+def shaped_catalogue(count: int) -> list[Indicator]:
+    """`count` indicators over the nine areas and seven units; one in eleven is lower-is-better, ranks always."""
+    found = []
+    for k in range(count):
+        area, prefix, _ = AREAS[k % len(AREAS)]
+        unit = SHAPED_UNITS[k % len(SHAPED_UNITS)]
+        name = f"Synthetic measure {k + 1}" + (" rank" if unit == "rank" else "")
+        found.append(Indicator(f"{prefix}.m{k + 1:05d}", name, unit, unit == "rank" or k % 11 == 3, area))
+    return found
+
+
+def shaped_regions(count: int) -> list[str]:
+    """The nation, then the current provinces, then regions of the user's own."""
+    names = [NATIONAL, *CURRENT_PROVINCES][:count]
+    return names + [f"Vùng {k:04d}" for k in range(len(names), count)]
+
+
+def shaped_sources(count: int, years: int) -> list[SourceDef]:
+    """`count` reports published over the shape's years (dates repeat once there are more reports than days)."""
+    first = LAST_YEAR - years + 1
+    dates = [f"{first + k % years}-{1 + k % 12:02d}-{1 + k % 28:02d}" for k in range(count)]
+    return [SourceDef(f"report-{k + 1:05d}", f"Synthetic report {k + 1}", dates[k]) for k in range(count)]
+
+
+def shaped_pairs(rng: random.Random, shape: Shape, firsts: int) -> list[tuple[int, int]]:
+    """The (indicator, region) pairs that have figures: every indicator's national one first, then provinces'."""
+    total = shape.indicators * shape.regions
+    wanted = min(total, max(min(shape.indicators, firsts), -(-firsts // shape.years)))
+    pairs = [(i, 0) for i in range(min(wanted, shape.indicators))]
+    provincial = shape.indicators * (shape.regions - 1)
+    for k in rng.sample(range(provincial), min(provincial, wanted - len(pairs))):
+        pairs.append((k % shape.indicators, 1 + k // shape.indicators))
+    return pairs
+
+
+def shaped_actuals(
+    rng: random.Random, shape: Shape, indicators: list[Indicator], sources: list[SourceDef]
+) -> tuple[list[Actual], dict[tuple[int, int], Series]]:
+    """`shape.actuals` figures: series over consecutive years, one figure a year, then the same figures reported
+    again by other reports (5 %, 2 % of all of them disagreeing) when there are several, or when the figures
+    outnumber the (indicator, region, year) slots."""
+    firsts = shape.actuals if shape.sources == 1 else max(1, shape.actuals - round(shape.actuals * EXTRA_SHARE))
+    pairs = shaped_pairs(rng, shape, firsts)
+    base, extra = divmod(firsts, len(pairs))
+    lengths = [min(shape.years, base + (k < extra)) for k in range(len(pairs))]
+    first_year = LAST_YEAR - shape.years + 1
+    series: dict[tuple[int, int], Series] = {}
+    actuals: list[Actual] = []
+    for (i, r), length in zip(pairs, lengths, strict=True):
+        one = series[i, r] = new_series(rng, indicators[i], r)
+        ends = [end for end in ENDS if end - length + 1 >= first_year]
+        end = rng.choice(ends)  # a full series ends in 2025
+        span = range(end - length + 1, end + 1)
+        for year in span:
+            one.values[year] = observe(rng, one, year)
+        for year in span:
+            change = stated_change(rng, one, year) if rng.random() < CHANGE_SHARE else None
+            source = sources[rng.randrange(len(sources))].id
+            estimate = rng.random() < (LATEST_ESTIMATE_SHARE if year == LAST_YEAR else ESTIMATE_SHARE)
+            actuals.append(Actual(i, r, year, one.values[year], source, estimate, change))
+    conflicts = round(shape.actuals * CONFLICT_SHARE) if shape.sources > 1 else 0
+    count = len(actuals)
+    for k in range(shape.actuals - count):
+        first = actuals[rng.randrange(count)]
+        source = first.source
+        while source == first.source and shape.sources > 1:
+            source = sources[rng.randrange(len(sources))].id
+        value = disagreeing(rng, first.value) if k < conflicts else first.value
+        actuals.append(Actual(first.indicator, first.region, first.year, value, source))
+    actuals.sort(key=lambda a: (a.year, a.region, a.indicator))  # as yearly reviews append them
+    return actuals, series
+
+
+def shaped_targets(
+    rng: random.Random, shape: Shape, indicators: list[Indicator], series: dict[tuple[int, int], Series],
+    sources: list[SourceDef],
+) -> list[tuple[Series, int, str, float | tuple[float, float] | None, str]]:  # fmt: skip
+    """One national target per indicator for 2025 first, then targets in the provinces (those with figures first),
+    then for 2030, 2035, … once every pair has one; never two with the same (indicator, region, year, op)."""
+    provincial = [pair for pair in series if pair[1] != 0]
+    rng.shuffle(provincial)
+    pairs = [(i, 0) for i in range(shape.indicators)] + provincial
+    if len(pairs) < shape.targets:  # pairs without figures, as many as needed
+        others = shape.indicators * (shape.regions - 1)
+        have = set(provincial)
+        for k in rng.sample(range(others), min(others, shape.targets - len(pairs) + len(have))):
+            pair = (k % shape.indicators, 1 + k // shape.indicators)
+            if pair not in have:
+                pairs.append(pair)
+    found: list[tuple[Series, int, str, float | tuple[float, float] | None, str]] = []
+    for k in range(shape.targets):
+        i, r = pairs[k % len(pairs)]
+        year = TARGET_YEARS[0] + 5 * (k // len(pairs))
+        s = series.get((i, r)) or new_series(rng, indicators[i], r)
+        source = sources[rng.randrange(len(sources))].id
+        roll, directional = rng.random(), "<=" if s.indicator.lower else ">="
+        if roll < 0.75:
+            found.append((s, year, directional, ambitious(rng, s, min(year, 2100)), source))
+        elif roll < 0.9:
+            found.append((s, year, "between", band(rng, s, min(year, 2100)), source))
+        else:
+            found.append((s, year, "maintain", None, source))
+    return found
+
+
+def generate_shaped(shape: Shape, seed: int, out: Path) -> tuple[Path, Path]:
+    """Write both files of a dataset of the given shape and return their paths."""
+    if min(shape.actuals, shape.indicators, shape.sources, shape.regions, shape.years) < 1 or shape.targets < 0:
+        raise ValueError("every dimension must be at least 1 (targets at least 0)")
+    rng = random.Random(seed)
+    indicators, names = shaped_catalogue(shape.indicators), shaped_regions(shape.regions)
+    sources = shaped_sources(shape.sources, shape.years)
+    actuals, series = shaped_actuals(rng, shape, indicators, sources)
+    targets = shaped_targets(rng, shape, indicators, series, sources)
+    out.mkdir(parents=True, exist_ok=True)
+    targets_path, actuals_path = out / "targets.toml", out / "actuals.toml"
+    targets_path.write_text(targets_text(indicators, sources, targets, names), encoding="utf-8")
+    actuals_path.write_text(actuals_text(indicators, actuals, names), encoding="utf-8")
+    return targets_path, actuals_path
 
 
 def generate(n: int, seed: int, out: Path, all_targets: bool = False) -> tuple[Path, Path]:
@@ -558,17 +711,38 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("n", type=int, metavar="N", help="number of actuals to write")
     parser.add_argument("--seed", type=int, default=2025, help="random seed (default: 2025)")
-    parser.add_argument("--out", type=Path, help="output folder (default: bench/out/N)")
+    parser.add_argument("--out", type=Path, help="output folder (default: bench/out/N, or bench/out/SHAPE)")
     parser.add_argument(
         "--all-targets",
         action="store_true",
         help="targets for all 150 × 34 indicator–region pairs, not only those with figures",
     )
+    shaped = parser.add_argument_group(
+        "shape", "any of these writes a shaped dataset (issue 25); the others then take these defaults"
+    )
+    defaults = Shape()
+    for name, help_ in (
+        ("indicators", "indicators in the catalogue"),
+        ("targets", "targets: one national per indicator for 2025 first, then in the provinces"),
+        ("sources", "sources declared in targets.toml, each figure citing one at random"),
+        ("regions", 'regions: "VN", the 34 provinces, then regions of the user\'s own'),
+        ("years", "years of figures, ending in 2025"),
+    ):
+        shaped.add_argument(f"--{name}", type=int, help=f"{help_} (default {getattr(defaults, name):,})")
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("N must be at least 1")
-    out = args.out or Path(__file__).resolve().parent / "out" / str(args.n)
-    targets_path, actuals_path = generate(args.n, args.seed, out, args.all_targets)
+    given = {name: getattr(args, name) for name in ("indicators", "targets", "sources", "regions", "years")}
+    if any(value is not None for value in given.values()):
+        shape = Shape(args.n, **{name: value for name, value in given.items() if value is not None})
+        out = args.out or Path(__file__).resolve().parent / "out" / shape.name
+        try:
+            targets_path, actuals_path = generate_shaped(shape, args.seed, out)
+        except ValueError as e:
+            parser.error(str(e))
+    else:
+        out = args.out or Path(__file__).resolve().parent / "out" / str(args.n)
+        targets_path, actuals_path = generate(args.n, args.seed, out, args.all_targets)
     print(f"wrote {targets_path} and {actuals_path}")
     return 0
 

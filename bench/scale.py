@@ -67,7 +67,8 @@ import json, resource, subprocess, sys, time
 start = time.perf_counter()
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
 elapsed = time.perf_counter() - start
-print(json.dumps([code, elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps([code, elapsed, used.ru_maxrss, used.ru_utime + used.ru_stime]))
 """
 
 FLOOR_SCRIPT = "import sys, {0}\nfor path in sys.argv[1:]:\n    {0}.loads(open(path, encoding='utf-8').read())\n"
@@ -86,6 +87,7 @@ class Measure:
     argv: list[str]
     seconds: list[float] = field(default_factory=list)
     peak_kb: list[int] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system seconds of the process
     #: Run, untimed, before each sample (given the sample's number): a record, an append.
     prepare: Callable[[int], None] | None = None
     #: Added to the environment of this command (the baseline's PYTHONPATH and cache folder).
@@ -99,6 +101,10 @@ class Measure:
     def peak_mb(self) -> float:
         return max(self.peak_kb) / 1024.0
 
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "size": self.size,
@@ -108,6 +114,7 @@ class Measure:
             "median_s": round(self.median_s, 4),
             "min_s": round(min(self.seconds), 4),
             "peak_mb": round(self.peak_mb, 1),
+            "median_cpu_s": round(self.median_cpu, 4) if self.cpu else None,
             "runs": len(self.seconds),
         }
 
@@ -118,16 +125,26 @@ class MeasureError(RuntimeError):
 
 def run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Run a command under the launcher and return its wall time (s) and peak RSS (KiB)."""
+    seconds, _, peak = run_sample(argv, env)
+    return seconds, peak
+
+
+def run_sample(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Run a command under the launcher: its wall time (s), CPU time (user + system, s) and peak RSS (KiB).
+
+    On a machine other work shares, the wall time of a run depends on what else runs; its CPU
+    time much less: both are reported.
+    """
     done = subprocess.run([sys.executable, "-c", LAUNCHER, *argv], env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise MeasureError(f"the launcher failed: {done.stderr.strip()}")
-    code, seconds, maxrss = json.loads(done.stdout)
+    code, seconds, maxrss, cpu = json.loads(done.stdout)
     if code != 0:
         # Run it again outside the launcher to show why: the timed run discards stderr.
         again = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
         raise MeasureError(f"{' '.join(argv)} exited {code}: {again.stderr.strip()[-1000:]}")
     # ru_maxrss is in KiB on Linux but in bytes on macOS.
-    return seconds, maxrss // 1024 if sys.platform == "darwin" else maxrss
+    return seconds, cpu, maxrss // 1024 if sys.platform == "darwin" else maxrss
 
 
 def ictgoals_argv(command: list[str], folder: Path, cold: bool) -> list[str]:
@@ -303,17 +320,7 @@ def measure_size(
     folder = OUT / str(size)
     generate.generate(size, seed, folder)
     measures = plan(size, folder, with_hledger, env, baseline)
-    for m in measures:  # untimed: fills the warm mode's cache, the page cache and the bytecode cache
-        run_measured(m.argv, env | m.env)
-    for round_ in range(runs):
-        shift = round_ % len(measures)
-        for m in measures[shift:] + measures[:shift]:
-            if m.prepare is not None:
-                m.prepare(round_)
-            seconds, peak = run_measured(m.argv, env | m.env)
-            m.seconds.append(seconds)
-            m.peak_kb.append(peak)
-        say(f"  N={size:,}: round {round_ + 1}/{runs} done")
+    measure_rounds(measures, runs, env, lambda text: say(f"  N={size:,}:{text}"))
     return measures
 
 
@@ -459,6 +466,187 @@ def markdown(measures: Sequence[Measure], sizes: Sequence[int], runs: int, notes
     return "\n".join(lines) + "\n"
 
 
+# ---------------------------------------------------------------- issue 25: the targets on its shapes
+
+#: The datasets of issue 25's targets (bench/generate.py's Shape; the defaults are its 1,000 indicators,
+#: 4,400 targets, 100,000 figures over 35 regions and 15 years, one source), by label.
+SHAPES = {
+    "1,000 indicators": generate.Shape(),
+    "250 indicators": generate.Shape(indicators=250),
+    "4,000 indicators": generate.Shape(indicators=4_000),
+    "250 indicators, 5,000 sources": generate.Shape(indicators=250, sources=5_000),
+    "1,000,000 figures": generate.Shape(actuals=1_000_000),
+}
+DEFAULT_DATA = "generate.py's 100,000"  # the dataset of issue 14's table, for validate's 0.91 s
+HLEDGER_MOONSHOT, SHAPE_RATIO, VALIDATE_TARGET_S, MILLION_RATIO, MILLION_PEAK_MB = 10.0, 1.6, 0.5, 12.0, 1024.0
+
+
+def issue25_plan(seed: int, env: dict[str, str], with_hledger: bool, baseline: Path | None) -> list[Measure]:
+    """Everything issue 25's targets need, this checkout's and (with `baseline`) the baseline's, in one list."""
+    folders = {label: OUT / shape.name for label, shape in SHAPES.items()}
+    for label, shape in SHAPES.items():
+        generate.generate_shaped(shape, seed, folders[label])
+    folders[DEFAULT_DATA] = OUT / "100000"
+    generate.generate(100_000, seed, folders[DEFAULT_DATA])
+    wanted = [(label, "status", "cold") for label in SHAPES]
+    wanted += [("1,000 indicators", "status", "warm"), ("1,000 indicators", "validate", "warm")]
+    wanted += [(DEFAULT_DATA, "validate", "warm")]
+    own = {} if baseline is None else {"PYTHONPATH": str(baseline), "XDG_CACHE_HOME": str(OUT / "cache-baseline")}
+    measures: list[Measure] = []
+    for suffix, extra in [("", {}), *([(BASELINE, own)] if baseline is not None else [])]:
+        for label, command, mode in wanted:
+            argv = ictgoals_argv(COMMANDS[command], folders[label], mode == "cold")
+            measures.append(Measure(0, f"{command}{suffix} [{label}]", mode, argv, env=extra))
+    if with_hledger:
+        budget, _ = hledger_journals(folders["1,000 indicators"])
+        report = hledger_argv(budget, "-b", "2024", "-e", "2026")
+        if report is not None:
+            measures.append(Measure(0, f"{HLEDGER} [1,000 indicators]", "", report))
+    return measures
+
+
+@dataclass(frozen=True)
+class Target25:
+    """One of issue 25's targets: what it compares, what is wanted, and how a value meets it."""
+
+    what: str
+    wanted: str
+    unit: str  # "×", "s" or "MB"
+    most: float | None = None
+    least: float | None = None
+
+    def met(self, value: float) -> bool:
+        return (self.most is None or value <= self.most) and (self.least is None or value >= self.least)
+
+
+TARGETS_25 = {
+    "hledger-cold": Target25(
+        "hledger budget / status cold, 1,000 indicators (speed-up)",
+        f"≥ {HLEDGER_COLD:.0f}× (moonshot {HLEDGER_MOONSHOT:.0f}×)",
+        "×",
+        least=HLEDGER_COLD,
+    ),
+    "indicators": Target25("status cold, 4,000 indicators / 250 indicators", f"≤ {SHAPE_RATIO}×", "×", SHAPE_RATIO),
+    "sources": Target25(
+        "status cold, 5,000 sources / 1 source (250 indicators)", f"≤ {SHAPE_RATIO}×", "×", SHAPE_RATIO
+    ),
+    "hledger-warm": Target25(
+        "hledger budget / status warm, 1,000 indicators (speed-up)", f"≥ {HLEDGER_WARM:.0f}×", "×", least=HLEDGER_WARM
+    ),
+    "validate": Target25(f"validate warm, {DEFAULT_DATA} figures", f"≤ {VALIDATE_TARGET_S} s", "s", VALIDATE_TARGET_S),
+    "validate-shape": Target25(
+        "validate warm, 100,000 figures, 1,000 indicators", f"≤ {VALIDATE_TARGET_S} s", "s", VALIDATE_TARGET_S
+    ),
+    "million": Target25("status cold, 1,000,000 / 100,000 figures", f"≤ {MILLION_RATIO:.0f}×", "×", MILLION_RATIO),
+    "million-peak": Target25(
+        "peak memory, status cold at 1,000,000 figures", f"≤ {MILLION_PEAK_MB:.0f} MB", "MB", MILLION_PEAK_MB
+    ),
+}
+
+
+def wall(m: Measure) -> float:
+    return m.median_s
+
+
+def cpu(m: Measure) -> float:
+    return m.median_cpu
+
+
+def issue25_values(
+    measures: Sequence[Measure], suffix: str, clock: Callable[[Measure], float] = wall
+) -> dict[str, float | None]:
+    """The value of each of TARGETS_25 for this checkout (`suffix` "") or the baseline (BASELINE), on
+    median wall time (`wall`) or median CPU time (`cpu`)."""
+
+    def get(command: str, data: str, mode: str = "cold") -> Measure | None:
+        return find(measures, 0, f"{command}{suffix} [{data}]", mode)
+
+    def ratio(a: Measure | None, b: Measure | None) -> float | None:
+        return None if a is None or b is None else clock(a) / clock(b)
+
+    hledger = find(measures, 0, f"{HLEDGER} [1,000 indicators]")
+    million = get("status", "1,000,000 figures")
+    validate, validate_shape = get("validate", DEFAULT_DATA, "warm"), get("validate", "1,000 indicators", "warm")
+    return {
+        "hledger-cold": ratio(hledger, get("status", "1,000 indicators")),
+        "indicators": ratio(get("status", "4,000 indicators"), get("status", "250 indicators")),
+        "sources": ratio(get("status", "250 indicators, 5,000 sources"), get("status", "250 indicators")),
+        "hledger-warm": ratio(hledger, get("status", "1,000 indicators", "warm")),
+        "validate": None if validate is None else clock(validate),
+        "validate-shape": None if validate_shape is None else clock(validate_shape),
+        "million": ratio(million, get("status", "1,000 indicators")),
+        "million-peak": None if million is None else million.peak_mb,
+    }
+
+
+def issue25_checks(measures: Sequence[Measure]) -> list[str]:
+    """Issue 25's targets: wanted, the baseline's value and this checkout's, measured in the same rounds, on
+    median wall time and on median CPU time."""
+
+    def cell(value: float | None, unit: str) -> str:
+        return "–" if value is None else {"s": f"{value:.2f} s", "MB": f"{value:.0f} MB"}.get(unit, f"{value:.2f}×")
+
+    def met(target: Target25, value: float | None) -> str:
+        return "–" if value is None else ("yes" if target.met(value) else "no")
+
+    columns = [issue25_values(measures, suffix, clock) for clock in (wall, cpu) for suffix in (BASELINE, "")]
+    rows = []
+    for key, target in TARGETS_25.items():
+        before, now, cpu_before, cpu_now = (values[key] for values in columns)
+        rows.append(
+            f"| {target.what} | {target.wanted} | {cell(before, target.unit)} | {cell(now, target.unit)} | "
+            f"{met(target, now)} | {cell(cpu_before, target.unit)} | {cell(cpu_now, target.unit)} | "
+            f"{met(target, cpu_now)} |"
+        )
+    return [
+        "| target | wanted | baseline (wall) | this checkout (wall) | met | baseline (CPU) | this checkout (CPU) "
+        "| met |",
+        "|---|---|---:|---:|---|---:|---:|---|",
+        *rows,
+    ]
+
+
+def issue25_report(measures: Sequence[Measure], runs: int, notes: Sequence[str]) -> str:
+    """Issue 25's report: every measurement, then the targets."""
+    lines = [
+        "# ictgoals scale report: issue 25's targets",
+        "",
+        f"Median of {runs} runs each, interleaved in rotating rounds; Python {sys.version.split()[0]}. "
+        "cold = `--no-cache`, warm = cache enabled and filled first; baseline = the `--baseline` checkout. "
+        "CPU = user + system time of the process, which other work on the machine changes far less than "
+        "wall time.",
+        "",
+        "| data | command | median s | min s | median CPU s | peak MB |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for m in measures:
+        name, _, data = m.name.partition(" [")
+        lines.append(
+            f"| {data.rstrip(']')} | {name}{f' ({m.mode})' if m.mode else ''} | {m.median_s:.3f} | "
+            f"{min(m.seconds):.3f} | {m.median_cpu:.3f} | {m.peak_mb:.0f} |"
+        )
+    lines += ["", "## Targets", "", *issue25_checks(measures)]
+    if notes:
+        lines += ["", "## Notes", "", *(f"- {n}" for n in notes)]
+    return "\n".join(lines) + "\n"
+
+
+def measure_rounds(measures: list[Measure], runs: int, env: dict[str, str], say: Callable[[str], None]) -> None:
+    """One untimed run of each (fills the warm mode's cache), then `runs` rotating rounds."""
+    for m in measures:
+        run_measured(m.argv, env | m.env)
+    for round_ in range(runs):
+        shift = round_ % len(measures)
+        for m in measures[shift:] + measures[:shift]:
+            if m.prepare is not None:
+                m.prepare(round_)
+            seconds, cpu, peak = run_sample(m.argv, env | m.env)
+            m.seconds.append(seconds)
+            m.cpu.append(cpu)
+            m.peak_kb.append(peak)
+        say(f"  round {round_ + 1}/{runs} done")
+
+
 def say(text: str) -> None:
     """Progress on stderr, so stdout holds only the report."""
     print(text, file=sys.stderr, flush=True)
@@ -494,6 +682,12 @@ def main(argv: list[str] | None = None) -> int:
         help="the src folder of another checkout: its status (cold, warm, after a record) and validate (warm) "
         "are timed in the same rounds, for a before/after table",
     )
+    parser.add_argument(
+        "--issue-25",
+        action="store_true",
+        help="measure issue 25's targets on its data shapes (1,000 / 250 / 4,000 indicators, 5,000 sources, "
+        "1,000,000 figures) instead of the sizes",
+    )
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     # Bytecode in bench/out (see startup.clean_env); a cache folder of our own keeps the tool's
@@ -503,6 +697,8 @@ def main(argv: list[str] | None = None) -> int:
     notes: list[str] = []
     if not args.no_hledger and shutil.which("hledger") is None:
         notes.append("hledger is not installed: no hledger comparison.")
+    if args.issue_25:
+        return issue25_main(args, env, notes)
     try:
         for size in args.sizes:
             say(f"N={size:,}: generating and measuring")
@@ -528,6 +724,25 @@ def main(argv: list[str] | None = None) -> int:
                 indent=2,
             )
         )
+    else:
+        print(report, end="")
+    return 0
+
+
+def issue25_main(args: argparse.Namespace, env: dict[str, str], notes: list[str]) -> int:
+    """`--issue-25`: measure, then print and save the report (bench/out/scale-issue25.md)."""
+    say("issue 25: generating the datasets")
+    measures = issue25_plan(args.seed, env, not args.no_hledger, args.baseline)
+    try:
+        measure_rounds(measures, max(args.runs, 1), env, say)
+    except MeasureError as e:
+        notes.append(f"stopped early: {e}")
+        print(f"scale: {e}", file=sys.stderr)
+    measures = [m for m in measures if m.seconds]
+    report = issue25_report(measures, max(args.runs, 1), notes)
+    (OUT / "scale-issue25.md").write_text(report, encoding="utf-8")
+    if args.json:
+        print(json.dumps({"runs": max(args.runs, 1), "measures": [m.as_dict() for m in measures], "notes": notes}))
     else:
         print(report, end="")
     return 0

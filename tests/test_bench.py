@@ -36,3 +36,28 @@ def test_generated_data_loads_with_all_four_ops_and_no_errors(tmp_path: Path) ->
     assert len({a.region for a in data.actuals}) > 1
     codes = {f.code for f in validate(data)}
     assert codes <= {"conflict", "stated-change-mismatch"}
+
+
+def test_a_shaped_dataset_has_the_shape_asked_for(tmp_path: Path) -> None:
+    """generate.py's shapes (issue 25): the counts asked for, the same bytes for a seed, and data that loads."""
+    shape = ["--indicators", "40", "--targets", "70", "--sources", "12", "--regions", "50", "--years", "20"]
+
+    def shaped(out: Path) -> tuple[bytes, bytes]:
+        subprocess.run(
+            [sys.executable, str(GENERATE), "3000", *shape, "--out", str(out)], check=True, capture_output=True
+        )
+        return (out / "targets.toml").read_bytes(), (out / "actuals.toml").read_bytes()
+
+    first = shaped(tmp_path / "a")
+    assert shaped(tmp_path / "b") == first
+    data = loader.load(tmp_path / "a" / "targets.toml", tmp_path / "a" / "actuals.toml")
+    assert len(data.actuals) == 3000
+    assert len(data.indicators) == 40
+    assert len(data.targets) == 70
+    assert len(data.sources) == 12
+    assert len({a.region for a in data.actuals} | {t.region for t in data.targets}) <= 50
+    assert sum(t.region == "VN" for t in data.targets) == 40  # one national target per indicator first
+    assert {a.year for a in data.actuals} <= set(range(2006, 2026))
+    assert min(a.year for a in data.actuals) == 2006
+    codes = {f.code for f in validate(data)}
+    assert codes <= {"conflict", "stated-change-mismatch", "unknown-region"}

@@ -252,5 +252,5 @@ def test_the_catalogue_follows_the_glossary(key: str, term: str) -> None:
 
 
 def test_goal_is_never_the_word_for_a_single_target() -> None:
-    """"mục tiêu" is a programme's broad goal (docs/glossary.md); a target is a "chỉ tiêu"."""
+    """ "mục tiêu" is a programme's broad goal (docs/glossary.md); a target is a "chỉ tiêu"."""
     assert [key for key, text in MESSAGES.items() if "mục tiêu" in text.casefold()] == []

@@ -10,9 +10,9 @@ from typing import Any, overload
 from ictgoals.analysis import records
 from ictgoals.analysis.changes import change_agrees, computed_change, half_unit, implied_previous
 from ictgoals.analysis.index import Index, same_value
-from ictgoals.i18n import pt, tr
+from ictgoals.i18n import language, pt, tr
 from ictgoals.localize import plain, signed
-from ictgoals.model import Dataset
+from ictgoals.model import Actual, Dataset
 from ictgoals.numbers import printed_value
 from ictgoals.regions import canonical, did_you_mean
 
@@ -91,14 +91,22 @@ class Findings:
 
 def validate(dataset: Dataset, index: Index | None = None) -> Findings:
     """Warnings about data that loads but disagrees with itself."""
-    index = index or Index(dataset)
-    findings: list[Finding] = []
-    findings += _conflicts(dataset, index)
-    findings += _stated_change_mismatches(dataset, index)
-    findings += _inconsistent_targets(dataset, index)
-    findings += _printed_mismatches(dataset)
-    findings += _unknown_regions(dataset)
-    return Findings(tuple(findings))
+    return Findings(findings_of(dataset, index or Index.of(dataset)))
+
+
+def findings_of(dataset: Dataset, index: Index) -> tuple[Finding, ...]:
+    """What `validate` finds, worked out once per dataset and language (the index keeps it): a report per
+    region asks again."""
+    found = index.findings.get(language())
+    if found is None:
+        findings: list[Finding] = []
+        findings += _conflicts(dataset, index)
+        findings += _stated_change_mismatches(dataset, index)
+        findings += _inconsistent_targets(dataset, index)
+        findings += _printed_mismatches(dataset)
+        findings += _unknown_regions(dataset)
+        found = index.findings[language()] = tuple(findings)
+    return found
 
 
 def _unknown_regions(dataset: Dataset) -> list[Finding]:
@@ -132,7 +140,8 @@ def _conflicts(dataset: Dataset, index: Index) -> list[Finding]:
     findings = []
     for key in sorted(index.keys()):
         series = index.series(*key)
-        for year in series.years():
+        # A year with one figure, or with figures all exactly equal, has nothing to disagree with.
+        for year in sorted(year for year, group in series.actuals.items() if len(group) > 1 and _differ(group)):
             reading = series.readings[year]
             if not reading.conflict:
                 continue
@@ -166,6 +175,12 @@ def _conflicts(dataset: Dataset, index: Index) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _differ(group: tuple[Actual, ...]) -> bool:
+    """Whether figures for one year are not all exactly the same value."""
+    first = group[0].value
+    return any(a.value != first for a in group)
 
 
 def _stated_change_mismatches(dataset: Dataset, index: Index) -> list[Finding]:

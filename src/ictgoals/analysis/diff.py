@@ -9,7 +9,7 @@ from ictgoals.analysis import records
 from ictgoals.analysis.changes import change_agrees, implied_previous, stated_for
 from ictgoals.analysis.index import Index, Reading
 from ictgoals.analysis.status import StatusRow, status
-from ictgoals.model import NATIONAL, Better, Dataset, Indicator, StatedChange, region_key
+from ictgoals.model import NATIONAL, Better, Dataset, Indicator, StatedChange
 
 
 @dataclass(frozen=True, repr=False)
@@ -97,12 +97,9 @@ class DiffReport:
 
 def diff(dataset: Dataset, year: int, against: int, region: str = NATIONAL, index: Index | None = None) -> DiffReport:
     """Each indicator with a figure in `year` against `against`, recorded or implied by a stated change."""
-    index = index or Index(dataset)
-    wanted = region_key(region)
+    index = index or Index.of(dataset)
     rows = []
-    for indicator_id, folded in sorted(index.keys()):
-        if folded != wanted:
-            continue
+    for indicator_id, _ in sorted(index.keys_in(region)):
         series = index.series(indicator_id, region)
         after = series.readings.get(year)
         if after is None:

@@ -1,12 +1,18 @@
-"""The figures of a dataset indexed once: by indicator and region, one chosen reading per year."""
+"""The figures and targets of a dataset indexed once: by indicator and region, one chosen reading per year."""
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+import weakref
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ictgoals.model import NATIONAL, Actual, Dataset, Source, region_key
+from ictgoals.model import NATIONAL, Actual, Dataset, GroupKey, Source, Target, region_key
+
+if TYPE_CHECKING:  # the results of validate; status does not load them
+    from ictgoals.analysis.checks import Finding
 
 _REL_TOL = 1e-9
 
@@ -44,11 +50,40 @@ def same_value(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=_REL_TOL, abs_tol=1e-12)
 
 
+class Readings(Mapping[int, Reading]):
+    """The reading of each year of a series, chosen when first asked for: a command looks at a few years of most."""
+
+    __slots__ = ("_actuals", "_chosen", "_order")
+
+    def __init__(self, actuals: Mapping[int, Sequence[Actual]], order: Mapping[str, int]) -> None:
+        self._actuals = actuals
+        self._order = order
+        self._chosen: dict[int, Reading] = {}
+
+    def __getitem__(self, year: int) -> Reading:
+        found = self._chosen.get(year)
+        if found is None:
+            found = self._chosen[year] = choose(self._actuals[year], self._order)
+        return found
+
+    def get(self, year: int, default: Reading | None = None) -> Reading | None:  # type: ignore[override]
+        return self[year] if year in self._actuals else default
+
+    def __contains__(self, year: object) -> bool:
+        return year in self._actuals
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._actuals)
+
+    def __len__(self) -> int:
+        return len(self._actuals)
+
+
 @dataclass(frozen=True, eq=False, repr=False)  # no repr: defining one costs start-up
 class Series:
     """The resolved figures of one indicator in one region, by year."""
 
-    readings: dict[int, Reading]
+    readings: Mapping[int, Reading]
     actuals: dict[int, tuple[Actual, ...]]
     periods: tuple[Actual, ...] = ()  # figures for a span of years: shown, never taken as one year's
 
@@ -97,17 +132,38 @@ def choose(actuals: Sequence[Actual], order: Mapping[str, int]) -> Reading:
     )
 
 
-class Index:
-    """The actuals of a dataset grouped by indicator and folded region.
+#: The index of each dataset analysed in this process, while the dataset lives: a script that asks for
+#: every region, or a report per region, groups the figures and targets once, not once per question.
+_SHARED: weakref.WeakKeyDictionary[Dataset, Index] = weakref.WeakKeyDictionary()
 
-    Grouping is one pass; each group's figures are resolved only when asked for, since
-    `status` needs a few hundred of the tens of thousands a large dataset holds.
+
+class Index:
+    """The actuals of a dataset grouped by indicator and folded region, and its targets by folded region.
+
+    Each grouping is one pass, made when first needed; each group's figures are resolved only
+    when asked for, since `status` needs a few hundred of the tens of thousands a large dataset
+    holds. It keeps no reference to the dataset itself, only to its parts.
     """
 
     def __init__(self, dataset: Dataset) -> None:
         self._figures = dataset.actuals
+        self._targets = dataset.targets
         self._order = source_order(dataset.sources)
-        self._series: dict[tuple[str, str], Series] = {}
+        self._series: dict[GroupKey, Series] = {}
+        self._keys_by_region: dict[str, list[GroupKey]] | None = None
+        self._targets_by: dict[tuple[str, str], list[int]] | None = None  # (indicator or "", folded region)
+        self._spellings: dict[str, str] | None = None  # canonical_region's, from the dataset's regions
+        #: What validate found, per language (its messages are in words): a report per region asks again.
+        self.findings: dict[str, tuple[Finding, ...]] = {}
+        self.finding_positions: dict[str, dict[str | None, list[int]]] = {}  # report's, by indicator
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Index:
+        """The index of `dataset`, shared by every analysis of it in this process."""
+        found = _SHARED.get(dataset)
+        if found is None:
+            found = _SHARED[dataset] = cls(dataset)
+        return found
 
     def series(self, indicator: str, region: str) -> Series:
         key = (indicator, region_key(region))
@@ -120,16 +176,40 @@ class Index:
                     by_year.setdefault(actual.year, []).append(actual)
                 else:
                     periods.append(actual)
-            found = Series(
-                {year: choose(group, self._order) for year, group in by_year.items()},
-                {year: tuple(group) for year, group in by_year.items()},
-                tuple(periods),
-            )
+            actuals = {year: tuple(group) for year, group in by_year.items()}
+            found = Series(Readings(actuals, self._order), actuals, tuple(periods))
             self._series[key] = found
         return found
 
-    def keys(self) -> Iterable[tuple[str, str]]:
+    def keys(self) -> Iterable[GroupKey]:
         return self._figures.keys()
+
+    def keys_in(self, region: str) -> list[GroupKey]:
+        """The (indicator, folded region) groups of one region that have figures."""
+        if self._keys_by_region is None:
+            grouped: dict[str, list[GroupKey]] = {}
+            for key in self._figures.keys():  # noqa: SIM118 (Figures is a sequence; keys() are its groups)
+                grouped.setdefault(key[1], []).append(key)
+            self._keys_by_region = grouped
+        return self._keys_by_region.get(region_key(region), [])
+
+    def targets_in(self, region: str, indicator: str = "") -> list[Target]:
+        """National targets, plus the region's own when another region is asked for, in file order;
+        with `indicator`, only that indicator's."""
+        grouped = self._targets_by
+        if grouped is None:
+            grouped = self._targets_by = {}
+            for position, target in enumerate(self._targets):
+                folded = region_key(target.region)
+                grouped.setdefault(("", folded), []).append(position)
+                grouped.setdefault((target.indicator, folded), []).append(position)
+        wanted = {region_key(NATIONAL), region_key(region)}
+        # Two runs of positions, each in file order: sorting them merges them.
+        positions = sorted(itertools.chain.from_iterable(grouped.get((indicator, folded), []) for folded in wanted))
+        found = [self._targets[position] for position in positions]
+        if region == NATIONAL:  # the loader spells the nation "VN" however it was written
+            return [t for t in found if t.region == NATIONAL]
+        return found
 
 
 def canonical_region(dataset: Dataset, wanted: str) -> str | None:
@@ -141,4 +221,9 @@ def canonical_region(dataset: Dataset, wanted: str) -> str | None:
     key = region_key(wanted)
     if key == region_key(NATIONAL):
         return NATIONAL
-    return next((r for r in dataset.regions() if region_key(r) == key), None)
+    index = Index.of(dataset)
+    if index._spellings is None:  # once per dataset: a report per region asks for each
+        index._spellings = {}
+        for name in dataset.regions():
+            index._spellings.setdefault(region_key(name), name)
+    return index._spellings.get(key)

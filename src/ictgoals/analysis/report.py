@@ -126,7 +126,7 @@ def report(dataset: Dataset, year: int, region: str, *, notes: bool = True) -> R
 
     "What changed" compares the latest year with figures for the region, up to `year`, with the year before.
     """
-    index = Index(dataset)
+    index = Index.of(dataset)
     current = status(dataset, year, region, index)
     own = [r for r in current.rows if counted(r)]
     context = [r for r in current.rows if not counted(r)]  # a province's view of the national targets
@@ -150,7 +150,7 @@ def report(dataset: Dataset, year: int, region: str, *, notes: bool = True) -> R
         tuple(r for r in own if r.current is None),
         sum(1 for r in context if r.current is None),
         sections,
-        _changes(dataset, year, region),
+        _changes(dataset, year, region, index),
         found,
         sources,
         tuple(r for r in catalogue() if region_key(r.name) == region_key(region)) if region != NATIONAL else (),
@@ -159,18 +159,16 @@ def report(dataset: Dataset, year: int, region: str, *, notes: bool = True) -> R
     )
 
 
-def _changes(dataset: Dataset, year: int, region: str) -> DiffReport | None:
-    folded = region_key(region)
+def _changes(dataset: Dataset, year: int, region: str, index: Index) -> DiffReport | None:
     years = sorted(
         {
             a.year
-            for key in dataset.actuals.keys()  # noqa: SIM118 (Figures is a sequence; keys() are its groups)
-            if key[1] == folded
+            for key in index.keys_in(region)
             for a in dataset.actuals.group(key)
             if a.year <= year and a.period is None
         }
     )
-    return diff(dataset, years[-1], years[-1] - 1, region) if years else None
+    return diff(dataset, years[-1], years[-1] - 1, region, index) if years else None
 
 
 def _notes(view: IndicatorView) -> list[DataNote]:

@@ -369,18 +369,15 @@ def evaluate_in(target: Target, year: int, indicator: Indicator, series: Series,
 
 def targets_for(dataset: Dataset, region: str) -> list[Target]:
     """National targets, plus the region's own when a region other than the nation is asked for."""
-    if region == NATIONAL:  # the loader spells the nation "VN" however it was written
-        return [t for t in dataset.targets if t.region == NATIONAL]
-    wanted = {region_key(NATIONAL), region_key(region)}
-    return [t for t in dataset.targets if region_key(t.region) in wanted]
+    return Index.of(dataset).targets_in(region)
 
 
 def status(dataset: Dataset, year: int, region: str = NATIONAL, index: Index | None = None) -> StatusReport:
     """Every target due in `year`, evaluated against `region`'s figures."""
-    index = index or Index(dataset)
+    index = index or Index.of(dataset)
     rows = [
         evaluate_in(t, year, dataset.indicators[t.indicator], index.series(t.indicator, region), region)
-        for t in targets_for(dataset, region)
+        for t in index.targets_in(region)
         if t.due_in(year)
     ]
     rows.sort(key=lambda r: (r.indicator.area, r.target.indicator, region_key(r.target.region), r.target.op.value))

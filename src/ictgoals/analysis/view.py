@@ -8,7 +8,7 @@ from typing import Any
 from ictgoals.analysis import records
 from ictgoals.analysis.changes import implied_previous, stated_for
 from ictgoals.analysis.index import Index, Point, Reading, Series
-from ictgoals.analysis.status import StatusRow, evaluate_in, targets_for
+from ictgoals.analysis.status import StatusRow, evaluate_in
 from ictgoals.model import NATIONAL, Actual, Dataset, Indicator, Target, region_key
 from ictgoals.regions import catalogue
 
@@ -123,7 +123,7 @@ class IndicatorView:
 
 def show(dataset: Dataset, indicator_id: str, region: str = NATIONAL, index: Index | None = None) -> IndicatorView:
     """An indicator's figures in a region, the earlier values its stated changes imply, and its targets."""
-    index = index or Index(dataset)
+    index = index or Index.of(dataset)
     indicator = dataset.indicators[indicator_id]
     series = index.series(indicator_id, region)
     actuals = (*series.periods, *(a for year in series.years() for a in series.actuals[year]))
@@ -139,8 +139,7 @@ def show(dataset: Dataset, indicator_id: str, region: str = NATIONAL, index: Ind
         sorted(
             (
                 evaluate_in(t, _judged_year(t, series), indicator, series, region)
-                for t in targets_for(dataset, region)
-                if t.indicator == indicator_id
+                for t in index.targets_in(region, indicator_id)
             ),
             key=lambda r: (r.target.year, r.target.op.value),
         )

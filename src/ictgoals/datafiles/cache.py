@@ -7,7 +7,7 @@ load produces (this package and the model), are what they were when it was writt
 is read without parsing everything again: entries appended to the actuals file, when it still
 begins with exactly the bytes the entry was built from (see `datafiles/appends.py`). Anything
 else, including an unreadable or corrupt cache file, means the files are parsed again and the
-entry rewritten. It is stored with `marshal`, which reads plain tuples
+entry rewritten. It is stored with `marshal`, which reads plain tuples (`datafiles/payload.py`)
 several times faster than pickle reads dataclasses.
 """
 
@@ -18,29 +18,17 @@ import functools
 import marshal
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from ictgoals import __version__
-from ictgoals.datafiles.figures import LazyFigures, Numbered
 from ictgoals.datafiles.located import MAX_FILE_BYTES, read_bytes
-from ictgoals.model import (
-    Actual,
-    Better,
-    ChangeUnit,
-    Dataset,
-    Figures,
-    Indicator,
-    Location,
-    Op,
-    Source,
-    StatedChange,
-    Target,
-    region_key,
-)
+from ictgoals.datafiles.payload import append, decode, encode
+from ictgoals.model import Dataset
 
 FORMAT = 6
+ENV_CACHE_HOME = "XDG_CACHE_HOME"
 
 
 @functools.lru_cache(maxsize=2)
@@ -92,10 +80,6 @@ def _digests(content: bytes, size: int | None) -> tuple[str | None, str]:
     prefix = str(hasher.hexdigest())
     hasher.update(view[size:])
     return prefix, str(hasher.hexdigest())
-
-
-#: Where caches live, as the XDG Base Directory specification says.
-ENV_CACHE_HOME = "XDG_CACHE_HOME"
 
 
 def directory(environ: Mapping[str, str] = os.environ) -> Path:
@@ -227,7 +211,7 @@ def _extended(cached: _Entry, path: Path, content: bytes) -> tuple[bool, int, tu
     if declared.keys() & dataset.sources.keys():  # declared twice: only a whole load can say if that is allowed
         return None
     still = tail.endswith("\n") and appends.header_count(tail) == len(added)
-    payload = _append(cached.payload, {**dataset.sources, **declared}, added, cached.entries)
+    payload = append(cached.payload, {**dataset.sources, **declared}, added, cached.entries)
     return still, cached.entries + len(added), payload
 
 
@@ -271,175 +255,3 @@ def _write(entry: Path, contents: _Entry) -> None:
         finally:
             with contextlib.suppress(OSError):
                 Path(temporary).unlink()
-
-
-# ---------------------------------------------------------------- plain-tuple form of a Dataset
-
-
-def _change(change: StatedChange | None) -> tuple[Any, ...] | None:
-    return None if change is None else (change.value, change.unit.value, change.from_year, change.printed)
-
-
-def _unchange(raw: tuple[Any, ...] | None) -> StatedChange | None:
-    return None if raw is None else StatedChange(raw[0], ChangeUnit(raw[1]), raw[2], raw[3])
-
-
-def encode(data: Dataset) -> tuple[Any, ...]:
-    """A Dataset as plain values; each group of actuals is a marshal blob of its own, read on demand."""
-    groups: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
-    for position, a in enumerate(data.actuals):
-        groups.setdefault((a.indicator, region_key(a.region)), []).append(_row(position, a))
-    return (
-        data.targets_file,
-        data.actuals_file,
-        _sources(data.sources),
-        [
-            (
-                i.id,
-                i.name,
-                i.unit,
-                i.better.value,
-                i.name_vi,
-                i.area,
-                i.note,
-                i.range,
-                i.aliases,
-                i.name_short,
-                i.name_vi_short,
-                i.noun,
-                i.noun_vi,
-            )
-            for i in data.indicators.values()
-        ],
-        [
-            (
-                t.indicator,
-                t.year,
-                t.op.value,
-                t.value,
-                t.sources,
-                t.region,
-                t.baseline_year,
-                t.printed,
-                t.note,
-                _change(t.change),
-                t.from_value,
-                t.tolerance,
-                t.span,
-                t.location.file,
-                t.location.line,
-                t.location.entry,
-            )
-            for t in data.targets
-        ],
-        {key: marshal.dumps(rows) for key, rows in groups.items()},
-        sorted({a.region for a in data.actuals}),
-    )
-
-
-def _row(position: int, a: Actual) -> tuple[Any, ...]:
-    return (
-        position,
-        a.indicator,
-        a.year,
-        a.value,
-        a.source,
-        a.region,
-        a.printed,
-        a.estimate,
-        _change(a.change),
-        a.note,
-        a.period,
-        a.basis,
-        a.location.file,
-        a.location.line,
-        a.location.entry,
-    )
-
-
-def _sources(sources: Mapping[str, Source]) -> list[tuple[Any, ...]]:
-    return [(s.id, s.title, s.outlet, s.region, s.published, s.conference, s.document, s.url) for s in sources.values()]
-
-
-def _append(
-    payload: tuple[Any, ...], sources: Mapping[str, Source], added: Sequence[Actual], before: int
-) -> tuple[Any, ...]:
-    """`payload` with `added` after its `before` actuals, and `sources` for its sources."""
-    targets_file, actuals_file, _, indicators, targets, groups, regions = payload
-    rows: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
-    for position, a in enumerate(added, before):
-        rows.setdefault((a.indicator, region_key(a.region)), []).append(_row(position, a))
-    groups = dict(groups)
-    for key, new in rows.items():
-        groups[key] = marshal.dumps(marshal.loads(groups[key]) + new if key in groups else new)
-    every = sorted(set(regions).union(a.region for a in added))
-    return targets_file, actuals_file, _sources(sources), indicators, targets, groups, every
-
-
-# Targets and actuals are built from their rows without the frozen dataclasses' field-by-field
-# __init__, which costs more than everything else a cached run does (about 3× faster). Their
-# __dict__ gets every field, as __init__ would set it; tests/test_cache.py checks that they equal
-# objects built by __init__, field by field, hash included.
-
-
-def _build_group(blob: bytes) -> Numbered:
-    new = object.__new__
-    actual_fields, location_fields = _field_names(Actual)[:-1], _field_names(Location)  # location: last
-    split = len(actual_fields)
-    built = []
-    for row in marshal.loads(blob):
-        location = new(Location)
-        location.__dict__.update(zip(location_fields, row[split + 1 :], strict=True))
-        actual = new(Actual)
-        values = actual.__dict__
-        values.update(zip(actual_fields, row[1 : split + 1], strict=True))
-        if values["change"] is not None:
-            values["change"] = _unchange(values["change"])
-        values["location"] = location
-        built.append((row[0], actual))
-    return tuple(built)
-
-
-def _targets(rows: Iterable[tuple[Any, ...]]) -> Iterator[Target]:
-    new, ops = object.__new__, {op.value: op for op in Op}
-    target_fields, location_fields = _field_names(Target)[:-1], _field_names(Location)  # location: last
-    split = len(target_fields)
-    for row in rows:
-        location = new(Location)
-        location.__dict__.update(zip(location_fields, row[split:], strict=True))
-        target = new(Target)
-        values = target.__dict__
-        values.update(zip(target_fields, row[:split], strict=True))
-        values["op"] = ops[values["op"]]
-        if values["change"] is not None:
-            values["change"] = _unchange(values["change"])
-        values["location"] = location
-        yield target
-
-
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    import dataclasses
-
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-def decode(payload: tuple[Any, ...], *, catalogue_only: bool = False) -> Dataset:
-    """The dataset of a payload; with `catalogue_only`, only its sources and indicators."""
-    targets_file, actuals_file, sources, indicators, targets, groups, regions = payload
-    catalogue = (
-        {row[0]: Source(*row) for row in sources},
-        {row[0]: Indicator(row[0], row[1], row[2], Better(row[3]), *row[4:]) for row in indicators},
-    )
-    if catalogue_only:
-        return Dataset(*catalogue, (), Figures(), targets_file, actuals_file)
-    return Dataset(
-        *catalogue,
-        tuple(_targets(targets)),
-        LazyFigures(
-            {key: functools.partial(_build_group, blob) for key, blob in groups.items()},
-            frozenset(regions),
-        ),
-        targets_file,
-        actuals_file,
-    )

@@ -11,9 +11,10 @@ same entry, or that the shortcut gives up whenever the full check refuses.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from ictgoals.datafiles.columns import Entries, Shape, compact
 from ictgoals.datafiles.entries import fold_region
 from ictgoals.datafiles.schema import MAX_YEAR, MIN_YEAR, Kind, Table
 from ictgoals.model import NATIONAL, Actual, Better, Indicator, Location, Op, Source, Target
@@ -118,6 +119,9 @@ def _all_pass(check: Check, column: list[Any]) -> bool:
     return whole(column) if whole is not None else all(map(check, column))
 
 
+_new = object.__new__
+
+
 def _plain(raw: Any, quick: Mapping[str, Check], required: frozenset[str]) -> bool:
     if type(raw) is not dict or not raw.keys() >= required:
         return False
@@ -152,34 +156,37 @@ class Shortcut:
         return folded
 
     def sort_actuals(self, raws: Sequence[Any]) -> tuple[list[int], list[int]]:
-        """The positions of the plain actuals among `raws`, and of the others, each in file order.
+        """The positions of the plain actuals among `raws`, and of the others, each in file order."""
+        plain, others = self.sort_rows(compact(raws))
+        return sorted(shape.positions[row] for shape, rows in plain for row in rows), others
 
-        The same test as `actual`, a column at a time: entries are grouped by their keys, each
-        key's values are checked together, and only a column that fails is checked value by value
-        to find the entries to send to the full check.
+    def sort_rows(self, entries: Entries) -> tuple[list[tuple[Shape, Sequence[int]]], list[int]]:
+        """The plain actuals of each shape (their rows in it), and the positions of the others in file order.
+
+        The same test as `actual`, a column at a time: entries with the same keys are checked
+        together, each key's values at once, and only a column that fails is checked value by
+        value to find the entries to send to the full check.
         """
-        if not _types(list(raws)) <= {dict}:  # anything else has no keys here: the full check explains
-            raws = [raw if type(raw) is dict else {} for raw in raws]
-        shapes: dict[tuple[str, ...], list[int]] = {}
-        for position, shape in enumerate(map(tuple, raws)):
-            shapes.setdefault(shape, []).append(position)
-        others: list[int] = []
-        plain: list[int] = []
-        for shape, positions in shapes.items():
-            quick = [check for check in map(self._actuals.get, shape) if check is not None]
-            if len(quick) != len(shape) or not self._actuals_required.issubset(shape):
-                others += positions
+        others = entries.loose()  # not a table: no keys here, the full check explains
+        plain: list[tuple[Shape, Sequence[int]]] = []
+        for shape in entries.shapes:
+            quick = [check for check in map(self._actuals.get, shape.keys) if check is not None]
+            if len(quick) != len(shape.keys) or not self._actuals_required.issubset(shape.keys):
+                others += shape.positions
                 continue
             failed: set[int] = set()
-            for key, check in zip(shape, quick, strict=True):
-                column = [raws[position][key] for position in positions]
+            for column, check in zip(shape.columns, quick, strict=True):
                 if not _all_pass(check, column):
-                    failed.update(p for p, value in zip(positions, column, strict=True) if not check(value))
-            plain += (p for p in positions if p not in failed) if failed else positions
-            others += failed
-        plain.sort()
+                    failed.update(row for row, value in enumerate(column) if not check(value))
+            everyone = range(len(shape.positions))
+            plain.append((shape, [row for row in everyone if row not in failed] if failed else everyone))
+            others += (shape.positions[row] for row in failed)
         others.sort()
         return plain, others
+
+    def spelling(self, region: str) -> str:
+        """A plain actual's region as the catalogue spells it."""
+        return self._region(region)
 
     def region(self, raw: Mapping[str, Any]) -> str:
         """A plain actual's region, spelled as the catalogue spells it."""
@@ -192,21 +199,62 @@ class Shortcut:
         return self.build_actual(raw, location)
 
     def build_actual(self, raw: Mapping[str, Any], location: Location) -> Actual:
-        """The actual of an entry `sort_actuals` found plain."""
-        return Actual(
-            raw["indicator"],
-            raw["year"],
-            float(raw["value"]),
-            raw["source"],
-            self._region(raw.get("region", NATIONAL)),
-            raw.get("printed", ""),
-            raw.get("estimate", False),
-            None,
-            raw.get("note", ""),
-            None,
-            "",
-            location,
+        """The actual of an entry `sort_actuals` found plain.
+
+        Its fields are filled in declaration order without the frozen dataclass's `__init__`, which
+        costs more than the rest of building it (as the cache does); the differential test compares
+        every field, in order, with the full check's entry.
+        """
+        actual = _new(Actual)
+        actual.__dict__.update(
+            indicator=raw["indicator"],
+            year=raw["year"],
+            value=float(raw["value"]),
+            source=raw["source"],
+            region=self._region(raw.get("region", NATIONAL)),
+            printed=raw.get("printed", ""),
+            estimate=raw.get("estimate", False),
+            change=None,
+            note=raw.get("note", ""),
+            period=None,
+            basis="",
+            location=location,
         )
+        return actual
+
+    def build_rows(
+        self, places: Iterable[tuple[int, Shape, int, int | None]], file: str, label: str
+    ) -> list[tuple[int, Actual]]:
+        """`build_actual` of each plain entry at (position, shape, row, line), read from its shape's columns (no
+        dict made for it), located in `file` as `label` and its number."""
+        new, region_of, built = _new, self._region, []
+        for position, shape, row, line in places:
+            columns = shape.by_key
+            region, printed, estimate, note = (
+                columns.get("region"),
+                columns.get("printed"),
+                columns.get("estimate"),
+                columns.get("note"),
+            )
+            where = new(Location)
+            where.__dict__.update(file=file, line=line, entry=f"{label}{position + 1}")
+            actual = new(Actual)
+            actual.__dict__.update(
+                indicator=columns["indicator"][row],
+                year=columns["year"][row],
+                value=float(columns["value"][row]),
+                source=columns["source"][row],
+                region=region_of(NATIONAL if region is None else region[row]),
+                printed="" if printed is None else printed[row],
+                estimate=False if estimate is None else estimate[row],
+                change=None,
+                note="" if note is None else note[row],
+                period=None,
+                basis="",
+                location=where,
+            )
+            built.append((position, actual))
+        return built
 
     def target(self, raw: Any, location: Location) -> Target | None:
         """A plain target, or None to send it to the full check."""

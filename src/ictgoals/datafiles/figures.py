@@ -34,7 +34,7 @@ class LazyFigures(Figures):
         return found
 
     def group(self, key: GroupKey) -> Sequence[Actual]:
-        return tuple(actual for _, actual in self._numbered(key))
+        return tuple(map(operator.itemgetter(1), self._numbered(key)))
 
     def keys(self) -> Iterable[GroupKey]:
         return self._builders.keys()

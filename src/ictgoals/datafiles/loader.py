@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+import itertools
+import operator
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ictgoals.datafiles import entries, schema
+from ictgoals.datafiles.columns import Entries, Shape, compact
 from ictgoals.datafiles.entries import Entry
 from ictgoals.datafiles.fastpath import Shortcut
 from ictgoals.datafiles.figures import LazyFigures, Numbered
@@ -17,6 +20,7 @@ from ictgoals.datafiles.schema import Table
 from ictgoals.errors import DataError
 from ictgoals.i18n import tr
 from ictgoals.model import (
+    NATIONAL,
     Actual,
     Dataset,
     Figures,
@@ -39,10 +43,10 @@ class FileReader:
         """`part`: `text` is what was appended to a file already loaded, so it has no schema line."""
         text = read_text(path) if text is None else text
         self.path = path
-        self.headers = Headers(path, text)
+        self.headers = Headers(path, text, (table.name for table in schema.FILES[name] if table.keyed))
         # Parsed in pieces cut at the headers of the file's array of entries (see parse_toml).
         array = next(table.name for table in schema.FILES[name] if not table.keyed)
-        self.table = parse_toml(path, text, self.headers, array)
+        self.table = parse_toml(path, text, self.headers, array, compact=True)
         allowed = {table.name for table in schema.FILES[name]}
         unknown = sorted(set(self.table) - allowed - {"schema"})
         if unknown:
@@ -90,10 +94,10 @@ class FileReader:
             (entry_label(table.name, i + 1), raw, line) for i, (raw, line) in enumerate(zip(raws, lines, strict=True))
         ]
 
-    def items(self, table: Table) -> tuple[list[Any], list[int | None]]:
+    def items(self, table: Table) -> tuple[Sequence[Any], list[int | None]]:
         """The `[[name]]` entries and the line of each (None for an inline array)."""
         value = self.table.get(table.name, [])
-        if not isinstance(value, list):
+        if not isinstance(value, list | Entries):
             raise DataError(
                 self.path,
                 tr(
@@ -171,36 +175,56 @@ def read_actuals(
 
     if shortcut is None:
         return Figures(map(check, range(len(raws))))
-    plain, others = shortcut.sort_actuals(raws)
-    checked = [(i, check(i)) for i in others]
-    groups: dict[GroupKey, list[tuple[int, Actual | None]]] = {}
-    regions = {actual.region for _, actual in checked}
-    for i, actual in checked:
-        groups.setdefault((actual.indicator, region_key(actual.region)), []).append((i, actual))
-    for i in plain:
-        raw = raws[i]
-        region = shortcut.region(raw)
-        regions.add(region)
-        groups.setdefault((raw["indicator"], region_key(region)), []).append((i, None))
+    stored = compact(raws)
+    plain, others = shortcut.sort_rows(stored)
+    checked = {i: check(i) for i in others}
+    groups: dict[GroupKey, list[int]] = {}
+    regions = {actual.region for actual in checked.values()}
+    for i, actual in checked.items():
+        groups.setdefault((actual.indicator, region_key(actual.region)), []).append(i)
+    for shape, rows in plain:
+        _group(shape, rows, shortcut, groups, regions)
 
     fast = shortcut  # narrowed, for the closure
 
-    def build(members: list[tuple[int, Actual | None]]) -> Numbered:
-        built = [
-            (i, fast.build_actual(raws[i], Location(path, lines[i], _label(i))) if actual is None else actual)
-            for i, actual in members
-        ]
-        return tuple(sorted(built, key=_first))
+    shapes, (numbers, rows) = stored.shapes, stored.places()
+
+    def build(members: list[int]) -> Numbered:
+        plain = [(i, shapes[numbers[i]], rows[i], lines[i]) for i in members if i not in checked]
+        built = fast.build_rows(plain, path, ACTUALS_LABEL)
+        built += ((i, checked[i]) for i in members if i in checked)
+        return tuple(sorted(built, key=operator.itemgetter(0)))
 
     return LazyFigures({key: functools.partial(build, members) for key, members in groups.items()}, frozenset(regions))
 
 
+def _group(
+    shape: Shape, rows: Sequence[int], shortcut: Shortcut, groups: dict[GroupKey, list[int]], regions: set[str]
+) -> None:
+    """Add the positions of a shape's plain actuals at `rows` to their (indicator, folded region) groups."""
+    indicators, written, positions = shape.column("indicator"), shape.column("region"), shape.positions
+    assert indicators is not None  # a plain actual has one
+    if len(rows) != len(positions):
+        indicators, positions = [indicators[row] for row in rows], [positions[row] for row in rows]
+        written = None if written is None else [written[row] for row in rows]
+    folded: dict[str, str] = {}  # each spelling of a region once
+    names = written or itertools.repeat(NATIONAL, len(positions))
+    for indicator, name, position in zip(indicators, names, positions, strict=True):
+        key = folded.get(name)
+        if key is None:
+            region = shortcut.spelling(name)
+            regions.add(region)
+            key = folded[name] = region_key(region)
+        groups.setdefault((indicator, key), []).append(position)
+
+
+#: The label of an actual in messages: "actuals entry #12" for the 12th (model.entry_label's form, which a
+#: location says in the run's language).
+ACTUALS_LABEL = entry_label(schema.ACTUALS.name, 0)[:-1]
+
+
 def _label(position: int) -> str:
-    return entry_label(schema.ACTUALS.name, position + 1)
-
-
-def _first(pair: tuple[int, Actual]) -> int:
-    return pair[0]
+    return f"{ACTUALS_LABEL}{position + 1}"
 
 
 def read_appended(

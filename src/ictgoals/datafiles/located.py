@@ -8,6 +8,7 @@ import operator
 import os
 import re
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +106,9 @@ def read_text(path: Path) -> str:
     return text
 
 
-def parse_toml(path: Path, text: str, headers: Headers | None = None, array: str = "") -> dict[str, Any]:
+def parse_toml(
+    path: Path, text: str, headers: Headers | None = None, array: str = "", *, compact: bool = False
+) -> dict[str, Any]:
     """Parse a data file's text, turning every way it can fail into a DataError.
 
     rtoml (Rust) parses, in pieces cut at the `[[array]]` headers `headers` found: pieces keep
@@ -113,8 +116,12 @@ def parse_toml(path: Path, text: str, headers: Headers | None = None, array: str
     mean what the whole file means. Anything rtoml refuses, or that could read differently in
     pieces, is parsed again whole by tomli, whose errors name the line: a file is never accepted
     on rtoml's word alone where tomli would refuse it (tests/test_parse.py compares the two).
+
+    With `compact`, a list of entries under `array` comes as `columns.Entries`, the same entries
+    stored compactly; each piece is stored as soon as it is parsed, so the parsed tables of a
+    large file never all exist at once.
     """
-    table = _fast(text, [] if headers is None or not array else headers.array_starts(array)[0], array)
+    table = _fast(text, [] if headers is None or not array else headers.array_starts(array)[0], array, compact)
     if table is not None:
         return table
     # tomli is tomllib's upstream; its compiled wheel parses the same TOML about twice as fast.
@@ -133,14 +140,20 @@ def parse_toml(path: Path, text: str, headers: Headers | None = None, array: str
             tr("is not valid TOML: {message}.", message=message),
             tr("Fix the syntax at that line (see https://toml.io)."),
         ) from e
+    if compact and type(table.get(array)) is list:
+        from ictgoals.datafiles.columns import Entries  # the loader's: a warm run reads no TOML
+
+        table[array] = Entries(table[array])
     return table
 
 
 #: The size of the pieces rtoml parses a large file in: its peak memory grows with the piece.
 PIECE_BYTES = 256 * 1024
+#: The size of the windows a file's text is split in to find its headers (a few times a piece).
+HEADER_WINDOW = 1024 * 1024
 
 
-def _fast(text: str, starts: list[int], array: str) -> dict[str, Any] | None:
+def _fast(text: str, starts: list[int], array: str, compact: bool = False) -> dict[str, Any] | None:
     """The file's table as rtoml reads it, or None to leave it to tomli."""
     try:
         import rtoml
@@ -150,6 +163,8 @@ def _fast(text: str, starts: list[int], array: str) -> dict[str, Any] | None:
     # tomli refuses, and keeps CRLF inside multi-line strings, which tomli turns into LF.
     if text.startswith("\ufeff") or ("\r" in text and ('"""' in text or "'''" in text)):
         return None
+    from ictgoals.datafiles.columns import Entries  # the loader's: a warm run reads no TOML
+
     cuts = starts[:1]
     for start in starts:
         if start - cuts[-1] >= PIECE_BYTES:
@@ -157,20 +172,22 @@ def _fast(text: str, starts: list[int], array: str) -> dict[str, Any] | None:
     try:
         if not cuts:
             table: dict[str, Any] = rtoml.loads(text)
+            if compact and type(table.get(array)) is list:
+                table[array] = Entries(table[array])
             return table
         # The part before the first header cannot hold `array`: if it does, the file defines it
         # twice (an error) or as something else, and only a whole parse can say what it means.
         table = rtoml.loads(text[: cuts[0]])
         if array in table:
             return None
-        items: list[Any] = []
+        items: Entries | list[Any] = Entries() if compact else []
         for start, end in itertools.pairwise([*cuts, len(text)]):
             piece = rtoml.loads(text[start:end])
             found = piece.get(array)
             # A cut inside a string or an array leaves an unfinished piece, which rtoml refuses.
             if len(piece) != 1 or type(found) is not list:
                 return None
-            items += found
+            items.extend(found)
     except BaseException as e:  # whatever rtoml refuses, tomli explains
         # A Rust panic arrives as pyo3's PanicException, a BaseException; an interrupt is not ours.
         if not isinstance(e, Exception) and type(e).__name__ != "PanicException":
@@ -181,12 +198,19 @@ def _fast(text: str, starts: list[int], array: str) -> dict[str, Any] | None:
 
 
 class Headers:
-    """Line numbers of the tables in a file, so errors can point at an entry's line."""
+    """Line numbers of the tables in a file, so errors can point at an entry's line.
 
-    def __init__(self, path: Path, text: str) -> None:
+    Each kind of header is found in one scan of the text, on first use: the `[[name]]` headers
+    of an array, and the `[name.key]` headers of every keyed table (`keyed`) at once.
+    """
+
+    def __init__(self, path: Path, text: str, keyed: Iterable[str] = ()) -> None:
         self.path = path
         self.text = text
         self._arrays: dict[str, tuple[list[int], list[int]]] = {}
+        self._keyed = tuple(keyed)
+        self._tables: dict[str, dict[str, int]] = {}
+        self.table_scans = 0  # how many scans of the text table_line has made (tests check it is one)
 
     def array_starts(self, name: str) -> tuple[list[int], list[int]]:
         """The offset and the line of each `[[name]]` header, in order."""
@@ -200,20 +224,29 @@ class Headers:
 
     def _plain_headers(self, name: str) -> tuple[list[int], list[int]] | None:
         """The headers when every `[[` in the file opens a `[[name]]` header written plainly at the start of a line."""
-        needle = f"\n[[{name}]]"
-        # Split at the headers: the pieces' lengths and line counts give every header's offset
-        # and line without a Python-level loop over a large file.
-        pieces = ("\n" + self.text).split(needle)
-        if self.text.count("[[") != len(pieces) - 1:
+        text, needle = self.text, f"\n[[{name}]]"
+        if text.count("[[") != text.count(needle) + text.startswith(needle[1:]):
             return None  # another kind of header, or `[[` in a value: scanned line by line
-        # Header k (from 0) starts where the k-th needle did in "\n" + text; k needles and the
-        # newlines of the pieces before it come before it.
-        before, count = pieces[:-1], len(pieces) - 1
-        starts = list(
-            map(operator.add, itertools.accumulate(map(len, before)), range(0, count * len(needle), len(needle)))
-        )
-        newlines = itertools.accumulate(map(str.count, before, itertools.repeat("\n")))
-        return starts, list(map(operator.add, newlines, range(1, count + 1)))
+        starts, lines = ([0], [1]) if text.startswith(needle[1:]) else ([], [])
+        # Split at the headers, a window of the text at a time (a window ends where a header
+        # starts): the pieces' lengths and line counts give every header's offset and line
+        # without a Python-level loop over a large file, or a copy of all of it.
+        start, newlines = 0, 0  # where the window starts, and the newlines before it
+        while start < len(text):
+            end = text.find(needle, start + HEADER_WINDOW) if start + HEADER_WINDOW < len(text) else -1
+            end = len(text) if end == -1 else end
+            pieces = text[start:end].split(needle)
+            before, count = pieces[:-1], len(pieces) - 1
+            # The k-th needle (from 0) of the window is at the pieces before it and k needles; its
+            # header one character later, on the line after the newlines before it and its own.
+            offsets = itertools.accumulate(map(len, before), initial=start)
+            starts += map(operator.add, itertools.islice(offsets, 1, None), range(1, count * len(needle), len(needle)))
+            counts = list(map(str.count, pieces, itertools.repeat("\n")))
+            seen = itertools.accumulate(counts[:-1], initial=newlines)
+            lines += map(operator.add, itertools.islice(seen, 1, None), range(2, count + 2))
+            newlines += sum(counts) + count
+            start = end
+        return starts, lines
 
     def _any_headers(self, name: str) -> tuple[list[int], list[int]]:
         text = self.text
@@ -237,11 +270,33 @@ class Headers:
         return lines
 
     def table_line(self, table: str, key: str) -> int | None:
-        pattern = re.compile(
-            rf"^[ \t]*\[[ \t]*{re.escape(table)}[ \t]*\.[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*\]", re.M
-        )
-        m = pattern.search(self.text)
-        return None if m is None else self.text.count("\n", 0, m.start()) + 1
+        """The line of the first `[table.key]` header (the key bare or quoted), or None."""
+        if table not in self._tables:
+            self._scan_tables((*self._keyed, table) if table not in self._keyed else self._keyed)
+        return self._tables[table].get(key)
+
+    def _scan_tables(self, names: tuple[str, ...]) -> None:
+        """Find the `[name.key]` headers of every table in `names`, in one scan of the text.
+
+        A header is a line of only spaces or tabs before `[`, then the name, a dot and the key,
+        bare or between quotes, then `]`. Each key gets the line of its first header.
+        """
+        text = self.text
+        found: dict[str, dict[str, int]] = {name: {} for name in names}
+        pattern = re.compile(r"\[[ \t]*(" + "|".join(map(re.escape, names)) + r")[ \t]*\.")
+        line, counted = 1, 0
+        for match in pattern.finditer(text):
+            start = text.rfind("\n", 0, match.start()) + 1
+            if text[start : match.start()].strip(" \t"):
+                continue  # not at the start of its line
+            line += text.count("\n", counted, start)
+            counted = start
+            end = text.find("\n", match.end())
+            keys = found[match.group(1)]
+            for key in _header_keys(text[match.end() : len(text) if end == -1 else end]):
+                keys.setdefault(key, line)
+        self._tables.update(found)
+        self.table_scans += 1
 
     def key_line(self, start: int | None, key: str) -> int | None:
         """The line of `key = …` in the table that starts at line `start`."""
@@ -256,6 +311,35 @@ class Headers:
             if pattern.match(line):
                 return number + 1
         return start
+
+
+_QUOTES = ("'", '"')
+
+
+def _header_keys(rest: str) -> set[str]:
+    """Every key K for which `rest`, a header line after its `[name.`, reads `[ \t]*["']?K["']?[ \t]*]`.
+
+    Spaces and tabs are never part of a bare key, and a closing bracket may be inside a
+    quoted key, so every way to read the line is kept; a header line is short.
+    """
+    keys: set[str] = set()
+    close = rest.find("]")
+    while close != -1:
+        body = rest[:close]
+        first, last = len(body) - len(body.lstrip(" \t")), len(body.rstrip(" \t"))
+        for start in range(first + 1):
+            for end in range(max(last, start), len(body) + 1):
+                core = body[start:end]
+                opens, closes = core[:1] in _QUOTES, core[-1:] in _QUOTES
+                keys.add(core)
+                if opens:
+                    keys.add(core[1:])
+                if closes:
+                    keys.add(core[:-1])
+                if opens and closes and len(core) > 1:
+                    keys.add(core[1:-1])
+        close = rest.find("]", close + 1)
+    return keys
 
 
 def describe(value: Any) -> str:

@@ -8,6 +8,7 @@ declaration (`tests/test_schema.py` checks the docs against it).
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass
 
 from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE
@@ -87,24 +88,26 @@ class Table:
     fields: tuple[Field, ...]
     keyed: bool  # [name.ID] tables rather than [[name]] arrays
 
-    @property
+    # Worked out once: the full check of every entry asks for them.
+    @functools.cached_property
     def keys(self) -> frozenset[str]:
         return frozenset(f.name for f in self.fields)
 
-    @property
+    @functools.cached_property
     def order(self) -> tuple[str, ...]:
         """The order in which new entries are written, matching the hand-written bundled data."""
         return tuple(f.name for f in self.fields)
 
-    @property
+    @functools.cached_property
     def change_keys(self) -> frozenset[str]:
         return frozenset(f.name for f in self.fields if f.stated_change)
 
+    @functools.cached_property
+    def _by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
     def __getitem__(self, name: str) -> Field:
-        for candidate in self.fields:
-            if candidate.name == name:
-                return candidate
-        raise KeyError(name)
+        return self._by_name[name]
 
 
 _STATED_CHANGE = (

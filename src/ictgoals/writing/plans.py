@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ictgoals.datafiles import loader, schema
@@ -35,20 +36,20 @@ def ordered(row: Mapping[str, TomlValue], table: Table) -> Row:
     return dict(sorted(row.items(), key=lambda item: rank.get(item[0], len(rank))))
 
 
-def region_in(row: Row, where: str, dataset: Dataset) -> Row:
+def region_in(row: Row, where: str, dataset: Dataset, used: Callable[[], Mapping[str, str]] | None = None) -> Row:
     """`row` with its region in the catalogue's spelling ("tra vinh" is stored as "Trà Vinh").
 
     A region the catalogue does not know is accepted only when the data files already use it
     (a bloc, a ministry, "EU"); anything else is refused with the closest catalogue names, so
-    that a typo never starts a new region.
+    that a typo never starts a new region. `used` gives the data's regions by folded name (many
+    rows share one, made once).
     """
     given = row.get("region")
     if not isinstance(given, str):
         return row
     name = canonical(given)
     if name is None:
-        used = {region_key(r): r for r in dataset.regions()}
-        name = used.get(region_key(given))
+        name = (used or functools.partial(regions_used, dataset))().get(region_key(given))
     if name is None:
         hint = f"{did_you_mean(given)} ".lstrip()
         raise DataError(
@@ -64,6 +65,11 @@ def region_in(row: Row, where: str, dataset: Dataset) -> Row:
     if name == NATIONAL:
         return {k: v for k, v in row.items() if k != "region"}
     return {**row, "region": name}
+
+
+def regions_used(dataset: Dataset) -> dict[str, str]:
+    """The regions the data names, by folded name (of several spellings, the last in `Dataset.regions` order)."""
+    return {region_key(name): name for name in dataset.regions()}
 
 
 def plan_actuals(
@@ -100,9 +106,11 @@ def plan_actuals(
     entries: list[Row] = []
     skipped = 0
     check = loader.actual_checker(catalogue)
+    used = functools.cache(functools.partial(regions_used, dataset))  # once, when a row names one of its own
     for where, given in rows:
         indicator = dataset.indicators.get(str(given.get("indicator")))
-        row = region_in(value_from_printed(numbers_in(given, where, indicator), where, indicator), where, dataset)
+        row = value_from_printed(numbers_in(given, where, indicator), where, indicator)
+        row = region_in(row, where, dataset, used)
         actual = check(row, where)
         earlier = earlier_of(actual)
         if any(math.isclose(a.value, actual.value, rel_tol=1e-12, abs_tol=0) for a in earlier):

@@ -1,0 +1,237 @@
+"""A dataset as the plain values the cache stores, and back: marshal reads tuples, not dataclasses.
+
+Each group of figures is a marshal blob of its own, built into figures only when a command first
+asks for it (`datafiles/figures.py`). Targets and figures are decoded by filling their `__dict__`
+in field order, not through the frozen dataclasses' field-by-field `__init__`, which costs more
+than everything else a cached run does; tests/test_cache.py checks that they equal objects built
+by `__init__`, field by field, hash included.
+"""
+
+from __future__ import annotations
+
+import functools
+import marshal
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from ictgoals.datafiles.figures import LazyFigures, Numbered
+from ictgoals.model import (
+    Actual,
+    Better,
+    ChangeUnit,
+    Dataset,
+    Figures,
+    Indicator,
+    Location,
+    Op,
+    Source,
+    StatedChange,
+    Target,
+    region_key,
+)
+
+
+def _change(change: StatedChange | None) -> tuple[Any, ...] | None:
+    return None if change is None else (change.value, change.unit.value, change.from_year, change.printed)
+
+
+def _unchange(raw: tuple[Any, ...] | None) -> StatedChange | None:
+    return None if raw is None else StatedChange(raw[0], ChangeUnit(raw[1]), raw[2], raw[3])
+
+
+def encode(data: Dataset) -> tuple[Any, ...]:
+    """A Dataset as plain values; each group of actuals is a marshal blob of its own, read on demand."""
+    groups: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+    for position, a in enumerate(data.actuals):
+        groups.setdefault((a.indicator, region_key(a.region)), []).append(_row(position, a))
+    return (
+        data.targets_file,
+        data.actuals_file,
+        _sources(data.sources),
+        [
+            (
+                i.id,
+                i.name,
+                i.unit,
+                i.better.value,
+                i.name_vi,
+                i.area,
+                i.note,
+                i.range,
+                i.aliases,
+                i.name_short,
+                i.name_vi_short,
+                i.noun,
+                i.noun_vi,
+            )
+            for i in data.indicators.values()
+        ],
+        [
+            (
+                t.indicator,
+                t.year,
+                t.op.value,
+                t.value,
+                t.sources,
+                t.region,
+                t.baseline_year,
+                t.printed,
+                t.note,
+                _change(t.change),
+                t.from_value,
+                t.tolerance,
+                t.span,
+                t.location.file,
+                t.location.line,
+                t.location.entry,
+            )
+            for t in data.targets
+        ],
+        {key: marshal.dumps(rows) for key, rows in groups.items()},
+        sorted({a.region for a in data.actuals}),
+    )
+
+
+def _row(position: int, a: Actual) -> tuple[Any, ...]:
+    return (
+        position,
+        a.indicator,
+        a.year,
+        a.value,
+        a.source,
+        a.region,
+        a.printed,
+        a.estimate,
+        _change(a.change),
+        a.note,
+        a.period,
+        a.basis,
+        a.location.file,
+        a.location.line,
+        a.location.entry,
+    )
+
+
+def _sources(sources: Mapping[str, Source]) -> list[tuple[Any, ...]]:
+    return [(s.id, s.title, s.outlet, s.region, s.published, s.conference, s.document, s.url) for s in sources.values()]
+
+
+def append(
+    payload: tuple[Any, ...], sources: Mapping[str, Source], added: Sequence[Actual], before: int
+) -> tuple[Any, ...]:
+    """`payload` with `added` after its `before` actuals, and `sources` for its sources."""
+    targets_file, actuals_file, _, indicators, targets, groups, regions = payload
+    rows: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+    for position, a in enumerate(added, before):
+        rows.setdefault((a.indicator, region_key(a.region)), []).append(_row(position, a))
+    groups = dict(groups)
+    for key, new in rows.items():
+        groups[key] = marshal.dumps(marshal.loads(groups[key]) + new if key in groups else new)
+    every = sorted(set(regions).union(a.region for a in added))
+    return targets_file, actuals_file, _sources(sources), indicators, targets, groups, every
+
+
+def _build_group(blob: bytes) -> Numbered:
+    new = object.__new__
+    built = []
+    # The fields in _row's order; tests/test_cache.py checks that each equals one built by __init__.
+    for (
+        position,
+        indicator,
+        year,
+        value,
+        source,
+        region,
+        printed,
+        estimate,
+        change,
+        note,
+        period,
+        basis,
+        file,
+        line,
+        entry,
+    ) in marshal.loads(blob):
+        location = new(Location)
+        location.__dict__.update(file=file, line=line, entry=entry)
+        actual = new(Actual)
+        actual.__dict__.update(
+            indicator=indicator,
+            year=year,
+            value=value,
+            source=source,
+            region=region,
+            printed=printed,
+            estimate=estimate,
+            change=None if change is None else _unchange(change),
+            note=note,
+            period=period,
+            basis=basis,
+            location=location,
+        )
+        built.append((position, actual))
+    return tuple(built)
+
+
+def _targets(rows: Iterable[tuple[Any, ...]]) -> Iterator[Target]:
+    new, ops = object.__new__, {op.value: op for op in Op}
+    # The fields in encode's order; tests/test_cache.py checks that each equals one built by __init__.
+    for (
+        indicator,
+        year,
+        op,
+        value,
+        sources,
+        region,
+        baseline_year,
+        printed,
+        note,
+        change,
+        from_value,
+        tolerance,
+        span,
+        file,
+        line,
+        entry,
+    ) in rows:
+        location = new(Location)
+        location.__dict__.update(file=file, line=line, entry=entry)
+        target = new(Target)
+        target.__dict__.update(
+            indicator=indicator,
+            year=year,
+            op=ops[op],
+            value=value,
+            sources=sources,
+            region=region,
+            baseline_year=baseline_year,
+            printed=printed,
+            note=note,
+            change=None if change is None else _unchange(change),
+            from_value=from_value,
+            tolerance=tolerance,
+            span=span,
+            location=location,
+        )
+        yield target
+
+
+def decode(payload: tuple[Any, ...], *, catalogue_only: bool = False) -> Dataset:
+    """The dataset of a payload; with `catalogue_only`, only its sources and indicators."""
+    targets_file, actuals_file, sources, indicators, targets, groups, regions = payload
+    catalogue = (
+        {row[0]: Source(*row) for row in sources},
+        {row[0]: Indicator(row[0], row[1], row[2], Better(row[3]), *row[4:]) for row in indicators},
+    )
+    if catalogue_only:
+        return Dataset(*catalogue, (), Figures(), targets_file, actuals_file)
+    return Dataset(
+        *catalogue,
+        tuple(_targets(targets)),
+        LazyFigures(
+            {key: functools.partial(_build_group, blob) for key, blob in groups.items()},
+            frozenset(regions),
+        ),
+        targets_file,
+        actuals_file,
+    )

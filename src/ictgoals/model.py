@@ -55,6 +55,54 @@ class ChangeUnit(enum.StrEnum):
     PLACES = "places"
 
 
+class Qualifier(enum.StrEnum):
+    """A word that makes a printed figure a bound or an approximation ("hơn 148": more than 148)."""
+
+    MORE_THAN = "more-than"  # hơn, trên, vượt, more than, over, above: the figure is beyond its value
+    AT_LEAST = "at-least"  # tối thiểu, ít nhất, trở lên, at least: the value or beyond
+    LESS_THAN = "less-than"  # dưới, less than, under, below: short of its value
+    AT_MOST = "at-most"  # tối đa, không quá, trở xuống, at most: the value or short of it
+    NEARLY = "nearly"  # gần, nearly, almost: short of its value, close to it
+    ABOUT = "about"  # khoảng, xấp xỉ, about, around: close to its value, either side
+
+    @property
+    def symbol(self) -> str:
+        """How tables show it before the figure: "> 148", "≈ 165"."""
+        return _QUALIFIER_SYMBOLS[self]
+
+    @property
+    def lower_bound(self) -> bool:
+        """The figure is known to be at least its value (more than, at least)."""
+        return self is Qualifier.MORE_THAN or self is Qualifier.AT_LEAST
+
+    @property
+    def upper_bound(self) -> bool:
+        """The figure is known to be at most its value (less than, at most, nearly)."""
+        return self is Qualifier.LESS_THAN or self is Qualifier.AT_MOST or self is Qualifier.NEARLY
+
+    @property
+    def strict(self) -> bool:
+        """The figure is known not to equal its value (more than, less than, nearly)."""
+        return self in (Qualifier.MORE_THAN, Qualifier.LESS_THAN, Qualifier.NEARLY)
+
+
+_QUALIFIER_SYMBOLS = {
+    Qualifier.MORE_THAN: ">",
+    Qualifier.AT_LEAST: "≥",
+    Qualifier.LESS_THAN: "<",
+    Qualifier.AT_MOST: "≤",
+    Qualifier.NEARLY: "<",
+    Qualifier.ABOUT: "≈",
+}
+
+
+class Territory(enum.StrEnum):
+    """Which unit a figure of a province whose territory changed on 1 July 2025, under the same name, is for."""
+
+    FORMER = "former"  # the province as it was before (Vĩnh Long without Bến Tre and Trà Vinh)
+    CURRENT = "current"  # the province as it is from 1 July 2025
+
+
 class Status(enum.StrEnum):
     """Where a target stands; the progress statuses follow docs/methodology.md."""
 
@@ -92,6 +140,9 @@ class Source:
     published: str = ""
     conference: str = ""
     document: str = ""
+    url: str = ""
+    note: str = ""
+    issuer: str = ""  # the body whose report it is: "Bộ Thông tin và Truyền thông" until 1 March 2025
 
     @property
     def recency(self) -> str:
@@ -149,6 +200,9 @@ class Target:
     from_value: float | None = None
     tolerance: float | None = None  # in the indicator's unit: "khoảng 165" is met from 165 - tolerance
     span: tuple[int, int] | None = None  # a target for every year from the first to the last (`year` is the last)
+    approximate: bool = False  # printed "khoảng" (about): met within a band (its tolerance, else 1% of the value)
+    restated: str = ""  # the same target as the source also prints it in another unit ("4.200.000 tỷ đồng")
+    territory: Territory | None = None  # for a province whose territory changed: which unit (default: by year)
     location: Location = field(default=Location("?"), compare=False)
 
     def due_in(self, year: int) -> bool:
@@ -171,6 +225,8 @@ class Actual:
     note: str = ""
     period: tuple[int, int] | None = None  # a figure for a span of years (`year` is the last): never one year's
     basis: str = ""  # for a period figure: "average" (per year) or "total" (over the span)
+    qualifier: Qualifier | None = None  # "hơn 148": the figure is more than its value (read from the print)
+    territory: Territory | None = None  # for a province whose territory changed: which unit (default: by year)
     location: Location = field(default=Location("?"), compare=False)
 
 

@@ -6,7 +6,8 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ictgoals.model import NATIONAL, Actual, Dataset, Source, region_key
+from ictgoals.model import NATIONAL, Actual, Dataset, Qualifier, Source, Territory, region_key
+from ictgoals.regions import same_unit, territory_of
 
 _REL_TOL = 1e-9
 
@@ -27,6 +28,10 @@ class Reading:
     """Whether another source gives another figure for the same year."""
     printed: str = ""
     """The figure as the first source prints it."""
+    qualifier: Qualifier | None = None
+    """The bound that print states: "hơn 148" is known to be more than 148."""
+    territory: Territory | None = None
+    """For a province whose territory changed on 1 July 2025 under its name: the unit the figure is for."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,9 @@ def choose(actuals: Sequence[Actual], order: Mapping[str, int]) -> Reading:
     """
     if len(actuals) == 1:
         only = actuals[0]
-        return Reading(only.year, only.value, (only.source,), only.estimate, False, only.printed)
+        return Reading(
+            only.year, only.value, (only.source,), only.estimate, False, only.printed, only.qualifier, _unit_of(only)
+        )
     ordered = sorted(actuals, key=lambda a: (order.get(a.source, len(order)), a.source))
     chosen = ordered[0]
     agreeing = [a for a in ordered if same_value(a.value, chosen.value)]
@@ -94,7 +101,14 @@ def choose(actuals: Sequence[Actual], order: Mapping[str, int]) -> Reading:
         all(a.estimate for a in agreeing),
         len(agreeing) != len(ordered),
         chosen.printed,
+        chosen.qualifier,
+        _unit_of(chosen),
     )
+
+
+def _unit_of(actual: Actual) -> Territory | None:
+    """Which unit a figure of a province whose territory changed is for (regions.territory_of)."""
+    return territory_of(actual.region, actual.year, actual.territory)
 
 
 class Index:
@@ -115,7 +129,9 @@ class Index:
         if found is None:
             by_year: dict[int, list[Actual]] = {}
             periods: list[Actual] = []
-            for actual in self._figures.group(key):
+            names = same_unit(region)  # Huế and Thừa Thiên Huế: one city, one series
+            figures = [a for name in names for a in self._figures.group((indicator, region_key(name)))]
+            for actual in figures:
                 if actual.period is None:
                     by_year.setdefault(actual.year, []).append(actual)
                 else:

@@ -6,7 +6,7 @@ from ictgoals.analysis.index import canonical_region
 from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL, Dataset
-from ictgoals.regions import canonical, did_you_mean, former
+from ictgoals.regions import MERGED_ON, canonical, catalogue, did_you_mean, former, territory_changed
 
 
 def resolve_region(dataset: Dataset, wanted: str) -> str:
@@ -32,12 +32,31 @@ def every_region(dataset: Dataset) -> list[str]:
 
 
 def region_note(name: str) -> str | None:
-    """For a province that merged into another (or was renamed), a sentence saying which succeeded it."""
+    """For a province that merged into another, took another name, or whose territory changed under its own
+    name, a sentence saying what happened and how its figures are read."""
     if name == NATIONAL:
         return None
+    if territory_changed(name):
+        joined = next(r.formed_from for r in catalogue() if r.current and r.name == canonical(name))
+        return tr(
+            "{name} took in {joined} on {since}: figures up to 2024 are of {name} as it was, from 2025 of {name} "
+            "as it is (an entry's territory field may say otherwise); comparisons across the change are "
+            "flagged as a series break.",
+            name=canonical(name),
+            joined=", ".join(joined),
+            since=MERGED_ON,
+        )
     gone = former(name)
-    if gone is None or gone.merged_into == gone.name:
+    if gone is None:
         return None
+    if gone.became is not None:
+        return tr(
+            "{name} became the centrally-run city of {successor} on {since}, on the same territory: "
+            "its figures are {successor}'s.",
+            name=gone.name,
+            successor=gone.became,
+            since=gone.since,
+        )
     return tr(
         "{name} became part of {successor} on {since}; its figures stay under its own name "
         '(ask for --region "{successor}" for the province that succeeded it).',

@@ -34,13 +34,15 @@ from ictgoals.model import (
     Indicator,
     Location,
     Op,
+    Qualifier,
     Source,
     StatedChange,
     Target,
+    Territory,
     region_key,
 )
 
-FORMAT = 6
+FORMAT = 7
 
 
 @functools.lru_cache(maxsize=2)
@@ -312,6 +314,9 @@ def encode(data: Dataset) -> tuple[Any, ...]:
                 t.from_value,
                 t.tolerance,
                 t.span,
+                t.approximate,
+                t.restated,
+                _code(t.territory),
                 t.location.file,
                 t.location.line,
                 t.location.entry,
@@ -337,6 +342,8 @@ def _row(position: int, a: Actual) -> tuple[Any, ...]:
         a.note,
         a.period,
         a.basis,
+        _code(a.qualifier),
+        _code(a.territory),
         a.location.file,
         a.location.line,
         a.location.entry,
@@ -344,7 +351,15 @@ def _row(position: int, a: Actual) -> tuple[Any, ...]:
 
 
 def _sources(sources: Mapping[str, Source]) -> list[tuple[Any, ...]]:
-    return [(s.id, s.title, s.outlet, s.region, s.published, s.conference, s.document) for s in sources.values()]
+    return [
+        (s.id, s.title, s.outlet, s.region, s.published, s.conference, s.document, s.url, s.note, s.issuer)
+        for s in sources.values()
+    ]
+
+
+def _code(member: Qualifier | Territory | None) -> str | None:
+    """A choice as marshal stores it: its plain text value."""
+    return None if member is None else member.value
 
 
 def _append(
@@ -381,6 +396,10 @@ def _build_group(blob: bytes) -> Numbered:
         values.update(zip(actual_fields, row[1 : split + 1], strict=True))
         if values["change"] is not None:
             values["change"] = _unchange(values["change"])
+        if values["qualifier"] is not None:
+            values["qualifier"] = Qualifier(values["qualifier"])
+        if values["territory"] is not None:
+            values["territory"] = Territory(values["territory"])
         values["location"] = location
         built.append((row[0], actual))
     return tuple(built)
@@ -399,6 +418,8 @@ def _targets(rows: Iterable[tuple[Any, ...]]) -> Iterator[Target]:
         values["op"] = ops[values["op"]]
         if values["change"] is not None:
             values["change"] = _unchange(values["change"])
+        if values["territory"] is not None:
+            values["territory"] = Territory(values["territory"])
         values["location"] = location
         yield target
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from ictgoals.datafiles.entries import fold_region
 from ictgoals.datafiles.schema import MAX_YEAR, MIN_YEAR, Kind, Table
-from ictgoals.model import NATIONAL, Actual, Better, Indicator, Location, Op, Source, Target
+from ictgoals.model import NATIONAL, Actual, Better, Indicator, Location, Op, Qualifier, Source, Target, Territory
 
 Check = Callable[[Any], bool]
 
@@ -205,6 +205,8 @@ class Shortcut:
             raw.get("note", ""),
             None,
             "",
+            _optional(Qualifier, raw.get("qualifier")),
+            _optional(Territory, raw.get("territory")),
             location,
         )
 
@@ -245,5 +247,13 @@ class Shortcut:
             None if from_value is None else float(from_value),
             None if tolerance is None else float(tolerance),
             None,
+            raw.get("approximate", False),
+            raw.get("restated", ""),
+            _optional(Territory, raw.get("territory")),
             location,
         )
+
+
+def _optional(kind: type[Qualifier] | type[Territory], value: Any) -> Any:
+    """A choice field's member, None when the entry leaves it out."""
+    return None if value is None else kind(value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -10,7 +12,7 @@ from ictgoals.datafiles import loader, schema
 from ictgoals.datafiles.schema import Table
 from ictgoals.errors import DataError
 from ictgoals.i18n import tr
-from ictgoals.model import NATIONAL, Actual, Dataset, Figures, Source, Target, region_key, target_key
+from ictgoals.model import NATIONAL, Actual, Dataset, Figures, Indicator, Source, Target, region_key, target_key
 from ictgoals.regions import canonical, did_you_mean
 from ictgoals.writing.inputs import Row, TomlValue, numbers_in, value_from_printed
 
@@ -22,6 +24,82 @@ class Plan:
     entries: tuple[Row, ...] = ()
     sources: Mapping[str, Row] = field(default_factory=dict)
     skipped: int = 0
+    warnings: tuple[str, ...] = ()  # implausible figures a dry run (or --force) lets through, said on stderr
+
+
+class Plausibility(enum.Enum):
+    """What to do with a figure far from its indicator's recent figures in the region."""
+
+    REFUSE = "refuse"  # a write: exit 2 with both numbers and the likely reading
+    WARN = "warn"  # a dry run: say it, change nothing
+    ALLOW = "allow"  # --force: the person has checked it
+
+
+#: A figure this many times larger or smaller than every recent figure of its indicator in the region is
+#: refused: 0.458 typed for a share whose figures are 40.1 and 45.8 (docs/cli.md, "Plausible figures").
+IMPLAUSIBLE_FACTOR = 20.0
+#: How many figures, of the years nearest the new one, it is compared with.
+RECENT = 3
+
+
+def implausible(value: float, year: int, recent: Sequence[Actual], indicator: Indicator) -> str | None:
+    """Why `value` cannot be a figure of `indicator` for `year` next to its `recent` figures, or None.
+
+    It is compared with the figures of the RECENT years nearest `year` (other than 0, and of its sign);
+    only when it is IMPLAUSIBLE_FACTOR times off from every one of them is it refused, saying how far
+    it is from the nearest year's figure and the power of ten that would bring it there. An indicator
+    whose declared range allows negative figures (a rate of change, which may come near 0) is not
+    checked.
+    """
+    if value == 0 or (indicator.range is not None and indicator.range[0] < 0):
+        return None
+    figures = sorted((a for a in recent if a.period is None), key=lambda a: (abs(a.year - year), -a.year))
+    nearest = [a for a in figures if a.value != 0 and (a.value > 0) == (value > 0)]
+    years = sorted({a.year for a in nearest}, key=lambda y: (abs(y - year), -y))[:RECENT]
+    compared = [a for a in nearest if a.year in years]
+    ratios = [abs(value / a.value) for a in compared]
+    if not compared or any(1 / IMPLAUSIBLE_FACTOR < ratio < IMPLAUSIBLE_FACTOR for ratio in ratios):
+        return None
+    closest = compared[0]  # the figure of the year nearest the new one (the later of two as near)
+    power = round(math.log10(abs(closest.value / value)))
+    shown = ", ".join(f"{_figure(a.value, indicator)} ({a.year})" for a in sorted(compared, key=lambda a: -a.year))
+    ratio = abs(closest.value / value)
+    return tr(
+        "{value} is {times} times {way} than the recent figures of {indicator}: {figures}; did you mean {likely}?",
+        value=_figure(value, indicator),
+        times=f"{max(ratio, 1 / ratio):,.0f}",
+        way=tr("smaller") if ratio > 1 else tr("larger"),
+        indicator=indicator.id,
+        figures=shown,
+        likely=_figure(value * 10.0**power, indicator),
+    )
+
+
+def _figure(value: float, indicator: Indicator) -> str:
+    number = f"{value:,.10g}"
+    return f"{number}%" if indicator.unit == "%" else f"{number} {indicator.unit}"
+
+
+def _plausible(
+    value: object, year: object, recent: Sequence[Actual], indicator: Indicator | None, where: str, mode: Plausibility
+) -> tuple[str, ...]:
+    """A warning (WARN) or a refusal (REFUSE) for a figure `implausible` finds; nothing to say otherwise."""
+    values = value if isinstance(value, list) else [value]
+    if mode is Plausibility.ALLOW or indicator is None or not isinstance(year, int):
+        return ()
+    found = [
+        problem
+        for number in values
+        if isinstance(number, int | float) and not isinstance(number, bool) and math.isfinite(number)
+        if (problem := implausible(float(number), year, recent, indicator)) is not None
+    ]
+    if found and mode is Plausibility.REFUSE:
+        raise DataError(
+            where,
+            found[0],
+            tr("Check the figure and its unit; if it is right, pass --force to record it anyway."),
+        )
+    return tuple(f"{where}: {problem}" for problem in found)
 
 
 def _key(a: Actual) -> tuple[str, str, int, str]:
@@ -67,12 +145,20 @@ def region_in(row: Row, where: str, dataset: Dataset) -> Row:
 
 
 def plan_actuals(
-    dataset: Dataset, rows: Sequence[tuple[str, Row]], *, allow_conflict: bool, new_sources: Mapping[str, Row]
+    dataset: Dataset,
+    rows: Sequence[tuple[str, Row]],
+    *,
+    allow_conflict: bool,
+    new_sources: Mapping[str, Row],
+    plausibility: Plausibility = Plausibility.REFUSE,
+    medium: str = "toml",
 ) -> Plan:
     """Check every row before anything is written; one bad row rejects them all.
 
     A row equal to a recorded figure (same indicator, region, year, source and value) is skipped.
-    A row with the same key but another value is a conflict, refused unless `allow_conflict`.
+    A row with the same key but another value is a conflict, refused unless `allow_conflict`. A figure
+    far from its indicator's recent figures in the region (`implausible`) is refused, warned about or
+    let through, as `plausibility` says.
     """
     for source_id in new_sources:  # checked here, under the write lock, against the file as it is now
         if source_id in dataset.sources:
@@ -87,23 +173,27 @@ def plan_actuals(
     # The figures already recorded, by key, read group by group as rows need them: each group
     # once, so an import stays linear, and a record reads one group of a large file, not all.
     recorded: dict[tuple[str, str, int, str], list[Actual]] = {}
-    read: set[tuple[str, str]] = set()
+    groups: dict[tuple[str, str], list[Actual]] = {}
 
     def earlier_of(actual: Actual) -> list[Actual]:
         group = (actual.indicator, region_key(actual.region))
-        if group not in read:
-            read.add(group)
-            for existing in dataset.actuals.group(group):
+        if group not in groups:
+            groups[group] = list(dataset.actuals.group(group))
+            for existing in groups[group]:
                 recorded.setdefault(_key(existing), []).append(existing)
         return recorded.setdefault(_key(actual), [])
 
     entries: list[Row] = []
+    warnings: list[str] = []
     skipped = 0
     check = loader.actual_checker(catalogue)
     for where, given in rows:
         indicator = dataset.indicators.get(str(given.get("indicator")))
         row = region_in(value_from_printed(numbers_in(given, where, indicator), where, indicator), where, dataset)
-        actual = check(row, where)
+        try:
+            actual = check(row, where)
+        except DataError as e:
+            raise in_medium(e, medium) from e
         earlier = earlier_of(actual)
         if any(math.isclose(a.value, actual.value, rel_tol=1e-12, abs_tol=0) for a in earlier):
             skipped += 1
@@ -125,14 +215,35 @@ def plan_actuals(
                 ),
                 tr("Correct the figure, or pass --allow-conflict to keep both (status then uses the newest source)."),
             )
+        group = groups[(actual.indicator, region_key(actual.region))]
+        indicator = dataset.indicators[actual.indicator]
+        warnings += _plausible(actual.value, actual.year, group, indicator, where, plausibility)
         earlier.append(actual)
+        group.append(actual)
         entries.append(ordered(row, schema.ACTUALS))
-    return Plan(tuple(entries), dict(new_sources) if entries else {}, skipped)
+    return Plan(tuple(entries), dict(new_sources) if entries else {}, skipped, tuple(warnings))
 
 
-def plan_target(dataset: Dataset, row: Row, where: str) -> Plan:
-    """Check one target; an identical one already declared is skipped, a different one refused."""
-    row = numbers_in(row, where, dataset.indicators.get(str(row.get("indicator"))), actual=False)
+def in_medium(error: DataError, medium: str) -> DataError:
+    """`error` with a missing field's hint in the words of the medium it came in: a column of a CSV file or
+    sheet, a key of a JSON object (a data file's `year = 2025` hint is for TOML)."""
+    for declared in schema.ACTUALS.fields:
+        if not (declared.required or declared.required_unless):
+            continue
+        if error.problem != tr("missing required field '{name}'.", name=declared.name):
+            continue
+        if medium in ("csv", "xlsx"):
+            return DataError(error.where, error.problem, tr("Add a column named {name}.", name=declared.name))
+        if medium == "json":
+            return DataError(error.where, error.problem, tr('Add "{name}": … to each object.', name=declared.name))
+    return error
+
+
+def plan_target(dataset: Dataset, row: Row, where: str, plausibility: Plausibility = Plausibility.REFUSE) -> Plan:
+    """Check one target; an identical one already declared is skipped, a different one refused, and a value
+    far from the indicator's recent figures in the region refused, warned about or let through."""
+    indicator = dataset.indicators.get(str(row.get("indicator")))
+    row = value_from_printed(numbers_in(row, where, indicator, actual=False), where, indicator, actual=False)
     row = region_in(row, where, dataset)
     target = loader.target_from_row(row, where, dataset)
     for existing in dataset.targets:
@@ -152,19 +263,55 @@ def plan_target(dataset: Dataset, row: Row, where: str) -> Plan:
             ),
             tr("Edit that entry instead; a target is unique by indicator, region, year and op."),
         )
-    return Plan((ordered(row, schema.TARGETS),))
+    recent = dataset.actuals.group((target.indicator, region_key(target.region)))
+    value = list(target.value) if isinstance(target.value, tuple) else target.value
+    indicator = dataset.indicators[target.indicator]
+    warnings = _plausible(value, target.year, recent, indicator, where, plausibility)
+    return Plan((ordered(row, schema.TARGETS),), warnings=warnings)
 
 
 def _same_target(a: Target, b: Target) -> bool:
     return a.value == b.value and a.baseline_year == b.baseline_year
 
 
+def sources_to_declare(dataset: Dataset, sources: Mapping[str, Row], where: str) -> dict[str, Row]:
+    """The [sources.ID] tables a draft declares that the data does not hold yet: one declared already with
+    exactly the same fields is skipped (the draft was imported before); one declared with other fields is
+    refused, naming them."""
+    new: dict[str, Row] = {}
+    for source_id, table in sources.items():
+        existing = dataset.sources.get(source_id)
+        if existing is None:
+            new[source_id] = table
+            continue
+        differ = [f.name for f in schema.SOURCES.fields if _text(table.get(f.name)) != getattr(existing, f.name, "")]
+        if differ:
+            raise DataError(
+                where,
+                tr(
+                    "source '{id}' is already declared, and differs in: {fields}.",
+                    id=source_id,
+                    fields=", ".join(differ),
+                ),
+                tr(
+                    "Remove its [sources.{id}] table from the draft, or make it the same as the one declared.",
+                    id=source_id,
+                ),
+            )
+    return new
+
+
+def _text(value: TomlValue | None) -> str:
+    """A source field as the model keeps it: dates as YYYY-MM-DD, nothing as ""."""
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
 def source_table(title: str, date: str | None) -> Row:
     """A new [sources.ID] table from the command line."""
     table: Row = {"title": title}
     if date:
-        import datetime as dt
-
         try:
             table["published"] = dt.date.fromisoformat(date)
         except ValueError as e:

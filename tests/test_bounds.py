@@ -175,10 +175,37 @@ def test_the_bound_and_the_approximation_show_in_every_format(files: list[str]) 
     assert {r["indicator"]: r["qualifier"] for r in changes} == {"exports": "more-than", "revenue": None}
 
 
-def test_validate_warns_when_the_print_states_a_bound_the_entry_does_not_keep(files: list[str]) -> None:
-    actuals = Path(files[3])
-    actuals.write_text(ACTUALS.replace('qualifier = "more-than"\n', ""), encoding="utf-8")
+def test_data_written_by_hand_is_judged_by_its_print(files: list[str]) -> None:
+    """Without the fields, "hơn 148 tỷ USD" still means more than 148 and "khoảng 200" still means about 200: the
+    print says so, and `validate --strict` has nothing to say about it."""
+    Path(files[1]).write_text(TARGETS.replace("approximate = true\n", ""), encoding="utf-8")
+    Path(files[3]).write_text(ACTUALS.replace('qualifier = "more-than"\n', ""), encoding="utf-8")
+    rows = {r["indicator"]: r for r in json.loads(run("status", "2025", "--format", "json", *files))["rows"]}
+    assert (rows["exports"]["status"], rows["exports"]["qualifier"]) == ("met", "more-than")
+    assert (rows["revenue"]["status"], rows["revenue"]["approximate"], rows["revenue"]["tolerance"]) == ("met", True, 2)
+    assert CliRunner().invoke(app, ["validate", "--strict", *files]).exit_code == 0
+
+
+def test_validate_warns_when_the_qualifier_contradicts_the_print(files: list[str]) -> None:
+    Path(files[3]).write_text(ACTUALS.replace('"more-than"', '"less-than"'), encoding="utf-8")
     result = CliRunner().invoke(app, ["validate", "--format", "json", *files])
     (warning,) = json.loads(result.stdout)["warnings"]
     assert warning["code"] == "printed-mismatch"
-    assert 'printed "hơn 148 tỷ USD" states the bound "more-than", but qualifier is not given' in warning["message"]
+    assert 'printed "hơn 148 tỷ USD" states the bound "more-than", but qualifier is "less-than"' in warning["message"]
+
+
+def test_a_target_typed_as_about_is_approximate(files: list[str]) -> None:
+    out = run("target", "exports", "2026", "khoảng 150 tỷ USD", "--source", "s", "--dry-run", *files)
+    assert "approximate = true" in out
+    assert 'printed = "khoảng 150 tỷ USD"' in out
+
+
+def test_a_target_whose_print_says_another_bound_than_its_op_is_refused(files: list[str]) -> None:
+    """ "hơn 150" is strictly more than 150: with the default --op ">=" it was stored as a weaker target."""
+    before = Path(files[1]).read_bytes()
+    result = CliRunner().invoke(app, ["target", "exports", "2026", "hơn 150 tỷ USD", "--source", "s", *files])
+    assert result.exit_code == 2
+    assert "the print 'hơn 150 tỷ USD' says >, but the op is >=. Pass --op '>'" in result.stderr
+    assert Path(files[1]).read_bytes() == before
+    out = run("target", "exports", "2026", "hơn 150 tỷ USD", "--op", ">", "--source", "s", "--dry-run", *files)
+    assert 'op = ">"' in out

@@ -250,6 +250,18 @@ def test_a_draft_with_its_own_source_imports_twice(good: list[str], tmp_path: Pa
     assert targets["sources"]["new-report"] == {"title": "A hypothetical report"}
 
 
+def test_a_stub_matches_the_source_it_declared_once_its_title_is_filled_in(good: list[str], tmp_path: Path) -> None:
+    draft = tmp_path / "draft.toml"
+    draft.write_text(DRAFT.replace('title = "A hypothetical report"\n', ""), encoding="utf-8")  # a bare stub
+    assert invoke("import", str(draft), *good)[0] == 0
+    targets = Path(good[1])
+    text = targets.read_text(encoding="utf-8").replace("[sources.new-report]\n", '[sources.new-report]\ntitle = "T"\n')
+    targets.write_text(text, encoding="utf-8")  # the person fills in the title, then imports the draft again
+    code, _, err = invoke("import", str(draft), *good)
+    assert code == 0, err
+    assert "imported 0 figure(s)" in err
+
+
 def test_a_draft_whose_source_differs_from_the_declared_one_is_refused(good: list[str], tmp_path: Path) -> None:
     draft = tmp_path / "draft.toml"
     draft.write_text(DRAFT.replace("[sources.new-report]", "[sources.review-2023]"), encoding="utf-8")

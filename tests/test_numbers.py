@@ -253,3 +253,10 @@ def test_a_scaled_number_reads_into_the_unit(value: int, scale: tuple[str, float
     text = f"{whole}{mark + decimals if decimals else ''} {word}"
     expected = float(Decimal(f"{value}.{decimals or '0'}")) * factor / 1e9
     assert read_printed(text, "VND bn").value == pytest.approx(expected, rel=1e-12)
+
+
+def test_the_reader_looks_at_phrases_as_long_as_its_longest() -> None:
+    from ictgoals import numbers
+
+    written, folded = numbers._vocabulary()
+    assert max(len(phrase.split()) for phrase in (*written, *folded)) == numbers._LONGEST

@@ -86,6 +86,33 @@ class Qualifier(enum.StrEnum):
         return self in (Qualifier.MORE_THAN, Qualifier.LESS_THAN, Qualifier.NEARLY)
 
 
+#: The words that state each qualifier before a printed number (`numbers` reads them, accents optional).
+QUALIFIER_WORDS: dict[Qualifier, tuple[str, ...]] = {
+    Qualifier.MORE_THAN: ("hơn", "trên", "vượt", "more than", "over", "above", "exceeding"),
+    Qualifier.AT_LEAST: ("tối thiểu", "ít nhất", "at least", "no less than"),
+    Qualifier.LESS_THAN: ("dưới", "less than", "under", "below", "fewer than"),
+    Qualifier.AT_MOST: ("tối đa", "không quá", "at most", "no more than"),
+    Qualifier.NEARLY: ("gần", "nearly", "almost"),
+    Qualifier.ABOUT: ("khoảng", "xấp xỉ", "chừng", "about", "around", "approximately", "roughly"),
+}
+#: The words that state one after it ("80% trở lên": 80% or more).
+QUALIFIER_WORDS_AFTER: dict[Qualifier, tuple[str, ...]] = {
+    Qualifier.AT_LEAST: ("trở lên", "or more", "and above"),
+    Qualifier.AT_MOST: ("trở xuống", "or less", "and below"),
+}
+
+
+def may_state(text: str, qualifiers: Iterable[Qualifier] = tuple(Qualifier)) -> bool:
+    """Whether `text` holds a word that states one of `qualifiers`, written with accents or, in text typed
+    without any, without them: a cheap test before reading a print (false positives are read and dropped)."""
+    lowered = text.casefold()
+    for qualifier in qualifiers:
+        for word in (*QUALIFIER_WORDS.get(qualifier, ()), *QUALIFIER_WORDS_AFTER.get(qualifier, ())):
+            if word in lowered or (lowered.isascii() and region_key(word) in lowered):
+                return True
+    return False
+
+
 _QUALIFIER_SYMBOLS = {
     Qualifier.MORE_THAN: ">",
     Qualifier.AT_LEAST: "≥",

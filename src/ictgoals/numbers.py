@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 from dataclasses import dataclass
 
 from ictgoals.i18n import tr
-from ictgoals.model import Qualifier, region_key
+from ictgoals.model import QUALIFIER_WORDS, QUALIFIER_WORDS_AFTER, Qualifier, region_key
 
 
 def decimals(value: float) -> int:
@@ -250,6 +251,7 @@ _UNIT_CURRENCIES = ("VND", "USD")
 Vocabulary = dict[str, tuple[_Kind, object]]
 
 
+@functools.cache
 def _vocabulary() -> tuple[Vocabulary, Vocabulary]:
     """Every word the reader knows, as written (case ignored) and folded (accents ignored too).
 
@@ -264,14 +266,10 @@ def _vocabulary() -> tuple[Vocabulary, Vocabulary]:
             written[" ".join(phrase.casefold().split())] = (kind, payload)
             folded[region_key(phrase)] = (kind, payload)
 
-    add(_Kind.QUALIFIER, Qualifier.MORE_THAN, "hơn", "trên", "vượt", "more than", "over", "above", "exceeding")
-    add(_Kind.QUALIFIER, Qualifier.AT_LEAST, "tối thiểu", "ít nhất", "at least", "no less than")
-    add(_Kind.QUALIFIER, Qualifier.LESS_THAN, "dưới", "less than", "under", "below", "fewer than")
-    add(_Kind.QUALIFIER, Qualifier.AT_MOST, "tối đa", "không quá", "at most", "no more than")
-    add(_Kind.QUALIFIER, Qualifier.NEARLY, "gần", "nearly", "almost")
-    add(_Kind.QUALIFIER, Qualifier.ABOUT, "khoảng", "xấp xỉ", "chừng", "about", "around", "approximately", "roughly")
-    add(_Kind.AFTER_QUALIFIER, Qualifier.AT_LEAST, "trở lên", "or more", "and above")
-    add(_Kind.AFTER_QUALIFIER, Qualifier.AT_MOST, "trở xuống", "or less", "and below")
+    for qualifier, phrases in QUALIFIER_WORDS.items():
+        add(_Kind.QUALIFIER, qualifier, *phrases)
+    for qualifier, phrases in QUALIFIER_WORDS_AFTER.items():
+        add(_Kind.AFTER_QUALIFIER, qualifier, *phrases)
     add(_Kind.ESTIMATE, None, "ước đạt", "ước tính", "ước", "dự kiến", "estimated", "an estimated", "expected")
     add(_Kind.ESTIMATE, Qualifier.ABOUT, "ước khoảng")
     add(_Kind.NEGATIVE, None, "âm", "lỗ", "giảm", "sụt giảm", "minus", "negative", "loss", "lost", "fell", "fall")
@@ -295,8 +293,8 @@ def _vocabulary() -> tuple[Vocabulary, Vocabulary]:
     return written, folded
 
 
-_WRITTEN, _FOLDED = _vocabulary()
-_LONGEST = max(len(phrase.split()) for phrase in _FOLDED)
+#: The longest phrase of the vocabulary, in words.
+_LONGEST = 3
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _DASHES = "-−–—"  # hyphen, minus sign, en dash, em dash
 _SYMBOLS = re.compile(r"([%$€¥₩£₫])")
@@ -323,25 +321,38 @@ def _split(segment: str, accented: bool) -> list[str]:
     return folded.split()
 
 
-@dataclass
 class _Words:
-    """What the words around a figure say."""
+    """What the words around a figure say (a plain class: a dataclass costs start-up on every status run)."""
 
-    qualifier: Qualifier | None = None
-    estimate: bool = False
-    sign: float = 1.0
-    directions: int = 0
-    scale: float | None = None
-    scales: int = 0
-    currency: str | None = None
-    percent: bool = False
-    multiple: bool = False
-    unknown: tuple[str, ...] = ()
+    __slots__ = (
+        "currency",
+        "directions",
+        "estimate",
+        "multiple",
+        "percent",
+        "qualifier",
+        "scale",
+        "scales",
+        "sign",
+        "unknown",
+    )
+
+    def __init__(self) -> None:
+        self.qualifier: Qualifier | None = None
+        self.estimate = False
+        self.sign = 1.0
+        self.directions = 0
+        self.scale: float | None = None
+        self.scales = 0
+        self.currency: str | None = None
+        self.percent = False
+        self.multiple = False
+        self.unknown: tuple[str, ...] = ()
 
 
 def _matched(words: list[str], accented: bool) -> list[tuple[str, tuple[_Kind, object] | None]]:
     """Each phrase of `words` with what it means (None: not a word the reader knows), longest phrases first."""
-    vocabulary = _WRITTEN if accented else _FOLDED
+    vocabulary = _vocabulary()[0 if accented else 1]
     found: list[tuple[str, tuple[_Kind, object] | None]] = []
     position = 0
     while position < len(words):
@@ -395,16 +406,20 @@ def _apply(said: _Words, side: str, kind: _Kind, payload: object) -> bool:
     return True
 
 
-@dataclass(frozen=True)
 class _Figure:
     """The number (or the two numbers of a range or ratio) in a printed text, and the text around it."""
 
-    tokens: tuple[str, ...]
-    shape: str  # "one", "range" or "ratio"
-    negative: bool  # written with a minus sign (-, −, –, —) or in accounting parentheses
-    before: str
-    after: str
-    others: int  # numbers printed after it
+    __slots__ = ("after", "before", "negative", "others", "shape", "tokens")
+
+    def __init__(
+        self, tokens: tuple[str, ...], shape: str, negative: bool, before: str, after: str, others: int
+    ) -> None:
+        self.tokens = tokens
+        self.shape = shape  # "one", "range" or "ratio"
+        self.negative = negative  # written with a minus sign (-, −, –, —) or in accounting parentheses
+        self.before = before
+        self.after = after
+        self.others = others  # numbers printed after it
 
 
 def _figure(text: str) -> _Figure:

@@ -269,7 +269,7 @@ def _printed_mismatches(dataset: Dataset) -> list[Finding]:
             figure = None
         read = None if figure is None else figure.value
         if isinstance(read, float) and _close_to_print(read, actual.value):
-            if figure is not None and figure.qualifier != actual.qualifier:
+            if figure is not None and actual.qualifier not in (None, figure.qualifier):  # absent: the print's
                 findings.append(_finding(actual, _bound_problem(actual, figure.qualifier)))
             continue
         shown = tr("no number") if read is None else _fmt(read) if isinstance(read, float) else tr("a range")
@@ -287,7 +287,7 @@ def _printed_mismatches(dataset: Dataset) -> list[Finding]:
 
 
 def _bound_problem(actual: Actual, said: Qualifier | None) -> str:
-    given = actual.qualifier
+    assert actual.qualifier is not None  # a figure without one is read by its print's
     return tr(
         '{indicator} ({region}, {year}): printed "{printed}" states the bound {said}, but qualifier is {given}. '
         "Set qualifier to what the print says (or remove it for a plain figure).",
@@ -296,7 +296,7 @@ def _bound_problem(actual: Actual, said: Qualifier | None) -> str:
         year=actual.year,
         printed=actual.printed,
         said=tr("none") if said is None else f'"{said.value}"',
-        given=tr("not given") if given is None else f'"{given.value}"',
+        given=f'"{actual.qualifier.value}"',
     )
 
 

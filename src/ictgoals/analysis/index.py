@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ictgoals.model import NATIONAL, Actual, Dataset, Qualifier, Source, Territory, region_key
+from ictgoals.model import NATIONAL, Actual, Dataset, Qualifier, Source, Territory, may_state, region_key
 from ictgoals.regions import same_unit, territory_of
 
 _REL_TOL = 1e-9
@@ -88,7 +89,14 @@ def choose(actuals: Sequence[Actual], order: Mapping[str, int]) -> Reading:
     if len(actuals) == 1:
         only = actuals[0]
         return Reading(
-            only.year, only.value, (only.source,), only.estimate, False, only.printed, only.qualifier, _unit_of(only)
+            only.year,
+            only.value,
+            (only.source,),
+            only.estimate,
+            False,
+            only.printed,
+            qualifier_of(only),
+            _unit_of(only),
         )
     ordered = sorted(actuals, key=lambda a: (order.get(a.source, len(order)), a.source))
     chosen = ordered[0]
@@ -101,9 +109,29 @@ def choose(actuals: Sequence[Actual], order: Mapping[str, int]) -> Reading:
         all(a.estimate for a in agreeing),
         len(agreeing) != len(ordered),
         chosen.printed,
-        chosen.qualifier,
+        qualifier_of(chosen),
         _unit_of(chosen),
     )
+
+
+def qualifier_of(actual: Actual) -> Qualifier | None:
+    """The bound a figure is known by: its `qualifier`, else the one its print states ("hơn 148"), so that data
+    written before the field existed, or by hand, is judged by what the source printed."""
+    if actual.qualifier is not None or not actual.printed:
+        return actual.qualifier
+    return _printed_qualifier(actual.printed)
+
+
+@functools.lru_cache(maxsize=4096)
+def _printed_qualifier(printed: str) -> Qualifier | None:
+    if not may_state(printed):
+        return None  # no word that states a bound: the reader need not even be loaded
+    from ictgoals.numbers import printed_figure  # the reader, only for a print that may state a bound
+
+    try:
+        return printed_figure(printed).qualifier
+    except ValueError:
+        return None
 
 
 def _unit_of(actual: Actual) -> Territory | None:

@@ -289,7 +289,7 @@ STATUS: Shape[StatusRow] = Shape(
     ),
     Field(
         "approximate",
-        lambda row: row.target.approximate,
+        lambda row: row.approximate,
         BOOLEAN,
         'the target is printed as approximate ("khoảng 165"): met within its tolerance',
     ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import sys
 from dataclasses import dataclass, replace
@@ -10,7 +11,7 @@ from typing import Any
 from ictgoals.analysis import records
 from ictgoals.analysis.index import Index, Point, Reading, Series, same_value
 from ictgoals.i18n import tr
-from ictgoals.model import NATIONAL, Dataset, Indicator, Op, Qualifier, Status, Target, Territory, region_key
+from ictgoals.model import NATIONAL, Dataset, Indicator, Op, Qualifier, Status, Target, Territory, may_state, region_key
 from ictgoals.regions import territory_of
 
 # ---------------------------------------------------------------- the results
@@ -46,6 +47,11 @@ class StatusRow:
     """What a person should know about how the row was computed."""
     series_break: bool = False
     """The figures used come from a province before and after its territory changed (1 July 2025)."""
+
+    @property
+    def approximate(self) -> bool:
+        """The target is printed as approximate ("khoảng 165"): met within its tolerance."""
+        return is_approximate(self.target)
 
     @property
     def tolerance(self) -> float | None:
@@ -217,10 +223,28 @@ def tolerance_of(target: Target) -> float:
     approximate target without one, APPROXIMATE_BAND of its value (of the larger bound of a range); else 0."""
     if target.tolerance is not None:
         return target.tolerance
-    if not target.approximate or target.value is None:
+    if not is_approximate(target) or target.value is None:
         return 0.0
     size = max(abs(v) for v in target.value) if isinstance(target.value, tuple) else abs(target.value)
     return APPROXIMATE_BAND * size
+
+
+def is_approximate(target: Target) -> bool:
+    """Whether a target is approximate: `approximate`, or printed with "khoảng" / "about" (data written before
+    the field existed, or by hand, is judged by what the source printed)."""
+    return target.approximate or (bool(target.printed) and _printed_about(target.printed))
+
+
+@functools.lru_cache(maxsize=1024)
+def _printed_about(printed: str) -> bool:
+    if not may_state(printed, (Qualifier.ABOUT,)):
+        return False  # no word for "about": the reader need not even be loaded
+    from ictgoals.numbers import printed_figure  # the reader, only for a print that may say "about"
+
+    try:
+        return printed_figure(printed).qualifier is Qualifier.ABOUT
+    except ValueError:
+        return False
 
 
 def _at_least(actual: float, floor: float, qualifier: Qualifier | None, *, strict: bool) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 
 from ictgoals.analysis import records
 from ictgoals.analysis.changes import implied_previous, stated_for
-from ictgoals.analysis.index import Index, Point, Reading, Series
+from ictgoals.analysis.index import Index, Point, Reading, Series, qualifier_of
 from ictgoals.analysis.status import StatusRow, evaluate_in, targets_for
 from ictgoals.model import NATIONAL, Actual, Dataset, Indicator, Target, region_key
 from ictgoals.regions import catalogue, territory_of
@@ -72,7 +72,7 @@ class HistoryEntry:
             period=actual.period,
             basis=actual.basis or None,
             absorbed=absorbed,
-            qualifier=None if actual.qualifier is None else actual.qualifier.value,
+            qualifier=None if (bound := qualifier_of(actual)) is None else bound.value,
             territory=None if unit is None else unit.value,
         )
 

@@ -484,7 +484,6 @@ MESSAGES: dict[str, str] = {
     "as it is since 1 July 2025": "theo địa giới từ ngày 01/7/2025",
     "as it was before 1 July 2025": "theo địa giới trước ngày 01/7/2025",
     "none": "không có",
-    "not given": "chưa ghi",
     "series break: territory changed on 1 July 2025": "gián đoạn chuỗi: địa giới thay đổi từ ngày 01/7/2025",
     "series break: {region}'s territory changed on 1 July 2025; the target is for {region} {target_unit}, but the {year} figure is for {region} {figure_unit}": "chuỗi số liệu bị gián đoạn: địa giới của {region} thay đổi từ ngày 01/7/2025; chỉ tiêu áp dụng cho {region} {target_unit}, nhưng số liệu năm {year} là của {region} {figure_unit}",
     "the {year} figure is printed {printed!r}, a bound that cannot show the target met": "số liệu năm {year} được công bố là {printed!r}, một cận chưa đủ để khẳng định chỉ tiêu đã đạt",
@@ -519,6 +518,8 @@ MESSAGES: dict[str, str] = {
     "{path}: could not save a backup before replacing it ({reason}); nothing was replaced.": "{path}: không lưu được bản sao lưu trước khi thay thế ({reason}); chưa thay thế gì.",
     "{path}: could not save a backup before replacing it; nothing was replaced.": "{path}: không lưu được bản sao lưu trước khi thay thế; chưa thay thế gì.",
     "{value} is {times} times {way} than the recent figures of {indicator}: {figures}; did you mean {likely}?": "{value} {way} {times} lần so với các số liệu gần đây của {indicator}: {figures}; có phải ý bạn là {likely}?",
+    "the print {printed!r} says {implied}, but the op is {op}.": "nguyên văn {printed!r} thể hiện {implied}, nhưng phép so sánh là {op}.",
+    "Pass --op '{implied}' (or correct the print).": "Hãy dùng --op '{implied}' (hoặc sửa lại nguyên văn).",
 }
 
 #: Click's own error messages, translated by pattern on the finished message (see ictgoals.cli_lang).

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ictgoals.analysis.catalogue import CatalogueRow
 from ictgoals.analysis.diff import DiffRow
-from ictgoals.analysis.status import StatusRow
+from ictgoals.analysis.status import StatusRow, is_approximate
 from ictgoals.analysis.view import HistoryEntry
 from ictgoals.i18n import decimal_marks, language, pt, tr, vocabulary
 from ictgoals.model import Indicator, Op, Qualifier, Status, Target
@@ -102,11 +102,11 @@ def show_target(target: Target, indicator: Indicator) -> str:
         if indicator.is_rank and target.op is Op.AT_MOST:
             text = tr("top {rank}", rank=plain(target.value))
         else:
-            symbol = "≈" if target.approximate else _SYMBOLS[target.op]
+            symbol = "≈" if is_approximate(target) else _SYMBOLS[target.op]
             text = f"{symbol} {show_value(target.value, indicator)}"
     if target.tolerance:
         text += f" ±{show_amount(target.tolerance, indicator)}"
-    elif target.approximate and isinstance(target.value, tuple):
+    elif is_approximate(target) and isinstance(target.value, tuple):
         text = f"≈ {text}"
     if target.span is not None:
         text += " " + tr("each year {first}–{last}", first=target.span[0], last=target.span[1])

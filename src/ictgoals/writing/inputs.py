@@ -293,8 +293,26 @@ def value_from_printed(row: Row, where: str, indicator: Indicator | None, *, act
             ),
             tr("Correct one of them, or leave the value out to take it from the print."),
         )
+    if not actual:
+        _op_agrees(row, printed, figure.qualifier, where)
     typed = Typed(figure.low, figure.qualifier, figure.estimate)
     return {**row, **_missing(row, _words_of(typed, actual=actual))}
+
+
+#: The op a target's print implies: "hơn 148" is strictly more than 148.
+_IMPLIED_OPS = {Qualifier.MORE_THAN: ">", Qualifier.AT_LEAST: ">=", Qualifier.LESS_THAN: "<", Qualifier.AT_MOST: "<="}
+
+
+def _op_agrees(row: Row, printed: str, qualifier: Qualifier | None, where: str) -> None:
+    """Refuse a target whose print says one bound ("hơn 148": > 148) and whose op says another (>=)."""
+    implied, op = _IMPLIED_OPS.get(qualifier) if qualifier is not None else None, row.get("op")
+    if implied is None or op not in _IMPLIED_OPS.values() or op == implied:
+        return
+    raise DataError(
+        where,
+        tr("the print {printed!r} says {implied}, but the op is {op}.", printed=printed, implied=implied, op=op),
+        tr("Pass --op '{implied}' (or correct the print).", implied=implied),
+    )
 
 
 def _same(given: float, read: float) -> bool:

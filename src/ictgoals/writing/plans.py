@@ -275,16 +275,17 @@ def _same_target(a: Target, b: Target) -> bool:
 
 
 def sources_to_declare(dataset: Dataset, sources: Mapping[str, Row], where: str) -> dict[str, Row]:
-    """The [sources.ID] tables a draft declares that the data does not hold yet: one declared already with
-    exactly the same fields is skipped (the draft was imported before); one declared with other fields is
-    refused, naming them."""
+    """The [sources.ID] tables a draft declares that the data does not hold yet: one declared already is
+    skipped when every field the draft gives agrees with it (the draft was imported before, perhaps with
+    the title filled in since, in the data); one that says otherwise is refused, naming the fields."""
     new: dict[str, Row] = {}
     for source_id, table in sources.items():
         existing = dataset.sources.get(source_id)
         if existing is None:
             new[source_id] = table
             continue
-        differ = [f.name for f in schema.SOURCES.fields if _text(table.get(f.name)) != getattr(existing, f.name, "")]
+        given = [f.name for f in schema.SOURCES.fields if f.name in table]
+        differ = [name for name in given if _text(table.get(name)) != getattr(existing, name, "")]
         if differ:
             raise DataError(
                 where,

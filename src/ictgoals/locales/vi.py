@@ -520,6 +520,7 @@ MESSAGES: dict[str, str] = {
     "{value} is {times} times {way} than the recent figures of {indicator}: {figures}; did you mean {likely}?": "{value} {way} {times} lần so với các số liệu gần đây của {indicator}: {figures}; có phải ý bạn là {likely}?",
     "the print {printed!r} says {implied}, but the op is {op}.": "nguyên văn {printed!r} thể hiện {implied}, nhưng phép so sánh là {op}.",
     "Pass --op '{implied}' (or correct the print).": "Hãy dùng --op '{implied}' (hoặc sửa lại nguyên văn).",
+    "became {name}": "trở thành {name}",
 }
 
 #: Click's own error messages, translated by pattern on the finished message (see ictgoals.cli_lang).

@@ -232,7 +232,7 @@ def region_cells(region: Region) -> list[str]:
     return [
         region.name,
         region.code,
-        tr("current") if region.current else tr("former"),
+        tr("current") if region.current else tr("became {name}", name=region.became) if region.became else tr("former"),
         region.merged_into or "",
         region.since or "",
         ", ".join(region.formed_from),

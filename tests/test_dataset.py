@@ -417,3 +417,30 @@ if __name__ == "__main__":  # python tests/test_dataset.py --write: regenerate t
 
     if sys.argv[1:] == ["--write"]:
         _write_counts()
+
+
+def test_one_reading_of_a_period(bundled: Dataset) -> None:
+    """ "X%/năm" over a span is a yearly rate: a period average as a figure, a target for every year; a level
+    "tổng doanh thu … đạt X" printed for a span is the level it ends at (2020): 004's two such figures alike."""
+    periods = [(a.indicator, a.period, a.basis) for a in bundled.actuals if a.period is not None]
+    assert periods == [("postal_revenue_growth", (2016, 2020), "average")]  # "35%/năm"
+    ends = {
+        a.indicator: (a.year, a.value) for a in bundled.actuals if a.source == LS20 and a.indicator.endswith("revenue")
+    }
+    assert ends == {"ict_sector_total_revenue": (2020, 3_000_000), "postal_sector_total_revenue": (2020, 56500)}
+    (yearly,) = [t for t in bundled.targets if t.span is not None]
+    assert (yearly.indicator, yearly.span) == ("postal_revenue_growth", (2021, 2025))  # "30 – 40%/năm"
+    page = (REPO / "docs" / "dataset.md").read_text(encoding="utf-8")
+    assert "filed under 2020 with a note" not in page  # what the page said of the period figures before
+    assert "stored for 2021\n  and 2025 only" not in page
+
+
+def test_the_ministry_is_named_as_it_was_and_the_sector_series_end_with_it(bundled: Dataset) -> None:
+    """From 1 March 2025 MIC is part of the Ministry of Science and Technology (Nghị định 55/2025/NĐ-CP)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "Nghị định 55/2025/NĐ-CP" in readme
+    assert "the figures the Ministry\nof Information and Communications (MIC) reports" not in readme
+    assert "Each year MIC reports" not in readme
+    sector = [i for i in bundled.indicators.values() if i.area == "sector-wide"]
+    assert len(sector) == 4
+    assert all("ends with the ministry" in i.note and "55/2025/NĐ-CP" in i.note for i in sector)

@@ -20,7 +20,7 @@ from ictgoals.cli import application
 from ictgoals.locales.vi import MESSAGES
 from ictgoals.model import Actual, Better, Indicator
 from ictgoals.writing.inputs import HEADER_WORDS, column_name
-from ictgoals.writing.plans import implausible
+from ictgoals.writing.plans import Recent, implausible
 
 app = application()
 
@@ -84,13 +84,13 @@ def test_an_import_and_a_target_are_checked_too(good: list[str]) -> None:
 
 def test_a_figure_within_a_factor_of_20_passes_and_rates_of_change_are_not_checked() -> None:
     share = Indicator("s", "S", "%", Better.HIGHER)
-    recent = [Actual("s", 2024, 45.8, "a"), Actual("s", 2023, 40.0, "a")]
+    recent = Recent([Actual("s", 2024, 45.8, "a"), Actual("s", 2023, 40.0, "a")])
     assert implausible(2.5, 2025, recent, share) is None  # 40 / 2.5 = 16 < 20, though 45.8 / 2.5 = 18.3
     assert implausible(1.9, 2025, recent, share) is not None  # 40 / 1.9 = 21.1 and 45.8 / 1.9 = 24.1
     assert implausible(2.2, 2025, recent, share) is None  # 45.8 / 2.2 = 20.8, but 40 / 2.2 = 18.2
     rate = Indicator("g", "G", "%", Better.HIGHER, range=(-100.0, 1000.0))
-    assert implausible(0.2, 2025, [Actual("g", 2024, 20.0, "a")], rate) is None  # growth may come near 0
-    assert implausible(5.0, 2025, [], share) is None  # nothing to compare with
+    assert implausible(0.2, 2025, Recent([Actual("g", 2024, 20.0, "a")]), rate) is None  # growth may come near 0
+    assert implausible(5.0, 2025, Recent(), share) is None  # nothing to compare with
 
 
 # ---------------------------------------------------------------- item 15: init --force never destroys

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ictgoals.datafiles import loader, schema
@@ -42,7 +42,29 @@ IMPLAUSIBLE_FACTOR = 20.0
 RECENT = 3
 
 
-def implausible(value: float, year: int, recent: Sequence[Actual], indicator: Indicator) -> str | None:
+#: At most this many different figures of one year are kept to compare with (a year may have many sources).
+PER_YEAR = 5
+
+
+class Recent:
+    """An indicator's figures in one region, by year, as `implausible` compares a new figure with them.
+
+    Kept up to date as an import plans its rows, so each row costs the same however many came before.
+    """
+
+    def __init__(self, figures: Iterable[Actual] = ()) -> None:
+        self.by_year: dict[int, list[float]] = {}
+        for actual in figures:
+            if actual.period is None:
+                self.add(actual.year, actual.value)
+
+    def add(self, year: int, value: float) -> None:
+        kept = self.by_year.setdefault(year, [])
+        if len(kept) < PER_YEAR and value not in kept:
+            kept.append(value)
+
+
+def implausible(value: float, year: int, recent: Recent, indicator: Indicator) -> str | None:
     """Why `value` cannot be a figure of `indicator` for `year` next to its `recent` figures, or None.
 
     It is compared with the figures of the RECENT years nearest `year` (other than 0, and of its sign);
@@ -53,17 +75,19 @@ def implausible(value: float, year: int, recent: Sequence[Actual], indicator: In
     """
     if value == 0 or (indicator.range is not None and indicator.range[0] < 0):
         return None
-    figures = sorted((a for a in recent if a.period is None), key=lambda a: (abs(a.year - year), -a.year))
-    nearest = [a for a in figures if a.value != 0 and (a.value > 0) == (value > 0)]
-    years = sorted({a.year for a in nearest}, key=lambda y: (abs(y - year), -y))[:RECENT]
-    compared = [a for a in nearest if a.year in years]
-    ratios = [abs(value / a.value) for a in compared]
-    if not compared or any(1 / IMPLAUSIBLE_FACTOR < ratio < IMPLAUSIBLE_FACTOR for ratio in ratios):
+    compared: list[tuple[int, float]] = []
+    years = 0
+    for y in sorted(recent.by_year, key=lambda y: (abs(y - year), -y)):
+        alike = [(y, v) for v in recent.by_year[y] if v != 0 and (v > 0) == (value > 0)]
+        compared += alike
+        years += bool(alike)
+        if years == RECENT:
+            break
+    if not compared or any(1 / IMPLAUSIBLE_FACTOR < abs(value / v) < IMPLAUSIBLE_FACTOR for _, v in compared):
         return None
-    closest = compared[0]  # the figure of the year nearest the new one (the later of two as near)
-    power = round(math.log10(abs(closest.value / value)))
-    shown = ", ".join(f"{_figure(a.value, indicator)} ({a.year})" for a in sorted(compared, key=lambda a: -a.year))
-    ratio = abs(closest.value / value)
+    nearest = compared[0][1]  # a figure of the year nearest the new one (the later of two as near)
+    ratio = abs(nearest / value)
+    shown = ", ".join(f"{_figure(v, indicator)} ({y})" for y, v in sorted(compared, key=lambda pair: -pair[0]))
     return tr(
         "{value} is {times} times {way} than the recent figures of {indicator}: {figures}; did you mean {likely}?",
         value=_figure(value, indicator),
@@ -71,7 +95,7 @@ def implausible(value: float, year: int, recent: Sequence[Actual], indicator: In
         way=tr("smaller") if ratio > 1 else tr("larger"),
         indicator=indicator.id,
         figures=shown,
-        likely=_figure(value * 10.0**power, indicator),
+        likely=_figure(value * 10.0 ** round(math.log10(ratio)), indicator),
     )
 
 
@@ -81,7 +105,7 @@ def _figure(value: float, indicator: Indicator) -> str:
 
 
 def _plausible(
-    value: object, year: object, recent: Sequence[Actual], indicator: Indicator | None, where: str, mode: Plausibility
+    value: object, year: object, recent: Recent, indicator: Indicator | None, where: str, mode: Plausibility
 ) -> tuple[str, ...]:
     """A warning (WARN) or a refusal (REFUSE) for a figure `implausible` finds; nothing to say otherwise."""
     values = value if isinstance(value, list) else [value]
@@ -173,14 +197,15 @@ def plan_actuals(
     # The figures already recorded, by key, read group by group as rows need them: each group
     # once, so an import stays linear, and a record reads one group of a large file, not all.
     recorded: dict[tuple[str, str, int, str], list[Actual]] = {}
-    groups: dict[tuple[str, str], list[Actual]] = {}
+    groups: dict[tuple[str, str], Recent] = {}
 
     def earlier_of(actual: Actual) -> list[Actual]:
         group = (actual.indicator, region_key(actual.region))
         if group not in groups:
-            groups[group] = list(dataset.actuals.group(group))
-            for existing in groups[group]:
-                recorded.setdefault(_key(existing), []).append(existing)
+            existing = dataset.actuals.group(group)
+            groups[group] = Recent(existing)
+            for figure in existing:
+                recorded.setdefault(_key(figure), []).append(figure)
         return recorded.setdefault(_key(actual), [])
 
     entries: list[Row] = []
@@ -219,7 +244,8 @@ def plan_actuals(
         indicator = dataset.indicators[actual.indicator]
         warnings += _plausible(actual.value, actual.year, group, indicator, where, plausibility)
         earlier.append(actual)
-        group.append(actual)
+        if actual.period is None:
+            group.add(actual.year, actual.value)
         entries.append(ordered(row, schema.ACTUALS))
     return Plan(tuple(entries), dict(new_sources) if entries else {}, skipped, tuple(warnings))
 
@@ -263,7 +289,7 @@ def plan_target(dataset: Dataset, row: Row, where: str, plausibility: Plausibili
             ),
             tr("Edit that entry instead; a target is unique by indicator, region, year and op."),
         )
-    recent = dataset.actuals.group((target.indicator, region_key(target.region)))
+    recent = Recent(dataset.actuals.group((target.indicator, region_key(target.region))))
     value = list(target.value) if isinstance(target.value, tuple) else target.value
     indicator = dataset.indicators[target.indicator]
     warnings = _plausible(value, target.year, recent, indicator, where, plausibility)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ictgoals.datafiles import loader, schema
 from ictgoals.datafiles.schema import Table
 from ictgoals.errors import DataError
-from ictgoals.i18n import tr
+from ictgoals.i18n import decimal_marks, tr, vocabulary
 from ictgoals.model import NATIONAL, Actual, Dataset, Figures, Indicator, Source, Target, region_key, target_key
 from ictgoals.regions import canonical, did_you_mean
 from ictgoals.writing.inputs import Row, TomlValue, numbers_in, value_from_printed
@@ -91,7 +91,7 @@ def implausible(value: float, year: int, recent: Recent, indicator: Indicator) -
     return tr(
         "{value} is {times} times {way} than the recent figures of {indicator}: {figures}; did you mean {likely}?",
         value=_figure(value, indicator),
-        times=f"{max(ratio, 1 / ratio):,.0f}",
+        times=_number(f"{max(ratio, 1 / ratio):,.0f}"),
         way=tr("smaller") if ratio > 1 else tr("larger"),
         indicator=indicator.id,
         figures=shown,
@@ -100,8 +100,14 @@ def implausible(value: float, year: int, recent: Recent, indicator: Indicator) -
 
 
 def _figure(value: float, indicator: Indicator) -> str:
-    number = f"{value:,.10g}"
-    return f"{number}%" if indicator.unit == "%" else f"{number} {indicator.unit}"
+    number = _number(f"{value:,.10g}")
+    return f"{number}%" if indicator.unit == "%" else f"{number} {vocabulary('unit', indicator.unit)}"
+
+
+def _number(english: str) -> str:
+    """A number written the English way (`1,086.5`) in the run's language (`1.086,5` in Vietnamese)."""
+    decimal, thousands = decimal_marks()
+    return english if decimal == "." else english.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
 
 def _plausible(

@@ -224,3 +224,12 @@ def test_the_qualifier_is_taken_from_the_print_when_a_figure_is_recorded(data: l
     code, out, err = invoke("record", "full_online_dossiers", "2026", "gần 50%", "--source", SOURCE, "--dry-run", *data)
     assert code == 0, err
     assert (recorded(out)["value"], recorded(out)["printed"], recorded(out)["qualifier"]) == (50, "gần 50%", "nearly")
+
+
+def test_accents_typed_as_separate_marks_read_the_same() -> None:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "hơn 71.000 tỷ đồng")
+    assert decomposed != "hơn 71.000 tỷ đồng"
+    typed = read_printed(decomposed, "VND bn", strict=True)
+    assert (typed.value, typed.qualifier) == (71000, Qualifier.MORE_THAN)

@@ -535,6 +535,10 @@ def _read(
     text: str, unit_label: str, bounds: tuple[float, float] | None, *, strict: bool
 ) -> tuple[_Figure, _Words, tuple[float, ...]]:
     """The one reader: the figure of `text`, what its words say, and its number(s) in the unit."""
+    if not text.isascii():  # accents typed as separate marks (NFD, as some systems save text) read the same
+        import unicodedata
+
+        text = unicodedata.normalize("NFC", text)
     figure = _figure(text)
     said = _read_words(figure.before, figure.after, _accented(text))
     unit = _Unit(unit_label)

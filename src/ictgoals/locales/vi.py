@@ -496,7 +496,7 @@ MESSAGES: dict[str, str] = {
     'Add "{name}": … to each object.': 'Hãy thêm "{name}": … vào mỗi đối tượng.',
     "Add a column named {name}.": "Hãy thêm một cột tên {name}.",
     "Check the figure and its unit; if it is right, pass --force to record it anyway.": "Hãy kiểm tra lại số liệu và đơn vị tính; nếu số liệu đúng, dùng --force để vẫn ghi nhận.",
-    "Keep one of them; otherwise one value would silently win over the other.": "Hãy giữ lại một cột; nếu không, một giá trị sẽ âm thầm ghi đè giá trị kia.",
+    "Keep one of them; otherwise one value would silently win over the other.": "Hãy chỉ giữ lại một; nếu không, một giá trị sẽ âm thầm ghi đè giá trị kia.",
     "Name the columns indicator, year, value (or printed) and source, and any of {fields}; case and accents do not matter, and the tool's own Vietnamese headers (Chỉ tiêu, Năm, Giá trị, Nguồn, Địa phương) are read too.": "Hãy đặt tên các cột là indicator, year, value (hoặc printed) và source, cùng các cột tùy chọn {fields}; không phân biệt chữ hoa, chữ thường hay dấu, và các tiêu đề tiếng Việt của công cụ (Chỉ tiêu, Năm, Giá trị, Nguồn, Địa phương) cũng được chấp nhận.",
     "Record a figure even if it is 20 times off the indicator's recent figures (checked first).": "Vẫn ghi nhận số liệu dù chênh lệch từ 20 lần trở lên so với các số liệu gần đây của chỉ tiêu (sau khi đã kiểm tra).",
     "Remove its [sources.{id}] table from the draft, or make it the same as the one declared.": "Hãy xóa bảng [sources.{id}] khỏi bản nháp, hoặc sửa cho giống hệt nguồn đã khai báo.",

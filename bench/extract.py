@@ -59,6 +59,17 @@ NOT_TRACKED: list[tuple[str, str, str]] = [
         "85",
         "85 of the province's 85 communes have a postal service point (85/85 xã): the data keeps the share, 100%",
     ),
+    (
+        "002_4a70b4463723824c.txt",
+        "4.200.000 tỷ đồng",
+        "the 2025 ICT-industry target restated in đồng (tương ứng với): kept as that target's `restated`, not a "
+        "second target",
+    ),
+    (
+        "003_11f31f5feb0fbb04.txt",
+        "top 100",
+        "the minister's corollary of the 2030 income goal (Khi đó …): kept as context on the indicator, not a target",
+    ),
 ]
 
 

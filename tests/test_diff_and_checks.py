@@ -38,9 +38,9 @@ class TestDiff:
         row = self._rows(dataset)["exports"]
         assert row.before is not None
         assert row.before_derived
-        # 132 / 1.116: 1.116 × 118.28 = 132.0005, so 118.2796 to four places
-        assert row.before.value == pytest.approx(118.2796, abs=1e-4)
-        assert row.change_pct == pytest.approx(11.6)
+        # 132 / 1.116 = 118.2796 (1.116 × 118.28 = 132.0005), rounded to whole units as 132 is printed: 118
+        assert row.before.value == 118
+        assert row.change_pct == pytest.approx(11.8644, abs=1e-4)  # (132 − 118) / 118 = 14 / 118
         assert row.stated_agrees is None  # a derived value cannot confirm the change it came from
 
     def test_stated_change_that_disagrees_with_the_figures(self, dataset: Dataset) -> None:
@@ -63,10 +63,13 @@ class TestDiff:
 @pytest.mark.parametrize(
     ("value", "unit", "change", "better_lower", "expected"),
     [
-        (132, ChangeUnit.PERCENT, 11.6, False, 132 / 1.116),
+        (132, ChangeUnit.PERCENT, 11.6, False, 118),  # 132 / 1.116 = 118.28, to the precision of 132
+        (45.8, ChangeUnit.PERCENT, 3.49, False, 44.3),  # 45.8 / 1.0349 = 44.2555, to one decimal as 45.8
+        (71000, ChangeUnit.PERCENT, 21, False, 58678),  # 71000 / 1.21 = 58677.69 (was shown as 58.677,69)
         (67, ChangeUnit.PLACES, 6, True, 73),  # rank 67 after moving up 6 places was 73
         (8, ChangeUnit.PLACES, 2, False, 6),  # group 8 after moving up 2 groups, higher is better
         (45.8, ChangeUnit.POINTS, 5.8, False, 40),
+        (45.8, ChangeUnit.POINTS, 5.25, False, 40.55),  # points: the finer precision of the two, 2 places
     ],
 )
 def test_implied_previous(

@@ -63,7 +63,7 @@ def test_the_draft_imports_into_a_fresh_copy(seed: Path, tmp_path: Path) -> None
     date = DATES[seed.name[:3]]
     draft = run("extract", str(seed), "--date", date, "--format", "toml", "--source", "new-report", cwd=tmp_path)
     (tmp_path / "draft.toml").write_text(draft.stdout, encoding="utf-8")
-    result = run("import", "draft.toml", cwd=tmp_path)
+    result = _imported(seed, tmp_path)
     assert result.returncode == 0, result.stderr
     assert run("validate", "--format", "json", cwd=tmp_path).returncode == 0
     entries = tomllib.loads(draft.stdout)
@@ -78,8 +78,19 @@ def test_the_draft_with_the_reports_own_source_imports_as_it_is(seed: Path, tmp_
     date = DATES[seed.name[:3]]
     draft = run("extract", str(seed), "--date", date, "--format", "toml", "--source", source, cwd=tmp_path)
     (tmp_path / "draft.toml").write_text(draft.stdout, encoding="utf-8")
-    result = run("import", "draft.toml", cwd=tmp_path)
+    result = _imported(seed, tmp_path)
     assert result.returncode == 0, result.stderr
+
+
+def _imported(seed: Path, folder: Path) -> subprocess.CompletedProcess[str]:
+    """`import draft.toml`. Seed 002's draft proposes Trà Vinh's "trên 148 tỷ đồng" (postal revenue, a
+    province's) as a national figure, 480 times under the national 71.000: the plausibility check of
+    issue 21 refuses it, as it must, until a person corrects the region or passes --force."""
+    result = run("import", "draft.toml", cwd=folder)
+    if result.returncode == 2 and "than the recent figures of" in result.stderr:
+        assert seed.name.startswith("002"), result.stderr  # the one draft known to propose such a figure
+        result = run("import", "draft.toml", "--force", cwd=folder)
+    return result
 
 
 @pytest.mark.parametrize(

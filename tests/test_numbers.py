@@ -8,17 +8,18 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from ictgoals.model import Qualifier
 from ictgoals.numbers import (
     AmbiguousNumberError,
+    Convention,
     ImplausibleNumberError,
-    Qualifier,
     decimals,
-    parse_number,
-    parse_printed,
     printed_change,
+    printed_figure,
     printed_value,
     read_number,
     read_printed,
+    readings,
 )
 
 
@@ -37,43 +38,47 @@ from ictgoals.numbers import (
         ("−12", -12),
     ],
 )
-def test_parse_number(token: str, expected: float) -> None:
-    assert parse_number(token) == expected
+def test_a_vietnamese_number(token: str, expected: float) -> None:
+    assert readings(token, Convention.VIETNAMESE)[0] == expected
 
 
 @pytest.mark.parametrize("token", ["", "abc", "1.23.4", "4,5,", "1..2"])
-def test_parse_number_rejects_what_is_not_a_number(token: str) -> None:
+def test_what_is_not_a_number_is_refused(token: str) -> None:
     with pytest.raises(ValueError, match=r"number|several"):
-        parse_number(token)
+        readings(token, Convention.VIETNAMESE)
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "qualifier", "estimate"),
+    ("text", "unit", "value", "qualifier", "estimate"),
     [
-        ("45,8%", 45.8, None, False),
-        ("hơn 71.000 tỷ đồng", 71000, Qualifier.MORE_THAN, False),
-        ("ước đạt hơn 71.000 tỷ đồng", 71000, Qualifier.MORE_THAN, True),
-        ("ước đạt 3.744.214 tỷ đồng", 3744214, None, True),
-        ("ước khoảng 1.767.766 lao động", 1767766, Qualifier.ABOUT, True),
-        ("hơn 3 triệu tỷ đồng", 3_000_000, Qualifier.MORE_THAN, False),
-        ("trên 148 tỷ đồng", 148, Qualifier.MORE_THAN, False),
-        ("gần 11%", 11, Qualifier.NEARLY, False),
-        ("tối thiểu 02 tuyến", 2, Qualifier.AT_LEAST, False),
-        ("xếp thứ 71", 71, None, False),
-        ("top 30", 30, None, False),
-        ("nhóm 08", 8, None, False),
-        ("76,42 thuê bao băng rộng/100 dân", 76.42, None, False),
-        ("giảm 5%", -5, None, False),
+        ("45,8%", "%", 45.8, None, False),
+        ("hơn 71.000 tỷ đồng", "VND bn", 71000, Qualifier.MORE_THAN, False),
+        ("ước đạt hơn 71.000 tỷ đồng", "VND bn", 71000, Qualifier.MORE_THAN, True),
+        ("ước đạt 3.744.214 tỷ đồng", "VND bn", 3744214, None, True),
+        ("ước khoảng 1.767.766 lao động", "count", 1767766, Qualifier.ABOUT, True),  # "động" is not "đồng"
+        ("hơn 3 triệu tỷ đồng", "VND bn", 3_000_000, Qualifier.MORE_THAN, False),
+        ("trên 148 tỷ đồng", "VND bn", 148, Qualifier.MORE_THAN, False),
+        ("gần 11%", "%", 11, Qualifier.NEARLY, False),
+        ("tối thiểu 02 tuyến", "count", 2, Qualifier.AT_LEAST, False),
+        ("80% trở lên", "%", 80, Qualifier.AT_LEAST, False),
+        ("xếp thứ 71", "rank", 71, None, False),
+        ("top 30", "rank", 30, None, False),
+        ("nhóm 08", "group", 8, None, False),
+        ("76,42 thuê bao băng rộng/100 dân", "per 100 people", 76.42, None, False),
+        ("trên 80%", "per 100 people", 80, Qualifier.MORE_THAN, False),  # per hundred: "%" fits
+        ("giảm 5%", "", -5, None, False),
     ],
 )
-def test_parse_printed(text: str, value: float, qualifier: Qualifier | None, estimate: bool) -> None:
-    number = parse_printed(text)
+def test_a_print_in_a_data_file(
+    text: str, unit: str, value: float, qualifier: Qualifier | None, estimate: bool
+) -> None:
+    number = printed_figure(text, unit)
     assert (number.value, number.qualifier, number.estimate) == (value, qualifier, estimate)
 
 
 def test_ranges_read_both_bounds() -> None:
-    assert parse_printed("30 – 40%/năm").value == (30, 40)
-    assert parse_printed("tăng từ 08-10%").value == (8, 10)
+    assert printed_figure("30 – 40%/năm", "%").value == (30, 40)
+    assert printed_change("tăng từ 08-10%") == (8, 10)
 
 
 def test_ratio_becomes_a_percentage_only_for_percent_units() -> None:
@@ -84,8 +89,8 @@ def test_ratio_becomes_a_percentage_only_for_percent_units() -> None:
 
 
 def test_text_without_a_number_is_an_error() -> None:
-    with pytest.raises(ValueError, match="no number"):
-        parse_printed("mức khá")
+    with pytest.raises(ValueError, match="is not a number"):
+        printed_figure("mức khá")
 
 
 @pytest.mark.parametrize(("value", "places"), [(21.0, 0), (3.49, 2), (45.8, 1), (71000.0, 0), (6.27, 2)])
@@ -248,3 +253,10 @@ def test_a_scaled_number_reads_into_the_unit(value: int, scale: tuple[str, float
     text = f"{whole}{mark + decimals if decimals else ''} {word}"
     expected = float(Decimal(f"{value}.{decimals or '0'}")) * factor / 1e9
     assert read_printed(text, "VND bn").value == pytest.approx(expected, rel=1e-12)
+
+
+def test_the_reader_looks_at_phrases_as_long_as_its_longest() -> None:
+    from ictgoals import numbers
+
+    written, folded = numbers._vocabulary()
+    assert max(len(phrase.split()) for phrase in (*written, *folded)) == numbers._LONGEST

@@ -34,7 +34,16 @@ def test_regions_json_lists_34_current_and_63_former_provinces() -> None:
     # Every province that merged names a current successor.
     names = {r["name"] for r in current}
     assert all(r["merged_into"] in names for r in former if r["merged_into"])
-    assert sum(1 for r in former if r["merged_into"]) == 53  # 52 merged away, and Thừa Thiên Huế became Huế
+    # 63 former units, 11 of them unchanged (Hà Nội, Cao Bằng, Điện Biên, Lai Châu, Sơn La, Lạng Sơn, Quảng Ninh,
+    # Thanh Hóa, Nghệ An, Hà Tĩnh, and Thừa Thiên Huế, which became the city of Huế on the same territory):
+    # 63 − 11 = 52 were merged, into another name or into an enlarged province of their own name.
+    assert sum(1 for r in former if r["merged_into"]) == 52
+    # Nghị quyết 175/2024/QH15: Thừa Thiên Huế became the centrally-run city of Huế, a change of status on the
+    # same territory and code (46), not a merger; Huế was formed from nothing.
+    hue, thua_thien = by_name[("Huế", True)], by_name[("Thừa Thiên Huế", False)]
+    assert (thua_thien["merged_into"], thua_thien["became"], thua_thien["since"]) == (None, "Huế", "2025-01-01")
+    assert (hue["code"], thua_thien["code"], hue["formed_from"]) == ("46", "46", [])
+    assert (hue["valid_from"], thua_thien["valid_until"]) == ("2025-01-01", "2024-12-31")
 
 
 def test_spellings_fold_to_the_catalogue_and_typos_get_suggestions() -> None:

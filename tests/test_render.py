@@ -64,7 +64,10 @@ STATUS_2023_JSON = """\
       "projected": null,
       "required_change_per_year": null,
       "required_growth_pct": null,
-      "percent_of_target": 80
+      "percent_of_target": 80,
+      "approximate": false,
+      "qualifier": null,
+      "series_break": false
     }
   ],
   "summary": {
@@ -83,10 +86,10 @@ STATUS_2023_JSON = """\
 STATUS_2023_CSV = """\
 indicator,name,name_vi,unit,region,target_region,scope,year,op,target,target_low,target_high,tolerance,target_years,\
 actual,actual_year,gap,status,sources,conflict,estimate,target_sources,baseline.year,baseline.value,progress_ratio,\
-projected,required_change_per_year,required_growth_pct,percent_of_target
+projected,required_change_per_year,required_growth_pct,percent_of_target,approximate,qualifier,series_break
 dossiers,Dossiers processed fully online,Tỷ lệ hồ sơ trực tuyến toàn trình,%,VN,VN,national,\
 2023,>=,50,50,,,,40,2023,10,missed,review-2023,false,false,\
-review-2023,2020,20,,,,,80
+review-2023,2020,20,,,,,80,false,,false
 """
 
 STATUS_2023_MARKDOWN = """\
@@ -155,27 +158,31 @@ def test_json_never_emits_nan_and_rounds_float_noise(dataset: Dataset) -> None:
 
 DIFF_2024_CSV = """\
 kind,indicator,name,name_vi,unit,region,before,derived,after,change,change_pct,improved,stated_change,\
-stated_change_unit,stated_change_from,stated_agrees,sources,conflict,estimate,target_region,scope,year,op,target,\
-target_low,target_high,tolerance,target_years,actual,actual_year,gap,status,target_sources,baseline.year,\
-baseline.value,progress_ratio,projected,required_change_per_year,required_growth_pct,percent_of_target
-change,gci_rank,Global Cybersecurity Index rank,,rank,VN,,false,17,,,,,,,,review-2024-a,false,false,,,,,,,,,,,,,,,,,,,,,
-change,de_revenue,Digital economy revenue,,USD bn,VN,,false,40,,,,,,,,review-2024-b,false,false,,,,,,,,,,,,,,,,,,,,,
+stated_change_unit,stated_change_from,stated_agrees,sources,conflict,estimate,qualifier,series_break,target_region,\
+scope,year,op,target,target_low,target_high,tolerance,target_years,actual,actual_year,gap,status,target_sources,\
+baseline.year,baseline.value,progress_ratio,projected,required_change_per_year,required_growth_pct,percent_of_target,approximate
+change,gci_rank,Global Cybersecurity Index rank,,rank,VN,,false,17,,,,,,,,review-2024-a,false,false,,false,\
+,,,,,,,,,,,,,,,,,,,,,
+change,de_revenue,Digital economy revenue,,USD bn,VN,,false,40,,,,,,,,review-2024-b,false,false,,false,\
+,,,,,,,,,,,,,,,,,,,,,
 change,dossiers,Dossiers processed fully online,Tỷ lệ hồ sơ trực tuyến toàn trình,%,VN,40,false,45.8,5.8,14.5,true,,,,,\
-review-2024-a,false,false,,,,,,,,,,,,,,,,,,,,,
+review-2024-a,false,false,,false,,,,,,,,,,,,,,,,,,,,,,
 change,egdi_rank,E-Government Development Index rank,,rank,VN,,false,71,,,,15,places,2022,,review-2024-a,false,false,\
-,,,,,,,,,,,,,,,,,,,,
-change,exports,Hardware and electronics exports,,USD bn,VN,118.279569892,true,132,13.720430108,11.6,true,11.6,%,2023,,\
-review-2024-b,true,false,,,,,,,,,,,,,,,,,,,,,
+,false,,,,,,,,,,,,,,,,,,,,,,
+change,exports,Hardware and electronics exports,,USD bn,VN,118,true,132,14,11.86440678,true,11.6,%,2023,,\
+review-2024-b,true,false,more-than,false,,,,,,,,,,,,,,,,,,,,,,
 change,ict_revenue,ICT industry revenue,,USD bn,VN,142,false,152,10,7.042253521,true,11,%,2023,false,review-2024-a,\
-false,false,,,,,,,,,,,,,,,,,,,,,
-change,postal_growth,Postal revenue growth,,%,VN,,false,35,,,,,,,,review-2024-a,false,false,,,,,,,,,,,,,,,,,,,,,
-target,egdi_rank,E-Government Development Index rank,,rank,VN,,,,,,,,,,,review-2024-a,false,false,VN,national,2024,<=,\
-80,,80,,,71,2024,-9,met,review-2023,2022,86,,,,,
+false,false,,false,,,,,,,,,,,,,,,,,,,,,,
+change,postal_growth,Postal revenue growth,,%,VN,,false,35,,,,,,,,review-2024-a,false,false,,false,\
+,,,,,,,,,,,,,,,,,,,,,
+target,egdi_rank,E-Government Development Index rank,,rank,VN,,,,,,,,,,,review-2024-a,false,false,,false,VN,national,\
+2024,<=,80,,80,,,71,2024,-9,met,review-2023,2022,86,,,,,,false
 """
 
 
 def test_diff_csv(dataset: Dataset) -> None:
-    # exports 2023 = 132 / 1.116 = 118.279569892; ict_revenue: 10 / 142 = 7.042253521 %.
+    # exports 2023 = 132 / 1.116 = 118.28, derived to the precision of 132: 118; so 14 / 118 = 11.86440678 %.
+    # "hơn 132 tỷ USD" is a lower bound: qualifier more-than. ict_revenue: 10 / 142 = 7.042253521 %.
     # The target due in 2024 (EGDI rank, top 80) comes as a kind "target" row, as in the JSON's "targets";
     # a ceiling sets target_high only.
     assert rendered(diff(dataset, 2024, 2023), Format.CSV) == DIFF_2024_CSV
@@ -183,7 +190,8 @@ def test_diff_csv(dataset: Dataset) -> None:
 
 def test_diff_table_marks_derived_values(dataset: Dataset) -> None:
     text = rendered(diff(dataset, 2024, 2023), Format.TABLE, Context("t", "a", width=160, color=False))
-    assert "118.28 USD bn" in text
+    assert "118 USD bn (derived)" in text  # 132 / 1.116 = 118.28, shown to the precision of 132
+    assert "> 132 USD bn" in text  # "hơn 132 tỷ USD": more than 132
     assert "(derived)" in text
     assert "+11 % on 2023 ✗" in text
 

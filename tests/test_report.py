@@ -239,7 +239,7 @@ def test_a_province_report_states_the_merger_and_its_own_targets_first(tmp_path:
 def test_the_successor_names_the_provinces_it_was_formed_from(tmp_path: Path) -> None:
     result = run("report", "2025", "--region", "Vĩnh Long", "-o", str(tmp_path / "r.html"), *DATA)
     assert result.returncode == 0, result.stderr
-    assert "was formed on 1 July 2025 from Bến Tre, Trà Vinh" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Vĩnh Long took in Bến Tre, Trà Vinh on 1 July 2025" in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
 def test_on_a_terminal_report_asks_for_a_file() -> None:

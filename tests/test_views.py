@@ -120,6 +120,6 @@ def test_a_former_province_names_its_successor_and_the_successor_its_predecessor
     assert "Trà Vinh became part of Vĩnh Long on 1 July 2025" in err
     assert '--region "Vĩnh Long"' in err
     _, _, err = run("status", "2025", "--region", "Vĩnh Long", "--format", "json")
-    assert "Vĩnh Long was formed on 1 July 2025 from Bến Tre, Trà Vinh" in err
+    assert "Vĩnh Long took in Bến Tre, Trà Vinh on 1 July 2025" in err
     assert '--region "Bến Tre", --region "Trà Vinh"' in err
     assert '--region "Vĩnh Long"' not in err  # never tells the user to ask for what they asked

@@ -191,7 +191,8 @@ def test_import_ignores_an_unknown_column_with_a_note_or_refuses_it_when_strict(
     data: tuple[Path, Path], tmp_path: Path
 ) -> None:
     rows = tmp_path / "rows.csv"
-    rows.write_text("indicator,year,value,source,valeur\ndossiers,2025,1,review-2024-a,2\n", encoding="utf-8")
+    # 51 (not 1, which the plausibility check of issue 21 refuses next to 45.8, 40 and 20)
+    rows.write_text("indicator,year,value,source,valeur\ndossiers,2025,51,review-2024-a,2\n", encoding="utf-8")
     before = data[1].read_bytes()
     code, _, err = invoke(data, "import", str(rows), "--strict-columns")
     assert code == 2
@@ -200,7 +201,7 @@ def test_import_ignores_an_unknown_column_with_a_note_or_refuses_it_when_strict(
     code, _, err = invoke(data, "import", str(rows))
     assert code == 0, err
     assert f"note: {rows}: ignored columns that are not fields of a figure: valeur." in err
-    assert entries(data[1])[-1] == {"indicator": "dossiers", "year": 2025, "value": 1, "source": "review-2024-a"}
+    assert entries(data[1])[-1] == {"indicator": "dossiers", "year": 2025, "value": 51, "source": "review-2024-a"}
 
 
 def test_the_original_survives_a_failure_between_temporary_write_and_replace(

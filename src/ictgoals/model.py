@@ -58,6 +58,81 @@ class ChangeUnit(enum.StrEnum):
     PLACES = "places"
 
 
+class Qualifier(enum.StrEnum):
+    """A word that makes a printed figure a bound or an approximation ("hơn 148": more than 148)."""
+
+    MORE_THAN = "more-than"  # hơn, trên, vượt, more than, over, above: the figure is beyond its value
+    AT_LEAST = "at-least"  # tối thiểu, ít nhất, trở lên, at least: the value or beyond
+    LESS_THAN = "less-than"  # dưới, less than, under, below: short of its value
+    AT_MOST = "at-most"  # tối đa, không quá, trở xuống, at most: the value or short of it
+    NEARLY = "nearly"  # gần, nearly, almost: short of its value, close to it
+    ABOUT = "about"  # khoảng, xấp xỉ, about, around: close to its value, either side
+
+    @property
+    def symbol(self) -> str:
+        """How tables show it before the figure: "> 148", "≈ 165"."""
+        return _QUALIFIER_SYMBOLS[self]
+
+    @property
+    def lower_bound(self) -> bool:
+        """The figure is known to be at least its value (more than, at least)."""
+        return self is Qualifier.MORE_THAN or self is Qualifier.AT_LEAST
+
+    @property
+    def upper_bound(self) -> bool:
+        """The figure is known to be at most its value (less than, at most, nearly)."""
+        return self is Qualifier.LESS_THAN or self is Qualifier.AT_MOST or self is Qualifier.NEARLY
+
+    @property
+    def strict(self) -> bool:
+        """The figure is known not to equal its value (more than, less than, nearly)."""
+        return self in (Qualifier.MORE_THAN, Qualifier.LESS_THAN, Qualifier.NEARLY)
+
+
+#: The words that state each qualifier before a printed number (`numbers` reads them, accents optional).
+QUALIFIER_WORDS: dict[Qualifier, tuple[str, ...]] = {
+    Qualifier.MORE_THAN: ("hơn", "trên", "vượt", "more than", "over", "above", "exceeding"),
+    Qualifier.AT_LEAST: ("tối thiểu", "ít nhất", "at least", "no less than"),
+    Qualifier.LESS_THAN: ("dưới", "less than", "under", "below", "fewer than"),
+    Qualifier.AT_MOST: ("tối đa", "không quá", "at most", "no more than"),
+    Qualifier.NEARLY: ("gần", "nearly", "almost"),
+    Qualifier.ABOUT: ("khoảng", "xấp xỉ", "chừng", "about", "around", "approximately", "roughly"),
+}
+#: The words that state one after it ("80% trở lên": 80% or more).
+QUALIFIER_WORDS_AFTER: dict[Qualifier, tuple[str, ...]] = {
+    Qualifier.AT_LEAST: ("trở lên", "or more", "and above"),
+    Qualifier.AT_MOST: ("trở xuống", "or less", "and below"),
+}
+
+
+def may_state(text: str, qualifiers: Iterable[Qualifier] = tuple(Qualifier)) -> bool:
+    """Whether `text` holds a word that states one of `qualifiers`, written with accents or, in text typed
+    without any, without them: a cheap test before reading a print (false positives are read and dropped)."""
+    lowered = text.casefold()
+    for qualifier in qualifiers:
+        for word in (*QUALIFIER_WORDS.get(qualifier, ()), *QUALIFIER_WORDS_AFTER.get(qualifier, ())):
+            if word in lowered or (lowered.isascii() and region_key(word) in lowered):
+                return True
+    return False
+
+
+_QUALIFIER_SYMBOLS = {
+    Qualifier.MORE_THAN: ">",
+    Qualifier.AT_LEAST: "≥",
+    Qualifier.LESS_THAN: "<",
+    Qualifier.AT_MOST: "≤",
+    Qualifier.NEARLY: "<",
+    Qualifier.ABOUT: "≈",
+}
+
+
+class Territory(enum.StrEnum):
+    """Which unit a figure of a province whose territory changed on 1 July 2025, under the same name, is for."""
+
+    FORMER = "former"  # the province as it was before (Vĩnh Long without Bến Tre and Trà Vinh)
+    CURRENT = "current"  # the province as it is from 1 July 2025
+
+
 class Status(enum.StrEnum):
     """Where a target stands; the progress statuses follow docs/methodology.md."""
 
@@ -109,6 +184,8 @@ class Source:
     conference: str = ""
     document: str = ""
     url: str = ""  # where the report was read
+    note: str = ""
+    issuer: str = ""  # the body whose report it is: "Bộ Thông tin và Truyền thông" until 1 March 2025
 
     @property
     def recency(self) -> str:
@@ -170,6 +247,9 @@ class Target:
     from_value: float | None = None
     tolerance: float | None = None  # in the indicator's unit: "khoảng 165" is met from 165 - tolerance
     span: tuple[int, int] | None = None  # a target for every year from the first to the last (`year` is the last)
+    approximate: bool = False  # printed "khoảng" (about): met within a band (its tolerance, else 1% of the value)
+    restated: str = ""  # the same target as the source also prints it in another unit ("4.200.000 tỷ đồng")
+    territory: Territory | None = None  # for a province whose territory changed: which unit (default: by year)
     location: Location = field(default=Location("?"), compare=False)
 
     def due_in(self, year: int) -> bool:
@@ -192,6 +272,8 @@ class Actual:
     note: str = ""
     period: tuple[int, int] | None = None  # a figure for a span of years (`year` is the last): never one year's
     basis: str = ""  # for a period figure: "average" (per year) or "total" (over the span)
+    qualifier: Qualifier | None = None  # "hơn 148": the figure is more than its value (read from the print)
+    territory: Territory | None = None  # for a province whose territory changed: which unit (default: by year)
     location: Location = field(default=Location("?"), compare=False)
 
 

@@ -1,115 +1,15 @@
-"""Reading numbers the way Vietnamese reports print them: `45,8%`, `3.744.214`, `hơn 71.000 tỷ đồng`."""
+"""Reading numbers as typed or printed, in both conventions, into an indicator's unit: `45,8%`, `hơn 71.000 tỷ đồng`."""
 
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 from dataclasses import dataclass
 
 from ictgoals.i18n import tr
-
-
-class Qualifier(enum.StrEnum):
-    """A word that makes a printed figure a bound or an approximation."""
-
-    MORE_THAN = "more-than"
-    AT_LEAST = "at-least"
-    LESS_THAN = "less-than"
-    NEARLY = "nearly"
-    ABOUT = "about"
-
-
-# Longest phrases first, so "ước khoảng" is read before "khoảng".
-_QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (
-    ("tối thiểu", Qualifier.AT_LEAST),
-    ("ít nhất", Qualifier.AT_LEAST),
-    ("hơn", Qualifier.MORE_THAN),
-    ("trên", Qualifier.MORE_THAN),
-    ("dưới", Qualifier.LESS_THAN),
-    ("gần", Qualifier.NEARLY),
-    ("khoảng", Qualifier.ABOUT),
-)
-_ESTIMATE_WORDS = ("ước đạt", "ước tính", "ước khoảng", "ước")
-_SCALE_WORDS = {"triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3}
-
-_NUMBER = r"\d+(?:[.,]\d+)*"
-_TOKEN = re.compile(
-    rf"(?P<sign>[-−]\s*)?(?P<a>{_NUMBER})"
-    rf"(?:\s*(?P<sep>[–—-]|/)\s*(?P<b>{_NUMBER}))?"
-    rf"(?:\s+(?P<scale>triệu|nghìn|ngàn)\b)?"
-)
-
-
-@dataclass(frozen=True)
-class PrintedNumber:
-    """A figure read from text: a value or a range, with the words that qualify it."""
-
-    low: float
-    high: float | None = None
-    qualifier: Qualifier | None = None
-    estimate: bool = False
-    ratio: tuple[float, float] | None = None
-
-    @property
-    def value(self) -> float | tuple[float, float]:
-        return self.low if self.high is None else (self.low, self.high)
-
-
-def parse_number(token: str) -> float:
-    """Read one Vietnamese-printed number: ',' is the decimal mark, '.' groups thousands.
-
-    A '.' followed by exactly three digits (every time it occurs) groups thousands, so
-    `71.000` is 71000; otherwise it is a decimal point, as in the `29.71%` some reports print.
-    Several ',' are thousands separators written the English way. It is `readings` with the
-    Vietnamese convention: the one number reader, for text known to be Vietnamese.
-    """
-    return readings(token, Convention.VIETNAMESE)[0]
-
-
-def parse_printed(text: str) -> PrintedNumber:
-    """Read the first figure in a printed phrase, with its qualifier and scale words.
-
-    `hơn 71.000 tỷ đồng` is 71000 (amounts stay in the printed "tỷ", i.e. billions) with
-    "more than"; `hơn 3 triệu tỷ đồng` is 3000000; `30 – 40%` is a range; `85/85` is a
-    ratio, whose value is the numerator until a caller asks for a percentage.
-    """
-    match = _TOKEN.search(text)
-    if match is None:
-        raise ValueError(tr("no number in {text!r}", text=text))
-    before = text[: match.start()].casefold()
-    scale = _SCALE_WORDS.get(match["scale"] or "", 1.0)
-    negative = bool(match["sign"]) or "giảm" in before
-    a = parse_number(match["a"]) * scale
-    if negative:
-        a = -a
-    qualifier = next((q for word, q in _QUALIFIER_WORDS if word in before), None)
-    estimate = any(word in before for word in _ESTIMATE_WORDS)
-    if match["b"] is None:
-        return PrintedNumber(a, qualifier=qualifier, estimate=estimate)
-    b = parse_number(match["b"]) * scale
-    if match["sep"] == "/":
-        if b == 0:
-            raise ValueError(tr("{text!r} divides by zero", text=text))
-        return PrintedNumber(a, qualifier=qualifier, estimate=estimate, ratio=(a, b))
-    return PrintedNumber(a, -b if negative else b, qualifier=qualifier, estimate=estimate)
-
-
-def printed_change(text: str) -> float | tuple[float, float]:
-    """The change a printed phrase states: "tăng gấp 3 lần" (tripled) is +200 (%)."""
-    number = parse_printed(text)
-    match = _TOKEN.search(text)
-    if match is not None and "gấp" in text[: match.start()].casefold() and number.high is None:
-        return 100.0 * (number.low - 1.0)
-    return number.value
-
-
-def printed_value(text: str, unit: str) -> float | tuple[float, float]:
-    """The value a printed phrase stands for in `unit`: ratios become percentages for "%"."""
-    number = parse_printed(text)
-    if number.ratio is not None and unit == "%":
-        return 100.0 * number.ratio[0] / number.ratio[1]
-    return number.value
+from ictgoals.model import QUALIFIER_WORDS, QUALIFIER_WORDS_AFTER, Qualifier, region_key
 
 
 def decimals(value: float) -> int:
@@ -303,6 +203,9 @@ def read_number(token: str, unit: str = "", bounds: tuple[float, float] | None =
     return _choose(token.strip(), readings(token), unit, bounds)
 
 
+# ---------------------------------------------------------------- reading printed figures: the one reader
+
+
 @dataclass(frozen=True)
 class Typed:
     """A figure as a person typed or a report printed it: the value in the indicator's unit, and its words."""
@@ -312,99 +215,394 @@ class Typed:
     estimate: bool = False
 
 
-_PRINTED_NUMBER = re.compile(r"[-−]?\d+(?:[.,]\d+)*")
-_ENGLISH_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
-    ("at least", Qualifier.AT_LEAST),
-    ("more than", Qualifier.MORE_THAN),
-    ("over", Qualifier.MORE_THAN),
-    ("nearly", Qualifier.NEARLY),
-    ("almost", Qualifier.NEARLY),
-    ("about", Qualifier.ABOUT),
-    ("around", Qualifier.ABOUT),
-    ("approximately", Qualifier.ABOUT),
-    ("less than", Qualifier.LESS_THAN),
-    ("under", Qualifier.LESS_THAN),
-    ("vượt", Qualifier.MORE_THAN),
-)
+@dataclass(frozen=True)
+class Printed:
+    """A printed figure in an indicator's unit: one value, or a range (`30 – 40%`), with its words."""
+
+    low: float
+    high: float | None = None
+    qualifier: Qualifier | None = None
+    estimate: bool = False
+
+    @property
+    def value(self) -> float | tuple[float, float]:
+        return self.low if self.high is None else (self.low, self.high)
+
+
+class _Kind(enum.Enum):
+    """What a word around a printed figure does."""
+
+    QUALIFIER = "qualifier"  # before the number: hơn, khoảng, more than
+    AFTER_QUALIFIER = "after-qualifier"  # after it: trở lên, or more
+    ESTIMATE = "estimate"  # ước đạt, estimated
+    NEGATIVE = "negative"  # âm, lỗ, giảm, fell, down
+    POSITIVE = "positive"  # tăng, tăng trưởng, up, rose
+    SCALE = "scale"  # nghìn, triệu, tỷ, billion (after the number)
+    CURRENCY = "currency"  # đồng, VND, USD, $, and currencies no unit of ours uses
+    PERCENT = "percent"  # %, percent, phần trăm
+    FILLER = "filler"  # đạt, tỷ lệ, mức: words that change nothing
+    MULTIPLE = "multiple"  # gấp … lần: a change stated as a multiple
+
+
+#: Currencies a unit of ours can be in; any other printed currency is refused.
+_UNIT_CURRENCIES = ("VND", "USD")
+
+
+Vocabulary = dict[str, tuple[_Kind, object]]
+
+
+@functools.cache
+def _vocabulary() -> tuple[Vocabulary, Vocabulary]:
+    """Every word the reader knows, as written (case ignored) and folded (accents ignored too).
+
+    Text with Vietnamese letters is matched as written, so "động" (in "lao động") is never "đồng";
+    text typed without accents ("5 nghin ty dong") is matched folded.
+    """
+    written: Vocabulary = {}
+    folded: Vocabulary = {}
+
+    def add(kind: _Kind, payload: object, *phrases: str) -> None:
+        for phrase in phrases:
+            written[" ".join(phrase.casefold().split())] = (kind, payload)
+            folded[region_key(phrase)] = (kind, payload)
+
+    for qualifier, phrases in QUALIFIER_WORDS.items():
+        add(_Kind.QUALIFIER, qualifier, *phrases)
+    for qualifier, phrases in QUALIFIER_WORDS_AFTER.items():
+        add(_Kind.AFTER_QUALIFIER, qualifier, *phrases)
+    add(_Kind.ESTIMATE, None, "ước đạt", "ước tính", "ước", "dự kiến", "estimated", "an estimated", "expected")
+    add(_Kind.ESTIMATE, Qualifier.ABOUT, "ước khoảng")
+    add(_Kind.NEGATIVE, None, "âm", "lỗ", "giảm", "sụt giảm", "minus", "negative", "loss", "lost", "fell", "fall")
+    add(_Kind.NEGATIVE, None, "down", "decline", "declined", "decrease", "decreased", "dropped", "drop", "shrank")
+    add(_Kind.POSITIVE, None, "tăng", "tăng trưởng", "up", "rose", "rise", "grew", "growth", "increase", "increased")
+    add(_Kind.POSITIVE, None, "plus")
+    for phrase, factor in (*SCALES, ("bn", 1e9), ("mn", 1e6), ("tn", 1e12)):
+        add(_Kind.SCALE, factor, phrase)
+    add(_Kind.CURRENCY, "VND", "đồng", "vnd", "vnđ", "đ", "₫", "việt nam đồng")
+    add(_Kind.CURRENCY, "USD", "usd", "$", "đô la", "đô la mỹ", "đô", "dollar", "dollars", "us dollars")
+    add(_Kind.CURRENCY, "EUR", "eur", "euro", "euros", "€")
+    add(_Kind.CURRENCY, "JPY", "jpy", "yên", "yen", "¥")
+    add(_Kind.CURRENCY, "KRW", "krw", "won", "₩")
+    add(_Kind.CURRENCY, "CNY", "cny", "rmb", "yuan", "nhân dân tệ", "tệ")
+    add(_Kind.CURRENCY, "GBP", "gbp", "bảng anh", "£", "pound", "pounds")
+    add(_Kind.CURRENCY, "THB", "thb", "baht", "bạt")
+    add(_Kind.PERCENT, None, "%", "percent", "per cent", "phần trăm")
+    add(_Kind.FILLER, None, "đạt", "là", "mức", "ở mức", "tỷ lệ", "tỉ lệ", "tốc độ", "lên", "reached", "at", "of")
+    add(_Kind.FILLER, None, "từ", "from", "to", "đến", "by", "a", "the", "rate")
+    add(_Kind.MULTIPLE, None, "gấp", "lần", "times")
+    return written, folded
+
+
+#: The longest phrase of the vocabulary, in words.
+_LONGEST = 3
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_DASHES = "-−–—"  # hyphen, minus sign, en dash, em dash
+_SYMBOLS = re.compile(r"([%$€¥₩£₫])")
+
+
+def _accented(text: str) -> bool:
+    """Whether `text` is written with Vietnamese letters (else its words are matched without accents)."""
+    return bool(_VIETNAMESE_LETTERS.search(text.casefold()))
+
+
+def _split(segment: str, accented: bool) -> list[str]:
+    """The words of a stretch of text around a figure, case folded (and accents too unless `accented`):
+    `US$` is `usd`, `đô-la` is `đô la`."""
+    if accented:
+        import unicodedata
+
+        folded = unicodedata.normalize("NFC", segment).casefold()
+    else:
+        folded = region_key(segment)
+    folded = folded.replace("us$", " usd ")
+    folded = _SYMBOLS.sub(r" \1 ", folded)
+    folded = re.sub(r"(?<=\w)-(?=\w)", " ", folded)
+    folded = re.sub(r"[.,;:!?()\[\]\"'“”‘’/…]", " ", folded)
+    return folded.split()
+
+
+class _Words:
+    """What the words around a figure say (a plain class: a dataclass costs start-up on every status run)."""
+
+    __slots__ = (
+        "currency",
+        "directions",
+        "estimate",
+        "multiple",
+        "percent",
+        "qualifier",
+        "scale",
+        "scales",
+        "sign",
+        "unknown",
+    )
+
+    def __init__(self) -> None:
+        self.qualifier: Qualifier | None = None
+        self.estimate = False
+        self.sign = 1.0
+        self.directions = 0
+        self.scale: float | None = None
+        self.scales = 0
+        self.currency: str | None = None
+        self.percent = False
+        self.multiple = False
+        self.unknown: tuple[str, ...] = ()
+
+
+def _matched(words: list[str], accented: bool) -> list[tuple[str, tuple[_Kind, object] | None]]:
+    """Each phrase of `words` with what it means (None: not a word the reader knows), longest phrases first."""
+    vocabulary = _vocabulary()[0 if accented else 1]
+    found: list[tuple[str, tuple[_Kind, object] | None]] = []
+    position = 0
+    while position < len(words):
+        for length in range(min(_LONGEST, len(words) - position), 0, -1):
+            phrase = " ".join(words[position : position + length])
+            if phrase in vocabulary:
+                found.append((phrase, vocabulary[phrase]))
+                position += length
+                break
+        else:
+            found.append((words[position], None))
+            position += 1
+    return found
+
+
+def _read_words(before: str, after: str, accented: bool) -> _Words:
+    """What the words before and after a figure say; a word in the wrong place counts as unknown."""
+    said = _Words()
+    unknown: list[str] = []
+    for side, text in (("before", before), ("after", after)):
+        for phrase, meaning in _matched(_split(text, accented), accented):
+            if meaning is None or not _apply(said, side, *meaning):
+                unknown.append(phrase)
+    said.unknown = tuple(unknown)
+    return said
+
+
+def _apply(said: _Words, side: str, kind: _Kind, payload: object) -> bool:
+    """Record what one known phrase says; False when it cannot mean that where it stands."""
+    if kind is _Kind.QUALIFIER or kind is _Kind.AFTER_QUALIFIER or kind is _Kind.ESTIMATE:
+        if (side == "before") != (kind is not _Kind.AFTER_QUALIFIER):
+            return False
+        said.estimate = said.estimate or kind is _Kind.ESTIMATE
+        if isinstance(payload, Qualifier):
+            said.qualifier = payload
+    elif kind is _Kind.NEGATIVE or kind is _Kind.POSITIVE:
+        said.sign = -1.0 if kind is _Kind.NEGATIVE else said.sign
+        said.directions += 1
+    elif kind is _Kind.SCALE:
+        if side == "before":
+            return False
+        said.scale = float(payload)  # type: ignore[arg-type]
+        said.scales += 1
+    elif kind is _Kind.CURRENCY:
+        said.currency = str(payload)
+    elif kind is _Kind.PERCENT:
+        said.percent = said.percent or side == "after"
+        return side == "after"
+    elif kind is _Kind.MULTIPLE:
+        said.multiple = True
+    return True
+
+
+class _Figure:
+    """The number (or the two numbers of a range or ratio) in a printed text, and the text around it."""
+
+    __slots__ = ("after", "before", "negative", "others", "shape", "tokens")
+
+    def __init__(
+        self, tokens: tuple[str, ...], shape: str, negative: bool, before: str, after: str, others: int
+    ) -> None:
+        self.tokens = tokens
+        self.shape = shape  # "one", "range" or "ratio"
+        self.negative = negative  # written with a minus sign (-, −, –, —) or in accounting parentheses
+        self.before = before
+        self.after = after
+        self.others = others  # numbers printed after it
+
+
+def _figure(text: str) -> _Figure:
+    """Find the first figure of `text`: a number, `30 – 40` (a range) or `85/85` (a ratio)."""
+    body, bracketed = text.strip(), False
+    if body.startswith("(") and body.endswith(")"):
+        body, bracketed = body[1:-1], True  # "(5%)": a negative figure, as accounts print it
+    found = list(_NUMBER.finditer(body))
+    if not found:
+        raise NotANumberError(tr("{text!r} is not a number", text=text))
+    first = found[0]
+    before = body[: first.start()]
+    tail = before.rstrip()[-1:]
+    signed = bool(tail) and tail in _DASHES
+    if signed:
+        before = before.rstrip()[:-1]
+    shape, used = "one", [first]
+    if len(found) > 1:
+        between = body[first.end() : found[1].start()].strip()
+        if between and (between in _DASHES or region_key(between) in ("den", "to", "toi")):
+            shape, used = "range", found[:2]
+        elif between == "/":
+            shape, used = "ratio", found[:2]
+    rest = found[len(used) :]
+    after = body[used[-1].end() : rest[0].start() if rest else len(body)]
+    return _Figure(tuple(m[0] for m in used), shape, signed or bracketed, before, after, len(rest))
+
+
+class _Unit:
+    """What a unit label allows: its currency, how many plain units one of it is, and whether "%" fits it."""
+
+    def __init__(self, unit: str) -> None:
+        self.label = unit
+        self.currency: str | None = None
+        self.base = UNIT_SCALES.get(unit, 1.0)
+        accented = _accented(unit)
+        for _, meaning in _matched(_split(unit, accented), accented):
+            if meaning is not None and meaning[0] is _Kind.CURRENCY:
+                self.currency = str(meaning[1])
+            elif meaning is not None and meaning[0] is _Kind.SCALE and unit not in UNIT_SCALES:
+                self.base = float(meaning[1])  # type: ignore[arg-type]
+        folded = region_key(unit)
+        self.percent = folded in ("%", "percent") or bool(re.match(r"(per|/|tren)\s*100\b", folded))
+
+
+def _refuse_words(text: str, said: _Words, unit: _Unit, *, strict: bool) -> None:
+    """Refuse what cannot be read safely: an unknown word (strictly), a currency or a "%" the unit does not take."""
+    if strict and said.unknown:
+        raise NotANumberError(
+            tr(
+                "{text!r} is not a figure: {words!r} is neither a qualifier, a scale nor a unit",
+                text=text,
+                words=" ".join(said.unknown),
+            )
+        )
+    if strict and (said.scales > 1 or said.directions > 1 or said.multiple):
+        raise ValueError(tr("{text!r} can be read more than one way; give the figure as a plain number", text=text))
+    if not unit.label:
+        return
+    if said.currency is not None and said.currency not in _UNIT_CURRENCIES:
+        raise ValueError(
+            tr(
+                "{text!r} is in {currency}, but the indicator's unit is {unit!r}; convert it first",
+                text=text,
+                currency=said.currency,
+                unit=unit.label,
+            )
+        )
+    if said.currency is not None and unit.currency is None:
+        raise ValueError(
+            tr(
+                "{text!r} is an amount in {currency}, but the indicator's unit {unit!r} is not money; "
+                "give the figure in {unit!r}",
+                text=text,
+                currency=said.currency,
+                unit=unit.label,
+            )
+        )
+    if said.currency is not None and said.currency != unit.currency:
+        raise ValueError(
+            tr(
+                "{text!r} is in {currency}, but the indicator's unit is {unit!r}; convert it first",
+                text=text,
+                currency=said.currency,
+                unit=unit.label,
+            )
+        )
+    if said.percent and not unit.percent:
+        raise ValueError(
+            tr(
+                "{text!r} is a percentage, but the indicator's unit is {unit!r}; give the figure in {unit!r}",
+                text=text,
+                unit=unit.label,
+            )
+        )
+
+
+def _in_unit(
+    text: str, token: str, factor: float, unit: _Unit, bounds: tuple[float, float] | None, *, strict: bool
+) -> float:
+    """One printed number in the unit: read in the text's convention, scaled, and checked against the unit."""
+    written = convention(text)
+    found = tuple(factor * value for value in readings(token, written))
+    try:
+        return _choose(text.strip(), found, unit.label, bounds)
+    except AmbiguousNumberError:
+        if strict:
+            raise
+        return factor * readings(token, Convention.VIETNAMESE)[0]  # the reports' own convention
+
+
+def _read(
+    text: str, unit_label: str, bounds: tuple[float, float] | None, *, strict: bool
+) -> tuple[_Figure, _Words, tuple[float, ...]]:
+    """The one reader: the figure of `text`, what its words say, and its number(s) in the unit."""
+    if not text.isascii():  # accents typed as separate marks (NFD, as some systems save text) read the same
+        import unicodedata
+
+        text = unicodedata.normalize("NFC", text)
+    figure = _figure(text)
+    said = _read_words(figure.before, figure.after, _accented(text))
+    unit = _Unit(unit_label)
+    _refuse_words(text, said, unit, strict=strict)
+    if strict and figure.negative and said.directions:
+        raise ValueError(tr("{text!r} can be read more than one way; give the figure as a plain number", text=text))
+    sign = -1.0 if figure.negative else said.sign
+    factor = sign * (said.scale or 1.0)
+    if said.scale is not None or said.currency is not None:
+        factor /= unit.base  # "71.000 tỷ đồng" in "VND bn": tỷ đồng is the unit
+    if figure.shape == "ratio":  # the ratio itself, numerator over denominator, before any unit
+        numerator, denominator = (readings(t, convention(text) or Convention.VIETNAMESE)[0] for t in figure.tokens)
+        if denominator == 0:
+            raise ValueError(tr("{text!r} divides by zero", text=text))
+        return figure, said, (numerator, denominator)
+    values = tuple(_in_unit(text, token, factor, unit, bounds, strict=strict) for token in figure.tokens)
+    return figure, said, values
 
 
 def read_printed(
     text: str, unit: str = "", bounds: tuple[float, float] | None = None, *, strict: bool = False
 ) -> Typed:
-    """A printed figure such as `hơn 71.000 tỷ đồng` or `45,8%` in `unit`: its value, qualifier and estimate flag.
+    """One figure as typed or printed (`hơn 71.000 tỷ đồng`, `45,8%`, `–5%`) in `unit`, with its qualifier.
 
     The text's own words say whether `.` groups thousands (Vietnamese) or marks decimals
-    (English). Scale words (nghìn, triệu, tỷ, nghìn tỷ, triệu tỷ; thousand … quadrillion)
-    are applied and the result expressed in the unit (`tỷ đồng` in "VND bn" is 1). Exactly one
-    number must be printed; a range, a ratio or two figures are refused rather than guessed at.
+    (English). Scale words (nghìn, triệu, tỷ, nghìn tỷ, triệu tỷ, with or without accents;
+    thousand … quadrillion) are applied and the result expressed in the unit (`tỷ đồng` in
+    "VND bn" is 1). Sign words (âm, lỗ, giảm, fell), a minus sign of any kind and accounting
+    parentheses make it negative. A currency other than the unit's, a currency on a unit that is
+    not money, and a "%" on a unit that is not a percentage are refused. Exactly one number must be
+    printed; `strict` refuses every word the reader does not know, so nothing is dropped unread.
     """
-    folded = " ".join(text.casefold().split())
-    numbers = _PRINTED_NUMBER.findall(folded)
-    if not numbers:
-        raise NotANumberError(tr("{text!r} is not a number", text=text))
-    if len(numbers) > 1:
+    figure, said, values = _read(text, unit, bounds, strict=strict)
+    if figure.shape != "one" or figure.others:
         raise ValueError(
             tr(
                 "{text!r} holds {count} numbers; give the one figure (a range as two values)",
                 text=text,
-                count=len(numbers),
+                count=len(figure.tokens) + figure.others,
             )
         )
-    (token,) = numbers
-    before, _, after = folded.partition(token)
-    if strict and (leftover := _leftover(before + " " + after)):
-        raise NotANumberError(
-            tr(
-                "{text!r} is not a figure: {words!r} is neither a qualifier, a scale nor a unit",
-                text=text,
-                words=leftover,
-            )
-        )
-    scale = next((factor for word, factor in SCALES if re.match(rf"\s*{word}\b", after)), 1.0)
-    qualifier = next((q for word, q in (*_QUALIFIER_WORDS, *_ENGLISH_QUALIFIERS) if word in before), None)
-    estimate = any(word in before for word in (*_ESTIMATE_WORDS, "estimated", "expected", "dự kiến"))
-    printed_in = _currency(after)
-    unit_in = next((currency for currency in ("VND", "USD") if currency in unit.upper()), None)
-    if printed_in and unit_in and printed_in != unit_in:
-        raise ValueError(
-            tr(
-                "{text!r} is in {currency}, but the indicator's unit is {unit!r}; convert it first",
-                text=text,
-                currency=printed_in,
-                unit=unit,
-            )
-        )
-    sign = -1.0 if "giảm" in before or "down" in before.split() else 1.0
-    written = convention(before + " " + after)
-    found = tuple(sign * value * scale / UNIT_SCALES.get(unit, 1.0) for value in readings(token, written))
-    return Typed(_choose(text.strip(), found, unit, bounds), qualifier, estimate)
+    return Typed(values[0], said.qualifier, said.estimate)
 
 
-def _currency(words: str) -> str | None:
-    """The currency the words after a printed figure name, if any."""
-    if re.search(r"đồng|\bvnd\b|\bvnđ\b", words):
-        return "VND"
-    if re.search(r"\busd\b|us\$|\$|đô[- ]?la", words):
-        return "USD"
-    return None
+def printed_figure(text: str, unit: str = "", bounds: tuple[float, float] | None = None) -> Printed:
+    """The first figure of a print in a data file, as the reports write them: `30 – 40%` is a range, `85/85 xã`
+    a ratio (a percentage for unit "%", else its numerator), and words the reader does not know ("xã",
+    "doanh nghiệp") are nouns around it. Everything else is read exactly as `read_printed` reads it."""
+    figure, said, values = _read(text, unit, bounds, strict=False)
+    if figure.shape == "ratio":
+        numerator, denominator = values
+        value = 100.0 * numerator / denominator if unit == "%" else numerator
+        return Printed(value, None, said.qualifier, said.estimate)
+    return Printed(values[0], values[1] if len(values) > 1 else None, said.qualifier, said.estimate)
 
 
-_KNOWN_WORDS = sorted(
-    {
-        *(word for word, _ in _QUALIFIER_WORDS),
-        *(word for word, _ in _ENGLISH_QUALIFIERS),
-        *_ESTIMATE_WORDS,
-        "estimated", "expected", "dự kiến", "đạt", "khoảng", "tăng", "giảm", "up", "down",
-        *(word for word, _ in SCALES),
-        "đồng", "vnd", "vnđ", "usd", "us$", "$", "đô la mỹ", "đô-la mỹ", "%", "percent",
-    },
-    key=len,
-    reverse=True,
-)  # fmt: skip
+def printed_value(text: str, unit: str = "", bounds: tuple[float, float] | None = None) -> float | tuple[float, float]:
+    """The value a print in a data file stands for in `unit` (`printed_figure`)."""
+    return printed_figure(text, unit, bounds).value
 
 
-def _leftover(words: str) -> str:
-    """What is left of the words around a figure once every known qualifier, scale and unit is taken away."""
-    for word in _KNOWN_WORDS:
-        words = words.replace(word, " ")
-    return " ".join(words.split())
+def printed_change(text: str) -> float | tuple[float, float]:
+    """The change a printed phrase states: "tăng 21%" is 21, "giảm 1,5%" −1.5, "tăng gấp 3 lần" (tripled) +200 (%)."""
+    figure, said, values = _read(text, "", None, strict=False)
+    if said.multiple and figure.shape == "one" and "gap" in _split(figure.before, accented=False):
+        return 100.0 * (values[0] - 1.0)
+    return values[0] if len(values) == 1 or figure.shape == "ratio" else (values[0], values[1])

@@ -11,17 +11,29 @@ from ictgoals.numbers import decimals
 
 
 def implied_previous(value: float, change: StatedChange, indicator: Indicator) -> float | None:
-    """The earlier figure a stated change implies; None for a stated range."""
+    """The earlier figure a stated change implies, to the precision of what it is worked out from; None for a
+    stated range.
+
+    71.000 tỷ đồng after a rise of 21% implies 71000 / 1.21 = 58677.69…, shown as 58678: the figure is printed
+    to whole billions, so the derived one cannot be more precise. A change in points or places adds
+    or takes away, and keeps the finer of the two precisions.
+    """
     if isinstance(change.value, tuple):
         return None
     if change.unit is ChangeUnit.PERCENT:
         factor = 1.0 + change.value / 100.0
         implied = None if factor == 0 else value / factor
+        places = decimals(value)
     elif change.unit is ChangeUnit.POINTS:
         implied = value - change.value
+        places = max(decimals(value), decimals(change.value))
     else:
         implied = value - indicator.better.sign * change.value
-    return implied if implied is not None and math.isfinite(implied) else None  # not a figure when it overflows
+        places = max(decimals(value), decimals(change.value))
+    if implied is None or not math.isfinite(implied):  # not a figure when it overflows
+        return None
+    rounded = round(implied, places)
+    return rounded if math.isfinite(rounded) else implied
 
 
 def computed_change(before: float, after: float, unit: ChangeUnit, indicator: Indicator) -> float | None:

@@ -12,8 +12,8 @@ from ictgoals.analysis.changes import change_agrees, computed_change, half_unit,
 from ictgoals.analysis.index import Index, same_value
 from ictgoals.i18n import language, pt, tr
 from ictgoals.localize import plain, signed
-from ictgoals.model import Actual, Dataset
-from ictgoals.numbers import printed_value
+from ictgoals.model import Actual, Dataset, Qualifier
+from ictgoals.numbers import printed_figure
 from ictgoals.regions import canonical, did_you_mean
 
 # ---------------------------------------------------------------- the results
@@ -274,38 +274,59 @@ def _inconsistent_targets(dataset: Dataset, index: Index) -> list[Finding]:
 
 
 def _printed_mismatches(dataset: Dataset) -> list[Finding]:
+    """Actuals whose `printed` text, read by the reader `record` uses, is not their value or not their bound."""
     findings = []
     for actual in dataset.actuals:
         if not actual.printed:
             continue
-        unit = dataset.indicators[actual.indicator].unit
+        indicator = dataset.indicators[actual.indicator]
         try:
-            read = printed_value(actual.printed, unit)
+            figure = printed_figure(actual.printed, indicator.unit, indicator.range)
         except ValueError:
-            read = None
+            figure = None
+        read = None if figure is None else figure.value
         if isinstance(read, float) and _close_to_print(read, actual.value):
+            if figure is not None and actual.qualifier not in (None, figure.qualifier):  # absent: the print's
+                findings.append(_finding(actual, _bound_problem(actual, figure.qualifier)))
             continue
         shown = tr("no number") if read is None else _fmt(read) if isinstance(read, float) else tr("a range")
-        findings.append(
-            Finding(
-                Severity.WARNING,
-                "printed-mismatch",
-                tr(
-                    '{indicator} ({region}, {year}): printed "{printed}" reads as {shown}, but value is {value}.',
-                    indicator=actual.indicator,
-                    region=actual.region,
-                    year=actual.year,
-                    printed=actual.printed,
-                    shown=shown,
-                    value=_fmt(actual.value),
-                ),
-                actual.location.file,
-                actual.location.line,
-                actual.indicator,
-                actual.year,
-            )
+        problem = tr(
+            '{indicator} ({region}, {year}): printed "{printed}" reads as {shown}, but value is {value}.',
+            indicator=actual.indicator,
+            region=actual.region,
+            year=actual.year,
+            printed=actual.printed,
+            shown=shown,
+            value=_fmt(actual.value),
         )
+        findings.append(_finding(actual, problem))
     return findings
+
+
+def _bound_problem(actual: Actual, said: Qualifier | None) -> str:
+    assert actual.qualifier is not None  # a figure without one is read by its print's
+    return tr(
+        '{indicator} ({region}, {year}): printed "{printed}" states the bound {said}, but qualifier is {given}. '
+        "Set qualifier to what the print says (or remove it for a plain figure).",
+        indicator=actual.indicator,
+        region=actual.region,
+        year=actual.year,
+        printed=actual.printed,
+        said=tr("none") if said is None else f'"{said.value}"',
+        given=f'"{actual.qualifier.value}"',
+    )
+
+
+def _finding(actual: Actual, problem: str) -> Finding:
+    return Finding(
+        Severity.WARNING,
+        "printed-mismatch",
+        problem,
+        actual.location.file,
+        actual.location.line,
+        actual.indicator,
+        actual.year,
+    )
 
 
 def _close_to_print(read: float, value: float) -> bool:

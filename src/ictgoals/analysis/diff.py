@@ -36,6 +36,8 @@ class DiffRow:
     """The change on the earlier year as the source states it."""
     stated_agrees: bool | None
     """Whether the stated change agrees with the two figures."""
+    series_break: bool = False
+    """`before` and `after` are of a province before and after its territory changed: not one series."""
 
     def __repr__(self) -> str:
         before = None if self.before is None else self.before.value
@@ -95,6 +97,29 @@ class DiffReport:
         )
 
 
+def _row(
+    indicator: Indicator,
+    region: str,
+    before: Reading | None,
+    derived: bool,
+    after: Reading,
+    stated: StatedChange | None,
+    against: int,
+) -> DiffRow:
+    """One indicator's change; across a series break (a province's territory changed between the two figures)
+    the change is flagged and never called improved or worse."""
+    change = change_pct = improved = agrees = None
+    broken = before is not None and None not in (before.territory, after.territory)
+    broken = broken and before is not None and before.territory != after.territory
+    if before is not None:
+        change = after.value - before.value
+        change_pct = None if before.value == 0 else 100.0 * change / abs(before.value)
+        improved = None if indicator.better is Better.NEUTRAL or broken else indicator.better.sign * change > 0
+        if stated is not None and stated.from_year == against and not derived:
+            agrees = change_agrees(stated.value, before.value, after.value, stated.unit, indicator)
+    return DiffRow(indicator, region, before, derived, after, change, change_pct, improved, stated, agrees, broken)
+
+
 def diff(dataset: Dataset, year: int, against: int, region: str = NATIONAL, index: Index | None = None) -> DiffReport:
     """Each indicator with a figure in `year` against `against`, recorded or implied by a stated change."""
     index = index or Index.of(dataset)
@@ -111,16 +136,9 @@ def diff(dataset: Dataset, year: int, against: int, region: str = NATIONAL, inde
         if before is None and stated is not None and stated.from_year == against:
             implied = implied_previous(after.value, stated, indicator)
             if implied is not None:
-                before = Reading(against, implied, after.sources, after.estimate, False)
+                before = Reading(against, implied, after.sources, after.estimate, False, territory=after.territory)
                 derived = True
-        change = change_pct = improved = agrees = None
-        if before is not None:
-            change = after.value - before.value
-            change_pct = None if before.value == 0 else 100.0 * change / abs(before.value)
-            improved = None if indicator.better is Better.NEUTRAL else indicator.better.sign * change > 0
-            if stated is not None and stated.from_year == against and not derived:
-                agrees = change_agrees(stated.value, before.value, after.value, stated.unit, indicator)
-        rows.append(DiffRow(indicator, region, before, derived, after, change, change_pct, improved, stated, agrees))
+        rows.append(_row(indicator, region, before, derived, after, stated, against))
     rows.sort(key=lambda r: (r.indicator.area, r.indicator.id))
     due = status(dataset, year, region, index)
     return DiffReport(year, against, region, tuple(rows), due.rows)

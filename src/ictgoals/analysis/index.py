@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import weakref
@@ -9,7 +10,19 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ictgoals.model import NATIONAL, Actual, Dataset, GroupKey, Source, Target, region_key
+from ictgoals.model import (
+    NATIONAL,
+    Actual,
+    Dataset,
+    GroupKey,
+    Qualifier,
+    Source,
+    Target,
+    Territory,
+    may_state,
+    region_key,
+)
+from ictgoals.regions import same_unit, territory_of
 
 if TYPE_CHECKING:  # the results of validate; status does not load them
     from ictgoals.analysis.checks import Finding
@@ -33,6 +46,10 @@ class Reading:
     """Whether another source gives another figure for the same year."""
     printed: str = ""
     """The figure as the first source prints it."""
+    qualifier: Qualifier | None = None
+    """The bound that print states: "hơn 148" is known to be more than 148."""
+    territory: Territory | None = None
+    """For a province whose territory changed on 1 July 2025 under its name: the unit the figure is for."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +134,16 @@ def choose(actuals: Sequence[Actual], order: Mapping[str, int]) -> Reading:
     """
     if len(actuals) == 1:
         only = actuals[0]
-        return Reading(only.year, only.value, (only.source,), only.estimate, False, only.printed)
+        return Reading(
+            only.year,
+            only.value,
+            (only.source,),
+            only.estimate,
+            False,
+            only.printed,
+            qualifier_of(only),
+            _unit_of(only),
+        )
     ordered = sorted(actuals, key=lambda a: (order.get(a.source, len(order)), a.source))
     chosen = ordered[0]
     agreeing = [a for a in ordered if same_value(a.value, chosen.value)]
@@ -129,7 +155,34 @@ def choose(actuals: Sequence[Actual], order: Mapping[str, int]) -> Reading:
         all(a.estimate for a in agreeing),
         len(agreeing) != len(ordered),
         chosen.printed,
+        qualifier_of(chosen),
+        _unit_of(chosen),
     )
+
+
+def qualifier_of(actual: Actual) -> Qualifier | None:
+    """The bound a figure is known by: its `qualifier`, else the one its print states ("hơn 148"), so that data
+    written before the field existed, or by hand, is judged by what the source printed."""
+    if actual.qualifier is not None or not actual.printed:
+        return actual.qualifier
+    return _printed_qualifier(actual.printed)
+
+
+@functools.lru_cache(maxsize=4096)
+def _printed_qualifier(printed: str) -> Qualifier | None:
+    if not may_state(printed):
+        return None  # no word that states a bound: the reader need not even be loaded
+    from ictgoals.numbers import printed_figure  # the reader, only for a print that may state a bound
+
+    try:
+        return printed_figure(printed).qualifier
+    except ValueError:
+        return None
+
+
+def _unit_of(actual: Actual) -> Territory | None:
+    """Which unit a figure of a province whose territory changed is for (regions.territory_of)."""
+    return territory_of(actual.region, actual.year, actual.territory)
 
 
 #: The index of each dataset analysed in this process, while the dataset lives: a script that asks for
@@ -171,7 +224,9 @@ class Index:
         if found is None:
             by_year: dict[int, list[Actual]] = {}
             periods: list[Actual] = []
-            for actual in self._figures.group(key):
+            names = same_unit(region)  # Huế and Thừa Thiên Huế: one city, one series
+            figures = [a for name in names for a in self._figures.group((indicator, region_key(name)))]
+            for actual in figures:
                 if actual.period is None:
                     by_year.setdefault(actual.year, []).append(actual)
                 else:

@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from ictgoals.model import NATIONAL, Indicator, Op, Status, Target
+from ictgoals.model import NATIONAL, Indicator, Op, Qualifier, Status, Target
 
 if TYPE_CHECKING:  # only for the getters' types: the results import this module, never the reverse
     from ictgoals.analysis.catalogue import Catalogue
@@ -237,6 +237,11 @@ def _indicator_fields(get: Callable[[T], Indicator]) -> tuple[Field[T], ...]:
 
 # ---------------------------------------------------------------- status rows
 
+_QUALIFIER_MEANING = (
+    'the bound the figure\'s print states: `"more-than"` (hơn, trên: "> 148"), `"at-least"`, `"less-than"`, '
+    '`"at-most"`, `"nearly"` (gần: just under), `"about"` (khoảng); null for a plain figure'
+)
+
 
 def _baseline(row: StatusRow) -> Record | None:
     return None if row.baseline is None else {"year": row.baseline.year, "value": number(row.baseline.value)}
@@ -281,9 +286,10 @@ STATUS: Shape[StatusRow] = Shape(
     ),
     Field(
         "tolerance",
-        lambda row: number(row.target.tolerance),
+        lambda row: number(row.tolerance),
         NUMBER,
-        "how far short of the value still counts as met, in the unit",
+        "how far short of the value still counts as met, in the unit: as printed, or for an approximate target "
+        "1% of its value",
     ),
     Field(
         "target_years",
@@ -359,6 +365,25 @@ STATUS: Shape[StatusRow] = Shape(
         "the latest figure as % of the target (target ÷ figure when lower is better); null for ranks, "
         "maintain, or above a range",
     ),
+    Field(
+        "approximate",
+        lambda row: row.approximate,
+        BOOLEAN,
+        'the target is printed as approximate ("khoảng 165"): met within its tolerance',
+    ),
+    Field(
+        "qualifier",
+        lambda row: None if row.current is None or row.current.qualifier is None else row.current.qualifier.value,
+        STRING,
+        _QUALIFIER_MEANING,
+        choices=tuple(q.value for q in Qualifier),
+    ),
+    Field(
+        "series_break",
+        lambda row: row.series_break,
+        BOOLEAN,
+        "the figures used are of the province before and after its territory changed on 1 July 2025",
+    ),
 )
 
 
@@ -400,6 +425,20 @@ DIFF: Shape[DiffRow] = Shape(
     Field("sources", lambda row: list(row.after.sources), ARRAY, "the ids of the sources of the year's figure"),
     Field("conflict", lambda row: row.after.conflict, BOOLEAN, "sources disagree on the year's figure"),
     Field("estimate", lambda row: row.after.estimate, BOOLEAN, "the year's figure is an estimate"),
+    Field(
+        "qualifier",
+        lambda row: None if row.after.qualifier is None else row.after.qualifier.value,
+        STRING,
+        _QUALIFIER_MEANING,
+        choices=tuple(q.value for q in Qualifier),
+    ),
+    Field(
+        "series_break",
+        lambda row: row.series_break,
+        BOOLEAN,
+        "`before` and `after` are of the province before and after its territory changed on 1 July 2025: "
+        "not one series, so `improved` is null",
+    ),
 )
 
 #: `diff --format csv`: one table of both kinds of row. kind "change" rows fill the DIFF fields,
@@ -443,9 +482,17 @@ REGION: Shape[Region] = Shape(
     Field("name", lambda r: r.name, STRING, "the region's name"),
     Field("code", lambda r: r.code, STRING, "its code (the nation: VN)"),
     Field("current", lambda r: r.current, BOOLEAN, "a province from 1 July 2025 (or the nation)"),
-    Field("merged_into", lambda r: r.merged_into, STRING, "for a former province, the one that succeeded it"),
+    Field("merged_into", lambda r: r.merged_into, STRING, "for a former province, the one it was merged into"),
     Field("since", lambda r: r.since, STRING, "the date of that change"),
     Field("formed_from", lambda r: list(r.formed_from), ARRAY, "for a current province, the former ones it joins"),
+    Field(
+        "became",
+        lambda r: r.became,
+        STRING,
+        "for a former name of a unit that went on without a merger, its new name (Thừa Thiên Huế: Huế)",
+    ),
+    Field("valid_from", lambda r: r.valid_from, STRING, "the first day of the unit under this name, if it has one"),
+    Field("valid_until", lambda r: r.valid_until, STRING, "the last day of the unit under this name, if it has one"),
 )
 
 
@@ -466,6 +513,19 @@ HISTORY: Shape[HistoryEntry] = Shape(
     Field("period", lambda e: None if e.period is None else list(e.period), ARRAY, "`[first, last]` for a period"),
     Field("basis", lambda e: e.basis, STRING, 'for a period: `"average"` or `"total"`'),
     Field("absorbed", lambda e: e.absorbed, BOOLEAN, "a figure of a former province this one was formed from"),
+    Field("qualifier", lambda e: e.qualifier, STRING, _QUALIFIER_MEANING, choices=tuple(q.value for q in Qualifier)),
+    Field(
+        "territory",
+        lambda e: e.territory,
+        STRING,
+        'for a province whose territory changed on 1 July 2025 under its name: `"former"` or `"current"`',
+    ),
+    Field(
+        "series_break",
+        lambda e: e.series_break,
+        BOOLEAN,
+        "the first figure after the province's territory changed: not comparable with those before",
+    ),
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import sys
 from dataclasses import dataclass, replace
@@ -10,7 +11,8 @@ from typing import Any
 from ictgoals.analysis import records
 from ictgoals.analysis.index import Index, Point, Reading, Series, same_value
 from ictgoals.i18n import tr
-from ictgoals.model import NATIONAL, Dataset, Indicator, Op, Status, Target, region_key
+from ictgoals.model import NATIONAL, Dataset, Indicator, Op, Qualifier, Status, Target, Territory, may_state, region_key
+from ictgoals.regions import territory_of
 
 # ---------------------------------------------------------------- the results
 
@@ -43,6 +45,19 @@ class StatusRow:
     """The same as compound growth, in %."""
     warnings: tuple[str, ...] = ()
     """What a person should know about how the row was computed."""
+    series_break: bool = False
+    """The figures used come from a province before and after its territory changed (1 July 2025)."""
+
+    @property
+    def approximate(self) -> bool:
+        """The target is printed as approximate ("khoảng 165"): met within its tolerance."""
+        return is_approximate(self.target)
+
+    @property
+    def tolerance(self) -> float | None:
+        """How far short of its value the target is still met: printed, or for an approximate target 1% of it."""
+        found = tolerance_of(self.target)
+        return found if found or self.target.tolerance is not None else None
 
     def __repr__(self) -> str:
         target = self.target
@@ -238,6 +253,65 @@ def required_pace(current: Point, goal: float | None, target_year: int) -> tuple
 # ---------------------------------------------------------------- status
 
 
+#: An approximate target ("khoảng 165") without a printed tolerance is met within this share of its value.
+APPROXIMATE_BAND = 0.01
+
+
+def tolerance_of(target: Target) -> float:
+    """How far short of its value a target is still met, in the unit: the printed tolerance; for an
+    approximate target without one, APPROXIMATE_BAND of its value (of the larger bound of a range); else 0."""
+    if target.tolerance is not None:
+        return target.tolerance
+    if not is_approximate(target) or target.value is None:
+        return 0.0
+    size = max(abs(v) for v in target.value) if isinstance(target.value, tuple) else abs(target.value)
+    return APPROXIMATE_BAND * size
+
+
+def is_approximate(target: Target) -> bool:
+    """Whether a target is approximate: `approximate`, or printed with "khoảng" / "about" (data written before
+    the field existed, or by hand, is judged by what the source printed)."""
+    return target.approximate or (bool(target.printed) and _printed_about(target.printed))
+
+
+@functools.lru_cache(maxsize=1024)
+def _printed_about(printed: str) -> bool:
+    if not may_state(printed, (Qualifier.ABOUT,)):
+        return False  # no word for "about": the reader need not even be loaded
+    from ictgoals.numbers import printed_figure  # the reader, only for a print that may say "about"
+
+    try:
+        return printed_figure(printed).qualifier is Qualifier.ABOUT
+    except ValueError:
+        return False
+
+
+def _at_least(actual: float, floor: float, qualifier: Qualifier | None, *, strict: bool) -> bool:
+    """Whether a figure printed as `actual` with `qualifier` is known to reach `floor` (to pass it, if `strict`).
+
+    "hơn 148" (more than) reaches 148 and passes it; "gần 150" (nearly: just under) passes 148 and
+    does not reach 150; "dưới 150" (less than) is not known to reach anything.
+    """
+    equal = same_value(actual, floor)
+    if qualifier is None or qualifier is Qualifier.ABOUT or qualifier is Qualifier.AT_LEAST:
+        return (actual > floor and not equal) if strict else (actual > floor or equal)
+    if qualifier is Qualifier.MORE_THAN:
+        return actual > floor or equal
+    if qualifier is Qualifier.NEARLY:
+        return actual > floor and not equal
+    return False  # less than, at most: no lower bound
+
+
+def _at_most(actual: float, ceiling: float, qualifier: Qualifier | None, *, strict: bool) -> bool:
+    """Whether a figure printed as `actual` with `qualifier` is known to stay at `ceiling` (under it, if `strict`)."""
+    equal = same_value(actual, ceiling)
+    if qualifier is None or qualifier is Qualifier.ABOUT or qualifier is Qualifier.AT_MOST:
+        return (actual < ceiling and not equal) if strict else (actual < ceiling or equal)
+    if qualifier is Qualifier.LESS_THAN or qualifier is Qualifier.NEARLY:
+        return actual < ceiling or equal
+    return False  # more than, at least: no upper bound
+
+
 def satisfies(
     op: Op,
     value: float | tuple[float, float] | None,
@@ -245,27 +319,31 @@ def satisfies(
     baseline: float | None,
     indicator: Indicator,
     tolerance: float = 0.0,
+    qualifier: Qualifier | None = None,
 ) -> bool:
     """Whether `actual` meets a target; "maintain" compares with the baseline.
 
     A strict target (">", "<") is not met at exactly its value. `tolerance` widens a target in
-    the indicator's unit: ">= 100" with tolerance 2 is met from 98.
+    the indicator's unit: ">= 100" with tolerance 2 is met from 98. A figure printed as a bound
+    (`qualifier`) meets a target only when every value the bound allows does: "hơn 148" meets
+    "> 148".
     """
-    if op.upward or op.downward:
+    if op is Op.MAINTAIN:
+        if baseline is None:
+            return False
+        if indicator.better.sign > 0:
+            return _at_least(actual, baseline - tolerance, qualifier, strict=False)
+        return _at_most(actual, baseline + tolerance, qualifier, strict=False)
+    strict = op is Op.MORE_THAN or op is Op.LESS_THAN
+    if op.upward:
         assert isinstance(value, float)
-        bound = value - tolerance if op.upward else value + tolerance
-        beyond = actual > bound if op.upward else actual < bound
-        if op is Op.MORE_THAN or op is Op.LESS_THAN:
-            return beyond and not same_value(actual, bound)
-        return beyond or same_value(actual, bound)
-    if op is Op.BETWEEN:
-        assert isinstance(value, tuple)
-        low, high = value[0] - tolerance, value[1] + tolerance
-        return (low <= actual or same_value(low, actual)) and (actual <= high or same_value(actual, high))
-    if baseline is None:
-        return False
-    change = indicator.better.sign * (actual - baseline)
-    return change >= -tolerance or same_value(change, -tolerance)
+        return _at_least(actual, value - tolerance, qualifier, strict=strict)
+    if op.downward:
+        assert isinstance(value, float)
+        return _at_most(actual, value + tolerance, qualifier, strict=strict)
+    assert isinstance(value, tuple)
+    low, high = value[0] - tolerance, value[1] + tolerance
+    return _at_least(actual, low, qualifier, strict=False) and _at_most(actual, high, qualifier, strict=False)
 
 
 def gap(
@@ -289,7 +367,7 @@ def gap(
 
 def _goal(target: Target, near: float, baseline: float | None) -> float | None:
     """The single number a target aims at, its tolerance included: for a range, the bound nearest `near`."""
-    tolerance = target.tolerance or 0.0
+    tolerance = tolerance_of(target)
     if target.op is Op.MAINTAIN:
         return baseline
     if isinstance(target.value, tuple):
@@ -308,8 +386,13 @@ def evaluate(target: Target, indicator: Indicator, series: Series, region: str) 
         return StatusRow(target, indicator, region, None, None, Status.NO_DATA, baseline)
     base_value = baseline.value if baseline else None
     row_gap = gap(target.op, target.value, current.value, base_value, indicator)
-    if satisfies(target.op, target.value, current.value, base_value, indicator, target.tolerance or 0.0):
+    if target.op is Op.MAINTAIN and baseline is not None and baseline.year >= current.year:
+        # A level to keep needs a second figure: the only one is its own baseline (no-trend, as any single figure).
+        return StatusRow(target, indicator, region, current, row_gap, Status.NO_TREND, baseline)
+    tolerance = tolerance_of(target)
+    if satisfies(target.op, target.value, current.value, base_value, indicator, tolerance, current.qualifier):
         return StatusRow(target, indicator, region, current, row_gap, Status.MET, baseline)
+    bound = _bound_note(target, indicator, current, base_value, tolerance)
     pace = required_pace(Point(current.year, current.value), _goal(target, current.value, base_value), target.year)
     deadline = series.first_from(target.year)
     if baseline is None and (deadline is None or target.op is Op.MAINTAIN):
@@ -321,7 +404,9 @@ def evaluate(target: Target, indicator: Indicator, series: Series, region: str) 
         )
         return StatusRow(target, indicator, region, current, row_gap, Status.NO_TREND, None, None, None, *pace, (note,))
     if deadline is not None or target.op is Op.MAINTAIN:
-        return StatusRow(target, indicator, region, current, row_gap, Status.MISSED, baseline, None, None, *pace)
+        return StatusRow(
+            target, indicator, region, current, row_gap, Status.MISSED, baseline, None, None, *pace, warnings=bound
+        )
     assert baseline is not None  # both cases without one returned above
     goal = _goal(target, baseline.value, baseline.value)
     assert goal is not None
@@ -345,7 +430,24 @@ def evaluate(target: Target, indicator: Indicator, series: Series, region: str) 
         result.ratio,
         result.projected,
         *pace,
-        warnings=result.warnings,
+        warnings=result.warnings + bound,
+    )
+
+
+def _bound_note(
+    target: Target, indicator: Indicator, current: Reading, baseline: float | None, tolerance: float
+) -> tuple[str, ...]:
+    """When the figure would meet the target as a plain number but its print is a bound that cannot show it."""
+    if current.qualifier is None or not satisfies(
+        target.op, target.value, current.value, baseline, indicator, tolerance
+    ):
+        return ()
+    return (
+        tr(
+            "the {year} figure is printed {printed!r}, a bound that cannot show the target met",
+            year=current.year,
+            printed=current.printed or current.qualifier.value,
+        ),
     )
 
 
@@ -356,15 +458,42 @@ def evaluate_in(target: Target, year: int, indicator: Indicator, series: Series,
     earlier year's figure, or one for a period of years, never stands in for it.
     """
     if target.span is None:
-        return evaluate(target, indicator, series, region)
+        return _with_break(evaluate(target, indicator, series, region), series)
     due = replace(target, year=year)
     reading = series.readings.get(year)
     if reading is None:
         return StatusRow(due, indicator, region, None, None, Status.NO_DATA)
-    tolerance = target.tolerance or 0.0
     row_gap = gap(target.op, target.value, reading.value, None, indicator)
-    met = satisfies(target.op, target.value, reading.value, None, indicator, tolerance)
-    return StatusRow(due, indicator, region, reading, row_gap, Status.MET if met else Status.MISSED)
+    met = satisfies(target.op, target.value, reading.value, None, indicator, tolerance_of(target), reading.qualifier)
+    row = StatusRow(due, indicator, region, reading, row_gap, Status.MET if met else Status.MISSED)
+    return _with_break(row, series)
+
+
+def _with_break(row: StatusRow, series: Series) -> StatusRow:
+    """The row flagged when a figure it uses is of another unit than the one the target is for: a province
+    whose territory changed on 1 July 2025 under its name, before and after (regions.territory_of)."""
+    own = region_key(row.target.region) == region_key(row.region)
+    unit = territory_of(row.region, row.target.year, row.target.territory if own else None)
+    used = [row.current]
+    if row.baseline is not None and (row.status is not Status.MET or row.target.op is Op.MAINTAIN):
+        used.append(series.readings.get(row.baseline.year))  # progress was measured from it
+    other = next((r for r in used if r is not None and r.territory not in (None, unit)), None)
+    if unit is None or other is None:
+        return row
+    note = tr(
+        "series break: {region}'s territory changed on 1 July 2025; the target is for {region} {target_unit}, "
+        "but the {year} figure is for {region} {figure_unit}",
+        region=row.region,
+        target_unit=unit_words(unit),
+        year=other.year,
+        figure_unit=unit_words(other.territory),
+    )
+    return replace(row, series_break=True, warnings=(*row.warnings, note))
+
+
+def unit_words(territory: Territory | None) -> str:
+    """ "as it was before 1 July 2025" or "as it is since then": which unit of a changed province is meant."""
+    return tr("as it was before 1 July 2025") if territory is Territory.FORMER else tr("as it is since 1 July 2025")
 
 
 def targets_for(dataset: Dataset, region: str) -> list[Target]:

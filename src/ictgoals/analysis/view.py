@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ictgoals.analysis import records
 from ictgoals.analysis.changes import implied_previous, stated_for
-from ictgoals.analysis.index import Index, Point, Reading, Series
+from ictgoals.analysis.index import Index, Point, Reading, Series, qualifier_of
 from ictgoals.analysis.status import StatusRow, evaluate_in
 from ictgoals.model import NATIONAL, Actual, Dataset, Indicator, Target, region_key
-from ictgoals.regions import catalogue
+from ictgoals.regions import catalogue, territory_of
 
 # ---------------------------------------------------------------- the results
 
@@ -47,10 +47,17 @@ class HistoryEntry:
     """For such a figure: "average" (per year) or "total"."""
     absorbed: bool = False
     """A figure of a former province the region was formed from: shown, never used."""
+    qualifier: str | None = None
+    """The bound the print states ("more-than" for "hơn 148"), if any."""
+    territory: str | None = None
+    """For a province whose territory changed on 1 July 2025 under its name: "former" or "current"."""
+    series_break: bool = False
+    """The first figure of the region after a change of its territory: not comparable with those before."""
 
     @classmethod
     def of(cls, actual: Actual, used: bool, absorbed: bool = False) -> HistoryEntry:
         change = actual.change
+        unit = territory_of(actual.region, actual.year, actual.territory)
         return cls(
             actual.indicator,
             actual.year,
@@ -65,6 +72,8 @@ class HistoryEntry:
             period=actual.period,
             basis=actual.basis or None,
             absorbed=absorbed,
+            qualifier=None if (bound := qualifier_of(actual)) is None else bound.value,
+            territory=None if unit is None else unit.value,
         )
 
 
@@ -94,7 +103,7 @@ class IndicatorView:
         entries += [HistoryEntry.of(a, False, absorbed=True) for a in self.absorbed]
         entries += [HistoryEntry(self.indicator.id, p.year, p.value, self.region, derived=True) for p in self.derived]
         entries.sort(key=lambda e: (e.year, e.derived, not e.used, e.source or ""))
-        return tuple(entries)
+        return _breaks(entries)
 
     def to_records(self) -> list[dict[str, Any]]:
         """The JSON's "history": every figure, derived value and merged-in figure, in order."""
@@ -119,6 +128,18 @@ class IndicatorView:
             f"IndicatorView(indicator={self.indicator.id!r}, region={self.region!r}, "
             f"actuals=<{len(self.actuals)} figures>, targets=<{len(self.targets)} rows>)"
         )
+
+
+def _breaks(entries: list[HistoryEntry]) -> tuple[HistoryEntry, ...]:
+    """The entries, the first of each unit after another (a province before and after 1 July 2025) flagged."""
+    marked, last = [], None
+    for entry in entries:
+        if entry.territory is not None and not entry.absorbed:
+            if last is not None and entry.territory != last:
+                entry = replace(entry, series_break=True)
+            last = entry.territory
+        marked.append(entry)
+    return tuple(marked)
 
 
 def show(dataset: Dataset, indicator_id: str, region: str = NATIONAL, index: Index | None = None) -> IndicatorView:

@@ -11,10 +11,10 @@ from typing import TextIO
 from ictgoals.api.files import cache_wanted
 from ictgoals.datafiles import schema
 from ictgoals.datafiles.paths import DataFiles
-from ictgoals.errors import DataError, UsageError
+from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
 from ictgoals.model import Dataset, Source
-from ictgoals.writing import inputs, plans, session, workbooks
+from ictgoals.writing import append, inputs, plans, session, workbooks
 from ictgoals.writing.drafts import read_draft
 from ictgoals.writing.inputs import Row
 from ictgoals.writing.lock import Notify
@@ -34,10 +34,14 @@ def record(
     source_date: str | None = None,
     allow_conflict: bool = False,
     dry_run: bool = False,
+    force: bool = False,
     wait: float | None = None,
     notify: Notify | None = None,
 ) -> Written:
-    """Append one figure, given as text fields (Vietnamese number forms allowed), to the actuals file."""
+    """Append one figure, given as text fields (Vietnamese number forms allowed), to the actuals file.
+
+    A figure 20 times off its indicator's recent figures in the region is refused unless `force`; a dry run
+    says so through `notify` instead."""
     writer = Writer(chosen, schema.ACTUALS, cache=cache_wanted())
     if not fields.get("value") and not fields.get("printed"):
         raise UsageError("give the figure (VALUE) or the figure as printed (--printed), or both.")
@@ -49,14 +53,31 @@ def record(
     else:
         new_sources = {source: plans.source_table(source_title, source_date)}
     row = inputs.typed(fields, command_line())
-    return writer.write(
+    mode = _plausibility(force=force, dry_run=dry_run)
+    written = writer.write(
         lambda data: plans.plan_actuals(
-            data, [(command_line(), row)], allow_conflict=allow_conflict, new_sources=new_sources
+            data, [(command_line(), row)], allow_conflict=allow_conflict, new_sources=new_sources, plausibility=mode
         ),
         dry_run=dry_run,
         wait=wait,
         notify=notify,
     )
+    return _warned(written, notify)
+
+
+def _plausibility(*, force: bool, dry_run: bool) -> plans.Plausibility:
+    """A write refuses an implausible figure; a dry run warns of it; --force lets it through."""
+    if force:
+        return plans.Plausibility.ALLOW
+    return plans.Plausibility.WARN if dry_run else plans.Plausibility.REFUSE
+
+
+def _warned(written: Written, notify: Notify | None) -> Written:
+    """Say the warnings of a write's plan (a dry run's implausible figures) on stderr."""
+    if notify is not None:
+        for warning in written.plan.warnings:
+            notify(tr("warning: {problem} (a write refuses it; check it, or pass --force)", problem=warning))
+    return written
 
 
 def import_file(
@@ -69,6 +90,7 @@ def import_file(
     strict_columns: bool = False,
     allow_conflict: bool = False,
     dry_run: bool = False,
+    force: bool = False,
     wait: float | None = None,
     notify: Notify | None = None,
 ) -> Written:
@@ -91,7 +113,8 @@ def import_file(
         stream = sys.stdin if stdin is None else stdin
         name, text = ("stdin", inputs.read_stream(stream)) if file == "-" else (file, inputs.read_file(Path(file)))
         if kind == "toml":
-            return _import_draft(chosen, text, name, allow_conflict, dry_run, wait, notify)
+            mode = _plausibility(force=force, dry_run=dry_run)
+            return _warned(_import_draft(chosen, text, name, allow_conflict, dry_run, mode, wait, notify), notify)
         rows = inputs.read_rows(text, kind, name)
     columns = list(dict.fromkeys(key for _, row in rows for key in row))
     rows, ignored = inputs.known_columns(rows, columns, name, strict=strict_columns)
@@ -104,12 +127,16 @@ def import_file(
             )
         )
     writer = Writer(chosen, schema.ACTUALS, cache=cache_wanted())
-    return writer.write(
-        lambda data: plans.plan_actuals(data, rows, allow_conflict=allow_conflict, new_sources={}),
+    mode = _plausibility(force=force, dry_run=dry_run)
+    written = writer.write(
+        lambda data: plans.plan_actuals(
+            data, rows, allow_conflict=allow_conflict, new_sources={}, plausibility=mode, medium=kind
+        ),
         dry_run=dry_run,
         wait=wait,
         notify=notify,
     )
+    return _warned(written, notify)
 
 
 def _import_draft(
@@ -118,6 +145,7 @@ def _import_draft(
     name: str,
     allow_conflict: bool,
     dry_run: bool,
+    mode: plans.Plausibility,
     wait: float | None,
     notify: Notify | None,
 ) -> Written:
@@ -126,34 +154,51 @@ def _import_draft(
     figures, goals, sources = read_draft(text, name)
 
     def plan_targets(data: Dataset) -> plans.Plan:
-        if sources:  # the draft's own sources, declared with its targets
-            for source_id in sources:
-                if source_id in data.sources:
-                    raise DataError(
-                        name,
-                        tr("source '{id}' is already declared.", id=source_id),
-                        tr("Remove its [sources.{id}] table from the draft.", id=source_id),
-                    )
-            data = replace(data, sources={**data.sources, **{s: Source(s) for s in sources}})
-        planned = [plans.plan_target(data, row, where) for where, row in goals]
-        return plans.Plan(tuple(e for p in planned for e in p.entries), sources, sum(p.skipped for p in planned))
+        declared = plans.sources_to_declare(data, sources, name)  # the draft's own sources, with its targets
+        data = replace(data, sources={**data.sources, **{s: Source(s) for s in declared}})
+        planned = [plans.plan_target(data, row, where, mode) for where, row in goals]
+        entries = tuple(e for p in planned for e in p.entries)
+        warnings = tuple(w for p in planned for w in p.warnings)
+        return plans.Plan(entries, declared, sum(p.skipped for p in planned), warnings)
 
-    def plan_figures(new_sources: Mapping[str, Row]) -> Callable[[Dataset], plans.Plan]:
-        return lambda data: plans.plan_actuals(data, figures, allow_conflict=allow_conflict, new_sources=new_sources)
+    def plan_figures(declare: bool) -> Callable[[Dataset], plans.Plan]:
+        def plan(data: Dataset) -> plans.Plan:
+            new = plans.sources_to_declare(data, sources, name) if declare else {}
+            return plans.plan_actuals(data, figures, allow_conflict=allow_conflict, new_sources=new, plausibility=mode)
+
+        return plan
 
     cache = cache_wanted()
     targets_writer = Writer(chosen, schema.TARGETS, cache=cache)
     actuals_writer = Writer(chosen, schema.ACTUALS, cache=cache)
-    if goals:
-        targets_writer.write(plan_targets, dry_run=True)
-    written = actuals_writer.write(plan_figures(sources), dry_run=True)
+    checked = targets_writer.write(plan_targets, dry_run=True) if goals else None
+    written = actuals_writer.write(plan_figures(declare=True), dry_run=True)
     if dry_run:
-        return written
+        return _both(checked, written)
     if goals:
-        targets_writer.write(plan_targets, dry_run=False, wait=wait, notify=notify)
+        declared = targets_writer.write(plan_targets, dry_run=False, wait=wait, notify=notify)
         if notify is not None:
-            notify(tr("declared {count} target(s) in {path}.", count=len(goals), path=chosen.targets.path))
-    return actuals_writer.write(plan_figures({} if goals else sources), dry_run=False, wait=wait, notify=notify)
+            notify(
+                tr(
+                    "declared {count} target(s) in {path}; skipped {skipped} already declared.",
+                    count=len(declared.plan.entries),
+                    path=chosen.targets.path,
+                    skipped=declared.plan.skipped,
+                )
+            )
+    return actuals_writer.write(plan_figures(declare=not goals), dry_run=False, wait=wait, notify=notify)
+
+
+def _both(targets: Written | None, actuals: Written) -> Written:
+    """A draft's dry run: what would be added to both files, each under a comment naming its file."""
+    if targets is None or not targets.text:
+        return actuals
+    text = f"# {tr('to be added to {path}:', path=targets.path)}\n{targets.text}"
+    if actuals.plan.entries:  # its sources go to the targets file, with the targets
+        figures = append.entries_text(schema.ACTUALS.name, actuals.plan.entries, {})
+        text += f"\n# {tr('to be added to {path}:', path=actuals.path)}\n{figures}"
+    warnings = targets.plan.warnings + actuals.plan.warnings
+    return replace(actuals, text=text, plan=replace(actuals.plan, warnings=warnings))
 
 
 def declare_target(
@@ -162,10 +207,12 @@ def declare_target(
     values: Sequence[str],
     *,
     dry_run: bool = False,
+    force: bool = False,
     wait: float | None = None,
     notify: Notify | None = None,
 ) -> Written:
-    """Append one target, given as text fields and zero, one or two values, to the targets file."""
+    """Append one target, given as text fields and zero, one or two values, to the targets file; a value 20
+    times off the indicator's recent figures in the region is refused unless `force`."""
     row = inputs.typed(fields, command_line())
     numbers = [inputs.typed({"value": v}, command_line())["value"] for v in values]
     if len(numbers) == 1:
@@ -173,9 +220,11 @@ def declare_target(
     elif len(numbers) > 1:
         row["value"] = numbers
     writer = Writer(chosen, schema.TARGETS, cache=cache_wanted())
-    return writer.write(
-        lambda data: plans.plan_target(data, row, command_line()), dry_run=dry_run, wait=wait, notify=notify
+    mode = _plausibility(force=force, dry_run=dry_run)
+    written = writer.write(
+        lambda data: plans.plan_target(data, row, command_line(), mode), dry_run=dry_run, wait=wait, notify=notify
     )
+    return _warned(written, notify)
 
 
 def init(directory: Path, *, force: bool = False, wait: float | None = None, notify: Notify | None = None) -> None:

@@ -31,6 +31,13 @@ from ictgoals.model import NATIONAL
 from ictgoals.writing.inputs import text_fields
 from ictgoals.writing.session import Written
 
+ForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="Record a figure even if it is 20 times off the indicator's recent figures (checked first)."
+    ),
+]
+
 
 def _show_dry_run(written: Written) -> None:
     """A dry run prints the TOML that would have been appended."""
@@ -61,6 +68,7 @@ def record(
         str | None, typer.Option("--source-date", help="Publication date of the new source.")
     ] = None,
     allow_conflict: AllowConflictOpt = False,
+    force: ForceOpt = False,
     wait: WaitOpt = None,
     dry_run: DryRunOpt = False,
     targets: TargetsOpt = None,
@@ -87,6 +95,7 @@ def record(
         source_date=source_date,
         allow_conflict=allow_conflict,
         dry_run=dry_run,
+        force=force,
         wait=wait,
         notify=say,
     )
@@ -134,6 +143,7 @@ def import_(
         ),
     ] = False,
     allow_conflict: AllowConflictOpt = False,
+    force: ForceOpt = False,
     wait: WaitOpt = None,
     dry_run: DryRunOpt = False,
     targets: TargetsOpt = None,
@@ -149,6 +159,7 @@ def import_(
         strict_columns=strict_columns,
         allow_conflict=allow_conflict,
         dry_run=dry_run,
+        force=force,
         wait=wait,
         notify=say,
     )
@@ -179,6 +190,7 @@ def target(
         int | None, typer.Option("--baseline-year", help="Year progress is measured from.")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="Free-text note.")] = None,
+    force: ForceOpt = False,
     wait: WaitOpt = None,
     dry_run: DryRunOpt = False,
     targets: TargetsOpt = None,
@@ -195,7 +207,9 @@ def target(
         baseline_year=baseline_year,
         region=region,
     )
-    written = api.declare_target(files(targets, actuals), fields, values or [], dry_run=dry_run, wait=wait, notify=say)
+    written = api.declare_target(
+        files(targets, actuals), fields, values or [], dry_run=dry_run, force=force, wait=wait, notify=say
+    )
     _show_dry_run(written)
     if written.plan.skipped:
         say(

@@ -27,7 +27,7 @@ from ictgoals.datafiles.located import MAX_FILE_BYTES, read_bytes
 from ictgoals.datafiles.payload import append, decode, encode
 from ictgoals.model import Dataset
 
-FORMAT = 6
+FORMAT = 7
 ENV_CACHE_HOME = "XDG_CACHE_HOME"
 
 

@@ -23,13 +23,15 @@ from ictgoals.model import (
     Indicator,
     Location,
     Op,
+    Qualifier,
     Source,
     StatedChange,
     Target,
+    Territory,
     region_key,
 )
 
-_E = TypeVar("_E", Op, Better, ChangeUnit, Basis)
+_E = TypeVar("_E", Op, Better, ChangeUnit, Basis, Qualifier, Territory)
 
 INDICATOR_ID = re.compile(r"[a-z0-9_.]+")
 SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9_.-]*")
@@ -324,6 +326,8 @@ def source(entry: Entry, source_id: str) -> Source:
         conference,
         entry.text(s["document"]),
         entry.text(s["url"]),
+        entry.text(s["note"]),
+        entry.text(s["issuer"]),
     )
 
 
@@ -410,8 +414,15 @@ def target(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[s
         from_value=entry.optional_number(t["from_value"]),
         tolerance=_tolerance(entry, t["tolerance"]),
         span=span,
+        approximate=entry.flag(t["approximate"]),
+        restated=entry.text(t["restated"]),
+        territory=_optional_choice(entry, t["territory"], Territory),
         location=entry.location,
     )
+
+
+def _optional_choice(entry: Entry, field: Field, kind: type[_E]) -> _E | None:
+    return entry.choice(field, kind) if entry.has(field.name) else None
 
 
 def _tolerance(entry: Entry, field: Field) -> float | None:
@@ -440,6 +451,8 @@ def actual(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[s
         note=entry.text(a["note"]),
         period=period,
         basis=basis,
+        qualifier=_optional_choice(entry, a["qualifier"], Qualifier),
+        territory=_optional_choice(entry, a["territory"], Territory),
         location=entry.location,
     )
 

@@ -17,7 +17,7 @@ from typing import Any
 from ictgoals.datafiles.columns import Entries, Shape, compact
 from ictgoals.datafiles.entries import fold_region
 from ictgoals.datafiles.schema import MAX_YEAR, MIN_YEAR, Kind, Table
-from ictgoals.model import NATIONAL, Actual, Better, Indicator, Location, Op, Source, Target
+from ictgoals.model import NATIONAL, Actual, Better, Indicator, Location, Op, Qualifier, Source, Target, Territory
 
 Check = Callable[[Any], bool]
 
@@ -218,6 +218,8 @@ class Shortcut:
             note=raw.get("note", ""),
             period=None,
             basis="",
+            qualifier=_optional(Qualifier, raw.get("qualifier")),
+            territory=_optional(Territory, raw.get("territory")),
             location=location,
         )
         return actual
@@ -230,11 +232,13 @@ class Shortcut:
         new, region_of, built = _new, self._region, []
         for position, shape, row, line in places:
             columns = shape.by_key
-            region, printed, estimate, note = (
+            region, printed, estimate, note, qualifier, territory = (
                 columns.get("region"),
                 columns.get("printed"),
                 columns.get("estimate"),
                 columns.get("note"),
+                columns.get("qualifier"),
+                columns.get("territory"),
             )
             where = new(Location)
             where.__dict__.update(file=file, line=line, entry=f"{label}{position + 1}")
@@ -251,6 +255,8 @@ class Shortcut:
                 note="" if note is None else note[row],
                 period=None,
                 basis="",
+                qualifier=None if qualifier is None else Qualifier(qualifier[row]),
+                territory=None if territory is None else Territory(territory[row]),
                 location=where,
             )
             built.append((position, actual))
@@ -293,5 +299,13 @@ class Shortcut:
             None if from_value is None else float(from_value),
             None if tolerance is None else float(tolerance),
             None,
+            raw.get("approximate", False),
+            raw.get("restated", ""),
+            _optional(Territory, raw.get("territory")),
             location,
         )
+
+
+def _optional(kind: type[Qualifier] | type[Territory], value: Any) -> Any:
+    """A choice field's member, None when the entry leaves it out."""
+    return None if value is None else kind(value)

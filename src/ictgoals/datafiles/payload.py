@@ -24,9 +24,11 @@ from ictgoals.model import (
     Indicator,
     Location,
     Op,
+    Qualifier,
     Source,
     StatedChange,
     Target,
+    Territory,
     region_key,
 )
 
@@ -81,6 +83,9 @@ def encode(data: Dataset) -> tuple[Any, ...]:
                 t.from_value,
                 t.tolerance,
                 t.span,
+                t.approximate,
+                t.restated,
+                _code(t.territory),
                 t.location.file,
                 t.location.line,
                 t.location.entry,
@@ -106,6 +111,8 @@ def _row(position: int, a: Actual) -> tuple[Any, ...]:
         a.note,
         a.period,
         a.basis,
+        _code(a.qualifier),
+        _code(a.territory),
         a.location.file,
         a.location.line,
         a.location.entry,
@@ -113,7 +120,15 @@ def _row(position: int, a: Actual) -> tuple[Any, ...]:
 
 
 def _sources(sources: Mapping[str, Source]) -> list[tuple[Any, ...]]:
-    return [(s.id, s.title, s.outlet, s.region, s.published, s.conference, s.document, s.url) for s in sources.values()]
+    return [
+        (s.id, s.title, s.outlet, s.region, s.published, s.conference, s.document, s.url, s.note, s.issuer)
+        for s in sources.values()
+    ]
+
+
+def _code(member: Qualifier | Territory | None) -> str | None:
+    """A choice as marshal stores it: its plain text value."""
+    return None if member is None else member.value
 
 
 def append(
@@ -148,6 +163,8 @@ def _build_group(blob: bytes) -> Numbered:
         note,
         period,
         basis,
+        qualifier,
+        territory,
         file,
         line,
         entry,
@@ -167,6 +184,8 @@ def _build_group(blob: bytes) -> Numbered:
             note=note,
             period=period,
             basis=basis,
+            qualifier=None if qualifier is None else Qualifier(qualifier),
+            territory=None if territory is None else Territory(territory),
             location=location,
         )
         built.append((position, actual))
@@ -190,6 +209,9 @@ def _targets(rows: Iterable[tuple[Any, ...]]) -> Iterator[Target]:
         from_value,
         tolerance,
         span,
+        approximate,
+        restated,
+        territory,
         file,
         line,
         entry,
@@ -211,6 +233,9 @@ def _targets(rows: Iterable[tuple[Any, ...]]) -> Iterator[Target]:
             from_value=from_value,
             tolerance=tolerance,
             span=span,
+            approximate=approximate,
+            restated=restated,
+            territory=None if territory is None else Territory(territory),
             location=location,
         )
         yield target

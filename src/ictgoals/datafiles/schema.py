@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 
 from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE
-from ictgoals.model import Basis, Better, ChangeUnit, Op
+from ictgoals.model import Basis, Better, ChangeUnit, Op, Qualifier, Territory
 
 VERSION = 1
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -131,6 +131,13 @@ _STATED_CHANGE = (
         stated_change=True,
     ),
 )
+_TERRITORY = Field(
+    "territory",
+    Kind.CHOICE,
+    meaning="for a province whose territory changed on 1 July 2025 under the same name (Vĩnh Long, Lào Cai, …): "
+    '"former" for the province as it was, "current" as it is; default: years up to 2024 former, from 2025 current',
+    choices=Territory,
+)
 _PRINTED_CHANGE = Field("printed_change", Kind.TEXT, meaning="the change as printed", stated_change=True)
 _NOTE = Field("note", Kind.TEXT, meaning="free text")
 
@@ -139,6 +146,12 @@ SOURCES = Table(
     (
         Field("title", Kind.TEXT, meaning="free text"),
         Field("outlet", Kind.TEXT, meaning="who published the report"),
+        Field(
+            "issuer",
+            Kind.TEXT,
+            meaning="the body whose figures and targets the report gives (Bộ Thông tin và Truyền thông until "
+            "1 March 2025, then Bộ Khoa học và Công nghệ)",
+        ),
         Field("region", Kind.TEXT, meaning="where the report was written from"),
         Field("published", Kind.DATE, meaning="publication date"),
         Field("conference", Kind.DATE, meaning="date of the conference covered"),
@@ -213,10 +226,17 @@ TARGETS = Table(
         Field(
             "tolerance",
             Kind.NUMBER,
-            meaning="how far short still counts as met, in the indicator's unit, for a target printed as "
-            'approximate ("khoảng 165": tolerance = 0.8 is met from 164.2)',
+            meaning="how far short still counts as met, in the indicator's unit, when the source prints one "
+            '("165 ± 2"); an approximate target without one uses 1% of its value',
+        ),
+        Field(
+            "approximate",
+            Kind.FLAG,
+            meaning='true for a target printed as approximate ("khoảng 165", "about 165"): met within its '
+            "tolerance, else within 1% of its value",
         ),
         Field("region", Kind.REGION, meaning='default `"VN"` (national); provinces by name'),
+        _TERRITORY,
         Field("baseline_year", Kind.YEAR, meaning="the year progress is measured from"),
         Field(
             "source",
@@ -226,6 +246,12 @@ TARGETS = Table(
             refers_to="sources",
         ),
         Field("printed", Kind.TEXT, meaning="the target as the source prints it"),
+        Field(
+            "restated",
+            Kind.TEXT,
+            meaning='the same target as the source also prints it in another unit ("tương ứng với 4.200.000 tỷ '
+            'đồng"): kept with it, never judged as a second target',
+        ),
         Field(
             "change",
             Kind.CHANGE,
@@ -262,6 +288,7 @@ ACTUALS = Table(
         ),
         Field("value", Kind.NUMBER, required=True, meaning="the figure, in the indicator's unit"),
         Field("region", Kind.REGION, meaning='default `"VN"` (national)'),
+        _TERRITORY,
         Field(
             "source",
             Kind.ID_REF,
@@ -270,6 +297,13 @@ ACTUALS = Table(
             refers_to="sources",
         ),
         Field("printed", Kind.TEXT, meaning="the figure exactly as the source prints it"),
+        Field(
+            "qualifier",
+            Kind.CHOICE,
+            meaning='the bound the print states: "more-than" (hơn, trên, over), "at-least" (tối thiểu), '
+            '"less-than" (dưới), "at-most" (tối đa), "nearly" (gần: short of the value), "about" (khoảng)',
+            choices=Qualifier,
+        ),
         Field("estimate", Kind.FLAG, meaning='true for "ước đạt" / "ước tính" (estimated) figures'),
         *_STATED_CHANGE,
         _PRINTED_CHANGE,

@@ -8,15 +8,26 @@ from ictgoals.analysis.status import StatusRow
 from ictgoals.i18n import tr
 from ictgoals.localize import date_text
 from ictgoals.output.text import region_name, short_name, status_word
-from ictgoals.regions import MERGED_ON, Region
+from ictgoals.regions import MERGED_ON, Region, catalogue
 
 
 def region_lines(entries: Sequence[Region], *, commands: bool = False) -> list[str]:
-    """What a reader must know about a province itself: that it became part of another, or was formed of
-    others; with `commands`, how to see the other's figures (`--region`)."""
+    """What a reader must know about a province itself: that it became part of another, took in others
+    (its figures before and after are of different territories), or changed its name; with `commands`,
+    how to see the others' figures (`--region`)."""
     lines = []
     for region in entries:
-        if not region.current and region.merged_into and region.since and region.merged_into != region.name:
+        if region.became:
+            lines.append(
+                tr(
+                    "{name} became the centrally-run city of {successor} on {date}, on the same territory: "
+                    "the figures of both names are one series.",
+                    name=region.name,
+                    successor=region.became,
+                    date=date_text(region.since or ""),
+                )
+            )
+        elif not region.current and region.merged_into and region.since and region.merged_into != region.name:
             line = tr(
                 "{name} became part of {successor} on {date}; the figures here are those of {name} before.",
                 name=region.name,
@@ -28,16 +39,29 @@ def region_lines(entries: Sequence[Region], *, commands: bool = False) -> list[s
             lines.append(line)
         elif region.current and region.formed_from:
             line = tr(
-                "{name} was formed on {date} from {parts}; their figures before then are kept under their own names.",
+                "{name} took in {parts} on {date}: figures up to 2024 are of {name} as it was, from 2025 of {name} "
+                "as it is; a comparison across the change is marked as a series break.",
                 name=region.name,
                 date=date_text(MERGED_ON),
                 parts=", ".join(region.formed_from),
             )
             if commands:
                 line += " " + tr(
-                    "To see them: {options}.", options=", ".join(f'--region "{p}"' for p in region.formed_from)
+                    "Their own figures: {options}.", options=", ".join(f'--region "{p}"' for p in region.formed_from)
                 )
             lines.append(line)
+        elif region.current:
+            lines += [
+                tr(
+                    "{name} was {former} until {date}, on the same territory: "
+                    "the figures of both names are one series.",
+                    name=region.name,
+                    former=earlier.name,
+                    date=date_text(earlier.valid_until or ""),
+                )
+                for earlier in catalogue()
+                if earlier.became == region.name
+            ]
     return lines
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ictgoals.analysis.status import is_approximate
 from ictgoals.i18n import language, pt, tr, vocabulary
 from ictgoals.localize import date_text, fixed, plain, signed
-from ictgoals.model import NATIONAL, Indicator, Op, Status, Target
+from ictgoals.model import NATIONAL, Indicator, Op, Qualifier, Status, Target
 
 if TYPE_CHECKING:  # the results these words describe; this module needs none of them to run
     from ictgoals.analysis.catalogue import CatalogueRow
@@ -87,6 +88,12 @@ def show_value(value: float, indicator: Indicator) -> str:
     return with_unit(plain(value), indicator)
 
 
+def show_figure(value: float, indicator: Indicator, qualifier: Qualifier | str | None) -> str:
+    """A figure with the bound its print states: "> 148 USD bn" for "hơn 148 tỷ USD", "≈ 120" for "khoảng 120"."""
+    shown = show_value(value, indicator)
+    return shown if qualifier is None else f"{Qualifier(qualifier).symbol}{NBSP}{shown}"
+
+
 def show_amount(value: float, indicator: Indicator, signed: bool = False) -> str:
     """A difference in the indicator's unit: percentage points for %, places for ranks.
 
@@ -122,9 +129,12 @@ def show_target(target: Target, indicator: Indicator) -> str:
         if indicator.is_rank and target.op is Op.AT_MOST:
             text = tr("top {rank}", rank=plain(target.value)).replace(" ", NBSP)
         else:
-            text = f"{_SYMBOLS[target.op]}{NBSP}{show_value(target.value, indicator)}"
+            symbol = "≈" if is_approximate(target) else _SYMBOLS[target.op]
+            text = f"{symbol}{NBSP}{show_value(target.value, indicator)}"
     if target.tolerance:
         text += f" ±{show_amount(target.tolerance, indicator)}"
+    elif is_approximate(target) and isinstance(target.value, tuple):
+        text = f"≈{NBSP}{text}"
     if target.span is not None:
         text += " " + tr("each year {first}–{last}", first=target.span[0], last=target.span[1])
     return text
@@ -134,11 +144,13 @@ def show_actual(row: StatusRow) -> str:
     current = row.current
     if current is None:
         return "—"
-    text = f"{show_value(current.value, row.indicator)} ({current.year})"
+    text = f"{show_figure(current.value, row.indicator, current.qualifier)} ({current.year})"
     if current.estimate:
         text += " " + tr("est.")
     if current.conflict:
         text += " !"
+    if row.series_break:
+        text += " " + tr("(series break)")
     return text
 
 
@@ -214,12 +226,14 @@ def diff_headers(before: int, after: int) -> list[str]:
 
 def diff_cells(row: DiffRow) -> list[str]:
     indicator = row.indicator
-    before = "—" if row.before is None else show_value(row.before.value, indicator)
+    before = "—" if row.before is None else show_figure(row.before.value, indicator, row.before.qualifier)
     if row.before_derived:
         before += " " + tr("(derived)")
     change = "—" if row.change is None else show_amount(row.change, indicator, signed=True)
     if row.change_pct is not None and not indicator.is_percent and not indicator.is_rank:
         change += f" ({signed(row.change_pct)}%)"
+    if row.series_break:
+        change += " " + tr("(series break)")
     stated = "—"
     if row.stated is not None:
         value = row.stated.value
@@ -233,7 +247,8 @@ def diff_cells(row: DiffRow) -> list[str]:
         if row.stated_agrees is not None:
             stated += " ✓" if row.stated_agrees else " ✗"
     improved = "—" if row.improved is None else tr("yes") if row.improved else tr("no")
-    return [short_name(indicator), before, show_value(row.after.value, indicator), change, improved, stated]
+    after = show_figure(row.after.value, indicator, row.after.qualifier)
+    return [short_name(indicator), before, after, change, improved, stated]
 
 
 def indicator_headers() -> list[str]:
@@ -261,7 +276,7 @@ def region_cells(region: Region) -> list[str]:
     return [
         region.name,
         region.code,
-        tr("current") if region.current else tr("former"),
+        tr("current") if region.current else tr("became {name}", name=region.became) if region.became else tr("former"),
         region.merged_into or "",
         date_text(region.since) if region.since else "",
         ", ".join(region.formed_from),
@@ -290,7 +305,7 @@ def history_cells(entry: HistoryEntry, indicator: Indicator) -> list[str]:
     period = entry.period
     return [
         str(entry.year) if period is None else f"{period[0]}–{period[1]}",
-        show_value(entry.value, indicator),
+        show_figure(entry.value, indicator, entry.qualifier),
         entry.printed or "",
         entry.source or "",
         history_flags(entry),
@@ -308,6 +323,8 @@ def history_flags(entry: HistoryEntry) -> str:
         flags.append(tr("period {basis}", basis=pt("basis", entry.basis)) if entry.basis else tr("period"))
     if entry.absorbed:
         flags.append(tr("of {region}, merged in", region=entry.region))
+    if entry.series_break:
+        flags.append(tr("series break: territory changed on 1 July 2025"))
     if not entry.used and not entry.derived and entry.period is None and not entry.absorbed:
         flags.append(tr("not used"))
     return ", ".join(flags)

@@ -16,8 +16,8 @@ from ictgoals.datafiles.located import MAX_FILE_BYTES, FileRefusedError, read_by
 from ictgoals.datafiles.schema import Kind
 from ictgoals.errors import DataError
 from ictgoals.i18n import tr
-from ictgoals.model import NATIONAL, Indicator
-from ictgoals.numbers import NotANumberError, Typed, plausible, read_number, read_printed
+from ictgoals.model import NATIONAL, Indicator, Qualifier, region_key
+from ictgoals.numbers import NotANumberError, Typed, plausible, printed_figure, read_number, read_printed
 
 #: A value a data file can hold, as tomllib reads it and tomli-w writes it.
 TomlValue = str | int | float | bool | dt.date | list["TomlValue"] | dict[str, "TomlValue"]
@@ -30,15 +30,67 @@ _BOOLEAN_FIELDS = frozenset(name for name, kind in _KINDS.items() if kind is Kin
 _TRUE, _FALSE = {"true", "yes", "1", "x"}, {"false", "no", "0", ""}
 
 
+#: Header words that name a field, folded by `_fold` (besides the field names themselves): the tool's own
+#: column headers in English and Vietnamese (tests/test_careful_writes.py checks them against the catalogue).
+#: "Ghi chú" is left out: the tool prints it for both notes and flags, and a sheet's comment column is no
+#: figure's note.
+HEADER_WORDS: dict[str, str] = {
+    "indicator": "indicator", "chi so": "indicator", "indicator id": "indicator", "ma chi so": "indicator",
+    "chi tieu": "indicator",  # the review table's own word for its rows
+    "year": "year", "nam": "year",
+    "value": "value", "gia tri": "value",
+    "source": "source", "nguon": "source",
+    "region": "region", "dia phuong": "region", "province": "region", "tinh": "region",
+    "printed": "printed", "nguyen van": "printed",
+}  # fmt: skip
+
+
+def _fold(header: str) -> str:
+    """A header folded for matching: case, accents, and the marks between words (`_`, `-`, `.`) ignored."""
+    return " ".join(region_key(header).translate(_MARKS).split())
+
+
+_MARKS = str.maketrans(dict.fromkeys("_-.", " "))
+
+
+def column_name(header: str) -> str:
+    """The field a header names, matched without case or accents ("Năm", "YEAR", "change unit" are fields);
+    a header that names none is returned as written, to be reported as an unknown column."""
+    folded = _fold(header)
+    found = HEADER_WORDS.get(folded) or folded.replace(" ", "_")
+    return found if found in _KINDS else header.strip()
+
+
+def _named(keys: Sequence[str], where: str) -> list[str]:
+    """The field each key names; a field named twice ("indicator" and "Chỉ tiêu") is refused, naming both."""
+    names = [column_name(key) for key in keys]
+    seen: dict[str, str] = {}
+    for key, name in zip(keys, names, strict=True):
+        if name in seen:
+            raise DataError(
+                where,
+                tr(
+                    "names the field {field!r} twice: {first!r} and {second!r}.",
+                    field=name,
+                    first=seen[name],
+                    second=key,
+                ),
+                tr("Keep one of them; otherwise one value would silently win over the other."),
+            )
+        seen[name] = key
+    return names
+
+
 def typed(row: Mapping[str, object], where: str) -> Row:
     """A row with text cells (from the command line or CSV) turned into TOML types; empty cells dropped.
 
+    Keys are read as the fields they name (`column_name`: "Năm" is year), a field named twice refused.
     Number fields stay text here: how `45.800` is read depends on the indicator's unit, which
     `numbers_in` applies once the catalogue is known.
     """
     typed_row: Row = {}
-    for key, raw in row.items():
-        _check_text(key, where, "a column name")
+    keys = [_check_text(str(key), where, tr("a column name")) for key in row]
+    for key, raw in zip(_named(keys, where), row.values(), strict=True):
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             continue
         if not isinstance(raw, str):
@@ -154,8 +206,7 @@ def numbers_in(row: Row, where: str, indicator: Indicator | None, *, actual: boo
                 typed = _printed(value, where, unit, bounds)
                 read[key] = _whole(typed.value)
                 extra.setdefault("printed", value)
-                if typed.estimate and actual:
-                    extra.setdefault("estimate", True)
+                extra.update(_words_of(typed, actual=actual))
             except ValueError as e:
                 raise DataError(
                     where, tr("field '{key}': ", key=key) + f"{e}.", tr("Fix the value and run the command again.")
@@ -173,6 +224,18 @@ def numbers_in(row: Row, where: str, indicator: Indicator | None, *, actual: boo
         else:
             read[key] = value
     return {**read, **{k: v for k, v in extra.items() if k not in read}}
+
+
+def _words_of(typed: Typed, *, actual: bool) -> Row:
+    """The fields a print's words give an entry: a figure's qualifier and estimate; a target's "about"."""
+    words: Row = {}
+    if actual and typed.qualifier is not None:
+        words["qualifier"] = typed.qualifier.value
+    if actual and typed.estimate:
+        words["estimate"] = True
+    if not actual and typed.qualifier is Qualifier.ABOUT:
+        words["approximate"] = True
+    return words
 
 
 def _printed(text: str, where: str, unit: str, bounds: tuple[float, float] | None) -> Typed:
@@ -196,38 +259,70 @@ def _plausible_fix() -> str:
     return tr("Check the figure; an indicator whose figures may leave the unit's range declares range = [low, high].")
 
 
-def value_from_printed(row: Row, where: str, indicator: Indicator | None) -> Row:
-    """An actual given by its printed form alone (`--printed "hơn 71.000 tỷ đồng"`) gets the value that
-    print stands for, and `estimate` when the print says "ước đạt"; a value given as well must agree."""
+def value_from_printed(row: Row, where: str, indicator: Indicator | None, *, actual: bool = True) -> Row:
+    """An entry given by its printed form alone (`--printed "hơn 71.000 tỷ đồng"`) gets the value that print
+    stands for, read strictly (every word known, or refused with a request for the value), and the fields
+    its words give (qualifier, estimate; a target's "approximate"). A value given as well must agree with the
+    print as far as it can be read."""
     printed = row.get("printed")
     if not isinstance(printed, str) or indicator is None:
         return row
+    if row.get("value") is None and actual:
+        try:
+            typed = read_printed(printed, indicator.unit, indicator.range, strict=True)
+        except ValueError as e:
+            raise DataError(
+                where,
+                tr("field '{key}': ", key="printed") + f"{e}.",
+                tr("Give the value too, as a plain number; the print is then kept as written."),
+            ) from e
+        return {**row, "value": _whole(typed.value), **_missing(row, _words_of(typed, actual=actual))}
     try:
-        typed = read_printed(printed, indicator.unit, indicator.range)
-    except ValueError as e:
-        if "value" in row:
-            return row  # a print that is not one plain figure ("85/85 xã") is kept as written
-        raise DataError(
-            where, tr("field '{key}': ", key="printed") + f"{e}.", tr("Give the value too, as a plain number.")
-        ) from e
-    given = row.get("value")
-    if given is None:
-        row = {**row, "value": _whole(typed.value)}
-    elif isinstance(given, int | float) and not math.isclose(given, typed.value, rel_tol=1e-9, abs_tol=1e-9):
+        figure = printed_figure(printed, indicator.unit, indicator.range)
+    except ValueError:
+        return row  # a print that is not one plain figure ("85/85 xã") is kept as written
+    given, read = row.get("value"), figure.value
+    if actual and isinstance(given, int | float) and isinstance(read, float) and not _same(given, read):
         raise DataError(
             where,
             tr(
                 "the value {given} does not match the printed {printed!r}, which reads as {reading} {unit}.",
                 given=f"{given:g}",
                 printed=printed,
-                reading=f"{typed.value:g}",
+                reading=f"{read:g}",
                 unit=indicator.unit,
             ),
             tr("Correct one of them, or leave the value out to take it from the print."),
         )
-    if typed.estimate and "estimate" not in row:
-        row = {**row, "estimate": True}
-    return row
+    if not actual:
+        _op_agrees(row, printed, figure.qualifier, where)
+    typed = Typed(figure.low, figure.qualifier, figure.estimate)
+    return {**row, **_missing(row, _words_of(typed, actual=actual))}
+
+
+#: The op a target's print implies: "hơn 148" is strictly more than 148.
+_IMPLIED_OPS = {Qualifier.MORE_THAN: ">", Qualifier.AT_LEAST: ">=", Qualifier.LESS_THAN: "<", Qualifier.AT_MOST: "<="}
+
+
+def _op_agrees(row: Row, printed: str, qualifier: Qualifier | None, where: str) -> None:
+    """Refuse a target whose print says one bound ("hơn 148": > 148) and whose op says another (>=)."""
+    implied, op = _IMPLIED_OPS.get(qualifier) if qualifier is not None else None, row.get("op")
+    if implied is None or op not in _IMPLIED_OPS.values() or op == implied:
+        return
+    raise DataError(
+        where,
+        tr("the print {printed!r} says {implied}, but the op is {op}.", printed=printed, implied=implied, op=op),
+        tr("Pass --op '{implied}' (or correct the print).", implied=implied),
+    )
+
+
+def _same(given: float, read: float) -> bool:
+    return math.isclose(given, read, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _missing(row: Row, words: Row) -> Row:
+    """The fields of `words` that `row` does not give itself."""
+    return {key: value for key, value in words.items() if key not in row}
 
 
 def _boolean(text: str) -> bool:
@@ -244,15 +339,16 @@ COLUMNS = frozenset(field.name for field in schema.ACTUALS.fields)
 
 
 def delimiter(header: str) -> str:
-    """The CSV delimiter: the one of , ; and tab that splits the header into the most known column names.
+    """The CSV delimiter: the one of , ; and tab that splits the header into the most known column names
+    (then into the most cells, so a header of unknown names is still reported cell by cell).
 
     Excel saves `;`-separated CSV where the decimal mark is a comma, as in Vietnamese; a header of
     field names tells the two apart without guessing from the figures. On a tie, `,`.
     """
-    best, found = ",", -1
+    best, found = ",", (-1, -1)
     for candidate in (",", ";", "\t"):
         cells = next(csv.reader([header], delimiter=candidate), [])
-        known = sum(1 for cell in cells if cell.strip() in COLUMNS)
+        known = (sum(1 for cell in cells if column_name(cell) in COLUMNS), len(cells))
         if known > found:
             best, found = candidate, known
     return best
@@ -264,6 +360,8 @@ def known_columns(
     """The rows without the columns that are not fields of a figure (comment columns in a real sheet),
     and those columns' names; with `strict`, such a column is refused instead."""
     unknown = [c for c in columns if c not in COLUMNS]
+    if columns and len(unknown) == len(columns):
+        raise no_known_columns(name, columns)
     if unknown and strict:
         raise DataError(
             name,
@@ -283,10 +381,16 @@ def read_rows(text: str, fmt: str, name: str) -> list[tuple[str, Row]]:
     """Rows of an import file, each with a label that names the file and row for error messages."""
     if fmt == "json":
         try:
-            document = json.loads(text, parse_constant=_reject_constant)
+            document = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_repeats)
         except RecursionError as e:  # the parser's own limit, about a thousand levels
             raise DataError(
                 name, tr("is nested too deeply to be a list of figures."), tr("Give a JSON list of objects.")
+            ) from e
+        except _RepeatedKeyError as e:
+            raise DataError(
+                name,
+                tr("has an object that gives the key {key!r} twice.", key=e.key),
+                tr("Keep one of them; otherwise one value would silently win over the other."),
             ) from e
         except ValueError as e:
             raise DataError(name, tr("is not valid JSON: {error}.", error=e), tr("Give a JSON list of objects.")) from e
@@ -303,6 +407,7 @@ def read_rows(text: str, fmt: str, name: str) -> list[tuple[str, Row]]:
                 tr("has no header row."),
                 tr("Start the CSV with the field names, e.g. indicator,year,value,source."),
             )
+        reader.fieldnames = _header(list(reader.fieldnames), name)
         for number, raw in enumerate(reader, start=1):
             where = tr("{file} row {number} (line {line})", file=name, number=number, line=reader.line_num)
             if None in raw:
@@ -317,6 +422,58 @@ def read_rows(text: str, fmt: str, name: str) -> list[tuple[str, Row]]:
             where, tr("is not readable CSV: {problem}.", problem=problem), tr("Check the quoting and the cell sizes.")
         ) from e
     return rows
+
+
+def _header(cells: list[str], name: str) -> list[str]:
+    """A CSV header's cells as the fields they name; refused when a field is named twice or none is known."""
+    where = tr("{file} header (line 1)", file=name)
+    repeated = [i for i, cell in enumerate(cells) if cells.index(cell) != i]
+    if repeated:
+        first = cells.index(cells[repeated[0]])
+        raise DataError(
+            where,
+            tr(
+                "names the column {column!r} twice (columns {first} and {second}).",
+                column=cells[first],
+                first=first + 1,
+                second=repeated[0] + 1,
+            ),
+            tr("Keep one of them; otherwise one value would silently win over the other."),
+        )
+    names = _named(cells, where)
+    if cells and not any(n in COLUMNS for n in names):
+        raise no_known_columns(name, cells)
+    return names
+
+
+def no_known_columns(name: str, columns: Sequence[str]) -> DataError:
+    """The error for an import none of whose columns is a field of a figure, listing the names it may use."""
+    return DataError(
+        name,
+        tr("has no column that is a field of a figure (its columns: {columns}).", columns=", ".join(columns)),
+        tr(
+            "Name the columns indicator, year, value (or printed) and source, and any of {fields}; case and "
+            "accents do not matter, and the tool's own Vietnamese headers (Chỉ số, Năm, Giá trị, Nguồn, "
+            "Địa phương) are read too.",
+            fields=", ".join(sorted(COLUMNS - {"indicator", "year", "value", "printed", "source"})),
+        ),
+    )
+
+
+class _RepeatedKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_repeats(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object, refused when it gives a key twice (the last would silently win)."""
+    found: dict[str, object] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _RepeatedKeyError(key)
+        found[key] = value
+    return found
 
 
 def _reject_constant(constant: str) -> None:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import functools
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ictgoals.datafiles import loader, schema
 from ictgoals.datafiles.schema import Table
 from ictgoals.errors import DataError
-from ictgoals.i18n import tr
-from ictgoals.model import NATIONAL, Actual, Dataset, Figures, Source, Target, region_key, target_key
+from ictgoals.i18n import decimal_marks, tr, vocabulary
+from ictgoals.model import NATIONAL, Actual, Dataset, Figures, Indicator, Source, Target, region_key, target_key
 from ictgoals.regions import canonical, did_you_mean
 from ictgoals.writing.inputs import Row, TomlValue, numbers_in, value_from_printed
 
@@ -23,6 +25,112 @@ class Plan:
     entries: tuple[Row, ...] = ()
     sources: Mapping[str, Row] = field(default_factory=dict)
     skipped: int = 0
+    warnings: tuple[str, ...] = ()  # implausible figures a dry run (or --force) lets through, said on stderr
+
+
+class Plausibility(enum.Enum):
+    """What to do with a figure far from its indicator's recent figures in the region."""
+
+    REFUSE = "refuse"  # a write: exit 2 with both numbers and the likely reading
+    WARN = "warn"  # a dry run: say it, change nothing
+    ALLOW = "allow"  # --force: the person has checked it
+
+
+#: A figure this many times larger or smaller than every recent figure of its indicator in the region is
+#: refused: 0.458 typed for a share whose figures are 40.1 and 45.8 (docs/cli.md, "Plausible figures").
+IMPLAUSIBLE_FACTOR = 20.0
+#: How many figures, of the years nearest the new one, it is compared with.
+RECENT = 3
+
+
+#: At most this many different figures of one year are kept to compare with (a year may have many sources).
+PER_YEAR = 5
+
+
+class Recent:
+    """An indicator's figures in one region, by year, as `implausible` compares a new figure with them.
+
+    Kept up to date as an import plans its rows, so each row costs the same however many came before.
+    """
+
+    def __init__(self, figures: Iterable[Actual] = ()) -> None:
+        self.by_year: dict[int, list[float]] = {}
+        for actual in figures:
+            if actual.period is None:
+                self.add(actual.year, actual.value)
+
+    def add(self, year: int, value: float) -> None:
+        kept = self.by_year.setdefault(year, [])
+        if len(kept) < PER_YEAR and value not in kept:
+            kept.append(value)
+
+
+def implausible(value: float, year: int, recent: Recent, indicator: Indicator) -> str | None:
+    """Why `value` cannot be a figure of `indicator` for `year` next to its `recent` figures, or None.
+
+    It is compared with the figures of the RECENT years nearest `year` (other than 0, and of its sign);
+    only when it is IMPLAUSIBLE_FACTOR times off from every one of them is it refused, saying how far
+    it is from the nearest year's figure and the power of ten that would bring it there. An indicator
+    whose declared range allows negative figures (a rate of change, which may come near 0) is not
+    checked.
+    """
+    if value == 0 or (indicator.range is not None and indicator.range[0] < 0):
+        return None
+    compared: list[tuple[int, float]] = []
+    years = 0
+    for y in sorted(recent.by_year, key=lambda y: (abs(y - year), -y)):
+        alike = [(y, v) for v in recent.by_year[y] if v != 0 and (v > 0) == (value > 0)]
+        compared += alike
+        years += bool(alike)
+        if years == RECENT:
+            break
+    if not compared or any(1 / IMPLAUSIBLE_FACTOR < abs(value / v) < IMPLAUSIBLE_FACTOR for _, v in compared):
+        return None
+    nearest = compared[0][1]  # a figure of the year nearest the new one (the later of two as near)
+    ratio = abs(nearest / value)
+    shown = ", ".join(f"{_figure(v, indicator)} ({y})" for y, v in sorted(compared, key=lambda pair: -pair[0]))
+    return tr(
+        "{value} is {times} times {way} than the recent figures of {indicator}: {figures}; did you mean {likely}?",
+        value=_figure(value, indicator),
+        times=_number(f"{max(ratio, 1 / ratio):,.0f}"),
+        way=tr("smaller") if ratio > 1 else tr("larger"),
+        indicator=indicator.id,
+        figures=shown,
+        likely=_figure(value * 10.0 ** round(math.log10(ratio)), indicator),
+    )
+
+
+def _figure(value: float, indicator: Indicator) -> str:
+    number = _number(f"{value:,.10g}")
+    return f"{number}%" if indicator.unit == "%" else f"{number} {vocabulary('unit', indicator.unit)}"
+
+
+def _number(english: str) -> str:
+    """A number written the English way (`1,086.5`) in the run's language (`1.086,5` in Vietnamese)."""
+    decimal, thousands = decimal_marks()
+    return english if decimal == "." else english.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+
+
+def _plausible(
+    value: object, year: object, recent: Recent, indicator: Indicator | None, where: str, mode: Plausibility
+) -> tuple[str, ...]:
+    """A warning (WARN) or a refusal (REFUSE) for a figure `implausible` finds; nothing to say otherwise."""
+    values = value if isinstance(value, list) else [value]
+    if mode is Plausibility.ALLOW or indicator is None or not isinstance(year, int):
+        return ()
+    found = [
+        problem
+        for number in values
+        if isinstance(number, int | float) and not isinstance(number, bool) and math.isfinite(number)
+        if (problem := implausible(float(number), year, recent, indicator)) is not None
+    ]
+    if found and mode is Plausibility.REFUSE:
+        raise DataError(
+            where,
+            found[0],
+            tr("Check the figure and its unit; if it is right, pass --force to record it anyway."),
+        )
+    return tuple(f"{where}: {problem}" for problem in found)
 
 
 def _key(a: Actual) -> tuple[str, str, int, str]:
@@ -73,12 +181,20 @@ def regions_used(dataset: Dataset) -> dict[str, str]:
 
 
 def plan_actuals(
-    dataset: Dataset, rows: Sequence[tuple[str, Row]], *, allow_conflict: bool, new_sources: Mapping[str, Row]
+    dataset: Dataset,
+    rows: Sequence[tuple[str, Row]],
+    *,
+    allow_conflict: bool,
+    new_sources: Mapping[str, Row],
+    plausibility: Plausibility = Plausibility.REFUSE,
+    medium: str = "toml",
 ) -> Plan:
     """Check every row before anything is written; one bad row rejects them all.
 
     A row equal to a recorded figure (same indicator, region, year, source and value) is skipped.
-    A row with the same key but another value is a conflict, refused unless `allow_conflict`.
+    A row with the same key but another value is a conflict, refused unless `allow_conflict`. A figure
+    far from its indicator's recent figures in the region (`implausible`) is refused, warned about or
+    let through, as `plausibility` says.
     """
     for source_id in new_sources:  # checked here, under the write lock, against the file as it is now
         if source_id in dataset.sources:
@@ -93,17 +209,19 @@ def plan_actuals(
     # The figures already recorded, by key, read group by group as rows need them: each group
     # once, so an import stays linear, and a record reads one group of a large file, not all.
     recorded: dict[tuple[str, str, int, str], list[Actual]] = {}
-    read: set[tuple[str, str]] = set()
+    groups: dict[tuple[str, str], Recent] = {}
 
     def earlier_of(actual: Actual) -> list[Actual]:
         group = (actual.indicator, region_key(actual.region))
-        if group not in read:
-            read.add(group)
-            for existing in dataset.actuals.group(group):
-                recorded.setdefault(_key(existing), []).append(existing)
+        if group not in groups:
+            existing = dataset.actuals.group(group)
+            groups[group] = Recent(existing)
+            for figure in existing:
+                recorded.setdefault(_key(figure), []).append(figure)
         return recorded.setdefault(_key(actual), [])
 
     entries: list[Row] = []
+    warnings: list[str] = []
     skipped = 0
     check = loader.actual_checker(catalogue)
     used = functools.cache(functools.partial(regions_used, dataset))  # once, when a row names one of its own
@@ -111,7 +229,10 @@ def plan_actuals(
         indicator = dataset.indicators.get(str(given.get("indicator")))
         row = value_from_printed(numbers_in(given, where, indicator), where, indicator)
         row = region_in(row, where, dataset, used)
-        actual = check(row, where)
+        try:
+            actual = check(row, where)
+        except DataError as e:
+            raise in_medium(e, medium) from e
         earlier = earlier_of(actual)
         if any(math.isclose(a.value, actual.value, rel_tol=1e-12, abs_tol=0) for a in earlier):
             skipped += 1
@@ -133,14 +254,36 @@ def plan_actuals(
                 ),
                 tr("Correct the figure, or pass --allow-conflict to keep both (status then uses the newest source)."),
             )
+        group = groups[(actual.indicator, region_key(actual.region))]
+        indicator = dataset.indicators[actual.indicator]
+        warnings += _plausible(actual.value, actual.year, group, indicator, where, plausibility)
         earlier.append(actual)
+        if actual.period is None:
+            group.add(actual.year, actual.value)
         entries.append(ordered(row, schema.ACTUALS))
-    return Plan(tuple(entries), dict(new_sources) if entries else {}, skipped)
+    return Plan(tuple(entries), dict(new_sources) if entries else {}, skipped, tuple(warnings))
 
 
-def plan_target(dataset: Dataset, row: Row, where: str) -> Plan:
-    """Check one target; an identical one already declared is skipped, a different one refused."""
-    row = numbers_in(row, where, dataset.indicators.get(str(row.get("indicator"))), actual=False)
+def in_medium(error: DataError, medium: str) -> DataError:
+    """`error` with a missing field's hint in the words of the medium it came in: a column of a CSV file or
+    sheet, a key of a JSON object (a data file's `year = 2025` hint is for TOML)."""
+    for declared in schema.ACTUALS.fields:
+        if not (declared.required or declared.required_unless):
+            continue
+        if error.problem != tr("missing required field '{name}'.", name=declared.name):
+            continue
+        if medium in ("csv", "xlsx"):
+            return DataError(error.where, error.problem, tr("Add a column named {name}.", name=declared.name))
+        if medium == "json":
+            return DataError(error.where, error.problem, tr('Add "{name}": … to each object.', name=declared.name))
+    return error
+
+
+def plan_target(dataset: Dataset, row: Row, where: str, plausibility: Plausibility = Plausibility.REFUSE) -> Plan:
+    """Check one target; an identical one already declared is skipped, a different one refused, and a value
+    far from the indicator's recent figures in the region refused, warned about or let through."""
+    indicator = dataset.indicators.get(str(row.get("indicator")))
+    row = value_from_printed(numbers_in(row, where, indicator, actual=False), where, indicator, actual=False)
     row = region_in(row, where, dataset)
     target = loader.target_from_row(row, where, dataset)
     for existing in dataset.targets:
@@ -160,19 +303,56 @@ def plan_target(dataset: Dataset, row: Row, where: str) -> Plan:
             ),
             tr("Edit that entry instead; a target is unique by indicator, region, year and op."),
         )
-    return Plan((ordered(row, schema.TARGETS),))
+    recent = Recent(dataset.actuals.group((target.indicator, region_key(target.region))))
+    value = list(target.value) if isinstance(target.value, tuple) else target.value
+    indicator = dataset.indicators[target.indicator]
+    warnings = _plausible(value, target.year, recent, indicator, where, plausibility)
+    return Plan((ordered(row, schema.TARGETS),), warnings=warnings)
 
 
 def _same_target(a: Target, b: Target) -> bool:
     return a.value == b.value and a.baseline_year == b.baseline_year
 
 
+def sources_to_declare(dataset: Dataset, sources: Mapping[str, Row], where: str) -> dict[str, Row]:
+    """The [sources.ID] tables a draft declares that the data does not hold yet: one declared already is
+    skipped when every field the draft gives agrees with it (the draft was imported before, perhaps with
+    the title filled in since, in the data); one that says otherwise is refused, naming the fields."""
+    new: dict[str, Row] = {}
+    for source_id, table in sources.items():
+        existing = dataset.sources.get(source_id)
+        if existing is None:
+            new[source_id] = table
+            continue
+        given = [f.name for f in schema.SOURCES.fields if f.name in table]
+        differ = [name for name in given if _text(table.get(name)) != getattr(existing, name, "")]
+        if differ:
+            raise DataError(
+                where,
+                tr(
+                    "source '{id}' is already declared, and differs in: {fields}.",
+                    id=source_id,
+                    fields=", ".join(differ),
+                ),
+                tr(
+                    "Remove its [sources.{id}] table from the draft, or make it the same as the one declared.",
+                    id=source_id,
+                ),
+            )
+    return new
+
+
+def _text(value: TomlValue | None) -> str:
+    """A source field as the model keeps it: dates as YYYY-MM-DD, nothing as ""."""
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
 def source_table(title: str, date: str | None) -> Row:
     """A new [sources.ID] table from the command line."""
     table: Row = {"title": title}
     if date:
-        import datetime as dt
-
         try:
             table["published"] = dt.date.fromisoformat(date)
         except ValueError as e:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,14 +112,20 @@ def init(directory: Path, *, force: bool = False, wait: float | None = None, not
 
     Each file appears whole or not at all (written beside it, then linked into place), under the
     write lock. A file that is already a copy of the bundled one is left alone, so running `init`
-    again after an interruption finishes the job.
+    again after an interruption finishes the job. A file that differs from the bundled copy holds
+    someone's data: it is refused, or with `force` first saved to a dated backup beside it (said
+    through `notify`), never overwritten unsaved.
     """
     names = (TARGETS_FILE, ACTUALS_FILE)
     texts = {name: read_text(bundled_path(name)) for name in names}
     existing = [directory / n for n in names if (directory / n).exists() and not _same(directory / n, texts[n])]
     if existing and not force:
         raise UsageError(
-            tr("{path} already exists; nothing was copied. Pass --force to overwrite it.", path=existing[0])
+            tr(
+                "{path} already exists and is not the bundled copy; nothing was copied. Pass --force to replace it: "
+                "the file is first saved beside it as a dated backup.",
+                path=existing[0],
+            )
         )
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -135,11 +142,45 @@ def init(directory: Path, *, force: bool = False, wait: float | None = None, not
             if destination.exists() and not force:
                 raise UsageError(
                     tr(
-                        "{path} already exists; nothing more was copied. Pass --force to overwrite it.",
+                        "{path} already exists and is not the bundled copy; nothing more was copied. Pass --force "
+                        "to replace it: the file is first saved beside it as a dated backup.",
                         path=destination,
                     )
                 )
+            if destination.exists():
+                saved = _backup(destination)
+                if notify is not None:
+                    notify(tr("saved {path} as {backup} before replacing it.", path=destination, backup=saved))
             append.replace_atomically(destination, texts[name], exclusive=not destination.exists())
+
+
+def _backup(path: Path) -> Path:
+    """Save `path`'s bytes to a new file beside it, `NAME.backup-YYYYMMDD-HHMMSS` (never over another file)."""
+    import datetime as dt
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    try:
+        content = read_bytes(path)
+        for attempt in range(1, 1000):
+            suffix = "" if attempt == 1 else f"-{attempt}"
+            backup = path.with_name(f"{path.name}.backup-{stamp}{suffix}")
+            try:
+                with backup.open("xb") as handle:
+                    handle.write(content)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            except FileExistsError:
+                continue
+            return backup
+    except OSError as e:
+        raise WriteError(
+            tr(
+                "{path}: could not save a backup before replacing it ({reason}); nothing was replaced.",
+                path=path,
+                reason=e.strerror or e,
+            )
+        ) from e
+    raise WriteError(tr("{path}: could not save a backup before replacing it; nothing was replaced.", path=path))
 
 
 def _same(path: Path, text: str) -> bool:

@@ -72,8 +72,14 @@ _RANK_BEFORE = re.compile(
     r"(?:khoảng\s+|gần\s+|around\s+|about\s+)?$"
 )
 _RANK_VERB = re.compile(
-    r"\b(?:rank(?:ed|ing|s)?|plac(?:ed|ing|es)|came|stood|finished|position(?:ed)?|climbed to|rose to|fell to|moved to)"
+    r"\b(?:rank(?:ed|ing|s)?|plac(?:ed|ing|es)|came|stood|finished|position(?:ed)?|climbed to|rose to|fell to|moved to|"
+    r"put|puts|putting|leaving|leaves|left|keeping|keeps|kept|bringing|brings|brought|lifting|lifted|pushing|pushed)"
     r"(?:\s+(?:the country|it|việt nam|vietnam|the city|the province))?\s+$"
+)
+#: Where an ordinal stands in a ranking: "39th globally", "19th out of 105", "fifth in ASEAN".
+_RANKING_AFTER = re.compile(
+    r"\s+(?:(?:out of|of|among)\s+(?:the\s+)?\d|globally\b|worldwide\b|in the world\b|"
+    r"in (?:asia|asean|south-?east asia|the region|the asia-pacific)\b|regionally\b)"
 )
 _ORDINAL_NOT_RANK = re.compile(r"\b(?:lần|khóa|kỳ|phiên|ngày|tháng|năm|quý|đợt|mùa|số|tuần|thế hệ|giải)\s+thứ\s*$")
 _GROUP_BEFORE = re.compile(r"nhóm\s+$")  # "nhóm 08" (a level); "nhóm 10 quốc gia" is a rank
@@ -83,8 +89,9 @@ _REFERENCE_AFTER = re.compile(r"[-/]?\s*[A-ZĐ]{1,6}[-/]|/\d{1,2}/\d{2,4}|:\d")
 _DOCUMENT_BEFORE = re.compile(
     r"\b(?:nghị quyết|quyết định|chỉ thị|thông tư|nghị định|công văn|luật|thông báo|kết luận|giấy phép|decision|"
     r"resolution|directive|decree|circular|licen[cs]e|law|no\.)\s*(?:số\s*|no\.?\s*)?$|"
-    r"(?:số hiệu|mã số|điện thoại|tổng đài|hotline|đường dây nóng|đầu số|tin nhắn|fax|tel|phone|call|gọi|liên hệ|"
-    r"địa chỉ|address)[^\d]{0,12}$"
+    r"(?:số hiệu|mã số|tổng đài|hotline|đường dây nóng|đầu số|tin nhắn|fax|tel|call|gọi|liên hệ|"
+    r"địa chỉ|address)[^\d]{0,12}$|"
+    r"(?:điện thoại|phone)[\s:(+]*(?:số\s*)?[\s:(+]*$"
 )
 _MONTH = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
@@ -100,24 +107,56 @@ _RANGE = re.compile(r"\s*%?\s*(?:–|-|—|đến|tới|to|and|và)\s*(\d{1,3}(?
 _RANGE_OPEN = re.compile(r"\b(?:từ|between|giữa)\s+(?:khoảng\s+)?$")
 _NOUN = re.compile(r"\s+((?:\d+[^\W\d_]\w*|[^\W\d_][\w-]*)(?:\s+(?:\d+[^\W\d_]\w*|[^\W\d_][\w-]*)){0,2})")
 _NOT_NOUN_AFTER = re.compile(r"\s*(?:[.,;:)!?\"”]|$)")
-_BARE_SUBJECT = re.compile(r"\b(?:number of|số lượng|tổng số|con số)\b")
+_BARE_SUBJECT = re.compile(r"\b(?:number of|the number|the total|the tally|số lượng|tổng số|con số)\b")
 _REACHING = re.compile(
     r"\b(?:rose to|reached|reach|to|totall?ed|stood at|hit|đạt|là|lên|lên tới|lên đến)\s+"
     r"(?:khoảng\s+|about\s+|around\s+|nearly\s+|some\s+|almost\s+|over\s+|more than\s+|hơn\s+|gần\s+)?$"
 )
+#: A verb that gives a level, before a grouped number with no noun: "firms now number around 74,000".
+_LEVEL_VERB = re.compile(
+    r"\b(?:numbers?|numbered|totall?ed|totals?|stood at|stands at|reached|reaches|rose to|climbed to|grew to|"
+    r"increased to|fell to|dropped to|declined to|down to|came to|amounted to|đạt|là|lên|lên tới|lên đến|còn|xuống)\s+"
+    r"(?:khoảng\s+|about\s+|around\s+|nearly\s+|some\s+|almost\s+|over\s+|more than\s+|roughly\s+|hơn\s+|gần\s+|"
+    r"trên\s+)?$"
+)
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+#: "of which nearly 2,000 were founded", "trong đó 800 đã hoàn thành": a count of the noun named before.
+_OF_WHICH = re.compile(
+    r"\b(?:of which|of them|of these|among them|among which|trong đó|trong số đó|trong số này)\s+"
+    r"(?:khoảng\s+|about\s+|around\s+|nearly\s+|some\s+|almost\s+|over\s+|more than\s+|hơn\s+|gần\s+)?$"
+)
+_VERB_AFTER = re.compile(r"\s+(?:were|are|was|is|have|has|had|đã|được|đang)\b")
+#: A list item or a fact box: "Public Wi-Fi hotspots: 3,400", "Số hồ sơ tiếp nhận: 412.530".
+_LABELLED = re.compile(
+    r"\s*(?:[-–•+*▪●○◦]\s*)?[^\W\d_][^:]{1,80}(?<!\d):\s*"
+    r"(?:over|about|around|nearly|more than|some|almost|hơn|gần|khoảng|trên)?\s*"
+)
+_NOT_LABEL = re.compile(
+    r"\b(?:tel|phone|fax|hotline|điện thoại|đường dây nóng|tổng đài|email|address|địa chỉ|ngày|date|time|"
+    r"thời gian|giờ|năm|year|licen[cs]e|giấy phép|mã|code|số hiệu|no|website|trang|page|tác giả|author|ảnh|photo|"
+    r"lượt xem|views?|bình luận|comments?|chia sẻ|shares?|likes?|thích|bước|step|điều|article|phụ lục|annex)\b"
+)
+_ENDS = re.compile(r"\s*[.;]?\s*$")
 _MONEY_SUBJECT = re.compile(
     r"doanh thu|doanh số|vốn|giá trị|kim ngạch|ngân sách|đầu tư|lợi nhuận|nộp|chi phí|"
     r"revenue|sales|investment|turnover|export|budget|value|worth|spending|profit|earned"
 )
 #: A floor on an attribute that defines what an earlier count counts: "14 sàn … có doanh thu trên 1.000 tỷ đồng".
 _ATTRIBUTE_FLOOR = re.compile(
-    r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d[^,;.]{0,80}?\s(?:có|với|with|having|whose)\s+[^,;.\d]{0,40}?"
+    r"(?:(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d(?:[\d.,]*\d)?|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b)"
+    r"[^,;.]{0,80}?\s(?:có|với|with|having|whose|earning|making|generating|valued at|worth|employing|"
+    r"turning over)\s+[^,;.\d]{0,40}?"
     r"\b(?:trên|dưới|từ|hơn|tối thiểu|ít nhất|"
-    r"không dưới|over|above|below|under|more than|less than|at least|exceeding|of)\s+$"
+    r"không dưới|over|above|below|under|more than|less than|at least|exceeding|of)\s+(?:us\$|usd|vnd|vnđ|\$)?$"
 )
 _COMPARATOR = re.compile(
-    r"\b(?:trên|dưới|từ|hơn|tối thiểu|ít nhất|không dưới|over|above|below|under|than|least|exceeding|of)\s+$"
+    r"\b(?:trên|dưới|từ|hơn|tối thiểu|ít nhất|không dưới|over|above|below|under|than|least|exceeding|of)\s+"
+    r"(?:us\$|usd|vnd|vnđ|\$)?$"
 )
+#: A sum is not a floor: "33 data centres with a combined capacity of 45 MW".
+_AGGREGATE = re.compile(r"\b(?:combined|total|tổng|cumulative|aggregate|overall)\b")
+#: An amount converted in brackets right after another: "VND100 million ($3,930)" is what the first one is.
+_CONVERSION = re.compile(r"\d[\d.,]*\s*(?:[^\W\d_]+\s*){0,2}\(\s*(?:us\$|usd|vnd|vnđ|\$|~|≈|about|khoảng)?\s*$")
 _PHONE_AFTER = re.compile(r"[ .]\d{3,4}\b")
 _PHONE_BEFORE = re.compile(r"\d[ .]$")
 
@@ -220,9 +259,21 @@ def _count(at: _At, scale: float, used: int) -> Mention | None:
         if at.written is Convention.VIETNAMESE:
             return Mention(at.start, finish, value / 1e9, "VND bn")  # "vốn … đạt 250 tỷ": đồng go without saying
         return None
-    if scale != 1.0 or (_BARE_SUBJECT.search(before) and _REACHING.search(before)):
+    if scale != 1.0 or (_BARE_SUBJECT.search(before) and _REACHING.search(before)) or _bare(at):
         return Mention(at.start, finish, value, "count")  # "thuê bao … đạt 24,9 triệu", "rose to 74,200"
     return None
+
+
+def _bare(at: _At) -> bool:
+    """A whole number with no noun that counts what its clause names: after a level verb ("firms now number around
+    74,000"), in "of which 2,000 were founded", or as the value of a labelled item ("Wi-Fi hotspots: 3,400")."""
+    before = at.before
+    if _GROUPED.fullmatch(at.token) and _LEVEL_VERB.search(before) and not _MONEY_SUBJECT.search(before[-60:]):
+        return True
+    if _OF_WHICH.search(before) and _VERB_AFTER.match(at.after):
+        return True
+    label = _LABELLED.fullmatch(at.low, 0, at.start)
+    return label is not None and not _NOT_LABEL.search(label.group()) and _ENDS.fullmatch(at.low, at.end) is not None
 
 
 def _rank(at: _At) -> Mention | None:
@@ -238,9 +289,7 @@ def _rank(at: _At) -> Mention | None:
     if rank is not None and not _ORDINAL_NOT_RANK.search(before):
         end = at.end + (ordinal.end() if ordinal else 0)
         return Mention(at.start - len(rank.group()), end, at.value, "rank")
-    if ordinal is not None and (
-        _RANK_VERB.search(before) or re.match(r"\s+(?:out of|of)\s+\d", after[ordinal.end() :])
-    ):
+    if ordinal is not None and (_RANK_VERB.search(before) or _RANKING_AFTER.match(after[ordinal.end() :])):
         return Mention(at.start, at.end + ordinal.end(), at.value, "rank")
     return None
 
@@ -366,6 +415,26 @@ _WORD_ORDINAL = re.compile(
     + r")\b"
 )
 _WORD_TIMES = re.compile(r"\b(" + "|".join(CARDINALS) + r")\s+times\b")
+#: Shares in words, before what they are a share of: "nearly a fifth of revenue", "half of which", "one in five".
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+_FRACTION = re.compile(
+    r"\b(?P<f>(?P<n>a|one|two|three|four)[\s-](?P<d>third|quarter|fifth|tenth)s?|half)\s+of\s+"
+    r"(?!(?:the |this |that |last |next )?(?:year|month|decade|century|quarter|period|day|week|(?:19|20)\d\d)\b)"
+    r"|\b(?P<g>(?P<i>one|two|three) (?:in|out of) (?:every )?(?P<j>two|three|four|five|six|seven|eight|nine|ten))\b"
+)
+_HALF_OF_TIME = re.compile(r"(?:first|second|\bthe|\ba)\s+$")
+
+
+def _fraction(low: str, match: re.Match[str]) -> Mention | None:
+    """The share a fraction in words gives, in per cent ("a fifth" 20, "two-thirds" 66.7, "one in five" 20)."""
+    if match.group("g"):
+        share = 100 * CARDINALS[match.group("i")] / CARDINALS[match.group("j")]
+        return Mention(match.start("g"), match.end("g"), share, "%")
+    if match.group("f") == "half" and _HALF_OF_TIME.search(low, max(0, match.start() - 8), match.start()):
+        return None  # "the first half of", "a half of": a span of time, not a share
+    count = 1 if match.group("n") in (None, "a", "one") else CARDINALS[match.group("n")]
+    share = count * _FRACTIONS[match.group("d") or "half"]
+    return Mention(match.start("f"), match.end("f"), share, "%")
 
 
 def _word_numbers(low: str) -> list[Mention]:
@@ -379,16 +448,76 @@ def _word_numbers(low: str) -> list[Mention]:
         found.append(Mention(match.start(1), match.end(1), float(ORDINALS[match.group(1)]), "rank"))
     for match in _WORD_TIMES.finditer(low):
         found.append(Mention(match.start(1), match.end(), float(CARDINALS[match.group(1)]), "times"))
+    for match in _FRACTION.finditer(low):
+        if (share := _fraction(low, match)) is not None:
+            found.append(share)
     return found
 
 
+#: The unit a table's row label or column header gives its cells: "Tỷ lệ thanh toán trực tuyến (%)".
+_HEADING_UNIT = re.compile(
+    r"\(\s*(?P<u>%|tỷ đồng|tỷ usd|triệu usd|mbps|mw)\s*\)"
+    r"|đơn vị(?: tính)?\s*:\s*(?P<v>%|tỷ đồng|tỷ usd|triệu usd|mbps|mw)"
+    r"|\b(?P<w>tỷ lệ|share|rate|per cent|percent)\b"
+)
+_HEADING_UNITS = {
+    "%": ("%", 1.0),
+    "tỷ đồng": ("VND bn", 1.0),
+    "tỷ usd": ("USD bn", 1.0),
+    "triệu usd": ("USD bn", 0.001),
+    "mbps": ("Mbps", 1.0),
+    "mw": ("MW", 1.0),
+}
+
+
 def cell_count(text: str, offset: int, written: Convention) -> Mention | None:
-    """A table cell that holds only a whole number (from `offset` in `text`): a count its row label names."""
-    match = re.fullmatch(r"\s*(\d{1,3}(?:[.,]\d{3})+|\d+)\s*", text[offset:])
+    """A table cell that holds only a number (from `offset` in `text`): a count its row label names, or a measure
+    in the unit its row label or column header gives ("Tỷ lệ thanh toán trực tuyến (%)": 41,2 is 41.2%)."""
+    match = re.fullmatch(r"\s*(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*", text[offset:])
     value = None if match is None else _value(match.group(1), written)
-    if match is None or value is None or value != int(value) or _YEARISH.fullmatch(match.group(1)):
+    if match is None or value is None or _YEARISH.fullmatch(match.group(1)):
+        return None
+    given = _HEADING_UNIT.search(lowered(text[:offset]))
+    if given is not None:
+        unit, factor = _HEADING_UNITS.get(given.group("u") or given.group("v") or "%", ("%", 1.0))
+        return Mention(offset + match.start(1), offset + match.end(1), value * factor, unit)
+    if value != int(value):
         return None
     return Mention(offset + match.start(1), offset + match.end(1), value, "count")
+
+
+#: Words before a bare number that set it against the count before it: "2,500 firms by 2026, compared with 1,740".
+_VERSUS = re.compile(
+    r"\b(?:compared (?:with|to)|against|versus|vs\.?|up from|down from|from|so với)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|some\s+|just\s+|only\s+|khoảng\s+|gần\s+)?$"
+)
+#: What may follow such a number: when, or nothing (no noun of its own).
+_BARE_AFTER = re.compile(
+    r"\s*(?:[,.;)]|$|at present\b|now\b|currently\b|in (?:19|20)\d\d\b|a year (?:earlier|ago|before)\b|"
+    r"last year\b|the (?:previous|year) |(?:năm|vào|hiện|hiện nay|cùng kỳ|của|trước)\b)"
+)
+
+
+def _versus(at: _At, previous: Mention | None) -> Mention | None:
+    """A whole number set against the count just before it, with no noun of its own: a count of the same thing."""
+    if previous is None or previous.unit != "count" or at.value != int(at.value) or at.start - previous.end > 80:
+        return None
+    if not _VERSUS.search(at.before) or not _BARE_AFTER.match(at.after):
+        return None
+    if _SCALE.match(at.after) or _PERCENT.match(at.after) or _CURRENCY_BEFORE.search(at.before):
+        return None
+    return Mention(at.start, at.end, at.value, "count", noun=previous.noun)
+
+
+def _skipped(low: str, start: int, before: str, dropped: int | None) -> bool:
+    """A floor that defines a category ("14 sàn có doanh thu trên 1.000 tỷ đồng"), or an amount converted in brackets
+    right after one ("earning more than VND100 million ($3,930)")."""
+    if _COMPARATOR.search(before):
+        floor = _ATTRIBUTE_FLOOR.search(low, max(0, start - WINDOW), start)
+        if floor is not None and not _AGGREGATE.search(floor.group()):
+            return True
+    conversion = _CONVERSION.search(low, max(0, start - 40), start)
+    return dropped is not None and conversion is not None and conversion.start() == dropped
 
 
 def mentions(sentence: str, written: Convention, limit: int = MAX_FIGURES) -> list[Mention]:
@@ -396,6 +525,7 @@ def mentions(sentence: str, written: Convention, limit: int = MAX_FIGURES) -> li
     low = lowered(sentence)
     found: list[Mention] = []
     reached = 0
+    dropped: int | None = None  # where the last floor that defines a category starts
     for match in _NUMBER.finditer(sentence):
         start, end = match.span(1)
         token = match.group(1)
@@ -405,9 +535,13 @@ def mentions(sentence: str, written: Convention, limit: int = MAX_FIGURES) -> li
         value = _value(token, written)
         if value is None or _reference(sentence, before, after, token, end):
             continue
-        if _COMPARATOR.search(before) and _ATTRIBUTE_FLOOR.search(low, max(0, start - WINDOW), start):
+        if _skipped(low, start, before, dropped):
+            dropped = start
             continue
-        mention, reached = _read(_At(sentence, low, start, end, token, value, written))
+        at = _At(sentence, low, start, end, token, value, written)
+        mention, reached = _read(at)
+        if mention is None and (mention := _versus(at, found[-1] if found else None)) is not None:
+            reached = mention.end
         if mention is not None:
             found.append(mention)
             if len(found) >= limit:

@@ -41,7 +41,7 @@ _EVENT = re.compile(
 #: Words that count years from the report's date, with how many years: "năm ngoái" (−1), "within five years" (+5).
 _RELATIVE = re.compile(
     r"(?P<last>năm ngoái|last year)|(?P<earlier>năm trước|the previous year|a year earlier|a year ago|the year before)"
-    r"|(?P<this>năm nay|this year|đến nay|hiện nay|từ nay|hiện tại|\bnow\b|currently|so far)"
+    r"|(?P<this>năm nay|this year|đến nay|hiện nay|từ nay|hiện tại|\bnow\b|currently|so far|at present|presently)"
     r"|(?P<next>năm sau|năm tới|next year|the coming year)"
     r"|(?P<decade>(?:over|within|in) the next decade|trong thập kỷ tới)"
     r"|(?:within|in|over) (?:the next )?(?P<n>\w+) years|trong (?P<m>\d{1,2}) năm tới"

@@ -213,6 +213,8 @@ def test_a_table_cells_column_header_and_row_label(dataset: Dataset) -> None:
         ),
         # all the units there are, counted for what they have done
         ("Toàn bộ 96 xã, thị trấn đã kết nối cáp quang.", VI, [("96 xã", 96, "count")]),
+        # "bộ" counting sets of things, not ministries
+        ("Cổng đã công bố 1.150 bộ dữ liệu mở.", VI, [("1.150 bộ dữ", 1_150, "count")]),
     ],
 )
 def test_figures_read_third_round(sentence: str, written: Convention, expected: list[tuple[str, float, str]]) -> None:

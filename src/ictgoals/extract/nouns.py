@@ -56,7 +56,9 @@ _NOT_COUNTED = tuple(sorted(NOT_COUNTED, key=len, reverse=True))
 
 #: Units a province or a ministry is made of: counted only for what they have or do.
 _UNIT_WORDS = (
-    r"tỉnh|thành phố|thành|xã|phường|thị trấn|thị xã|huyện|quận|ấp|khóm|thôn|xóm|làng|bản|bộ|ngành|sở|ban|"
+    r"tỉnh|thành phố|thành|xã|phường|thị trấn|thị xã|huyện|quận|ấp|khóm|thôn|xóm|làng|bản|ngành|sở|ban|"
+    # a ministry, not "bộ" counting sets of things: "5.300 bộ dữ liệu", "12 bộ thủ tục"
+    r"bộ(?!\s+(?:dữ liệu|công cụ|chỉ số|tiêu chí|thủ tục|sản phẩm|hồ sơ|máy|thiết bị|phần mềm|tài liệu|mã|sách))|"
     r"đơn vị|địa phương|phòng|provinces?|cities|city|communes?|wards?|districts?|ministries|agencies|localities|"
     r"units"
 )

@@ -22,8 +22,8 @@ _YEARS = re.compile(
     r"(?P<span>\b(?:giai đoạn|thời kỳ|period|từ năm|from)\s*(?:năm\s*)?(?P<a>(?:19|20)\d\d)\s*(?:–|-|—|đến|tới|to)\s*"
     r"(?:năm\s*)?(?P<b>(?:19|20)\d\d)(?!\d))"
     r"|(?P<span2>(?P<c>(?:19|20)\d\d)\s*(?:–|-|—)\s*(?P<d>(?:19|20)\d\d)(?!\d))"
-    r"|(?P<cmp>\b(?:so với|compared (?:to|with)|than|on|vs\.?|since|relative to)\s+[^\d,;.]{0,25}?"
-    r"(?P<e>(?:19|20)\d\d)(?!\d))"
+    r"|(?P<cmp>(?:\b(?:so với|compared (?:to|with)|than|vs\.?|since|relative to)\s+[^\d,;.]{0,25}?|"
+    r"\bon\s+(?:the same (?:period|time|quarter|month) (?:of|in|last)\s+)?)(?P<e>(?:19|20)\d\d)(?!\d))"
     r"|(?P<vision>\b(?:định hướng|tầm nhìn|vision)[^\d,;.]{0,25}?(?P<f>(?:19|20)\d\d)(?!\d))"
     r"|(?<!\d)(?P<h>(?:19|20)\d\d)(?!\d)"
 )
@@ -39,8 +39,24 @@ _EVENT = re.compile(
     r"action plan|briefing)(?:\s+[\wÀ-ỹ&]+){0,4}\s+(?:năm\s+)?$"
 )
 #: Words that count years from the report's date, with how many years: "năm ngoái" (−1), "within five years" (+5).
+#: Numbers of years in words: "two years earlier", "ba năm trước".
+_YEARS_BACK = {
+    **CARDINALS,
+    **{
+        word: float(value)
+        for value, word in enumerate(["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"], start=1)
+    },
+}
+#: (Never the day or month of a date: "tháng 5 năm trước" is May of last year.)
+_COUNT = (
+    r"(?<!tháng )(?<!quý )(?<!ngày )"
+    r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+)
 _RELATIVE = re.compile(
-    r"(?P<last>năm ngoái|last year)|(?P<earlier>năm trước|the previous year|a year earlier|a year ago|the year before)"
+    rf"(?P<back>(?P<k>{_COUNT}) (?:years|năm) (?:earlier|before|trước đó)|a decade (?:earlier|before))"
+    rf"|(?P<ago>(?P<a>{_COUNT}) years ago|cách đây (?P<c>{_COUNT}) năm|(?P<v>{_COUNT}) năm trước"
+    r"|a decade ago|một thập kỷ trước)"
+    r"|(?P<last>năm ngoái|last year)|(?P<earlier>năm trước|the previous year|a year earlier|a year ago|the year before)"
     r"|(?P<this>năm nay|this year|đến nay|hiện nay|từ nay|hiện tại|\bnow\b|currently|so far|at present|presently)"
     r"|(?P<next>năm sau|năm tới|next year|the coming year)"
     r"|(?P<decade>(?:over|within|in) the next decade|trong thập kỷ tới)"
@@ -95,23 +111,39 @@ def _plain(low: str, start: int, end: int) -> YearAt:
     return YearAt(start, end, year, "year")
 
 
+def _back(match: re.Match[str]) -> int:
+    """How many years "N years earlier", "N years ago", "cách đây N năm" go back (0 when N is not a number)."""
+    count = match.group("k") or match.group("a") or match.group("c") or match.group("v")
+    if count is None:
+        return 10  # a decade
+    return int(count) if count.isdigit() else int(_YEARS_BACK.get(count, 0))
+
+
+def _shift(match: re.Match[str]) -> int | None:
+    """How many years a relative year counts from the date (None when it counts nothing)."""
+    if match.group("back") or match.group("ago"):
+        return -_back(match) or None
+    if match.group("last") or match.group("earlier"):
+        return -1
+    if match.group("this"):
+        return 0
+    if match.group("next"):
+        return 1
+    if match.group("decade"):
+        return 10
+    count = match.group("n") or match.group("m")
+    shift = int(count) if count.isdigit() else int(CARDINALS.get(count, 0))
+    return shift if shift > 0 else None
+
+
 def _relative(low: str, date_year: int) -> Iterator[YearAt]:
     for match in _RELATIVE.finditer(low):
-        if match.group("last") or match.group("earlier"):
-            shift = -1
-        elif match.group("this"):
-            shift = 0
-        elif match.group("next"):
-            shift = 1
-        elif match.group("decade"):
-            shift = 10
-        else:
-            count = match.group("n") or match.group("m")
-            shift = int(count) if count.isdigit() else int(CARDINALS.get(count, 0))
-            if shift <= 0:
-                continue
+        shift = _shift(match)
+        if shift is None:
+            continue
         before = low[max(0, match.start() - 30) : match.start()]
-        kind = "earlier" if match.group("earlier") else "relative"  # "a year earlier": than the sentence's year
+        # "a year earlier", "two years before": than the sentence's own year
+        kind = "earlier" if match.group("earlier") or match.group("back") else "relative"
         if _COMPARED.search(before) or re.search(r"so với\s+(?:cùng kỳ\s+)?$", before):
             kind = "comparison"
         yield YearAt(match.start(), match.end(), date_year + shift, kind)
@@ -136,6 +168,20 @@ def year_after(low: str, end: int, stop: int, found: list[YearAt]) -> YearAt | N
             return None
         return year
     return None
+
+
+#: An aside about something else, set off by commas: ", launched in two provinces only last year," or ", which
+#: was set up in 2019,". Its year dates the aside, not the figures after it.
+_ASIDE = re.compile(
+    r",\s*(?:which|who|whose|(?:first\s+|only\s+)?(?:launched|introduced|founded|established|set up|built|started|"
+    r"begun|began|opened|rolled out|piloted|commerciali[sz]ed|adopted|issued|signed|approved|merged|formed|created)|"
+    r"ra mắt|thành lập|khai trương|ban hành|sáp nhập|hợp nhất)\b[^,;.]*$"
+)
+
+
+def aside(low: str, year: YearAt, start: int) -> bool:
+    """Whether `year` is in an aside that closes before a figure at `start` (", launched … last year, is …")."""
+    return _ASIDE.search(low, max(0, year.start - 80), year.start) is not None and "," in low[year.end : start]
 
 
 def year_before(start: int, found: list[YearAt]) -> YearAt | None:

@@ -301,3 +301,43 @@ def test_more_change_wording(dataset: Dataset, text: str) -> None:
 def test_a_share_made_up_with_an_approximation_is_a_figure(dataset: Dataset) -> None:
     found = read(dataset, "Mobile payments made up almost 40 per cent of transactions in 2024.", "2025-02-01")
     assert kinds(found) == {"40 per cent": ("actual", 2024)}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "Kế hoạch của tỉnh đặt ra các chỉ tiêu sau:\n1. Đến hết năm 2026:\n- 75% hồ sơ được xử lý trực tuyến toàn "
+            "trình;\n- 2.500 doanh nghiệp số.\n2. Tầm nhìn đến năm 2030:\n- 95% hộ gia đình có cáp quang.\n"
+            "Năm 2024, tỉnh đạt 48% hồ sơ trực tuyến toàn trình.",
+            "2025-03",
+            {
+                "75%": ("target", 2026),
+                "2.500 doanh nghiệp": ("target", 2026),
+                "95%": ("target", 2030),
+                "48%": ("actual", 2024),
+            },
+        ),
+        (
+            "The strategy lists these goals:\nBy 2027:\n- 60 per cent of clinics keep e-records;\nBy 2035:\n"
+            "- every commune has a 5G station.\n- 9 in 10 adults use online banking.",
+            "2025-03",
+            {"60 per cent": ("target", 2027), "9 in 10": ("target", 2035)},
+        ),
+    ],
+)
+def test_a_goal_list_in_parts_each_under_its_deadline(
+    dataset: Dataset, text: str, date: str, expected: dict[str, tuple[str, int]]
+) -> None:
+    assert kinds(read(dataset, text, date)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổng kinh phí thực hiện Đề án dự kiến khoảng 860 tỷ đồng, trong đó ngân sách tỉnh chiếm 40%.",
+        "The total cost of the programme is estimated at VNĐ2.4 trillion.",
+    ],
+)
+def test_what_a_plan_costs_is_not_a_figure(dataset: Dataset, text: str) -> None:
+    assert extract(text, dataset, date="2025-03") == []

@@ -204,6 +204,7 @@ def test_a_table_cells_column_header_and_row_label(dataset: Dataset) -> None:
         ("Nearly a quarter of households shop online.", EN, [("a quarter", 25, "%")]),
         ("Two-thirds of the firms use e-invoices.", EN, [("Two-thirds", 200 / 3, "%")]),
         ("One in four adults has a digital signature.", EN, [("One in four", 25, "%")]),
+        ("Nearly 3 in 10 firms rent cloud servers.", EN, [("3 in 10", 30, "%")]),
         ("Revenue rose to 120 billion, half of which came from exports.", EN, [("half", 50, "%")]),
         # a sum is not a floor
         (

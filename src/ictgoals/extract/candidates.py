@@ -144,12 +144,15 @@ class _Reader:
         years = years_in(low, self.when.date_year)
         cues = figures or years or text.rstrip().endswith(":")  # words alone set nothing for later sentences
         goals, expected = goal_cues(low, text) if cues else ([], [])
+        subheading = self.context.subheading(sentence, len(figures))
+        if subheading:
+            sentence = replace(sentence, item=True)  # a part of the list it heads
         opening = lead(low, years, figures[0].start if figures else len(low))
         if sentence.paragraph not in self.paragraph_region:
             head = _PROVINCE_HEAD.match(sentence.text) is not None
             self.paragraph_region[sentence.paragraph] = _region(sentence.text, self.region) if head else self.region
         region = _region(sentence.text, self.paragraph_region[sentence.paragraph])
-        setting_goals = bool(goals) or self._future(opening)
+        setting_goals = bool(goals) or self._future(opening) or subheading
         self.context.begin(sentence, low, opening, setting_goals)
         reading = Reading(sentence, text, low, figures, years, goals, expected, opening, region, offset)
         reading.said, reading.in_force = self.context.then(low), self.context.goals_for(sentence)

@@ -155,6 +155,13 @@ _COMPARATOR = re.compile(
 )
 #: A sum is not a floor: "33 data centres with a combined capacity of 45 MW".
 _AGGREGATE = re.compile(r"\b(?:combined|total|tổng|cumulative|aggregate|overall)\b")
+#: What a plan will cost, or is given to spend, is not a measure of progress: "Kinh phí thực hiện Đề án dự kiến
+#: khoảng 1.500 tỷ đồng", "the programme's budget of VNĐ900 billion".
+_PLAN_MEANS = re.compile(
+    r"(?:\bkinh phí (?:để )?thực hiện|\b(?:budget|funding|financing|cost)\s+(?:of|for)\s+(?:the|this)\s+"
+    r"(?:programme|program|plan|project|strategy|scheme)|\b(?:programme|program|plan|project|strategy|scheme)'s\s+"
+    r"(?:budget|funding|cost))[^.;]*$"
+)
 #: An amount converted in brackets right after another: "VND100 million ($3,930)" is what the first one is.
 _CONVERSION = re.compile(r"\d[\d.,]*\s*(?:[^\W\d_]+\s*){0,2}\(\s*(?:us\$|usd|vnd|vnđ|\$|~|≈|about|khoảng)?\s*$")
 _PHONE_AFTER = re.compile(r"[ .]\d{3,4}\b")
@@ -314,6 +321,22 @@ def _ratio(at: _At) -> tuple[Mention | None, int] | None:
     return None, skip
 
 
+#: "9 in 10 adults", "1 in every 5 firms": a share, in English.
+_IN_EVERY = re.compile(r"\s+in\s+(?:every\s+)?(2|3|4|5|10|100)\s+[^\W\d_]")
+
+
+def _in_every(at: _At) -> tuple[Mention, int] | None:
+    """ "9 in 10 adults": 90%, the share the numerator is of the denominator (English only)."""
+    match = _IN_EVERY.match(at.after)
+    if match is None or at.written is not Convention.ENGLISH or at.value != int(at.value):
+        return None
+    whole = int(match.group(1))
+    if not 0 < at.value < whole:
+        return None
+    end = at.end + match.end(1)
+    return Mention(at.start, end, 100 * at.value / whole, "%"), end
+
+
 def _of(at: _At) -> tuple[Mention, int] | None:
     """ "10 of its 12 key targets", "97 of them": a count of the first, the second a denominator."""
     match = _OF.match(at.after)
@@ -350,7 +373,7 @@ def _read(at: _At) -> tuple[Mention | None, int]:
     """The figure a number makes, and how far the words it used reach (a denominator, a range's end)."""
     if (ratio := _ratio(at)) is not None:
         return ratio
-    if (of := _of(at)) is not None:
+    if (of := _of(at) or _in_every(at)) is not None:
         return of
     glued = at.start > 0 and (at.sentence[at.start - 1].isalpha() or at.sentence[at.start - 1 : at.start] == "-")
     high, end = None, at.end
@@ -510,12 +533,14 @@ def _versus(at: _At, previous: Mention | None) -> Mention | None:
 
 
 def _skipped(low: str, start: int, before: str, dropped: int | None) -> bool:
-    """A floor that defines a category ("14 sàn có doanh thu trên 1.000 tỷ đồng"), or an amount converted in brackets
-    right after one ("earning more than VND100 million ($3,930)")."""
+    """A floor that defines a category ("14 sàn có doanh thu trên 1.000 tỷ đồng"), what a plan costs ("kinh phí thực
+    hiện … 1.500 tỷ đồng"), or an amount converted in brackets right after one ("more than VND100 million ($3,930)")."""
     if _COMPARATOR.search(before):
         floor = _ATTRIBUTE_FLOOR.search(low, max(0, start - WINDOW), start)
         if floor is not None and not _AGGREGATE.search(floor.group()):
             return True
+    if _PLAN_MEANS.search(low, max(0, start - WINDOW), start):
+        return True
     conversion = _CONVERSION.search(low, max(0, start - 40), start)
     return dropped is not None and conversion is not None and conversion.start() == dropped
 

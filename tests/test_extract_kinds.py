@@ -264,6 +264,12 @@ def test_the_level_a_goal_starts_from_is_a_result(dataset: Dataset) -> None:
             "2024-07-20",
             {"65%": ("target", 2024), "100%": ("target", 2024)},
         ),
+        # promises
+        (
+            "The operator has pledged to bring fibre to 90 per cent of villages this year.",
+            "2025-06-02",
+            {"90 per cent": ("target", 2025)},
+        ),
         # headline goal verbs
         ("Province eyes 40 per cent cashless payments by 2027", "2025-03-02", {"40 per cent": ("target", 2027)}),
         ("City sets sights on 3,000 tech start-ups by 2030", "2025-03-02", {"3,000 tech start-ups": ("target", 2030)}),

@@ -73,14 +73,18 @@ _RANK_BEFORE = re.compile(
 )
 _RANK_VERB = re.compile(
     r"\b(?:rank(?:ed|ing|s)?|plac(?:ed|ing|es)|came|stood|finished|position(?:ed)?|climbed to|rose to|fell to|moved to|"
-    r"put|puts|putting|leaving|leaves|left|keeping|keeps|kept|bringing|brings|brought|lifting|lifted|pushing|pushed)"
-    r"(?:\s+(?:the country|it|việt nam|vietnam|the city|the province))?\s+$"
+    r"put|puts|putting|leaving|leaves|left|keeping|keeps|kept|bringing|brings|brought|lifting|lifted|pushing|pushed|"
+    r"(?:improved|moved|slipped|dropped|climbed|jumped|rose|fell|advanced|up|down)\s+\d+\s+(?:places?|spots?|positions?|"
+    r"notches?)\s+to)"
+    r"(?:\s+(?:the country|it|việt nam|vietnam|the city|the province))?(?:\s+(?:in at|in|at))?\s+$"
 )
 #: Where an ordinal stands in a ranking: "39th globally", "19th out of 105", "fifth in ASEAN".
 _RANKING_AFTER = re.compile(
     r"\s+(?:(?:out of|of|among)\s+(?:the\s+)?\d|globally\b|worldwide\b|in the world\b|"
-    r"in (?:asia|asean|south-?east asia|the region|the asia-pacific)\b|regionally\b)"
+    r"in (?:asia|asean|south-?east asia|southeast asia|the region|the asia-pacific)\b|regionally\b)"
 )
+#: After "No. 1", what makes it a place in a ranking rather than a document's number.
+_NO_RANK_AFTER = re.compile(r"\s+(?:position|spot|place|rank|ranking|in|among|globally|worldwide)\b")
 _ORDINAL_NOT_RANK = re.compile(r"\b(?:lần|khóa|kỳ|phiên|ngày|tháng|năm|quý|đợt|mùa|số|tuần|thế hệ|giải)\s+thứ\s*$")
 _GROUP_BEFORE = re.compile(r"nhóm\s+$")  # "nhóm 08" (a level); "nhóm 10 quốc gia" is a rank
 _AMONG = re.compile(r"\s+(?:quốc gia|nước|tỉnh|thành phố|địa phương|nền kinh tế|doanh nghiệp|countries|economies)")
@@ -103,6 +107,8 @@ _YEARISH = re.compile(r"(?:19|20)\d\d")
 _MEASURED_AFTER = re.compile(r"\s*(?:%|phần trăm|per\s?cent|percent|mbps|gbps|mw|gw)\b")
 _RATIO = re.compile(r"\s*/\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?![\d/])")
 _OF = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:its|the|their|all)\s+)?(?:(\d[\d.,]*)|(?:them|those|which)\b)")
+#: "all 80 of its communes": every one of them, counted.
+_ALL_OF = re.compile(r"\s+of\s+(?:its|the|their|our)\s+(?=[^\W\d_])")
 _RANGE = re.compile(r"\s*%?\s*(?:–|-|—|đến|tới|to|and|và)\s*(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)")
 _RANGE_OPEN = re.compile(r"\b(?:từ|between|giữa)\s+(?:khoảng\s+)?$")
 _NOUN = re.compile(r"\s+((?:\d+[^\W\d_]\w*|[^\W\d_][\w-]*)(?:\s+(?:\d+[^\W\d_]\w*|[^\W\d_][\w-]*)){0,2})")
@@ -168,9 +174,16 @@ _PHONE_AFTER = re.compile(r"[ .]\d{3,4}\b")
 _PHONE_BEFORE = re.compile(r"\d[ .]$")
 
 
+def _document(before: str, after: str) -> bool:
+    """Whether the words before a number make it a document's or a phone number ("Quyết định số 749", "No. 15"),
+    and not a place in a ranking ("No. 1 in ASEAN")."""
+    document = _DOCUMENT_BEFORE.search(before)
+    return document is not None and not (document.group().startswith("no.") and _NO_RANK_AFTER.match(after))
+
+
 def _reference(sentence: str, before: str, after: str, token: str, end: int) -> bool:
     """A date, a time, a document or phone number: never a figure. `before` is the last 40 characters."""
-    if _REFERENCE_AFTER.match(sentence, end) or _DOCUMENT_BEFORE.search(before) or _MONTH.search(before):
+    if _REFERENCE_AFTER.match(sentence, end) or _document(before, after) or _MONTH.search(before):
         return True
     digits = token.replace(".", "").replace(",", "")
     plain = digits == token
@@ -183,7 +196,14 @@ def _reference(sentence: str, before: str, after: str, token: str, end: int) -> 
     return _DATE_WORD.search(before) is not None and plain and int(token) <= 31
 
 
-def _scale(after: str) -> tuple[float, int]:
+#: "8.7m users", "$40mn": million written as a letter glued to the number, in English (never "5m-high", "20m²";
+#: in Vietnamese "5m" is metres).
+_GLUED_MILLION = re.compile(r"mn?(?![\w²³-])")
+
+
+def _scale(after: str, written: Convention) -> tuple[float, int]:
+    if written is Convention.ENGLISH and (glued := _GLUED_MILLION.match(after)) is not None:
+        return 1e6, glued.end()
     match = _SCALE.match(after)
     return (1.0, 0) if match is None else (_FACTOR[match.group(1)], match.end())
 
@@ -293,12 +313,18 @@ def _rank(at: _At) -> Mention | None:
         unit = "rank" if _AMONG.match(after) else "group"
         return Mention(at.start - len(_GROUP_BEFORE.search(before).group()), at.end, at.value, unit)  # type: ignore[union-attr]
     rank = _RANK_BEFORE.search(before)
+    if rank is not None and rank.group().startswith("no") and not _NO_RANK_AFTER.match(after):
+        rank = None  # "Decision No. 15": a document's number; "No. 1 in ASEAN" is a rank
     if rank is not None and not _ORDINAL_NOT_RANK.search(before):
         end = at.end + (ordinal.end() if ordinal else 0)
         return Mention(at.start - len(rank.group()), end, at.value, "rank")
     if ordinal is not None and (_RANK_VERB.search(before) or _RANKING_AFTER.match(after[ordinal.end() :])):
         return Mention(at.start, at.end + ordinal.end(), at.value, "rank")
     return None
+
+
+#: After a small fraction, what makes it a share of a whole: "2/3 số hộ gia đình", "1/4 dân số", "3/4 tổng số".
+_SHARE_OF = re.compile(r"\s+(?:số|dân số|tổng số|diện tích|lượng|khối lượng)\b")
 
 
 def _ratio(at: _At) -> tuple[Mention | None, int] | None:
@@ -315,6 +341,8 @@ def _ratio(at: _At) -> tuple[Mention | None, int] | None:
     rank = _rank(at)
     if rank is not None:
         return rank, skip
+    if denominator <= 10 and _SHARE_OF.match(at.low, skip):
+        return Mention(at.start, skip, 100 * at.value / denominator, "%"), skip  # "2/3 số hộ": a share
     noun = _noun(at, skip)
     if noun is not None and counted(noun[0], at.before, at.low[noun[1] : noun[1] + WINDOW]):
         return Mention(at.start, at.end, at.value, "count", noun=noun[0]), skip
@@ -340,10 +368,12 @@ def _in_every(at: _At) -> tuple[Mention, int] | None:
 def _of(at: _At) -> tuple[Mention, int] | None:
     """ "10 of its 12 key targets", "97 of them": a count of the first, the second a denominator."""
     match = _OF.match(at.after)
+    if match is None and re.search(r"\ball\s+$", at.before):
+        match = _ALL_OF.match(at.after)
     if match is None or at.value != int(at.value) or _PERCENT.match(at.after):
         return None
     skip = at.end + match.end()
-    if match.group(1) is not None:
+    if match.re is _OF and match.group(1) is not None:
         total = _value(match.group(1), at.written)
         noun = _noun(at, skip)
         if total is None or total < at.value or noun is None:
@@ -380,7 +410,7 @@ def _read(at: _At) -> tuple[Mention | None, int]:
     if (ranged := _range_high(at)) is not None:
         high, end = ranged[0], at.end + ranged[1]
     tail_start = end
-    scale, used = _scale(at.low[tail_start : tail_start + WINDOW])
+    scale, used = _scale(at.low[tail_start : tail_start + WINDOW], at.written)
     tail = at.low[tail_start + used : tail_start + used + WINDOW]
     measured = _measure(tail, at.before)
     if measured is not None:
@@ -397,7 +427,7 @@ def _read(at: _At) -> tuple[Mention | None, int]:
         return Mention(at.start, finish, at.value * factor, unit, None if high is None else high * factor), finish
     if not glued and scale == 1.0 and _ORDINAL.match(at.after) and (rank := _rank(at)) is not None:
         return rank, rank.end  # "ranked 17th", "19th out of 105"
-    if glued or at.sentence[at.end : at.end + 1].isalpha() or _LEVEL_BEFORE.search(at.before):
+    if glued or (at.sentence[at.end : at.end + 1].isalpha() and not used) or _LEVEL_BEFORE.search(at.before):
         return None, at.end  # "IPv6", "COVID-19", "5G", "mức độ 4": glued or a level, never a count
     if high is None:
         return _single(at, scale, used)

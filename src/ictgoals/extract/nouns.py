@@ -56,7 +56,8 @@ _NOT_COUNTED = tuple(sorted(NOT_COUNTED, key=len, reverse=True))
 
 #: Units a province or a ministry is made of: counted only for what they have or do.
 _UNIT_WORDS = (
-    r"tỉnh|thành phố|thành|xã|phường|thị trấn|thị xã|huyện|quận|ấp|khóm|thôn|xóm|làng|bản|ngành|sở|ban|"
+    r"tỉnh|thành phố|thành(?!\s+(?:viên|tích|quả|công|lập|phần|tựu))|xã|phường|thị trấn|thị xã|huyện|quận|ấp|khóm|"
+    r"thôn|xóm|làng|bản|ngành|sở|ban|"
     # a ministry, not "bộ" counting sets of things: "5.300 bộ dữ liệu", "12 bộ thủ tục"
     r"bộ(?!\s+(?:dữ liệu|công cụ|chỉ số|tiêu chí|thủ tục|sản phẩm|hồ sơ|máy|thiết bị|phần mềm|tài liệu|mã|sách))|"
     r"đơn vị|địa phương|phòng|provinces?|cities|city|communes?|wards?|districts?|ministries|agencies|localities|"
@@ -75,11 +76,17 @@ _PREDICATE = re.compile(
 #: Words before a number that make what follows a meeting's, a survey's or an assignment's, never a figure.
 _SETTING = re.compile(
     r"\b(?:kết nối(?: trực tuyến)? (?:tới|với|đến)|tham dự|tham gia của|sự tham gia của|có sự tham gia của|"
-    r"có đại diện|đại diện|giao(?: cho)?|phân công(?: cho)?|khảo sát|điều tra|thu hút|attended by|attracted|"
-    r"drew|drawing|covered|surveyed|(?:sample|poll|survey|study) of|polled|interviewed|assigned to|tasked|in all|"
+    r"có đại diện|đại diện|giao(?: cho)?|phân công(?: cho)?|khảo sát|điều tra|attended by|"
+    r"covered|surveyed|(?:sample|poll|survey|study) of|polled|interviewed|assigned to|tasked|in all|"
     r"across all)\s+"
     r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+|about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?$"
 )
+#: What a fair or a campaign drew is its setting, unless it is investment: "thu hút 12 dự án đầu tư" counts.
+_DREW = re.compile(
+    r"\b(?:thu hút|attracted|drew|drawing)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+|thêm\s+|about\s+|around\s+|some\s+|"
+    r"nearly\s+|over\s+|more than\s+)?$"
+)
+_INVESTED = re.compile(r"(?:dự án|nhà đầu tư|doanh nghiệp|vốn|projects?|investors?|firms?|companies|enterprises)\b")
 #: "toàn bộ 148 xã", "cả 63 tỉnh": all of them, counted only for what they have or do ("… đã dùng chung …").
 _ALL = re.compile(r"\b(?:toàn bộ|cả)\s+$")
 #: A threshold that defines a category: "mỗi trường trang bị tối thiểu 35 máy tính", "with at least 500 students".
@@ -133,6 +140,8 @@ def counted(noun: str, before: str, after: str) -> bool:
 
     All three are lower case; `before` ends at the number and `after` starts after the noun."""
     if _SETTING.search(before) or DENOMINATOR.search(before) or _AGE.search(before) or threshold(before, after):
+        return False
+    if _DREW.search(before) and not _INVESTED.match(noun):
         return False
     if _ALL.search(before):
         return _PREDICATE.search(after) is not None

@@ -5,7 +5,7 @@ the figure's own clause names what it measures, cue words say whether it is a re
 an estimate or a floor, and "năm 2024" says when. Indicators are matched on their names (`name_vi`,
 `name`, `aliases`), among those in the figure's unit only; an unsure match is left unmatched rather
 than forced. The report is read once, in order, with bounded work per figure; a report with more
-than MAX_CANDIDATES figures is read up to there, and the result says so.
+than MAX_CANDIDATES figures, or MAX_NUMBERS numbers, is read up to there, and the result says so.
 """
 
 from __future__ import annotations
@@ -29,6 +29,10 @@ from ictgoals.regions import canonical
 
 #: The most candidates one report gives; the rest of a longer one is not read (and a note says so).
 MAX_CANDIDATES = 2_000
+#: The most numbers one report is read for (figures or not: dates, decision numbers, attendees); the rest of a longer
+#: one is not read (and a note says so). A long annual report holds a few thousand.
+MAX_NUMBERS = 20_000
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 #: How well a stated change must match an indicator that measures changes to be proposed as its figure.
 SURE_CHANGE = 0.5
 
@@ -130,8 +134,10 @@ class _Reader:
         self.paragraph_region: dict[int, str] = {}
         self.typical = Typical(dataset)
         self.crowded = 0  # sentences with more than MAX_FIGURES figures
+        self.numbers = 0  # runs of digits read so far
 
     def read(self, sentence: Sentence) -> None:
+        self.numbers += sum(1 for _ in _DIGITS.finditer(sentence.text))
         text = f"{sentence.heading} {sentence.text}" if sentence.heading else sentence.text
         offset = len(text) - len(sentence.text)
         low = lowered(text)
@@ -304,6 +310,15 @@ def extract(raw: str, dataset: Dataset, *, date: str | None = None, region: str 
                 tr(
                     "only the first {count} candidates were read (line {line} onwards was not)",
                     count=MAX_CANDIDATES,
+                    line=sentence.line,
+                )
+            )
+            break
+        if reader.numbers >= MAX_NUMBERS:
+            notes.append(
+                tr(
+                    "only the first {count} numbers were read (line {line} onwards was not)",
+                    count=MAX_NUMBERS,
                     line=sentence.line,
                 )
             )

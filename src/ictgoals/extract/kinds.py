@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 #: Words that set goals for whatever follows them in the sentence.
-GOAL = re.compile(
-    r"phấn đấu|mục tiêu|chỉ tiêu|đặt ra|đề ra|định hướng (?:đến|tới)|hướng tới|hướng đến|theo kế hoạch|"
+GOAL = re.compile(  # every word starts at a word boundary: the one \b up front spares the other positions
+    r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|đặt ra|đề ra|định hướng (?:đến|tới)|hướng tới|hướng đến|theo kế hoạch|"
     r"kế hoạch (?:năm|của|đến)|^nâng\b|^đưa\b(?=[^.;]*\blên\b)|"
     r"có kế hoạch|lên kế hoạch|cam kết|đề nghị|yêu cầu|nhiệm vụ[^,;.\d]{0,25}?(?:thời gian tới|sắp tới|tới đây)|"
     r"\bphải (?:bảo đảm|đảm bảo|đạt|hoàn thành|có|nâng|đưa)|\bcần (?:đạt|bảo đảm|đảm bảo|nâng|đưa)|"
@@ -23,13 +23,13 @@ GOAL = re.compile(
     r"\bpromis(?:e|es|ed) to\b|"
     r"\baims?\b|\baiming\b|\btargets?\b|\btargeted\b|\bgoals?\b|\bplans? to\b|"
     r"\bplanned\b|\bstrives?\b|\bwants?\b|\bhopes?\b|\bhoped\b|\blooking to\b|\bseeks?\b|\b(?:is|are) to\b|"
-    r"\bshould\b|\bcommitted to\b|\bintends?\b"
+    r"\bshould\b|\bcommitted to\b|\bintends?\b)"
 )
 #: Words that announce what is expected: a goal for a later year, an estimated result for this one.
 EXPECTED = re.compile(
-    r"\bsẽ\b|dự kiến|dự báo|\bwill\b|\bwould\b|\bexpects?\b|\bexpected\b|\bprojects?\b|\bprojected\b|\bforecasts?\b|"
+    r"\b(?:sẽ\b|dự kiến|dự báo|\bwill\b|\bwould\b|\bexpects?\b|\bexpected\b|\bprojects?\b|\bprojected\b|\bforecasts?\b|"
     r"\bset to\b|\bon track to\b|từ nay đến|thời gian tới|sắp tới|"
-    r"^tăng\b"
+    r"^tăng\b)"
 )
 #: Goal words used for what was done: "hoàn thành 103,1% kế hoạch", "vượt chỉ tiêu", "met 10 of its 12 targets",
 #: "short of the year's target", and the office "Phòng Kế hoạch - Tài chính".

@@ -169,7 +169,7 @@ _PLAN_MEANS = re.compile(
     r"(?:budget|funding|cost))[^.;]*$"
 )
 #: An amount converted in brackets right after another: "VND100 million ($3,930)" is what the first one is.
-_CONVERSION = re.compile(r"\d[\d.,]*\s*(?:[^\W\d_]+\s*){0,2}\(\s*(?:us\$|usd|vnd|vnđ|\$|~|≈|about|khoảng)?\s*$")
+_CONVERSION = re.compile(r"\d[\d.,]*\s*(?:[^\W\d_]+\s*){0,2}\(\s*(?:us\$|usd|vnd|vnđ|\$|~|≈|about|khoảng)?\s*")
 _PHONE_AFTER = re.compile(r"[ .]\d{3,4}\b")
 _PHONE_BEFORE = re.compile(r"\d[ .]$")
 
@@ -571,8 +571,7 @@ def _skipped(low: str, start: int, before: str, dropped: int | None) -> bool:
             return True
     if _PLAN_MEANS.search(low, max(0, start - WINDOW), start):
         return True
-    conversion = _CONVERSION.search(low, max(0, start - 40), start)
-    return dropped is not None and conversion is not None and conversion.start() == dropped
+    return dropped is not None and start - dropped < 40 and _CONVERSION.fullmatch(low, dropped, start) is not None
 
 
 def mentions(sentence: str, written: Convention, limit: int = MAX_FIGURES) -> list[Mention]:

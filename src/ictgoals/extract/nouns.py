@@ -52,7 +52,10 @@ _FUNCTION_TEXT = (
 )
 FUNCTION_WORDS = frozenset(word.strip() for word in _FUNCTION_TEXT.split(",") if word.strip())
 NOT_COUNTED = tuple(word.strip() for word in _NOT_COUNTED_TEXT.split(",") if word.strip()) + tuple(FUNCTION_WORDS)
-_NOT_COUNTED = tuple(sorted(NOT_COUNTED, key=len, reverse=True))
+#: The same, by their first word: a noun is looked up by its own first word, not against every entry.
+_NOT_COUNTED: dict[str, tuple[str, ...]] = {}
+for _entry in NOT_COUNTED:
+    _NOT_COUNTED[_entry.split()[0]] = (*_NOT_COUNTED.get(_entry.split()[0], ()), _entry)
 
 #: Units a province or a ministry is made of: counted only for what they have or do.
 _UNIT_WORDS = (
@@ -132,7 +135,8 @@ def structure(noun: str) -> bool:
 
 def first_words(noun: str) -> bool:
     """Whether `noun` (lower case) starts with a word that never makes a count."""
-    return any(noun == word or noun.startswith(word + " ") for word in _NOT_COUNTED)
+    first = noun.split(" ", 1)[0]
+    return any(noun == word or noun.startswith(word + " ") for word in _NOT_COUNTED.get(first, ()))
 
 
 def counted(noun: str, before: str, after: str) -> bool:

@@ -10,14 +10,16 @@ make a target; plan completion and what was done ("tỉnh mới đạt") stay re
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ictgoals.extract.context import Context, Goals
 from ictgoals.extract.document import Sentence
 from ictgoals.extract.kinds import done, goal_noun, quoted_goal, this_years_goal
 from ictgoals.extract.mentions import Mention
-from ictgoals.extract.years import YearAt, aside, sentence_deadline, year_after, year_before
+from ictgoals.extract.years import YearAt, in_aside, sentence_deadline, year_after, year_before
 
 #: "tăng 13% so với năm 2024 (40 tỷ USD)": the figure in brackets is that year's.
 _BASE = re.compile(r"\b(?:so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?|compared (?:to|with)\s+|than\s+)((?:19|20)\d\d)\s*\(\s*$")
@@ -69,6 +71,15 @@ class Reading:
     def expected_before(self, index: int) -> bool:
         return any(cue < self.figures[index].start for cue in self.expected)
 
+    @cached_property
+    def turns(self) -> list[int]:
+        """Where the sentence turns ("thì", "but", "trong khi"), in order: read once, whatever its figures."""
+        return [match.start() for match in _TURN.finditer(self.low)]
+
+    @cached_property
+    def commas(self) -> list[int]:
+        return [at for at, character in enumerate(self.low) if character == ","]
+
 
 def year_and_kind(reading: Reading, index: int, context: Context) -> tuple[int | None, str, str]:
     """The figure's year, where it came from (sentence, context or date) and its kind (actual or target)."""
@@ -112,9 +123,19 @@ def _dating(reading: Reading, index: int) -> list[YearAt]:
     return [
         year
         for year in reading.years
-        if year is reading.opening
-        or not (aside(reading.low, year, start) or _TURN.search(reading.low, year.end, start))
+        if year.end > start
+        or year is reading.opening
+        or not (
+            _between(reading.turns, year.end, start)
+            or (_between(reading.commas, year.end, start) and in_aside(reading.low, year))
+        )
     ]
+
+
+def _between(offsets: list[int], start: int, end: int) -> bool:
+    """Whether any of `offsets` (in order) is in [start, end)."""
+    at = bisect.bisect_left(offsets, start)
+    return at < len(offsets) and offsets[at] < end
 
 
 def _goal(reading: Reading, index: int, year: int | None, context: Context) -> bool:

@@ -47,20 +47,18 @@ _YEARS_BACK = {
         for value, word in enumerate(["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"], start=1)
     },
 }
-#: (Never the day or month of a date: "tháng 5 năm trước" is May of last year.)
-_COUNT = (
-    r"(?<!tháng )(?<!quý )(?<!ngày )"
-    r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
-)
-_RELATIVE = re.compile(
-    rf"(?P<back>(?P<k>{_COUNT}) (?:years|năm) (?:earlier|before|trước đó)|a decade (?:earlier|before))"
+_COUNT = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+#: Before a count of years, what makes it the day or month of a date: "tháng 5 năm trước" is May of last year.
+_DAY_OF = re.compile(r"\b(?:tháng|quý|ngày)\s+$")
+_RELATIVE = re.compile(  # each way starts a word: the \b up front spares the other positions
+    rf"\b(?:(?P<back>(?P<k>{_COUNT}) (?:years|năm) (?:earlier|before|trước đó)|a decade (?:earlier|before))"
     rf"|(?P<ago>(?P<a>{_COUNT}) years ago|cách đây (?P<c>{_COUNT}) năm|(?P<v>{_COUNT}) năm trước"
     r"|a decade ago|một thập kỷ trước)"
     r"|(?P<last>năm ngoái|last year)|(?P<earlier>năm trước|the previous year|a year earlier|a year ago|the year before)"
     r"|(?P<this>năm nay|this year|đến nay|hiện nay|từ nay|hiện tại|\bnow\b|currently|so far|at present|presently)"
     r"|(?P<next>năm sau|năm tới|next year|the coming year)"
     r"|(?P<decade>(?:over|within|in) the next decade|trong thập kỷ tới)"
-    r"|(?:within|in|over) (?:the next )?(?P<n>\w+) years|trong (?P<m>\d{1,2}) năm tới"
+    r"|(?:within|in|over) (?:the next )?(?P<n>\w+) years|trong (?P<m>\d{1,2}) năm tới)"
 )
 _COMPARED = re.compile(r"\b(?:so với|compared (?:to|with)|than|on|from)\s+(?:cùng kỳ\s+|mức\s+|the level of\s+)?$")
 _DAY = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/$")
@@ -138,6 +136,11 @@ def _shift(match: re.Match[str]) -> int | None:
 
 def _relative(low: str, date_year: int) -> Iterator[YearAt]:
     for match in _RELATIVE.finditer(low):
+        count = match.group("k") or match.group("v")
+        if count is not None and _DAY_OF.search(low, max(0, match.start() - 8), match.start()):
+            start = match.start() + len(count) + 1  # "tháng 5 năm trước": the year before, in May
+            yield YearAt(start, match.end(), date_year - 1, "earlier")
+            continue
         shift = _shift(match)
         if shift is None:
             continue
@@ -179,9 +182,10 @@ _ASIDE = re.compile(
 )
 
 
-def aside(low: str, year: YearAt, start: int) -> bool:
-    """Whether `year` is in an aside that closes before a figure at `start` (", launched … last year, is …")."""
-    return _ASIDE.search(low, max(0, year.start - 80), year.start) is not None and "," in low[year.end : start]
+def in_aside(low: str, year: YearAt) -> bool:
+    """Whether `year` is in an aside opened by a comma (", launched … last year"): it dates what follows the aside's
+    closing comma only if nothing else does."""
+    return _ASIDE.search(low, max(0, year.start - 80), year.start) is not None
 
 
 def year_before(start: int, found: list[YearAt]) -> YearAt | None:

@@ -524,6 +524,8 @@ MESSAGES: dict[str, str] = {
     "{count} sentences were longer than {limit} characters and were read in pieces": "{count} câu dài hơn {limit} ký tự nên được đọc thành từng đoạn",
     "{count} sentences held more than {limit} figures: only the first {limit} of each were read": "{count} câu có hơn {limit} số liệu: chỉ {limit} số liệu đầu tiên của mỗi câu được đọc",
     "only the first {count} candidates were read (line {line} onwards was not)": "chỉ {count} đề xuất đầu tiên được đọc (từ dòng {line} trở đi không được đọc)",
+    # issue 24b
+    "only the first {count} numbers were read (line {line} onwards was not)": "chỉ {count} con số đầu tiên được đọc (từ dòng {line} trở đi không được đọc)",
 }
 
 #: Click's own error messages, translated by pattern on the finished message (see ictgoals.cli_lang).

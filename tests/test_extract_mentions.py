@@ -216,6 +216,9 @@ def test_a_table_cells_column_header_and_row_label(dataset: Dataset) -> None:
         ("Toàn bộ 96 xã, thị trấn đã kết nối cáp quang.", VI, [("96 xã", 96, "count")]),
         # found by sentences of our own in the same styles, after round 3
         ("Gần 3/4 số trường học đã có mạng Wi-Fi.", VI, [("3/4", 75, "%")]),
+        ("Hai nhà mạng chiếm hơn 2/5 thị phần di động.", VI, [("2/5", 40, "%")]),
+        ("Gần một nửa số hộ đã có máy tính.", VI, [("một nửa", 50, "%")]),
+        ("Hai phần ba dân số dùng điện thoại thông minh.", VI, [("Hai phần ba", 200 / 3, "%")]),
         ("Năm nay, tỉnh thu hút 9 dự án đầu tư mới.", VI, [("9 dự án", 9, "count")]),
         ("Mạng lưới có 540 thành viên.", VI, [("540 thành viên", 540, "count")]),
         ("Đà Nẵng was No. 1 in the index for a third year.", EN, [("No. 1", 1, "rank")]),
@@ -261,6 +264,7 @@ def test_figures_read_third_round(sentence: str, written: Convention, expected: 
         ("Circular No. 12 took effect in March.", EN, set()),
         ("A 5m-high mast was built.", EN, set()),
         ("Cột ăng-ten cao 45m đã được lắp đặt.", VI, set()),
+        ("Một nửa thời lượng khóa học dành cho thực hành.", VI, set()),
     ],
 )
 def test_not_figures_third_round(sentence: str, written: Convention, allowed: set[str]) -> None:

@@ -324,7 +324,8 @@ def _rank(at: _At) -> Mention | None:
 
 
 #: After a small fraction, what makes it a share of a whole: "2/3 số hộ gia đình", "1/4 dân số", "3/4 tổng số".
-_SHARE_OF = re.compile(r"\s+(?:số|dân số|tổng số|diện tích|lượng|khối lượng)\b")
+_SHARE_OF = re.compile(r"\s+(?:số|dân số|tổng|diện tích|lượng|khối lượng|thị phần)\b")
+_SHARE_BEFORE = re.compile(r"\bchiếm\s+(?:gần\s+|hơn\s+|khoảng\s+|trên\s+|tới\s+|xấp xỉ\s+)?$")
 
 
 def _ratio(at: _At) -> tuple[Mention | None, int] | None:
@@ -341,7 +342,7 @@ def _ratio(at: _At) -> tuple[Mention | None, int] | None:
     rank = _rank(at)
     if rank is not None:
         return rank, skip
-    if denominator <= 10 and _SHARE_OF.match(at.low, skip):
+    if denominator <= 10 and (_SHARE_OF.match(at.low, skip) or _SHARE_BEFORE.search(at.before)):
         return Mention(at.start, skip, 100 * at.value / denominator, "%"), skip  # "2/3 số hộ": a share
     noun = _noun(at, skip)
     if noun is not None and counted(noun[0], at.before, at.low[noun[1] : noun[1] + WINDOW]):
@@ -478,6 +479,26 @@ _FRACTION = re.compile(
 _HALF_OF_TIME = re.compile(r"(?:first|second|\bthe|\ba)\s+$")
 
 
+#: The same in Vietnamese words, before what they are a share of: "hơn một nửa số doanh nghiệp", "một phần ba số xã".
+_VI_PARTS = {"hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "mười": 10}
+_VI_FRACTION = re.compile(
+    r"\b(?:(?P<n>một|hai|ba) phần (?P<d>hai|ba|tư|bốn|năm|mười)|(?P<half>một nửa|phân nửa))"
+    r"(?=\s+(?:số|dân số|tổng|lượng|các|những)\b)"
+)
+
+
+def _vi_fractions(low: str) -> list[Mention]:
+    """Shares in Vietnamese words: "một nửa" 50, "hai phần ba" 66.7 (before "số", "tổng", "dân số")."""
+    found: list[Mention] = []
+    for match in _VI_FRACTION.finditer(low):
+        if match.group("half"):
+            share = 50.0
+        else:
+            share = 100 * (("một", "hai", "ba").index(match.group("n")) + 1) / _VI_PARTS[match.group("d")]
+        found.append(Mention(match.start(), match.end(), share, "%"))
+    return found
+
+
 def _fraction(low: str, match: re.Match[str]) -> Mention | None:
     """The share a fraction in words gives, in per cent ("a fifth" 20, "two-thirds" 66.7, "one in five" 20)."""
     if match.group("g"):
@@ -600,8 +621,9 @@ def mentions(sentence: str, written: Convention, limit: int = MAX_FIGURES) -> li
             found.append(mention)
             if len(found) >= limit:
                 break
-    if written is Convention.ENGLISH and len(found) < limit:
+    if len(found) < limit:
         taken = [(m.start, m.end) for m in found]
-        extra = [m for m in _word_numbers(low) if not any(s < m.end and m.start < e for s, e in taken)]
+        words = _word_numbers(low) if written is Convention.ENGLISH else _vi_fractions(low)
+        extra = [m for m in words if not any(s < m.end and m.start < e for s, e in taken)]
         found = sorted(found + extra, key=lambda m: m.start)[:limit]
     return found

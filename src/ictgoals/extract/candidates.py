@@ -134,7 +134,7 @@ class _Reader:
         self.paragraph_region: dict[int, str] = {}
         self.typical = Typical(dataset)
         self.crowded = 0  # sentences with more than MAX_FIGURES figures
-        self.numbers = 0  # runs of digits read so far
+        self.numbers = 0  # numbers (figures or not) in the sentences read so far
 
     def read(self, sentence: Sentence) -> None:
         self.numbers += sum(1 for _ in _DIGITS.finditer(sentence.text))

@@ -52,10 +52,18 @@ _FUNCTION_TEXT = (
 )
 FUNCTION_WORDS = frozenset(word.strip() for word in _FUNCTION_TEXT.split(",") if word.strip())
 NOT_COUNTED = tuple(word.strip() for word in _NOT_COUNTED_TEXT.split(",") if word.strip()) + tuple(FUNCTION_WORDS)
-#: The same, by their first word: a noun is looked up by its own first word, not against every entry.
-_NOT_COUNTED: dict[str, tuple[str, ...]] = {}
-for _entry in NOT_COUNTED:
-    _NOT_COUNTED[_entry.split()[0]] = (*_NOT_COUNTED.get(_entry.split()[0], ()), _entry)
+
+
+def _by_first_word(entries: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """`entries` by their first word: a noun is looked up by its own first word, not against every entry."""
+    index: dict[str, tuple[str, ...]] = {}
+    for entry in entries:
+        first = entry.split()[0]
+        index[first] = (*index.get(first, ()), entry)
+    return index
+
+
+_NOT_COUNTED = _by_first_word(NOT_COUNTED)
 
 #: Units a province or a ministry is made of: counted only for what they have or do.
 _UNIT_WORDS = (

@@ -78,7 +78,7 @@ class Reading:
 
     @cached_property
     def commas(self) -> list[int]:
-        return [at for at, character in enumerate(self.low) if character == ","]
+        return [match.start() for match in re.finditer(",", self.low)]
 
 
 def year_and_kind(reading: Reading, index: int, context: Context) -> tuple[int | None, str, str]:

@@ -38,7 +38,6 @@ _EVENT = re.compile(
     r"\b(?:tổng kết|công tác|nhiệm vụ|hội nghị|giao ban|chủ đề|hành động|niên giám|conference|meeting|review|"
     r"action plan|briefing)(?:\s+[\wÀ-ỹ&]+){0,4}\s+(?:năm\s+)?$"
 )
-#: Words that count years from the report's date, with how many years: "năm ngoái" (−1), "within five years" (+5).
 #: Numbers of years in words: "two years earlier", "ba năm trước".
 _YEARS_BACK = {
     **CARDINALS,
@@ -50,6 +49,8 @@ _YEARS_BACK = {
 _COUNT = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 #: Before a count of years, what makes it the day or month of a date: "tháng 5 năm trước" is May of last year.
 _DAY_OF = re.compile(r"\b(?:tháng|quý|ngày)\s+$")
+#: Words that count years from the report's date, with how many years: "năm ngoái" (−1), "within five years" (+5),
+#: "two years ago" (−2); or from the sentence's own year: "a year earlier", "three years before" (kind "earlier").
 _RELATIVE = re.compile(  # each way starts a word: the \b up front spares the other positions
     rf"\b(?:(?P<back>(?P<k>{_COUNT}) (?:years|năm) (?:earlier|before|trước đó)|a decade (?:earlier|before))"
     rf"|(?P<ago>(?P<a>{_COUNT}) years ago|cách đây (?P<c>{_COUNT}) năm|(?P<v>{_COUNT}) năm trước"

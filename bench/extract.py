@@ -11,8 +11,9 @@ compared with the bundled entries from that source:
   (NOT_TRACKED below, each with its reason).
 
 Development set (../shared/extract-dev, or --dev PATH; skipped when absent): its own scorer,
-`score.py --json`, per language. Invented reports (tests/assets/extract/round1 and round2, written
-and annotated before the tool was run on them; see the README there): scored the same way in-process:
+`score.py --json`, per language. Invented reports (tests/assets/extract/round1, round2 and round3,
+written and annotated before the tool was run on them; see the README there): scored the same way
+in-process (a figure is placed at its `offset` when the truth gives one, else at its `nth` `printed`):
 
 - found: an annotated actual or target overlapped by a candidate;
 - exact: found, with the right kind, year and value;
@@ -140,8 +141,14 @@ def score(dataset: Dataset, verbose: bool = False) -> dict[str, float]:
 
 
 def _span(text: str, figure: dict[str, object]) -> tuple[int, int]:
-    """Where an annotated figure's `printed` is: its `nth` occurrence (from 1) in the text."""
+    """Where an annotated figure's `printed` is: at its `offset` when the truth gives one (the
+    development set's convention, checked here), else its `nth` occurrence (from 1) in the text."""
     printed = str(figure["printed"])
+    if "offset" in figure:
+        at = int(figure["offset"])  # type: ignore[call-overload]
+        if text[at : at + len(printed)] != printed:
+            raise ValueError(f"{printed!r} is not at offset {at}")
+        return at, at + len(printed)
     at = -1
     for _ in range(int(figure.get("nth", 1))):  # type: ignore[call-overload]
         at = text.index(printed, at + 1)
@@ -158,6 +165,22 @@ def _exact(candidate: Candidate, figure: dict[str, object]) -> bool:
     return high is None or (candidate.high is not None and math.isclose(candidate.high, float(high), rel_tol=1e-6))
 
 
+def _counted(
+    candidates: list[Candidate],
+    figures: list[tuple[dict[str, object], tuple[int, int]]],
+    scored: list[tuple[dict[str, object], tuple[int, int]]],
+) -> list[Candidate]:
+    """The candidates that count for precision: as in the development set's score.py, one that overlaps
+    only a change marked `growth_indicator` (a catalogued growth rate) counts neither way."""
+    growth = [span for f, span in figures if f["kind"] == "change" and f.get("growth_indicator")]
+
+    def over(c: Candidate, spans: list[tuple[int, int]]) -> bool:
+        return any(c.start < end and start < c.end for start, end in spans)
+
+    scored_spans = [span for _, span in scored]
+    return [c for c in candidates if over(c, scored_spans) or not over(c, growth)]
+
+
 def held_out(dataset: Dataset, directory: Path, verbose: bool = False) -> dict[str, dict[str, int]]:
     """Figures, found, exact, candidates and good candidates per language over the annotated reports."""
     totals: dict[str, dict[str, int]] = {}
@@ -167,7 +190,7 @@ def held_out(dataset: Dataset, directory: Path, verbose: bool = False) -> dict[s
         text = plain_text(raw)
         figures = [(figure, _span(text, figure)) for figure in truth.get("figure", [])]
         scored = [(f, span) for f, span in figures if f["kind"] in ("actual", "target")]
-        candidates = extract(raw, dataset, date=str(truth["date"]))
+        candidates = _counted(extract(raw, dataset, date=str(truth["date"])), figures, scored)
         row = {"figures": len(scored), "found": 0, "exact": 0, "candidates": len(candidates), "good": 0}
         for figure, (start, end) in scored:
             over = [c for c in candidates if c.start < end and start < c.end]
@@ -236,6 +259,7 @@ def main() -> None:
         ("development", development(args.dev)),
         ("invented, round 1", held_out(dataset, HELD_OUT / "round1", verbose=args.verbose)),
         ("invented, round 2", held_out(dataset, HELD_OUT / "round2", verbose=args.verbose)),
+        ("invented, round 3", held_out(dataset, HELD_OUT / "round3", verbose=args.verbose)),
     ]
     for name, totals in rows:
         if totals is None:

@@ -9,7 +9,9 @@ are a real report (the five seed reports, repeated) and the pathological inputs 
 
 - `5% ` repeated (one endless "sentence" of figures), `năm 2024 ` repeated (years, never figures),
 - lines holding only spaces, unclosed `<p` and `<!--` in an HTML page,
-- counted nouns ("59.000 doanh nghiệp, " repeated), and one sentence of plain words with no full stop.
+- counted nouns ("59.000 doanh nghiệp, " repeated), and one sentence of plain words with no full stop;
+- what the rules from round 3 of the invented reports read: labelled lines ("Số trạm 5G đã lắp đặt: 1.234"),
+  shares in words, asides and turns between years and figures, floors and their bracketed conversions.
 
 Catalogue size: the 10 KB report is read in-process against the bundled catalogue plus N invented
 indicators (names drawn from a fixed vocabulary, so many share words), timing `extract()` alone.
@@ -58,6 +60,11 @@ KINDS: dict[str, Callable[[int], str]] = {
     "unclosed `<!--`": lambda size: "<html><body><p>a</p>" + _repeat("<!--", size),
     "counted nouns": lambda size: _repeat("59.000 doanh nghiệp, ", size),
     "one sentence of words": lambda size: _repeat("tỷ lệ hồ sơ trực tuyến ", size),
+    # the rules round 3 of the invented reports led to (bench/README.md)
+    "labelled lines": lambda size: _repeat("Số trạm 5G đã lắp đặt: 1.234\n", size),
+    "shares in words": lambda size: _repeat("nearly a fifth of the firms and half of which were ", size),
+    "asides and turns": lambda size: _repeat(", launched in 2024, but 5% of them, ", size),
+    "floors and conversions": lambda size: _repeat("12 shops earning more than VND100 million ($3,930) ", size),
 }
 
 

@@ -177,12 +177,14 @@ def test_the_seed_scores_do_not_fall(dataset: Dataset) -> None:
 
 
 @pytest.mark.parametrize(
-    ("round_", "found", "exact", "precision"), [("round1", 0.97, 0.95, 0.97), ("round2", 0.9, 0.85, 0.95)]
+    ("round_", "found", "exact", "precision"),
+    [("round1", 0.97, 0.95, 0.97), ("round2", 0.93, 0.93, 0.95), ("round3", 0.97, 0.95, 0.97)],
 )
 def test_the_invented_reports_do_not_fall(
     dataset: Dataset, round_: str, found: float, exact: float, precision: float
 ) -> None:
-    # tests/assets/extract: round 1 was tuned on after its first measurement, round 2 only measured.
+    # tests/assets/extract: each round was measured once (bench/README.md) before the rules its misses led to;
+    # from then on it is a regression check, with floors a little under what bench/extract.py measures.
     totals = _bench().held_out(dataset, REPO / "tests" / "assets" / "extract" / round_)["all"]  # type: ignore[attr-defined]
     assert totals["found"] >= found * totals["figures"]
     assert totals["exact"] >= exact * totals["figures"]

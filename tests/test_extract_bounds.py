@@ -58,6 +58,22 @@ def test_the_document_cap_stops_reading_with_a_note(dataset: Dataset, monkeypatc
     assert MAX_CANDIDATES == 2_000
 
 
+def test_a_report_of_numbers_that_are_not_figures_stops_with_a_note(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Dates, decision numbers and attendees cost as much to judge as figures: at most MAX_NUMBERS are read.
+    monkeypatch.setattr(candidates_module, "MAX_NUMBERS", 30)
+    text = "Ngày 12/3, hội nghị có 1.500 đại biểu.\n" * 20 + "Tỷ lệ hồ sơ trực tuyến đạt 61%.\n"
+    found = extract(text, dataset, date="2024-12-29")
+    assert found == []  # three numbers a line (12, 3, 1.500): the last line, after 60 of them, was not read
+    assert "30" in found.notes[0]  # how many
+    assert "line 11" in found.notes[0]  # and from which line
+    assert [c.printed for c in extract(text[-40:], dataset, date="2024-12-29")] == ["61%"]
+    assert candidates_module.MAX_NUMBERS == 30
+    monkeypatch.undo()
+    assert candidates_module.MAX_NUMBERS == 20_000
+
+
 @pytest.mark.parametrize("junk", ["<p", "<p ", "<a href='x' ", "<!--", "</", "<![CDATA[", "<p<b"])
 def test_unclosed_html_is_read_as_text(dataset: Dataset, junk: str) -> None:
     page = read_page("<html><body><p>Tỷ lệ đạt 45%.</p>" + junk * 2_000)

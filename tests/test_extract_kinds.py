@@ -233,3 +233,117 @@ def test_the_level_a_goal_starts_from_is_a_result(dataset: Dataset) -> None:
     }
     found = read(dataset, "Tỉnh phấn đấu nâng tỷ lệ này từ 42% lên 65% vào năm 2028.", "2025-10-01")
     assert kinds(found) == {"42%": ("actual", 2025), "65%": ("target", 2028)}
+
+
+# Found by the third round of invented reports (tests/assets/extract/round3), after its one measurement.
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # an obligation sets a goal: must, needs to, phải bảo đảm, cần đạt
+        (
+            "Under the new plan, the city must connect 95 per cent of schools to fibre by 2029.",
+            "2025-11-03",
+            {"95 per cent": ("target", 2029)},
+        ),
+        (
+            "Trong quý IV, các xã phải bảo đảm 90% hồ sơ được số hóa.",
+            "2025-10-06",
+            {"90%": ("target", 2025)},
+        ),
+        (
+            "Đến cuối năm nay, Hải Phòng cần đạt 70% doanh nghiệp dùng hóa đơn điện tử.",
+            "2024-08-15",
+            {"70%": ("target", 2024)},
+        ),
+        # the tasks ahead are goals, after the goal they name and beside it
+        (
+            "Sở sơ kết 6 tháng đầu năm.\nNhiệm vụ thời gian tới là hoàn thành chỉ tiêu 65% người dân có tài khoản số "
+            "và bảo đảm 100% trường học có Internet.",
+            "2024-07-20",
+            {"65%": ("target", 2024), "100%": ("target", 2024)},
+        ),
+        # promises
+        (
+            "The operator has pledged to bring fibre to 90 per cent of villages this year.",
+            "2025-06-02",
+            {"90 per cent": ("target", 2025)},
+        ),
+        # headline goal verbs
+        ("Province eyes 40 per cent cashless payments by 2027", "2025-03-02", {"40 per cent": ("target", 2027)}),
+        ("City sets sights on 3,000 tech start-ups by 2030", "2025-03-02", {"3,000 tech start-ups": ("target", 2030)}),
+    ],
+)
+def test_more_goal_wording(dataset: Dataset, text: str, date: str, expected: dict[str, tuple[str, int]]) -> None:
+    assert kinds(read(dataset, text, date)) == expected
+
+
+def test_a_forecast_from_now_to_the_years_end_is_an_estimate(dataset: Dataset) -> None:
+    text = "Dự kiến từ nay đến hết năm, 92% thôn, bản sẽ có cáp quang."
+    found = read(dataset, text, "2025-11-20")
+    assert kinds(found) == {"92%": ("actual", 2025)}
+    assert found["92%"].estimate
+
+
+def test_the_level_a_goal_is_set_against_is_a_result(dataset: Dataset) -> None:
+    text = "The province targets 900 digital firms by 2027, compared with 610 at present."
+    assert kinds(read(dataset, text, "2025-05-14")) == {"900 digital firms": ("target", 2027), "610": ("actual", 2025)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Software output expanded 9.1 per cent in the second quarter from a year earlier.",
+        "Card payments slipped 2.4% in March.",
+        "Economists expect growth to slow to 11-12% next year.",
+        "Export growth eased to 4 per cent in the quarter.",
+    ],
+)
+def test_more_change_wording(dataset: Dataset, text: str) -> None:
+    assert extract(text, dataset, date="2025-06-30") == []
+
+
+def test_a_share_made_up_with_an_approximation_is_a_figure(dataset: Dataset) -> None:
+    found = read(dataset, "Mobile payments made up almost 40 per cent of transactions in 2024.", "2025-02-01")
+    assert kinds(found) == {"40 per cent": ("actual", 2024)}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "Kế hoạch của tỉnh đặt ra các chỉ tiêu sau:\n1. Đến hết năm 2026:\n- 75% hồ sơ được xử lý trực tuyến toàn "
+            "trình;\n- 2.500 doanh nghiệp số.\n2. Tầm nhìn đến năm 2030:\n- 95% hộ gia đình có cáp quang.\n"
+            "Năm 2024, tỉnh đạt 48% hồ sơ trực tuyến toàn trình.",
+            "2025-03",
+            {
+                "75%": ("target", 2026),
+                "2.500 doanh nghiệp": ("target", 2026),
+                "95%": ("target", 2030),
+                "48%": ("actual", 2024),
+            },
+        ),
+        (
+            "The strategy lists these goals:\nBy 2027:\n- 60 per cent of clinics keep e-records;\nBy 2035:\n"
+            "- every commune has a 5G station.\n- 9 in 10 adults use online banking.",
+            "2025-03",
+            {"60 per cent": ("target", 2027), "9 in 10": ("target", 2035)},
+        ),
+    ],
+)
+def test_a_goal_list_in_parts_each_under_its_deadline(
+    dataset: Dataset, text: str, date: str, expected: dict[str, tuple[str, int]]
+) -> None:
+    assert kinds(read(dataset, text, date)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổng kinh phí thực hiện Đề án dự kiến khoảng 860 tỷ đồng, trong đó ngân sách tỉnh chiếm 40%.",
+        "The total cost of the programme is estimated at VNĐ2.4 trillion.",
+    ],
+)
+def test_what_a_plan_costs_is_not_a_figure(dataset: Dataset, text: str) -> None:
+    assert extract(text, dataset, date="2025-03") == []

@@ -236,3 +236,56 @@ def test_a_goal_lead_governs_the_rest_of_its_paragraph(dataset: Dataset) -> None
 def test_by_then_takes_the_year_the_sentence_before_named(dataset: Dataset) -> None:
     text = "Mục tiêu đến năm 2030, kinh tế số chiếm 30% GRDP. Khi đó, 95% người dân có danh tính số."
     assert kind_year(read(dataset, text, "2025-09-01")) == {"30%": ("target", 2030), "95%": ("target", 2030)}
+
+
+# Found by the third round of invented reports (tests/assets/extract/round3), after its one measurement.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # N years before the sentence's own year, or before the date
+        (
+            "Cashless sales reached 58 per cent in 2024, against 37 per cent three years earlier.",
+            {"58 per cent": ("actual", 2024), "37 per cent": ("actual", 2021)},
+        ),
+        ("Two years ago, only 12 per cent of clinics kept e-records.", {"12 per cent": ("actual", 2023)}),
+        ("Cách đây 4 năm, tỷ lệ này mới là 18%.", {"18%": ("actual", 2021)}),
+        # the month of a date is not a number of years: "tháng 5 năm trước" is May of last year
+        ("Đến tháng 5 năm trước, tỉnh có 310 trạm 5G.", {"310 trạm 5G": ("actual", 2024)}),
+    ],
+)
+def test_years_back(dataset: Dataset, text: str, expected: dict[str, tuple[str, int]]) -> None:
+    assert kind_year(read(dataset, text, "2025-09-10")) == expected
+
+
+def test_a_year_after_on_is_a_deadline_not_a_comparison(dataset: Dataset) -> None:
+    text = "The city is to spend 3 per cent of its budget on broadband by 2028."
+    assert kind_year(read(dataset, text, "2025-09-10")) == {"3 per cent": ("target", 2028)}
+
+
+def test_a_year_in_an_aside_dates_only_the_aside(dataset: Dataset) -> None:
+    text = "The e-health app, launched in the capital only last year, is now used by 41 per cent of residents."
+    assert kind_year(read(dataset, text, "2025-09-10")) == {"41 per cent": ("actual", 2025)}
+    text = "Cổng dữ liệu, ra mắt từ năm 2022, hiện có 5.300 bộ dữ liệu mở."
+    assert kind_year(read(dataset, text, "2025-09-10")) == {"5.300 bộ dữ": ("actual", 2025)}
+
+
+def test_a_year_set_against_now_dates_only_its_own_clause(dataset: Dataset) -> None:
+    text = (
+        "Nếu năm 2021 mới có 30% hộ dùng cáp quang thì nay tỷ lệ này đã là 71%. Số hộ có máy tính chiếm 54% tổng số hộ."
+    )
+    assert kind_year(read(dataset, text, "2024-12-20")) == {
+        "30%": ("actual", 2021),
+        "71%": ("actual", 2024),
+        "54%": ("actual", 2024),
+    }
+    text = (
+        "Doanh thu phần mềm đạt 9.200 tỷ đồng, trong khi con số của năm 2023 là 7.800 tỷ đồng. "
+        "Xuất khẩu phần mềm đạt 410 triệu USD."
+    )
+    assert kind_year(read(dataset, text, "2024-12-20")) == {
+        "9.200 tỷ đồng": ("actual", 2024),
+        "7.800 tỷ đồng": ("actual", 2023),
+        "410 triệu USD": ("actual", 2024),
+    }

@@ -5,7 +5,7 @@ the figure's own clause names what it measures, cue words say whether it is a re
 an estimate or a floor, and "năm 2024" says when. Indicators are matched on their names (`name_vi`,
 `name`, `aliases`), among those in the figure's unit only; an unsure match is left unmatched rather
 than forced. The report is read once, in order, with bounded work per figure; a report with more
-than MAX_CANDIDATES figures is read up to there, and the result says so.
+than MAX_CANDIDATES figures, or MAX_NUMBERS numbers, is read up to there, and the result says so.
 """
 
 from __future__ import annotations
@@ -29,6 +29,10 @@ from ictgoals.regions import canonical
 
 #: The most candidates one report gives; the rest of a longer one is not read (and a note says so).
 MAX_CANDIDATES = 2_000
+#: The most numbers one report is read for (figures or not: dates, decision numbers, attendees); the rest of a longer
+#: one is not read (and a note says so). A long annual report holds a few thousand.
+MAX_NUMBERS = 20_000
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 #: How well a stated change must match an indicator that measures changes to be proposed as its figure.
 SURE_CHANGE = 0.5
 
@@ -130,8 +134,10 @@ class _Reader:
         self.paragraph_region: dict[int, str] = {}
         self.typical = Typical(dataset)
         self.crowded = 0  # sentences with more than MAX_FIGURES figures
+        self.numbers = 0  # numbers (figures or not) in the sentences read so far
 
     def read(self, sentence: Sentence) -> None:
+        self.numbers += sum(1 for _ in _DIGITS.finditer(sentence.text))
         text = f"{sentence.heading} {sentence.text}" if sentence.heading else sentence.text
         offset = len(text) - len(sentence.text)
         low = lowered(text)
@@ -144,12 +150,15 @@ class _Reader:
         years = years_in(low, self.when.date_year)
         cues = figures or years or text.rstrip().endswith(":")  # words alone set nothing for later sentences
         goals, expected = goal_cues(low, text) if cues else ([], [])
+        subheading = self.context.subheading(sentence, len(figures))
+        if subheading:
+            sentence = replace(sentence, item=True)  # a part of the list it heads
         opening = lead(low, years, figures[0].start if figures else len(low))
         if sentence.paragraph not in self.paragraph_region:
             head = _PROVINCE_HEAD.match(sentence.text) is not None
             self.paragraph_region[sentence.paragraph] = _region(sentence.text, self.region) if head else self.region
         region = _region(sentence.text, self.paragraph_region[sentence.paragraph])
-        setting_goals = bool(goals) or self._future(opening)
+        setting_goals = bool(goals) or self._future(opening) or subheading
         self.context.begin(sentence, low, opening, setting_goals)
         reading = Reading(sentence, text, low, figures, years, goals, expected, opening, region, offset)
         reading.said, reading.in_force = self.context.then(low), self.context.goals_for(sentence)
@@ -301,6 +310,15 @@ def extract(raw: str, dataset: Dataset, *, date: str | None = None, region: str 
                 tr(
                     "only the first {count} candidates were read (line {line} onwards was not)",
                     count=MAX_CANDIDATES,
+                    line=sentence.line,
+                )
+            )
+            break
+        if reader.numbers >= MAX_NUMBERS:
+            notes.append(
+                tr(
+                    "only the first {count} numbers were read (line {line} onwards was not)",
+                    count=MAX_NUMBERS,
                     line=sentence.line,
                 )
             )

@@ -45,7 +45,9 @@ def goal_year(low: str, years: list[YearAt], opening: YearAt | None, listing: bo
     last year. None when it names none of these: such a sentence governs only its own figures."""
     if opening is not None:
         return opening
-    named = [y for y in years if y.kind in ("year", "span", "relative", "date")]
+    spans = any(y.kind == "span" for y in years)
+    kinds = ("year", "span", "relative", "date") if spans else ("year", "span", "relative", "date", "vision")
+    named = [y for y in years if y.kind in kinds]  # "Định hướng đến năm 2030:" before a list is its deadline
     deadlines = [y for y in named if deadline(low, y)]
     if deadlines:
         return deadlines[-1]
@@ -72,6 +74,12 @@ class Context:
         if sentence.paragraph == goals.paragraph or (goals.listing and self.list_open and sentence.item):
             return goals
         return None
+
+    def subheading(self, sentence: Sentence, figures: int) -> bool:
+        """Whether `sentence` heads a part of the goal list it is in ("a) Giai đoạn đến hết năm 2025:"): it keeps
+        the list going and sets the year of the items under it."""
+        listing = self.goals is not None and self.goals.listing and self.list_open
+        return listing and not figures and sentence.text.rstrip().endswith(":")
 
     def then(self, low: str) -> int | None:
         """For "Khi đó, …": the year the sentence before named."""

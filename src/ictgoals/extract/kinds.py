@@ -13,19 +13,23 @@ from __future__ import annotations
 import re
 
 #: Words that set goals for whatever follows them in the sentence.
-GOAL = re.compile(
-    r"phấn đấu|mục tiêu|chỉ tiêu|đặt ra|đề ra|định hướng (?:đến|tới)|hướng tới|hướng đến|theo kế hoạch|"
+GOAL = re.compile(  # every word starts at a word boundary: the one \b up front spares the other positions
+    r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|đặt ra|đề ra|định hướng (?:đến|tới)|hướng tới|hướng đến|theo kế hoạch|"
     r"kế hoạch (?:năm|của|đến)|^nâng\b|^đưa\b(?=[^.;]*\blên\b)|"
-    r"có kế hoạch|lên kế hoạch|cam kết|đề nghị|yêu cầu|"
+    r"có kế hoạch|lên kế hoạch|cam kết|đề nghị|yêu cầu|nhiệm vụ[^,;.\d]{0,25}?(?:thời gian tới|sắp tới|tới đây)|"
+    r"\bphải (?:bảo đảm|đảm bảo|đạt|hoàn thành|có|nâng|đưa)|\bcần (?:đạt|bảo đảm|đảm bảo|nâng|đưa)|"
+    r"\bmust\b|\bneeds? to\b|\b(?:has|have) to\b|\b(?:is|are) required to\b|\bsets? (?:its |their )?sights on\b|"
+    r"\beyes\b|\beyeing\b|\benvisag(?:es|ed|ing)\b|\bpledg(?:e|es|ed|ing) to\b|\bvow(?:s|ed)? to\b|"
+    r"\bpromis(?:e|es|ed) to\b|"
     r"\baims?\b|\baiming\b|\btargets?\b|\btargeted\b|\bgoals?\b|\bplans? to\b|"
     r"\bplanned\b|\bstrives?\b|\bwants?\b|\bhopes?\b|\bhoped\b|\blooking to\b|\bseeks?\b|\b(?:is|are) to\b|"
-    r"\bshould\b|\bcommitted to\b|\bintends?\b"
+    r"\bshould\b|\bcommitted to\b|\bintends?\b)"
 )
 #: Words that announce what is expected: a goal for a later year, an estimated result for this one.
 EXPECTED = re.compile(
-    r"\bsẽ\b|dự kiến|dự báo|\bwill\b|\bwould\b|\bexpects?\b|\bexpected\b|\bprojects?\b|\bprojected\b|\bforecasts?\b|"
-    r"\bset to\b|\bon track to\b|"
-    r"^tăng\b"
+    r"\b(?:sẽ\b|dự kiến|dự báo|\bwill\b|\bwould\b|\bexpects?\b|\bexpected\b|\bprojects?\b|\bprojected\b|\bforecasts?\b|"
+    r"\bset to\b|\bon track to\b|từ nay đến|thời gian tới|sắp tới|"
+    r"^tăng\b)"
 )
 #: Goal words used for what was done: "hoàn thành 103,1% kế hoạch", "vượt chỉ tiêu", "met 10 of its 12 targets",
 #: "short of the year's target", and the office "Phòng Kế hoạch - Tài chính".
@@ -46,7 +50,9 @@ _GOAL_NOUN = re.compile(
 _GOAL_AFTER = re.compile(r"\s*(?:target|goal|mục tiêu|chỉ tiêu)\b")
 #: A result reported where goals are set: "… tỉnh mới đạt 38,7%", "has reached".
 #: The level a goal starts from: "lift it to 20 per cent by 2030 from 11 per cent", "nâng từ 45% lên 70%".
-_FROM_LEVEL = re.compile(r"\b(from|từ)\s+(?:an estimated\s+|about\s+|around\s+|khoảng\s+|mức\s+)?$")
+_FROM_LEVEL = re.compile(
+    r"\b(from|từ|compared (?:with|to)|against|versus)\s+(?:an estimated\s+|about\s+|around\s+|khoảng\s+|mức\s+)?$"
+)
 _RAISED_TO = re.compile(r"[^,;.]{0,40}?\blên\b")
 _DONE = re.compile(
     r"\b(?:đã|mới|hiện)\s+(?:đạt|chiếm|có|lên|tăng)\s+(?:[^\s,;.]+\s+)?$|(?:has|had) (?:reached|hit)\s+$"
@@ -56,6 +62,8 @@ _DONE = re.compile(
 _CHANGE_BEFORE = re.compile(
     r"(?<!không )\b(?:tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|up|down|rose|fell|grew|increased?|decreased?|"
     r"declined?|dropped|climbed|jumped|gained|lost|surged|soared|rise of|increase of|decrease of|decline of|"
+    r"expand(?:ed|s)?|contract(?:ed|s)?|shr[au]nk|slipped|dipped|edged (?:up|down|higher|lower)|advanced|widened|"
+    r"narrowed|slid|plunged|tumbled|"
     r"drop of|gain of|jump of|fall of)"
     r"(?:\s*(?:được|thêm|by|khoảng|gần|hơn|trên|nearly|almost|about|around|over|more than|an estimated|some|ít nhất|"
     r"at least|mạnh|nhẹ|lần lượt|bình quân|trung bình|on average|an average of|average))*\s*$"
@@ -63,11 +71,16 @@ _CHANGE_BEFORE = re.compile(
 #: Words before a number that make it a growth rate: "tăng trưởng 20%", "tốc độ tăng trưởng … đạt 16,4%".
 _GROWTH_BEFORE = re.compile(
     r"\b(?:tăng trưởng|growth(?: rate)?(?: of)?|mức tăng[^,;.\d]{0,30}|tốc độ tăng[^,;.\d]{0,40}(?:đạt|là|ở mức)|"
-    r"grew by|grown by)"
+    r"grew by|grown by|"
+    r"growth(?: rate)?(?:\s+(?:is|was|will|would|to|be|expected|forecast|projected|estimated))*\s+"
+    r"(?:slow|eas|accelerat|quicken|pick|come|came|reach|hit|stand|stood|remain)\w*(?:\s+(?:in|up|down))?\s+(?:to|at)|"
+    r"tăng trưởng\s+(?:dự kiến\s+|ước\s+|chỉ\s+)?(?:chậm lại|giảm)\s+(?:còn|xuống))"
     r"(?:\s*(?:khoảng|gần|hơn|trên|ước đạt|đạt|nearly|almost|about|around|over|more than|an estimated|of|at))*\s*$"
 )
 _MAKE_UP = re.compile(
-    r"\b(?:make|makes|making|made|set|sets|setting|end|ended|ending|take|took|taken|sum|summed)\s+up\s*$"
+    r"\b(?:make|makes|making|made|set|sets|setting|end|ended|ending|take|took|taken|sum|summed)\s+up"
+    r"(?:\s+(?:nearly|almost|about|around|roughly|some|over|more than|just over|just under|less than|an\s+estimated))*"
+    r"\s*$"
 )
 _FROM_BEFORE = re.compile(r"\b(?:tăng|giảm)\s+từ\s+(?:khoảng\s+)?$")
 _TO_AFTER = re.compile(r"[^,;.]{0,30}?\b(?:lên|xuống|đến|tới)\b")
@@ -130,7 +143,7 @@ def done(before: str, after: str = "") -> bool:
     if _DONE.search(before) is not None:
         return True
     start = _FROM_LEVEL.search(before)
-    return start is not None and (start.group(1) == "from" or _RAISED_TO.match(after) is not None)
+    return start is not None and (start.group(1) != "từ" or _RAISED_TO.match(after) is not None)
 
 
 def change_kind(before: str, after: str, unit: str, previous_unit: str | None) -> str | None:

@@ -72,9 +72,19 @@ _RANK_BEFORE = re.compile(
     r"(?:khoảng\s+|gần\s+|around\s+|about\s+)?$"
 )
 _RANK_VERB = re.compile(
-    r"\b(?:rank(?:ed|ing|s)?|plac(?:ed|ing|es)|came|stood|finished|position(?:ed)?|climbed to|rose to|fell to|moved to)"
-    r"(?:\s+(?:the country|it|việt nam|vietnam|the city|the province))?\s+$"
+    r"\b(?:rank(?:ed|ing|s)?|plac(?:ed|ing|es)|came|stood|finished|position(?:ed)?|climbed to|rose to|fell to|moved to|"
+    r"put|puts|putting|leaving|leaves|left|keeping|keeps|kept|bringing|brings|brought|lifting|lifted|pushing|pushed|"
+    r"(?:improved|moved|slipped|dropped|climbed|jumped|rose|fell|advanced|up|down)\s+\d+\s+(?:places?|spots?|positions?|"
+    r"notches?)\s+to)"
+    r"(?:\s+(?:the country|it|việt nam|vietnam|the city|the province))?(?:\s+(?:in at|in|at))?\s+$"
 )
+#: Where an ordinal stands in a ranking: "39th globally", "19th out of 105", "fifth in ASEAN".
+_RANKING_AFTER = re.compile(
+    r"\s+(?:(?:out of|of|among)\s+(?:the\s+)?\d|globally\b|worldwide\b|in the world\b|"
+    r"in (?:asia|asean|south-?east asia|southeast asia|the region|the asia-pacific)\b|regionally\b)"
+)
+#: After "No. 1", what makes it a place in a ranking rather than a document's number.
+_NO_RANK_AFTER = re.compile(r"\s+(?:position|spot|place|rank|ranking|in|among|globally|worldwide)\b")
 _ORDINAL_NOT_RANK = re.compile(r"\b(?:lần|khóa|kỳ|phiên|ngày|tháng|năm|quý|đợt|mùa|số|tuần|thế hệ|giải)\s+thứ\s*$")
 _GROUP_BEFORE = re.compile(r"nhóm\s+$")  # "nhóm 08" (a level); "nhóm 10 quốc gia" is a rank
 _AMONG = re.compile(r"\s+(?:quốc gia|nước|tỉnh|thành phố|địa phương|nền kinh tế|doanh nghiệp|countries|economies)")
@@ -83,8 +93,9 @@ _REFERENCE_AFTER = re.compile(r"[-/]?\s*[A-ZĐ]{1,6}[-/]|/\d{1,2}/\d{2,4}|:\d")
 _DOCUMENT_BEFORE = re.compile(
     r"\b(?:nghị quyết|quyết định|chỉ thị|thông tư|nghị định|công văn|luật|thông báo|kết luận|giấy phép|decision|"
     r"resolution|directive|decree|circular|licen[cs]e|law|no\.)\s*(?:số\s*|no\.?\s*)?$|"
-    r"(?:số hiệu|mã số|điện thoại|tổng đài|hotline|đường dây nóng|đầu số|tin nhắn|fax|tel|phone|call|gọi|liên hệ|"
-    r"địa chỉ|address)[^\d]{0,12}$"
+    r"(?:số hiệu|mã số|tổng đài|hotline|đường dây nóng|đầu số|tin nhắn|fax|tel|call|gọi|liên hệ|"
+    r"địa chỉ|address)[^\d]{0,12}$|"
+    r"(?:điện thoại|phone)[\s:(+]*(?:số\s*)?[\s:(+]*$"
 )
 _MONTH = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
@@ -96,35 +107,83 @@ _YEARISH = re.compile(r"(?:19|20)\d\d")
 _MEASURED_AFTER = re.compile(r"\s*(?:%|phần trăm|per\s?cent|percent|mbps|gbps|mw|gw)\b")
 _RATIO = re.compile(r"\s*/\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?![\d/])")
 _OF = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:its|the|their|all)\s+)?(?:(\d[\d.,]*)|(?:them|those|which)\b)")
+#: "all 80 of its communes": every one of them, counted.
+_ALL_OF = re.compile(r"\s+of\s+(?:its|the|their|our)\s+(?=[^\W\d_])")
 _RANGE = re.compile(r"\s*%?\s*(?:–|-|—|đến|tới|to|and|và)\s*(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)")
 _RANGE_OPEN = re.compile(r"\b(?:từ|between|giữa)\s+(?:khoảng\s+)?$")
 _NOUN = re.compile(r"\s+((?:\d+[^\W\d_]\w*|[^\W\d_][\w-]*)(?:\s+(?:\d+[^\W\d_]\w*|[^\W\d_][\w-]*)){0,2})")
 _NOT_NOUN_AFTER = re.compile(r"\s*(?:[.,;:)!?\"”]|$)")
-_BARE_SUBJECT = re.compile(r"\b(?:number of|số lượng|tổng số|con số)\b")
+_BARE_SUBJECT = re.compile(r"\b(?:number of|the number|the total|the tally|số lượng|tổng số|con số)\b")
 _REACHING = re.compile(
     r"\b(?:rose to|reached|reach|to|totall?ed|stood at|hit|đạt|là|lên|lên tới|lên đến)\s+"
     r"(?:khoảng\s+|about\s+|around\s+|nearly\s+|some\s+|almost\s+|over\s+|more than\s+|hơn\s+|gần\s+)?$"
 )
+#: A verb that gives a level, before a grouped number with no noun: "firms now number around 74,000".
+_LEVEL_VERB = re.compile(
+    r"\b(?:numbers?|numbered|totall?ed|totals?|stood at|stands at|reached|reaches|rose to|climbed to|grew to|"
+    r"increased to|fell to|dropped to|declined to|down to|came to|amounted to|đạt|là|lên|lên tới|lên đến|còn|xuống)\s+"
+    r"(?:khoảng\s+|about\s+|around\s+|nearly\s+|some\s+|almost\s+|over\s+|more than\s+|roughly\s+|hơn\s+|gần\s+|"
+    r"trên\s+)?$"
+)
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+#: "of which nearly 2,000 were founded", "trong đó 800 đã hoàn thành": a count of the noun named before.
+_OF_WHICH = re.compile(
+    r"\b(?:of which|of them|of these|among them|among which|trong đó|trong số đó|trong số này)\s+"
+    r"(?:khoảng\s+|about\s+|around\s+|nearly\s+|some\s+|almost\s+|over\s+|more than\s+|hơn\s+|gần\s+)?$"
+)
+_VERB_AFTER = re.compile(r"\s+(?:were|are|was|is|have|has|had|đã|được|đang)\b")
+#: A list item or a fact box: "Public Wi-Fi hotspots: 3,400", "Số hồ sơ tiếp nhận: 412.530".
+_LABELLED = re.compile(
+    r"\s*(?:[-–•+*▪●○◦]\s*)?[^\W\d_][^:]{1,80}(?<!\d):\s*"
+    r"(?:over|about|around|nearly|more than|some|almost|hơn|gần|khoảng|trên)?\s*"
+)
+_NOT_LABEL = re.compile(
+    r"\b(?:tel|phone|fax|hotline|điện thoại|đường dây nóng|tổng đài|email|address|địa chỉ|ngày|date|time|"
+    r"thời gian|giờ|năm|year|licen[cs]e|giấy phép|mã|code|số hiệu|no|website|trang|page|tác giả|author|ảnh|photo|"
+    r"lượt xem|views?|bình luận|comments?|chia sẻ|shares?|likes?|thích|bước|step|điều|article|phụ lục|annex)\b"
+)
+_ENDS = re.compile(r"\s*[.;]?\s*$")
 _MONEY_SUBJECT = re.compile(
     r"doanh thu|doanh số|vốn|giá trị|kim ngạch|ngân sách|đầu tư|lợi nhuận|nộp|chi phí|"
     r"revenue|sales|investment|turnover|export|budget|value|worth|spending|profit|earned"
 )
 #: A floor on an attribute that defines what an earlier count counts: "14 sàn … có doanh thu trên 1.000 tỷ đồng".
 _ATTRIBUTE_FLOOR = re.compile(
-    r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d[^,;.]{0,80}?\s(?:có|với|with|having|whose)\s+[^,;.\d]{0,40}?"
+    r"(?:(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d(?:[\d.,]*\d)?|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b)"
+    r"[^,;.]{0,80}?\s(?:có|với|with|having|whose|earning|making|generating|valued at|worth|employing|"
+    r"turning over)\s+[^,;.\d]{0,40}?"
     r"\b(?:trên|dưới|từ|hơn|tối thiểu|ít nhất|"
-    r"không dưới|over|above|below|under|more than|less than|at least|exceeding|of)\s+$"
+    r"không dưới|over|above|below|under|more than|less than|at least|exceeding|of)\s+(?:us\$|usd|vnd|vnđ|\$)?$"
 )
 _COMPARATOR = re.compile(
-    r"\b(?:trên|dưới|từ|hơn|tối thiểu|ít nhất|không dưới|over|above|below|under|than|least|exceeding|of)\s+$"
+    r"\b(?:trên|dưới|từ|hơn|tối thiểu|ít nhất|không dưới|over|above|below|under|than|least|exceeding|of)\s+"
+    r"(?:us\$|usd|vnd|vnđ|\$)?$"
 )
+#: A sum is not a floor: "33 data centres with a combined capacity of 45 MW".
+_AGGREGATE = re.compile(r"\b(?:combined|total|tổng|cumulative|aggregate|overall)\b")
+#: What a plan will cost, or is given to spend, is not a measure of progress: "Kinh phí thực hiện Đề án dự kiến
+#: khoảng 1.500 tỷ đồng", "the programme's budget of VNĐ900 billion".
+_PLAN_MEANS = re.compile(
+    r"(?:\bkinh phí (?:để )?thực hiện|\b(?:budget|funding|financing|cost)\s+(?:of|for)\s+(?:the|this)\s+"
+    r"(?:programme|program|plan|project|strategy|scheme)|\b(?:programme|program|plan|project|strategy|scheme)'s\s+"
+    r"(?:budget|funding|cost))[^.;]*$"
+)
+#: An amount converted in brackets right after another: "VND100 million ($3,930)" is what the first one is.
+_CONVERSION = re.compile(r"\d[\d.,]*\s*(?:[^\W\d_]+\s*){0,2}\(\s*(?:us\$|usd|vnd|vnđ|\$|~|≈|about|khoảng)?\s*")
 _PHONE_AFTER = re.compile(r"[ .]\d{3,4}\b")
 _PHONE_BEFORE = re.compile(r"\d[ .]$")
 
 
+def _document(before: str, after: str) -> bool:
+    """Whether the words before a number make it a document's or a phone number ("Quyết định số 749", "No. 15"),
+    and not a place in a ranking ("No. 1 in ASEAN")."""
+    document = _DOCUMENT_BEFORE.search(before)
+    return document is not None and not (document.group().startswith("no.") and _NO_RANK_AFTER.match(after))
+
+
 def _reference(sentence: str, before: str, after: str, token: str, end: int) -> bool:
     """A date, a time, a document or phone number: never a figure. `before` is the last 40 characters."""
-    if _REFERENCE_AFTER.match(sentence, end) or _DOCUMENT_BEFORE.search(before) or _MONTH.search(before):
+    if _REFERENCE_AFTER.match(sentence, end) or _document(before, after) or _MONTH.search(before):
         return True
     digits = token.replace(".", "").replace(",", "")
     plain = digits == token
@@ -137,7 +196,14 @@ def _reference(sentence: str, before: str, after: str, token: str, end: int) -> 
     return _DATE_WORD.search(before) is not None and plain and int(token) <= 31
 
 
-def _scale(after: str) -> tuple[float, int]:
+#: "8.7m users", "$40mn": million written as a letter glued to the number, in English (never "5m-high", "20m²";
+#: in Vietnamese "5m" is metres).
+_GLUED_MILLION = re.compile(r"mn?(?![\w²³-])")
+
+
+def _scale(after: str, written: Convention) -> tuple[float, int]:
+    if written is Convention.ENGLISH and (glued := _GLUED_MILLION.match(after)) is not None:
+        return 1e6, glued.end()
     match = _SCALE.match(after)
     return (1.0, 0) if match is None else (_FACTOR[match.group(1)], match.end())
 
@@ -220,9 +286,21 @@ def _count(at: _At, scale: float, used: int) -> Mention | None:
         if at.written is Convention.VIETNAMESE:
             return Mention(at.start, finish, value / 1e9, "VND bn")  # "vốn … đạt 250 tỷ": đồng go without saying
         return None
-    if scale != 1.0 or (_BARE_SUBJECT.search(before) and _REACHING.search(before)):
+    if scale != 1.0 or (_BARE_SUBJECT.search(before) and _REACHING.search(before)) or _bare(at):
         return Mention(at.start, finish, value, "count")  # "thuê bao … đạt 24,9 triệu", "rose to 74,200"
     return None
+
+
+def _bare(at: _At) -> bool:
+    """A whole number with no noun that counts what its clause names: after a level verb ("firms now number around
+    74,000"), in "of which 2,000 were founded", or as the value of a labelled item ("Wi-Fi hotspots: 3,400")."""
+    before = at.before
+    if _GROUPED.fullmatch(at.token) and _LEVEL_VERB.search(before) and not _MONEY_SUBJECT.search(before[-60:]):
+        return True
+    if _OF_WHICH.search(before) and _VERB_AFTER.match(at.after):
+        return True
+    label = _LABELLED.fullmatch(at.low, 0, at.start)
+    return label is not None and not _NOT_LABEL.search(label.group()) and _ENDS.fullmatch(at.low, at.end) is not None
 
 
 def _rank(at: _At) -> Mention | None:
@@ -235,14 +313,19 @@ def _rank(at: _At) -> Mention | None:
         unit = "rank" if _AMONG.match(after) else "group"
         return Mention(at.start - len(_GROUP_BEFORE.search(before).group()), at.end, at.value, unit)  # type: ignore[union-attr]
     rank = _RANK_BEFORE.search(before)
+    if rank is not None and rank.group().startswith("no") and not _NO_RANK_AFTER.match(after):
+        rank = None  # "Decision No. 15": a document's number; "No. 1 in ASEAN" is a rank
     if rank is not None and not _ORDINAL_NOT_RANK.search(before):
         end = at.end + (ordinal.end() if ordinal else 0)
         return Mention(at.start - len(rank.group()), end, at.value, "rank")
-    if ordinal is not None and (
-        _RANK_VERB.search(before) or re.match(r"\s+(?:out of|of)\s+\d", after[ordinal.end() :])
-    ):
+    if ordinal is not None and (_RANK_VERB.search(before) or _RANKING_AFTER.match(after[ordinal.end() :])):
         return Mention(at.start, at.end + ordinal.end(), at.value, "rank")
     return None
+
+
+#: After a small fraction, what makes it a share of a whole: "2/3 số hộ gia đình", "1/4 dân số", "3/4 tổng số".
+_SHARE_OF = re.compile(r"\s+(?:số|dân số|tổng|diện tích|lượng|khối lượng|thị phần)\b")
+_SHARE_BEFORE = re.compile(r"\bchiếm\s+(?:gần\s+|hơn\s+|khoảng\s+|trên\s+|tới\s+|xấp xỉ\s+)?$")
 
 
 def _ratio(at: _At) -> tuple[Mention | None, int] | None:
@@ -259,19 +342,39 @@ def _ratio(at: _At) -> tuple[Mention | None, int] | None:
     rank = _rank(at)
     if rank is not None:
         return rank, skip
+    if denominator <= 10 and (_SHARE_OF.match(at.low, skip) or _SHARE_BEFORE.search(at.before)):
+        return Mention(at.start, skip, 100 * at.value / denominator, "%"), skip  # "2/3 số hộ": a share
     noun = _noun(at, skip)
     if noun is not None and counted(noun[0], at.before, at.low[noun[1] : noun[1] + WINDOW]):
         return Mention(at.start, at.end, at.value, "count", noun=noun[0]), skip
     return None, skip
 
 
+#: "9 in 10 adults", "1 in every 5 firms": a share, in English.
+_IN_EVERY = re.compile(r"\s+in\s+(?:every\s+)?(2|3|4|5|10|100)\s+[^\W\d_]")
+
+
+def _in_every(at: _At) -> tuple[Mention, int] | None:
+    """ "9 in 10 adults": 90%, the share the numerator is of the denominator (English only)."""
+    match = _IN_EVERY.match(at.after)
+    if match is None or at.written is not Convention.ENGLISH or at.value != int(at.value):
+        return None
+    whole = int(match.group(1))
+    if not 0 < at.value < whole:
+        return None
+    end = at.end + match.end(1)
+    return Mention(at.start, end, 100 * at.value / whole, "%"), end
+
+
 def _of(at: _At) -> tuple[Mention, int] | None:
     """ "10 of its 12 key targets", "97 of them": a count of the first, the second a denominator."""
     match = _OF.match(at.after)
+    if match is None and re.search(r"\ball\s+$", at.before):
+        match = _ALL_OF.match(at.after)
     if match is None or at.value != int(at.value) or _PERCENT.match(at.after):
         return None
     skip = at.end + match.end()
-    if match.group(1) is not None:
+    if match.re is _OF and match.group(1) is not None:
         total = _value(match.group(1), at.written)
         noun = _noun(at, skip)
         if total is None or total < at.value or noun is None:
@@ -301,14 +404,14 @@ def _read(at: _At) -> tuple[Mention | None, int]:
     """The figure a number makes, and how far the words it used reach (a denominator, a range's end)."""
     if (ratio := _ratio(at)) is not None:
         return ratio
-    if (of := _of(at)) is not None:
+    if (of := _of(at) or _in_every(at)) is not None:
         return of
     glued = at.start > 0 and (at.sentence[at.start - 1].isalpha() or at.sentence[at.start - 1 : at.start] == "-")
     high, end = None, at.end
     if (ranged := _range_high(at)) is not None:
         high, end = ranged[0], at.end + ranged[1]
     tail_start = end
-    scale, used = _scale(at.low[tail_start : tail_start + WINDOW])
+    scale, used = _scale(at.low[tail_start : tail_start + WINDOW], at.written)
     tail = at.low[tail_start + used : tail_start + used + WINDOW]
     measured = _measure(tail, at.before)
     if measured is not None:
@@ -325,7 +428,7 @@ def _read(at: _At) -> tuple[Mention | None, int]:
         return Mention(at.start, finish, at.value * factor, unit, None if high is None else high * factor), finish
     if not glued and scale == 1.0 and _ORDINAL.match(at.after) and (rank := _rank(at)) is not None:
         return rank, rank.end  # "ranked 17th", "19th out of 105"
-    if glued or at.sentence[at.end : at.end + 1].isalpha() or _LEVEL_BEFORE.search(at.before):
+    if glued or (at.sentence[at.end : at.end + 1].isalpha() and not used) or _LEVEL_BEFORE.search(at.before):
         return None, at.end  # "IPv6", "COVID-19", "5G", "mức độ 4": glued or a level, never a count
     if high is None:
         return _single(at, scale, used)
@@ -366,6 +469,46 @@ _WORD_ORDINAL = re.compile(
     + r")\b"
 )
 _WORD_TIMES = re.compile(r"\b(" + "|".join(CARDINALS) + r")\s+times\b")
+#: Shares in words, before what they are a share of: "nearly a fifth of revenue", "half of which", "one in five".
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+_FRACTION = re.compile(
+    r"\b(?P<f>(?P<n>a|one|two|three|four)[\s-](?P<d>third|quarter|fifth|tenth)s?|half)\s+of\s+"
+    r"(?!(?:the |this |that |last |next )?(?:year|month|decade|century|quarter|period|day|week|(?:19|20)\d\d)\b)"
+    r"|\b(?P<g>(?P<i>one|two|three) (?:in|out of) (?:every )?(?P<j>two|three|four|five|six|seven|eight|nine|ten))\b"
+)
+_HALF_OF_TIME = re.compile(r"(?:first|second|\bthe|\ba)\s+$")
+
+
+#: The same in Vietnamese words, before what they are a share of: "hơn một nửa số doanh nghiệp", "một phần ba số xã".
+_VI_PARTS = {"hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "mười": 10}
+_VI_FRACTION = re.compile(
+    r"\b(?:(?P<n>một|hai|ba) phần (?P<d>hai|ba|tư|bốn|năm|mười)|(?P<half>một nửa|phân nửa))"
+    r"(?=\s+(?:số|dân số|tổng|lượng|các|những)\b)"
+)
+
+
+def _vi_fractions(low: str) -> list[Mention]:
+    """Shares in Vietnamese words: "một nửa" 50, "hai phần ba" 66.7 (before "số", "tổng", "dân số")."""
+    found: list[Mention] = []
+    for match in _VI_FRACTION.finditer(low):
+        if match.group("half"):
+            share = 50.0
+        else:
+            share = 100 * (("một", "hai", "ba").index(match.group("n")) + 1) / _VI_PARTS[match.group("d")]
+        found.append(Mention(match.start(), match.end(), share, "%"))
+    return found
+
+
+def _fraction(low: str, match: re.Match[str]) -> Mention | None:
+    """The share a fraction in words gives, in per cent ("a fifth" 20, "two-thirds" 66.7, "one in five" 20)."""
+    if match.group("g"):
+        share = 100 * CARDINALS[match.group("i")] / CARDINALS[match.group("j")]
+        return Mention(match.start("g"), match.end("g"), share, "%")
+    if match.group("f") == "half" and _HALF_OF_TIME.search(low, max(0, match.start() - 8), match.start()):
+        return None  # "the first half of", "a half of": a span of time, not a share
+    count = 1 if match.group("n") in (None, "a", "one") else CARDINALS[match.group("n")]
+    share = count * _FRACTIONS[match.group("d") or "half"]
+    return Mention(match.start("f"), match.end("f"), share, "%")
 
 
 def _word_numbers(low: str) -> list[Mention]:
@@ -379,16 +522,77 @@ def _word_numbers(low: str) -> list[Mention]:
         found.append(Mention(match.start(1), match.end(1), float(ORDINALS[match.group(1)]), "rank"))
     for match in _WORD_TIMES.finditer(low):
         found.append(Mention(match.start(1), match.end(), float(CARDINALS[match.group(1)]), "times"))
+    for match in _FRACTION.finditer(low):
+        if (share := _fraction(low, match)) is not None:
+            found.append(share)
     return found
 
 
+#: The unit a table's row label or column header gives its cells: "Tỷ lệ thanh toán trực tuyến (%)".
+_HEADING_UNIT = re.compile(
+    r"\(\s*(?P<u>%|tỷ đồng|tỷ usd|triệu usd|mbps|mw)\s*\)"
+    r"|đơn vị(?: tính)?\s*:\s*(?P<v>%|tỷ đồng|tỷ usd|triệu usd|mbps|mw)"
+    r"|\b(?P<w>tỷ lệ|share|rate|per cent|percent)\b"
+)
+_HEADING_UNITS = {
+    "%": ("%", 1.0),
+    "tỷ đồng": ("VND bn", 1.0),
+    "tỷ usd": ("USD bn", 1.0),
+    "triệu usd": ("USD bn", 0.001),
+    "mbps": ("Mbps", 1.0),
+    "mw": ("MW", 1.0),
+}
+
+
 def cell_count(text: str, offset: int, written: Convention) -> Mention | None:
-    """A table cell that holds only a whole number (from `offset` in `text`): a count its row label names."""
-    match = re.fullmatch(r"\s*(\d{1,3}(?:[.,]\d{3})+|\d+)\s*", text[offset:])
+    """A table cell that holds only a number (from `offset` in `text`): a count its row label names, or a measure
+    in the unit its row label or column header gives ("Tỷ lệ thanh toán trực tuyến (%)": 41,2 is 41.2%)."""
+    match = re.fullmatch(r"\s*(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*", text[offset:])
     value = None if match is None else _value(match.group(1), written)
-    if match is None or value is None or value != int(value) or _YEARISH.fullmatch(match.group(1)):
+    if match is None or value is None or _YEARISH.fullmatch(match.group(1)):
+        return None
+    given = _HEADING_UNIT.search(lowered(text[:offset]))
+    if given is not None:
+        unit, factor = _HEADING_UNITS.get(given.group("u") or given.group("v") or "%", ("%", 1.0))
+        return Mention(offset + match.start(1), offset + match.end(1), value * factor, unit)
+    if value != int(value):
         return None
     return Mention(offset + match.start(1), offset + match.end(1), value, "count")
+
+
+#: Words before a bare number that set it against the count before it: "2,500 firms by 2026, compared with 1,740".
+_VERSUS = re.compile(
+    r"\b(?:compared (?:with|to)|against|versus|vs\.?|up from|down from|from|so với)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|some\s+|just\s+|only\s+|khoảng\s+|gần\s+)?$"
+)
+#: What may follow such a number: when, or nothing (no noun of its own).
+_BARE_AFTER = re.compile(
+    r"\s*(?:[,.;)]|$|at present\b|now\b|currently\b|in (?:19|20)\d\d\b|a year (?:earlier|ago|before)\b|"
+    r"last year\b|the (?:previous|year) |(?:năm|vào|hiện|hiện nay|cùng kỳ|của|trước)\b)"
+)
+
+
+def _versus(at: _At, previous: Mention | None) -> Mention | None:
+    """A whole number set against the count just before it, with no noun of its own: a count of the same thing."""
+    if previous is None or previous.unit != "count" or at.value != int(at.value) or at.start - previous.end > 80:
+        return None
+    if not _VERSUS.search(at.before) or not _BARE_AFTER.match(at.after):
+        return None
+    if _SCALE.match(at.after) or _PERCENT.match(at.after) or _CURRENCY_BEFORE.search(at.before):
+        return None
+    return Mention(at.start, at.end, at.value, "count", noun=previous.noun)
+
+
+def _skipped(low: str, start: int, before: str, dropped: int | None) -> bool:
+    """A floor that defines a category ("14 sàn có doanh thu trên 1.000 tỷ đồng"), what a plan costs ("kinh phí thực
+    hiện … 1.500 tỷ đồng"), or an amount converted in brackets right after one ("more than VND100 million ($3,930)")."""
+    if _COMPARATOR.search(before):
+        floor = _ATTRIBUTE_FLOOR.search(low, max(0, start - WINDOW), start)
+        if floor is not None and not _AGGREGATE.search(floor.group()):
+            return True
+    if _PLAN_MEANS.search(low, max(0, start - WINDOW), start):
+        return True
+    return dropped is not None and start - dropped < 40 and _CONVERSION.fullmatch(low, dropped, start) is not None
 
 
 def mentions(sentence: str, written: Convention, limit: int = MAX_FIGURES) -> list[Mention]:
@@ -396,6 +600,7 @@ def mentions(sentence: str, written: Convention, limit: int = MAX_FIGURES) -> li
     low = lowered(sentence)
     found: list[Mention] = []
     reached = 0
+    dropped: int | None = None  # where the last floor that defines a category starts
     for match in _NUMBER.finditer(sentence):
         start, end = match.span(1)
         token = match.group(1)
@@ -405,15 +610,20 @@ def mentions(sentence: str, written: Convention, limit: int = MAX_FIGURES) -> li
         value = _value(token, written)
         if value is None or _reference(sentence, before, after, token, end):
             continue
-        if _COMPARATOR.search(before) and _ATTRIBUTE_FLOOR.search(low, max(0, start - WINDOW), start):
+        if _skipped(low, start, before, dropped):
+            dropped = start
             continue
-        mention, reached = _read(_At(sentence, low, start, end, token, value, written))
+        at = _At(sentence, low, start, end, token, value, written)
+        mention, reached = _read(at)
+        if mention is None and (mention := _versus(at, found[-1] if found else None)) is not None:
+            reached = mention.end
         if mention is not None:
             found.append(mention)
             if len(found) >= limit:
                 break
-    if written is Convention.ENGLISH and len(found) < limit:
+    if len(found) < limit:
         taken = [(m.start, m.end) for m in found]
-        extra = [m for m in _word_numbers(low) if not any(s < m.end and m.start < e for s, e in taken)]
+        words = _word_numbers(low) if written is Convention.ENGLISH else _vi_fractions(low)
+        extra = [m for m in words if not any(s < m.end and m.start < e for s, e in taken)]
         found = sorted(found + extra, key=lambda m: m.start)[:limit]
     return found

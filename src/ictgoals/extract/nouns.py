@@ -52,26 +52,54 @@ _FUNCTION_TEXT = (
 )
 FUNCTION_WORDS = frozenset(word.strip() for word in _FUNCTION_TEXT.split(",") if word.strip())
 NOT_COUNTED = tuple(word.strip() for word in _NOT_COUNTED_TEXT.split(",") if word.strip()) + tuple(FUNCTION_WORDS)
-_NOT_COUNTED = tuple(sorted(NOT_COUNTED, key=len, reverse=True))
+
+
+def _by_first_word(entries: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """`entries` by their first word: a noun is looked up by its own first word, not against every entry."""
+    index: dict[str, tuple[str, ...]] = {}
+    for entry in entries:
+        first = entry.split()[0]
+        index[first] = (*index.get(first, ()), entry)
+    return index
+
+
+_NOT_COUNTED = _by_first_word(NOT_COUNTED)
 
 #: Units a province or a ministry is made of: counted only for what they have or do.
-_UNITS = re.compile(
-    r"(?:tỉnh|thành phố|thành|xã|phường|thị trấn|thị xã|huyện|quận|ấp|khóm|thôn|bản|bộ|ngành|sở|ban|"
+_UNIT_WORDS = (
+    r"tỉnh|thành phố|thành(?!\s+(?:viên|tích|quả|công|lập|phần|tựu))|xã|phường|thị trấn|thị xã|huyện|quận|ấp|khóm|"
+    r"thôn|xóm|làng|bản|ngành|sở|ban|"
+    # a ministry, not "bộ" counting sets of things: "5.300 bộ dữ liệu", "12 bộ thủ tục"
+    r"bộ(?!\s+(?:dữ liệu|công cụ|chỉ số|tiêu chí|thủ tục|sản phẩm|hồ sơ|máy|thiết bị|phần mềm|tài liệu|mã|sách))|"
     r"đơn vị|địa phương|phòng|provinces?|cities|city|communes?|wards?|districts?|ministries|agencies|localities|"
-    r"units)\b"
+    r"units"
 )
+_UNITS = re.compile(rf"(?:{_UNIT_WORDS})\b")
+#: English puts the unit last: "the 14 northern mountainous provinces".
+_UNITS_LAST = re.compile(r"\b(?:provinces|cities|communes|wards|districts|localities|municipalities)$")
+#: Units named as a known set, "in the 14 northern mountainous provinces": where, never how many did something.
+_IN_THE = re.compile(r"\b(?:in|across|at|throughout)\s+the\s+$")
 #: What follows listed units when they are counted for something: a verb of having or doing.
 _PREDICATE = re.compile(
-    r"^[^.;:]{0,60}?\b(?:có|đã|được|sử dụng|triển khai|hoàn thành|đạt|kết nối|tham gia sàn|áp dụng|cung cấp|"
+    r"^[^.;:]{0,60}?\b(?:có|đã|được|sử dụng|dùng|triển khai|hoàn thành|đạt|kết nối|tham gia sàn|áp dụng|cung cấp|"
     r"have|has|had|use|used|using|are|were|with)\b"
 )
 #: Words before a number that make what follows a meeting's, a survey's or an assignment's, never a figure.
 _SETTING = re.compile(
     r"\b(?:kết nối(?: trực tuyến)? (?:tới|với|đến)|tham dự|tham gia của|sự tham gia của|có sự tham gia của|"
-    r"có đại diện|đại diện|giao(?: cho)?|phân công(?: cho)?|khảo sát|điều tra|thu hút|attended by|attracted|"
-    r"drew|drawing|covered|surveyed|sample of|assigned to|tasked|in all|across all|toàn bộ|cả)\s+"
+    r"có đại diện|đại diện|giao(?: cho)?|phân công(?: cho)?|khảo sát|điều tra|attended by|"
+    r"covered|surveyed|(?:sample|poll|survey|study) of|polled|interviewed|assigned to|tasked|in all|"
+    r"across all)\s+"
     r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+|about\s+|around\s+|some\s+|nearly\s+|over\s+|more than\s+)?$"
 )
+#: What a fair or a campaign drew is its setting, unless it is investment: "thu hút 12 dự án đầu tư" counts.
+_DREW = re.compile(
+    r"\b(?:thu hút|attracted|drew|drawing)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+|thêm\s+|about\s+|around\s+|some\s+|"
+    r"nearly\s+|over\s+|more than\s+)?$"
+)
+_INVESTED = re.compile(r"(?:dự án|nhà đầu tư|doanh nghiệp|vốn|projects?|investors?|firms?|companies|enterprises)\b")
+#: "toàn bộ 148 xã", "cả 63 tỉnh": all of them, counted only for what they have or do ("… đã dùng chung …").
+_ALL = re.compile(r"\b(?:toàn bộ|cả)\s+$")
 #: A threshold that defines a category: "mỗi trường trang bị tối thiểu 35 máy tính", "with at least 500 students".
 _THRESHOLD = re.compile(
     r"\b(?:có|trang bị|với|with|having|has|have)\s+(?:tối thiểu|ít nhất|at least|không dưới|từ|a minimum of)\s+$"
@@ -115,7 +143,8 @@ def structure(noun: str) -> bool:
 
 def first_words(noun: str) -> bool:
     """Whether `noun` (lower case) starts with a word that never makes a count."""
-    return any(noun == word or noun.startswith(word + " ") for word in _NOT_COUNTED)
+    first = noun.split(" ", 1)[0]
+    return any(noun == word or noun.startswith(word + " ") for word in _NOT_COUNTED.get(first, ()))
 
 
 def counted(noun: str, before: str, after: str) -> bool:
@@ -124,12 +153,16 @@ def counted(noun: str, before: str, after: str) -> bool:
     All three are lower case; `before` ends at the number and `after` starts after the noun."""
     if _SETTING.search(before) or DENOMINATOR.search(before) or _AGE.search(before) or threshold(before, after):
         return False
+    if _DREW.search(before) and not _INVESTED.match(noun):
+        return False
+    if _ALL.search(before):
+        return _PREDICATE.search(after) is not None
     if _STRUCTURE.match(noun):
         return _COMPLETED.search(before) is not None
     if first_words(noun):
         return False
-    if _UNITS.match(noun):
-        if _SETTING_CLAUSE.search(before):
-            return False  # "surveyed 5,000 households in 20 provinces"
+    if _UNITS.match(noun) or _UNITS_LAST.search(noun):
+        if _SETTING_CLAUSE.search(before) or _IN_THE.search(before):
+            return False  # "surveyed 5,000 households in 20 provinces", "in the 14 mountainous provinces"
         return _AT.search(before) is not None or _PREDICATE.search(after) is not None
     return True

@@ -10,14 +10,16 @@ make a target; plan completion and what was done ("tỉnh mới đạt") stay re
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ictgoals.extract.context import Context, Goals
 from ictgoals.extract.document import Sentence
 from ictgoals.extract.kinds import done, goal_noun, quoted_goal, this_years_goal
 from ictgoals.extract.mentions import Mention
-from ictgoals.extract.years import YearAt, sentence_deadline, year_after, year_before
+from ictgoals.extract.years import YearAt, in_aside, sentence_deadline, year_after, year_before
 
 #: "tăng 13% so với năm 2024 (40 tỷ USD)": the figure in brackets is that year's.
 _BASE = re.compile(r"\b(?:so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?|compared (?:to|with)\s+|than\s+)((?:19|20)\d\d)\s*\(\s*$")
@@ -26,6 +28,10 @@ _COMPARED = re.compile(r"\b(?:so với|compared (?:to|with)|from|than)\s+(?:mứ
 _NOW = re.compile(r"\b(?:now|currently|hiện nay|đến nay|hiện có|hiện đạt|as of)\b")
 _JOINED = re.compile(r"[^,;.()\d]{0,80}?(?:\s(?:và|and)\s)[^,;.()\d]{0,80}")
 _DEADLINE_WORD = re.compile(r"\b(?:by|đến|vào|trước|until)\s+(?:năm\s+)?$")
+#: A turn between a year and a figure: "Nếu cuối năm 2022 mới chỉ 46% … thì nay đã lên 68%", "… in 2022, but …".
+_TURN = re.compile(r"\b(?:thì|nhưng|song|trong khi|while|whereas|but)\b")
+#: A clause that sets a year against another: "Nếu năm 2022 …", "trong khi con số của năm 2024 …", "while in 2023 …".
+_CONTRASTED = re.compile(r"\b(?:nếu|if|trong khi|while|whereas|against|so với|compared (?:with|to))\b[^,;]*$")
 
 
 @dataclass
@@ -65,6 +71,15 @@ class Reading:
     def expected_before(self, index: int) -> bool:
         return any(cue < self.figures[index].start for cue in self.expected)
 
+    @cached_property
+    def turns(self) -> list[int]:
+        """Where the sentence turns ("thì", "but", "trong khi"), in order: read once, whatever its figures."""
+        return [match.start() for match in _TURN.finditer(self.low)]
+
+    @cached_property
+    def commas(self) -> list[int]:
+        return [match.start() for match in re.finditer(",", self.low)]
+
 
 def year_and_kind(reading: Reading, index: int, context: Context) -> tuple[int | None, str, str]:
     """The figure's year, where it came from (sentence, context or date) and its kind (actual or target)."""
@@ -73,12 +88,14 @@ def year_and_kind(reading: Reading, index: int, context: Context) -> tuple[int |
     if (base := _BASE.search(before)) is not None:
         return int(base.group(1)), "sentence", "actual"
     _, stop = reading.bounds(index)
-    own = year_after(reading.low, mention.end, stop, reading.years) or year_before(mention.start, reading.years)
+    own = year_after(reading.low, mention.end, stop, reading.years)
+    own = own or year_before(mention.start, _dating(reading, index))
     if own is None and index + 1 < len(reading.figures):
         own = _shared_deadline(reading, index)
     year = own.year if own is not None else reading.said
     if own is not None and own.kind == "earlier":  # "a year earlier": than the year the sentence is about
-        year = (reference(reading, context) or own.year + 1) - 1
+        back = (context.when.date_year or own.year + 1) - own.year
+        year = (reference(reading, context) or own.year + back) - back
     kind = "target" if _goal(reading, index, year, context) else "actual"
     if year is not None:
         if (
@@ -86,6 +103,7 @@ def year_and_kind(reading: Reading, index: int, context: Context) -> tuple[int |
             and own is not None
             and own.kind in ("year", "span", "date")
             and not _COMPARED.search(before)
+            and not _CONTRASTED.search(reading.low, max(0, own.start - 60), own.start)
         ):
             context.paragraph_year = year  # "… năm 2024 đạt 13,2%. Trong đó, … 7,9%": the paragraph's year
         return year, "sentence", kind
@@ -96,6 +114,28 @@ def year_and_kind(reading: Reading, index: int, context: Context) -> tuple[int |
     if context.result_year is not None:
         return context.result_year, "context", kind
     return context.when.reviewed, "date", kind
+
+
+def _dating(reading: Reading, index: int) -> list[YearAt]:
+    """The years before a figure in its sentence that may date it: not one in an aside, nor one a turn ("thì",
+    "but", "trong khi") separates from it, unless it opens the sentence."""
+    start = reading.figures[index].start
+    return [
+        year
+        for year in reading.years
+        if year.end > start
+        or year is reading.opening
+        or not (
+            _between(reading.turns, year.end, start)
+            or (_between(reading.commas, year.end, start) and in_aside(reading.low, year))
+        )
+    ]
+
+
+def _between(offsets: list[int], start: int, end: int) -> bool:
+    """Whether any of `offsets` (in order) is in [start, end)."""
+    at = bisect.bisect_left(offsets, start)
+    return at < len(offsets) and offsets[at] < end
 
 
 def _goal(reading: Reading, index: int, year: int | None, context: Context) -> bool:

@@ -22,8 +22,8 @@ _YEARS = re.compile(
     r"(?P<span>\b(?:giai đoạn|thời kỳ|period|từ năm|from)\s*(?:năm\s*)?(?P<a>(?:19|20)\d\d)\s*(?:–|-|—|đến|tới|to)\s*"
     r"(?:năm\s*)?(?P<b>(?:19|20)\d\d)(?!\d))"
     r"|(?P<span2>(?P<c>(?:19|20)\d\d)\s*(?:–|-|—)\s*(?P<d>(?:19|20)\d\d)(?!\d))"
-    r"|(?P<cmp>\b(?:so với|compared (?:to|with)|than|on|vs\.?|since|relative to)\s+[^\d,;.]{0,25}?"
-    r"(?P<e>(?:19|20)\d\d)(?!\d))"
+    r"|(?P<cmp>(?:\b(?:so với|compared (?:to|with)|than|vs\.?|since|relative to)\s+[^\d,;.]{0,25}?|"
+    r"\bon\s+(?:the same (?:period|time|quarter|month) (?:of|in|last)\s+)?)(?P<e>(?:19|20)\d\d)(?!\d))"
     r"|(?P<vision>\b(?:định hướng|tầm nhìn|vision)[^\d,;.]{0,25}?(?P<f>(?:19|20)\d\d)(?!\d))"
     r"|(?<!\d)(?P<h>(?:19|20)\d\d)(?!\d)"
 )
@@ -38,13 +38,28 @@ _EVENT = re.compile(
     r"\b(?:tổng kết|công tác|nhiệm vụ|hội nghị|giao ban|chủ đề|hành động|niên giám|conference|meeting|review|"
     r"action plan|briefing)(?:\s+[\wÀ-ỹ&]+){0,4}\s+(?:năm\s+)?$"
 )
-#: Words that count years from the report's date, with how many years: "năm ngoái" (−1), "within five years" (+5).
-_RELATIVE = re.compile(
-    r"(?P<last>năm ngoái|last year)|(?P<earlier>năm trước|the previous year|a year earlier|a year ago|the year before)"
-    r"|(?P<this>năm nay|this year|đến nay|hiện nay|từ nay|hiện tại|\bnow\b|currently|so far)"
+#: Numbers of years in words: "two years earlier", "ba năm trước".
+_YEARS_BACK = {
+    **CARDINALS,
+    **{
+        word: float(value)
+        for value, word in enumerate(["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"], start=1)
+    },
+}
+_COUNT = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+#: Before a count of years, what makes it the day or month of a date: "tháng 5 năm trước" is May of last year.
+_DAY_OF = re.compile(r"\b(?:tháng|quý|ngày)\s+$")
+#: Words that count years from the report's date, with how many years: "năm ngoái" (−1), "within five years" (+5),
+#: "two years ago" (−2); or from the sentence's own year: "a year earlier", "three years before" (kind "earlier").
+_RELATIVE = re.compile(  # each way starts a word: the \b up front spares the other positions
+    rf"\b(?:(?P<back>(?P<k>{_COUNT}) (?:years|năm) (?:earlier|before|trước đó)|a decade (?:earlier|before))"
+    rf"|(?P<ago>(?P<a>{_COUNT}) years ago|cách đây (?P<c>{_COUNT}) năm|(?P<v>{_COUNT}) năm trước"
+    r"|a decade ago|một thập kỷ trước)"
+    r"|(?P<last>năm ngoái|last year)|(?P<earlier>năm trước|the previous year|a year earlier|a year ago|the year before)"
+    r"|(?P<this>năm nay|this year|đến nay|hiện nay|từ nay|hiện tại|\bnow\b|currently|so far|at present|presently)"
     r"|(?P<next>năm sau|năm tới|next year|the coming year)"
     r"|(?P<decade>(?:over|within|in) the next decade|trong thập kỷ tới)"
-    r"|(?:within|in|over) (?:the next )?(?P<n>\w+) years|trong (?P<m>\d{1,2}) năm tới"
+    r"|(?:within|in|over) (?:the next )?(?P<n>\w+) years|trong (?P<m>\d{1,2}) năm tới)"
 )
 _COMPARED = re.compile(r"\b(?:so với|compared (?:to|with)|than|on|from)\s+(?:cùng kỳ\s+|mức\s+|the level of\s+)?$")
 _DAY = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/$")
@@ -95,23 +110,44 @@ def _plain(low: str, start: int, end: int) -> YearAt:
     return YearAt(start, end, year, "year")
 
 
+def _back(match: re.Match[str]) -> int:
+    """How many years "N years earlier", "N years ago", "cách đây N năm" go back (0 when N is not a number)."""
+    count = match.group("k") or match.group("a") or match.group("c") or match.group("v")
+    if count is None:
+        return 10  # a decade
+    return int(count) if count.isdigit() else int(_YEARS_BACK.get(count, 0))
+
+
+def _shift(match: re.Match[str]) -> int | None:
+    """How many years a relative year counts from the date (None when it counts nothing)."""
+    if match.group("back") or match.group("ago"):
+        return -_back(match) or None
+    if match.group("last") or match.group("earlier"):
+        return -1
+    if match.group("this"):
+        return 0
+    if match.group("next"):
+        return 1
+    if match.group("decade"):
+        return 10
+    count = match.group("n") or match.group("m")
+    shift = int(count) if count.isdigit() else int(CARDINALS.get(count, 0))
+    return shift if shift > 0 else None
+
+
 def _relative(low: str, date_year: int) -> Iterator[YearAt]:
     for match in _RELATIVE.finditer(low):
-        if match.group("last") or match.group("earlier"):
-            shift = -1
-        elif match.group("this"):
-            shift = 0
-        elif match.group("next"):
-            shift = 1
-        elif match.group("decade"):
-            shift = 10
-        else:
-            count = match.group("n") or match.group("m")
-            shift = int(count) if count.isdigit() else int(CARDINALS.get(count, 0))
-            if shift <= 0:
-                continue
+        count = match.group("k") or match.group("v")
+        if count is not None and _DAY_OF.search(low, max(0, match.start() - 8), match.start()):
+            start = match.start() + len(count) + 1  # "tháng 5 năm trước": the year before, in May
+            yield YearAt(start, match.end(), date_year - 1, "earlier")
+            continue
+        shift = _shift(match)
+        if shift is None:
+            continue
         before = low[max(0, match.start() - 30) : match.start()]
-        kind = "earlier" if match.group("earlier") else "relative"  # "a year earlier": than the sentence's year
+        # "a year earlier", "two years before": than the sentence's own year
+        kind = "earlier" if match.group("earlier") or match.group("back") else "relative"
         if _COMPARED.search(before) or re.search(r"so với\s+(?:cùng kỳ\s+)?$", before):
             kind = "comparison"
         yield YearAt(match.start(), match.end(), date_year + shift, kind)
@@ -136,6 +172,21 @@ def year_after(low: str, end: int, stop: int, found: list[YearAt]) -> YearAt | N
             return None
         return year
     return None
+
+
+#: An aside about something else, set off by commas: ", launched in two provinces only last year," or ", which
+#: was set up in 2019,". Its year dates the aside, not the figures after it.
+_ASIDE = re.compile(
+    r",\s*(?:which|who|whose|(?:first\s+|only\s+)?(?:launched|introduced|founded|established|set up|built|started|"
+    r"begun|began|opened|rolled out|piloted|commerciali[sz]ed|adopted|issued|signed|approved|merged|formed|created)|"
+    r"ra mắt|thành lập|khai trương|ban hành|sáp nhập|hợp nhất)\b[^,;.]*$"
+)
+
+
+def in_aside(low: str, year: YearAt) -> bool:
+    """Whether `year` is in an aside opened by a comma (", launched … last year"): it dates what follows the aside's
+    closing comma only if nothing else does."""
+    return _ASIDE.search(low, max(0, year.start - 80), year.start) is not None
 
 
 def year_before(start: int, found: list[YearAt]) -> YearAt | None:

@@ -632,6 +632,8 @@ MESSAGES: dict[str, str] = {
     "{name} took in {parts} on {date}: figures up to 2024 are of {name} as it was, from 2025 of {name} as it is; a comparison across the change is marked as a series break.": "{name} được hợp nhất thêm {parts} từ ngày {date}: số liệu đến năm 2024 là của {name} theo địa giới cũ, từ năm 2025 là của {name} theo địa giới mới; so sánh qua thời điểm này được đánh dấu là chuỗi số liệu bị gián đoạn.",
     "{name} became the centrally-run city of {successor} on {date}, on the same territory: the figures of both names are one series.": "{name} trở thành thành phố {successor} trực thuộc Trung ương từ ngày {date}, trên cùng địa giới: số liệu dưới hai tên là một chuỗi liên tục.",
     "{name} was {former} until {date}, on the same territory: the figures of both names are one series.": "{name} là {former} đến hết ngày {date}, trên cùng địa giới: số liệu dưới hai tên là một chuỗi liên tục.",
+    # issue 24b
+    "only the first {count} numbers were read (line {line} onwards was not)": "chỉ {count} con số đầu tiên được đọc (từ dòng {line} trở đi không được đọc)",
 }
 
 #: Click's own error messages, translated by pattern on the finished message (see ictgoals.cli_lang).

@@ -114,6 +114,17 @@ def test_status_and_show_flag_a_target_judged_on_the_other_unit(tmp_path: Path) 
     assert "series break" in table
 
 
+def test_a_warning_two_rows_share_is_said_once(tmp_path: Path) -> None:
+    """The province's own target and the nation's, judged on the same 2024 figure, break the same series."""
+    only_2024 = ACTUALS.split('\n\n[[actuals]]\nindicator = "x"\nyear = 2025')[0] + "\n"
+    data = files(tmp_path, only_2024)
+    national = TARGETS.replace('region = "Vĩnh Long"\n', "")
+    (tmp_path / "targets.toml").write_text(TARGETS + national[national.index("[[targets]]") :], encoding="utf-8")
+    out, err = run("status", "2025", "--region", "Vĩnh Long", "--format", "json", *data)
+    assert [row["series_break"] for row in json.loads(out)["rows"]] == [True, True]
+    assert err.count("series break: Vĩnh Long's territory changed") == 1
+
+
 def test_which_unit_a_figure_is_for_follows_its_year_unless_the_entry_says() -> None:
     assert territory_of("Vĩnh Long", 2024) is Territory.FORMER
     assert territory_of("vinh long", 2025) is Territory.CURRENT

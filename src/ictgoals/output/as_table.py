@@ -6,7 +6,7 @@ import functools
 import io
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from ictgoals.analysis.catalogue import Catalogue, Regions
 from ictgoals.analysis.checks import Findings, Severity
@@ -37,6 +37,8 @@ STATUS_STYLE = {
     Status.NO_TREND: "cyan",
     Status.NO_DATA: "dim",
 }
+
+_T = TypeVar("_T")
 
 
 def render(result: Result, out: TextIO, context: Context) -> None:
@@ -253,6 +255,15 @@ def _region_sections(
     return sections
 
 
+def _grouped(items: Sequence[_T], regions: Sequence[str]) -> dict[str, list[_T]]:
+    """The items by region (each item's in `regions`), regions in order of first appearance: one pass, so a
+    table of every region costs as much as the rows it shows."""
+    grouped: dict[str, list[_T]] = {}
+    for item, region in zip(items, regions, strict=True):
+        grouped.setdefault(region, []).append(item)
+    return grouped
+
+
 def status(report: StatusReport, out: TextIO, context: Context) -> None:
     printer = console(out, context)
     width = printer.width
@@ -260,13 +271,15 @@ def status(report: StatusReport, out: TextIO, context: Context) -> None:
     if not report.rows:
         _print(printer, context, [_literal(tr("No targets are due in {year}.", year=report.year))])
         return
-    regions = [report.region] if report.region != ALL_REGIONS else list(dict.fromkeys(r.region for r in report.rows))
+    by_region = (
+        _grouped(report.rows, [row.region for row in report.rows])
+        if report.region == ALL_REGIONS
+        else {report.region: list(report.rows)}
+    )
     sections = [
         section
-        for region in regions
-        for section in _region_sections(
-            width, report.year, region, [r for r in report.rows if r.region == region], context.every_row
-        )
+        for region, rows in by_region.items()
+        for section in _region_sections(width, report.year, region, rows, context.every_row)
     ]
     if legend:
         sections.append([_literal(*legend)])
@@ -284,17 +297,9 @@ def diff(report: DiffReport, out: TextIO, context: Context) -> None:
     )
     title = tr("{year} against {against}", year=report.year, against=report.against)
     if report.region == ALL_REGIONS:  # one section per region
-        names = [row.region for row in report.rows]
         sections = [
-            fitted(
-                width,
-                [f"{title}: {region}"],
-                headers,
-                [line for line, name in zip(cells, names, strict=True) if name == region],
-                [caption],
-                drop=[5, 4],
-            )
-            for region in dict.fromkeys(names)
+            fitted(width, [f"{title}: {region}"], headers, lines, [caption], drop=[5, 4])
+            for region, lines in _grouped(cells, [row.region for row in report.rows]).items()
         ]
     else:
         sections = [fitted(width, [title], headers, cells, [caption], drop=[5, 4])]

@@ -66,18 +66,21 @@ def region_lines(entries: Sequence[Region], *, commands: bool = False) -> list[s
 
 
 def warning_lines(rows: Iterable[StatusRow]) -> list[str]:
-    """What a computation wants a person to know about its rows, one line each."""
-    return [
-        tr(
-            "warning: {indicator} ({region}, {year}): {warning}.",
-            indicator=short_name(row.indicator),
-            region=region_name(row.region),
-            year=row.target.year,
-            warning=warning,
+    """What a computation wants a person to know about its rows, one line each, each said once (a province's own
+    target and the nation's, judged on the same figures, would say the same)."""
+    return list(
+        dict.fromkeys(
+            tr(
+                "warning: {indicator} ({region}, {year}): {warning}.",
+                indicator=short_name(row.indicator),
+                region=region_name(row.region),
+                year=row.target.year,
+                warning=warning,
+            )
+            for row in rows
+            for warning in row.warnings
         )
-        for row in rows
-        for warning in row.warnings
-    ]
+    )
 
 
 def check_lines(flagged: Sequence[StatusRow], noted: Sequence[StatusRow], total: int) -> list[str]:

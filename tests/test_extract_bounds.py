@@ -194,7 +194,7 @@ def test_the_notes_reach_every_format(dataset: Dataset) -> None:
     assert found.notes
     for write in (
         write_json,
-        lambda f, o: write_table(f, o, 100),
+        lambda f, o: write_table(f, o, 100, None),
         lambda f, o: write_toml(f, o, source=None, file="x"),
     ):
         out = io.StringIO()
@@ -206,7 +206,7 @@ def test_the_table_shows_a_window_of_a_long_sentence(dataset: Dataset) -> None:
     text = "Theo báo cáo " + "rất dài " * 150 + "thì tỷ lệ hồ sơ trực tuyến đạt 45,8% " + "và còn nữa " * 100 + "."
     (candidate,) = extract(text, dataset, date="2024-12-29")
     out = io.StringIO()
-    write_table([candidate], out, 200)
+    write_table([candidate], out, 200, None)
     assert len(out.getvalue()) < 2_500  # the window around 45,8%, not the whole sentence
 
 

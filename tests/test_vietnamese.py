@@ -147,3 +147,15 @@ def test_machine_formats_are_the_same_bytes_in_both_languages(command: tuple[str
     i18n.use("en")
     english = CliRunner().invoke(app, ["--lang", "en", *command, "--format", fmt, *SMALL]).stdout
     assert vietnamese == english
+
+
+def test_the_extract_table_speaks_vietnamese(tmp_path: Path) -> None:
+    """Its indicators by their Vietnamese short names, with the match written the Vietnamese way (0,82)."""
+    report = tmp_path / "report.txt"  # a hypothetical sentence, not a press report's
+    report.write_text("Năm 2024, tỷ lệ hồ sơ trực tuyến toàn trình đạt 45,8%.\n", encoding="utf-8")
+    dataset = ictgoals.load(BUNDLED[1], BUNDLED[3], cache=False)
+    shown = run("extract", str(report), "--date", "2024-12-30", *BUNDLED)
+    assert "hồ sơ" in shown.lower()
+    assert not any(indicator_id in shown for indicator_id in dataset.indicators if "_" in indicator_id)
+    assert re.search(r"\(\d,\d\d\)", shown), shown  # the match
+    assert leaks(shown.replace(report.read_text(encoding="utf-8").strip(), " "), []) == []

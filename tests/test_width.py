@@ -99,3 +99,13 @@ def test_a_fitted_table_never_breaks_a_word_nor_an_id_and_never_overflows(
         assert size >= longest_word
         if column in whole:
             assert size >= max((len(r[column]) for r in rows), default=0)
+
+
+def test_a_column_of_long_sentences_takes_the_width_left() -> None:
+    """Every sentence is longer than the room left: the column still takes all of it, to wrap less (it kept
+    its usual fifth of the width and the sentence column was then dropped as cramped)."""
+    sentence = " ".join(["word"] * 40)  # 199 characters: longer than any room on a 150-column terminal
+    rows = [["actual", "A rather long indicator name (0.82)", "2030", "a printed figure", sentence]] * 3
+    shape = fit(["Kind", "Indicator", "Year", "Printed", "Sentence"], rows, 150, whole=[1], drop=[4])
+    assert shape.kept == (0, 1, 2, 3, 4)
+    assert sum(shape.widths) + GAP * 4 == 150

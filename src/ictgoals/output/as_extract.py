@@ -15,11 +15,13 @@ import tomli_w
 
 from ictgoals.analysis.records import Record, number
 from ictgoals.i18n import pt, tr
+from ictgoals.localize import fixed
 from ictgoals.model import NATIONAL, Dataset, region_key
 from ictgoals.output import as_json
 from ictgoals.output.as_table import console, fitted
 from ictgoals.output.formats import Context, ExtractFormat, unreachable
 from ictgoals.output.safe import printable
+from ictgoals.output.text import short_name
 
 if TYPE_CHECKING:
     from ictgoals.extract.candidates import Candidate
@@ -110,7 +112,9 @@ def window(c: Candidate) -> tuple[str, str, str]:
     return before, c.printed, after
 
 
-def write_table(candidates: Sequence[Candidate], out: TextIO, width: int | None) -> None:
+def write_table(candidates: Sequence[Candidate], out: TextIO, width: int | None, dataset: Dataset | None) -> None:
+    """The candidates for a person to review: each indicator by its short name in the run's language, with how
+    well the sentence matched it (the draft and JSON name it by id)."""
     from rich.text import Text
 
     printer = console(out, Context(width=width))
@@ -120,13 +124,18 @@ def write_table(candidates: Sequence[Candidate], out: TextIO, width: int | None)
         sentence = Text(printable(before))
         sentence.append(printable(printed), style="bold reverse")
         sentence.append(printable(after))
-        shown = "—" if c.indicator is None else f"{c.indicator} ({c.match:.2f})"
+        shown = "—" if c.indicator is None else f"{_indicator_name(c.indicator, dataset)} ({fixed(c.match, 2)})"
         cells.append([pt("kind", c.kind), shown, "" if c.year is None else str(c.year), c.printed, sentence])
     headers = [tr("Kind"), tr("Indicator"), tr("Year"), tr("Printed"), tr("Sentence")]
     title = tr("{count} candidates: review each against its sentence", count=len(candidates))
     caption = [printable(note) for note in notes_of(candidates)]
     for part in fitted(printer.width, [title], headers, cells, caption, whole=[1], drop=[4]):
         printer.print(part)
+
+
+def _indicator_name(indicator_id: str, dataset: Dataset | None) -> str:
+    found = None if dataset is None else dataset.indicators.get(indicator_id)
+    return indicator_id if found is None else short_name(found)
 
 
 def _toml_lines(entry: dict[str, Any]) -> list[str]:
@@ -274,7 +283,7 @@ def render(
     """Write the candidates in the chosen form: one exhaustive `match`, as for every other output."""
     match fmt:
         case ExtractFormat.TABLE:
-            write_table(candidates, out, width)
+            write_table(candidates, out, width, dataset)
         case ExtractFormat.JSON:
             write_json(candidates, out)
         case ExtractFormat.TOML:

@@ -156,6 +156,8 @@ def _allocate(
             others = [max((current[k][r] for k in kept if k != c), default=1) for r in range(len(rows))]
             now = sum(max(o, h) for o, h in zip(others, current[c], strict=True))
             goals = [g for g in lengths[c] if widths[c] < g <= widths[c] + spare][:4]
+            if not goals and spare:  # every cell longer than the room left (a sentence): all of it, if it helps
+                goals = [widths[c] + spare]
             for goal in goals:
                 saved = now - sum(max(o, h) for o, h in zip(others, column(c, goal), strict=True))
                 if saved > 0 and (best is None or saved / (goal - widths[c]) > best[0]):

@@ -129,7 +129,6 @@ def test_extract_in_each_of_its_formats(fmt: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["html", "markdown"])
 def test_report_in_each_of_its_formats(fmt: str, tmp_path: Path) -> None:
-    pytest.importorskip("matplotlib")
     target = tmp_path / ("report.html" if fmt == "html" else "report")
     result = CliRunner().invoke(app, ["report", "2025", "--format", fmt, "-o", str(target), *DATA])
     assert result.exit_code == 0, result.output

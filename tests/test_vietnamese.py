@@ -126,7 +126,6 @@ def test_regions_speak_vietnamese() -> None:
 @pytest.mark.parametrize("data", ["bundled", "small"])
 def test_the_report_speaks_vietnamese(tmp_path: Path, data: str) -> None:
     files = BUNDLED if data == "bundled" else SMALL
-    pytest.importorskip("matplotlib")
     run("report", "2025", "-o", str(tmp_path / "r.html"), *files)
     seen = Visible()
     seen.feed((tmp_path / "r.html").read_text(encoding="utf-8"))

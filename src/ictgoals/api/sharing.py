@@ -69,7 +69,6 @@ def write_report(
     """Write the report: HTML to `output` (a file) or to `out`; Markdown into the directory `output`,
     with the charts as SVG files beside it, named by indicator. Files are replaced atomically.
     Returns what was written."""
-    report_charts.available()  # before anything is written: without the extra, say how to install it
     made = made or datetime.date.today()
     match fmt:
         case ReportFormat.HTML:

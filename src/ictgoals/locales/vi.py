@@ -291,7 +291,6 @@ MESSAGES: dict[str, str] = {
     'Remove value, or use op = ">=" / "<=" for a number to reach.': 'Hãy xóa value, hoặc dùng op = ">=" / "<=" cho một con số cần đạt.',
     "Remove {key}.": "Hãy xóa {key}.",
     "Rename it, e.g. '{id}'.": "Hãy đổi tên, ví dụ '{id}'.",
-    "report draws its charts with matplotlib, which is not installed. Install it with: {command}": "report vẽ biểu đồ bằng matplotlib, nhưng matplotlib chưa được cài đặt. Hãy cài bằng lệnh: {command}",
     "required": "bắt buộc",
     "Run `ictgoals indicators` to list them.": "Chạy `ictgoals indicators` để xem danh sách.",
     "Save it as UTF-8 (CSV exports: choose UTF-8).": "Hãy lưu ở dạng UTF-8 (khi xuất CSV: chọn UTF-8).",

@@ -1,64 +1,43 @@
-"""A chart per target, drawn by matplotlib as SVG: figures by year, baseline, target line or band, projection.
+"""A chart per target, written as SVG: figures by year, baseline, target line or band, target year, projection.
 
-matplotlib is the `report` extra (`pip install 'ictgoals[report]'`); only `report` imports this module.
-Text stays text (`svg.fonttype = "none"`): a reader can select and copy the numbers, a chart is about
-15 KB instead of 50 KB, and it draws in a third less time; the fonts named first (DejaVu Sans, Noto
-Sans, Arial) all have every Vietnamese letter, and any system sans-serif stands in. matplotlib escapes
-the text it writes, so no text from the data reaches the SVG as markup. The output is the same on
-every run (`svg.hashsalt`, no date in the metadata), and one figure is drawn on again and again.
+The charts are simple (a few points, a line, a band), so they are written here, not drawn by a plotting
+library: a chart takes well under a millisecond, a report of every region of a large dataset is not
+held up by its charts, and `report` needs nothing beyond ictgoals itself. Text stays text, so a
+reader can select and copy the numbers; every text is escaped, so nothing from the data becomes
+markup; no element has an id, so charts inlined in one HTML page never clash; and the output is the
+same on every run. The fonts named first (DejaVu Sans, Noto Sans, Arial) all have every Vietnamese
+letter, and any system sans-serif stands in.
+
+Axes: years across, at whole-year ticks (at most 6); the indicator's unit up the side, at "nice"
+ticks (1, 2, 2.5 or 5 times a power of ten, at most 6 steps; whole numbers only for ranks), 5% of the
+range spare above and below. A rank's axis is turned over, so that up is better on every chart.
 """
 
 from __future__ import annotations
 
-import functools
-import io
-import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING
 
-from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
 from ictgoals.localize import plain
-from ictgoals.model import Op
+from ictgoals.model import Op, Qualifier
 from ictgoals.output import text
+from ictgoals.output.safe import printable
 
 if TYPE_CHECKING:
     from ictgoals.analysis.report import TargetSection
 
-INSTALL = "pip install 'ictgoals[report]'"
-_PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.S)  # the XML declaration and the DOCTYPE, which names a URL
-_NAMESPACES = re.compile(r'\s+xmlns(:\w+)?="[^"]*"')
-BLUE, RED, GREY, ORANGE = "#1f5fa8", "#b03a2e", "#555555", "#c66a12"
-
-
-@functools.cache
-def _matplotlib() -> Any:
-    """matplotlib, set up for our charts once per process (a missing extra is a UsageError)."""
-    try:
-        import matplotlib
-    except ImportError as e:
-        raise UsageError(
-            tr(
-                "report draws its charts with matplotlib, which is not installed. Install it with: {command}",
-                command=INSTALL,
-            )
-        ) from e
-    matplotlib.rcParams.update(
-        {
-            "svg.fonttype": "none",
-            "svg.hashsalt": "ictgoals",
-            "font.family": "DejaVu Sans",
-            "font.size": 9,
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-        }
-    )
-    return matplotlib
-
-
-def available() -> None:
-    """Raise UsageError with the install command when matplotlib is missing."""
-    _matplotlib()
+BLUE, RED, GREY, ORANGE, INK = "#1f5fa8", "#b03a2e", "#555555", "#c66a12", "#333333"
+FONT = "'DejaVu Sans', 'Noto Sans', Arial, sans-serif"
+WIDTH, HEIGHT = 640, 240
+TOP, BOTTOM, RIGHT = 14, 212, 628  # the plot's edges; its left edge makes room for the longest tick label
+TICK_FONT, LABEL_FONT = 12, 10
+#: Up to this many figures, each is labelled with its value; beyond, labels would crowd, and the table
+#: under the chart gives every value.
+LABEL_ALL_UP_TO = 6
 
 
 def has_figures(section: TargetSection) -> bool:
@@ -66,200 +45,244 @@ def has_figures(section: TargetSection) -> bool:
     return section.points >= 2
 
 
-class _Canvas:
-    """One figure and axes, drawn on again and again: making a new figure costs more than the chart itself.
-
-    `clear` takes away everything a chart adds, so a chart is the same whatever was drawn before it
-    (tests/test_report.py checks this).
-    """
-
-    def __init__(self) -> None:
-        from matplotlib.figure import Figure
-        from matplotlib.ticker import MaxNLocator
-
-        self.figure = Figure(figsize=(6.4, 2.4), dpi=100)
-        self.figure.subplots_adjust(left=0.09, right=0.98, top=0.95, bottom=0.12)
-        self.axes = self.figure.add_subplot()
-        self.axes.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))  # ticks cost most of a chart
-
-    def clear(self) -> None:
-        axes = self.axes
-        for artist in [*axes.lines, *axes.patches, *axes.collections, *axes.texts]:
-            artist.remove()
-        if axes.yaxis_inverted():
-            axes.invert_yaxis()
-        axes.set_autoscaley_on(True)
-        axes.relim()
-
-    def svg(self) -> str:
-        buffer = io.StringIO()
-        self.figure.savefig(
-            buffer, format="svg", metadata={"Format": None, "Type": None, "Creator": None, "Date": None}
-        )
-        return buffer.getvalue()
+# ---------------------------------------------------------------- scales and ticks
 
 
-_canvas: list[_Canvas] = []
+@dataclass(frozen=True)
+class _Scale:
+    """Values from `low` to `high` onto pixels from `start` to `end` (`end` < `start` for an axis that goes up)."""
+
+    low: float
+    high: float
+    start: float
+    end: float
+
+    def __call__(self, value: float) -> float:
+        return self.start + (value - self.low) / (self.high - self.low) * (self.end - self.start)
 
 
-def _drawing() -> _Canvas:
-    _matplotlib()
-    if not _canvas:
-        _canvas.append(_Canvas())
-    canvas = _canvas[0]
-    canvas.clear()
-    return canvas
+def nice_step(span: float, most: int, *, whole: bool = False) -> float:
+    """The smallest of 1, 2, 2.5 and 5 times a power of ten that cuts `span` into at most `most` steps;
+    with `whole`, a whole number (1, 2, 5, 10, …)."""
+    raw = span / most if span > 0 else 1.0
+    power = 10.0 ** math.floor(math.log10(raw))
+    for multiple in (1.0, 2.0, 2.5, 5.0, 10.0):
+        step = multiple * power
+        if whole and (step < 1 or multiple == 2.5):
+            continue
+        if step >= raw * (1 - 1e-9):
+            return step
+    return 10.0 * power if not whole else max(1.0, 10.0 * power)
 
 
-def _finish(svg: str, inline: bool) -> str:
-    # matplotlib measured the text in DejaVu Sans; a reader without it gets another sans-serif, not a serif.
-    svg = svg.replace("'DejaVu Sans'", "'DejaVu Sans', 'Noto Sans', Arial, sans-serif")
-    if inline:
-        svg = _NAMESPACES.sub("", _PROLOGUE.sub("", svg, count=1)).replace("xlink:href=", "href=")
-    return svg.strip() + "\n"
+def ticks(low: float, high: float, step: float) -> list[float]:
+    """The multiples of `step` from `low` to `high`, free of binary noise (0.3, not 0.30000000000000004)."""
+    first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
+    return [round(k * step, 10) for k in range(first, last + 1)]
 
 
-#: How each mark is drawn; the charts and the key share it.
-BASELINE: dict[str, Any] = {
-    "marker": "s",
-    "markersize": 11,
-    "markerfacecolor": "none",
-    "markeredgecolor": GREY,
-    "markeredgewidth": 1.5,
-}
-FIGURES: dict[str, Any] = {"color": BLUE, "linewidth": 2, "marker": "o", "markersize": 5}
-ESTIMATE: dict[str, Any] = {
-    "marker": "o",
-    "markersize": 8,
-    "markerfacecolor": "white",
-    "markeredgecolor": BLUE,
-    "markeredgewidth": 2,
-}
-DERIVED: dict[str, Any] = {"marker": "D", "markersize": 6, "color": ORANGE}
-TARGET: dict[str, Any] = {"color": RED, "linestyle": "--", "linewidth": 1.2}
-BAND: dict[str, Any] = {"color": RED, "alpha": 0.12, "linewidth": 0}
-TARGET_YEAR: dict[str, Any] = {"color": RED, "linestyle": ":", "linewidth": 0.8}
-PROJECTION: dict[str, Any] = {"linestyle": ":", "linewidth": 1.5, "color": BLUE}
+def value_range(values: Iterable[float], *, whole: bool) -> tuple[float, float]:
+    """What the vertical axis spans: the values with 5% of their range spare either side (a single value:
+    5% of itself, or 1)."""
+    found = list(values)
+    low, high = min(found), max(found)
+    if math.isclose(low, high, rel_tol=1e-9, abs_tol=1e-12):  # closer than a float can draw apart
+        spare = abs(low) * 0.05 or 1.0
+        if whole:
+            spare = max(spare, 1.0)
+        return low - spare, high + spare
+    spare = (high - low) * 0.05
+    return low - spare, high + spare
+
+
+def year_ticks(first: int, last: int) -> list[int]:
+    """Whole years from `first` to `last`, every one, or every 2nd, 5th, 10th… so that at most 6 are shown."""
+    step = int(nice_step(last - first, 5, whole=True)) if last > first else 1
+    return [int(y) for y in ticks(first, last, step)]
+
+
+# ---------------------------------------------------------------- drawing
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".") if math.isfinite(value) else "0"
+
+
+def _text(x: float, y: float, words: str, *, size: int, anchor: str = "middle", color: str = INK) -> str:
+    shown = escape(printable(words.replace(text.NBSP, " ")))
+    return (
+        f'<text x="{_number(x)}" y="{_number(y)}" font-size="{size}" text-anchor="{anchor}" fill="{color}">'
+        f"{shown}</text>"
+    )
+
+
+def _line(points: Sequence[tuple[float, float]], color: str, width: float, dash: str = "") -> str:
+    dashes = f' stroke-dasharray="{dash}"' if dash else ""
+    coordinates = " ".join(f"{_number(x)},{_number(y)}" for x, y in points)
+    return (
+        f'<polyline points="{coordinates}" fill="none" stroke="{color}" stroke-width="{width}"'
+        f' stroke-linejoin="round"{dashes}/>'
+    )
+
+
+def _circle(x: float, y: float, radius: float, fill: str, stroke: str = "none", width: float = 0) -> str:
+    outline = f' stroke="{stroke}" stroke-width="{width}"' if stroke != "none" else ""
+    return f'<circle cx="{_number(x)}" cy="{_number(y)}" r="{radius}" fill="{fill}"{outline}/>'
+
+
+def _square(x: float, y: float) -> str:  # the baseline: hollow, so the figure of its year shows through
+    return (
+        f'<rect x="{_number(x - 7)}" y="{_number(y - 7)}" width="14" height="14" fill="none" stroke="{GREY}"'
+        ' stroke-width="2"/>'
+    )
+
+
+def _diamond(x: float, y: float) -> str:  # a derived value
+    return f'<path d="M{_number(x)},{_number(y - 5)}l5,5l-5,5l-5,-5z" fill="{ORANGE}"/>'
+
+
+def _band(left: float, right: float, top: float, bottom: float) -> str:
+    low, high = sorted((top, bottom))
+    return (
+        f'<rect x="{_number(left)}" y="{_number(low)}" width="{_number(right - left)}" height="{_number(high - low)}"'
+        f' fill="{RED}" fill-opacity="0.12"/>'
+    )
+
+
+def _svg(width: int, height: int, body: Iterable[str], *, inline: bool) -> str:
+    """The document around the marks: HTML needs neither the XML prologue nor the namespace; a file does."""
+    head = "" if inline else '<?xml version="1.0" encoding="utf-8"?>\n'
+    namespace = "" if inline else ' xmlns="http://www.w3.org/2000/svg"'
+    return (
+        f'{head}<svg{namespace} width="{width}" height="{height}" viewBox="0 0 {width} {height}"'
+        f' font-family="{FONT}" role="img">\n<rect width="{width}" height="{height}" fill="#ffffff"/>\n'
+        + "\n".join(body)
+        + "\n</svg>\n"
+    )
+
+
+FIGURE_WIDTH = 2.5
+TARGET_DASH, YEAR_DASH, PROJECTION_DASH = "6 3", "1.5 3", "2 3"
 
 
 def chart(section: TargetSection, *, inline: bool) -> str | None:
-    """The SVG of one target's chart, or None when the indicator has no figures in the region.
+    """The SVG of one target's chart, or None when it has under two points to draw.
 
-    `inline` leaves out the XML prologue and namespace declarations, which HTML does not need.
-    What the marks mean is drawn once per report by `key`.
+    `inline` leaves out the XML prologue and the namespace, which HTML does not need. What the marks
+    mean is drawn once per report by `key`.
     """
     if not has_figures(section):
         return None
-    canvas = _drawing()
-    axes = canvas.axes
     row, view = section.row, section.view
     indicator, target = view.indicator, row.target
-    if row.baseline is not None:  # drawn first and hollow, so the figure of the same year shows through
-        axes.plot([row.baseline.year], [row.baseline.value], linestyle="none", **BASELINE)
-    years = [r.year for r in view.readings]
-    values = [r.value for r in view.readings]
-    if years:
-        axes.plot(years, values, **FIGURES)
-    estimates = [r for r in view.readings if r.estimate]
-    if estimates:
-        axes.plot([r.year for r in estimates], [r.value for r in estimates], linestyle="none", **ESTIMATE)
-    if view.derived:
-        axes.plot([p.year for p in view.derived], [p.value for p in view.derived], linestyle="none", **DERIVED)
-    if isinstance(target.value, tuple):
-        axes.axhspan(*target.value, **BAND)
-    elif target.value is not None:
-        axes.axhline(target.value, **TARGET)
-    elif target.op is Op.MAINTAIN and row.baseline is not None:
-        axes.axhline(row.baseline.value, **TARGET)
-    axes.axvline(target.year, **TARGET_YEAR)
+    readings = list(view.readings)
+    years, values = [r.year for r in readings], [r.value for r in readings]
     goal = target.value[1] if isinstance(target.value, tuple) else target.value
     if goal is None and target.op is Op.MAINTAIN and row.baseline is not None:
         goal = row.baseline.value
-    if goal is not None:  # the target's own words at the end of its line
-        axes.annotate(
-            text.show_target(target, indicator),
-            xy=(1.0, goal),
-            xycoords=("axes fraction", "data"),
-            xytext=(-2, 3),
-            textcoords="offset points",
-            ha="right",
-            fontsize=7,
-            color=RED,
-        )
-    for year, value in zip(years, values, strict=True):  # each figure's value beside its point
-        axes.annotate(plain(value), (year, value), xytext=(0, 6), textcoords="offset points", ha="center", fontsize=7)
-    if row.projected is not None and years and target.year > years[-1]:
-        axes.plot([years[-1], target.year], [values[-1], row.projected], **PROJECTION)
+    projection = row.projected is not None and bool(years) and target.year > years[-1]
+    heights = [*values, *(p.value for p in view.derived)]
+    heights += [row.baseline.value] if row.baseline is not None else []
+    heights += list(target.value) if isinstance(target.value, tuple) else [goal] if goal is not None else []
+    heights += [row.projected] if projection and row.projected is not None else []
     shown_years = [*years, *(p.year for p in view.derived), target.year]
-    if row.baseline is not None:
-        shown_years.append(row.baseline.year)
-    axes.relim()
-    axes.autoscale_view()
-    axes.set_xlim(min(shown_years) - 0.5, max(shown_years) + 0.5)
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
+    shown_years += [row.baseline.year] if row.baseline is not None else []
 
-    axes.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=indicator.is_rank))
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: plain(value)))  # 45,8 in Vietnamese
-    if indicator.is_rank:
-        axes.invert_yaxis()  # rank 1 is best: better is up, as on every other chart
-    return _finish(canvas.svg(), inline)
+    whole = indicator.is_rank
+    low, high = value_range(heights, whole=whole)
+    labels = [(tick, plain(tick, 6)) for tick in ticks(low, high, nice_step(high - low, 6, whole=whole))]
+    left = max(40, round(max((len(label) for _, label in labels), default=1) * TICK_FONT * 0.62) + 12)
+    up = _Scale(low, high, TOP, BOTTOM) if whole else _Scale(low, high, BOTTOM, TOP)  # rank 1 at the top
+    across = _Scale(min(shown_years) - 0.5, max(shown_years) + 0.5, left, RIGHT)
+
+    marks: list[str] = []
+    if isinstance(target.value, tuple):
+        marks.append(_band(left, RIGHT, up(target.value[0]), up(target.value[1])))
+    elif goal is not None:
+        marks.append(_line([(left, up(goal)), (RIGHT, up(goal))], RED, 1.6, TARGET_DASH))
+    marks.append(_line([(across(target.year), TOP), (across(target.year), BOTTOM)], RED, 1.1, YEAR_DASH))
+    if row.baseline is not None:
+        marks.append(_square(across(row.baseline.year), up(row.baseline.value)))
+    points = [(across(year), up(value)) for year, value in zip(years, values, strict=True)]
+    if points:
+        marks.append(_line(points, BLUE, FIGURE_WIDTH))
+        marks += [_circle(x, y, 3.5, BLUE) for x, y in points]
+    marks += [_circle(across(r.year), up(r.value), 5, "#ffffff", BLUE, 2.5) for r in readings if r.estimate]
+    marks += [_diamond(across(p.year), up(p.value)) for p in view.derived]
+    if projection and row.projected is not None:
+        end = (across(target.year), up(row.projected))
+        marks.append(_line([points[-1], end], BLUE, 2, PROJECTION_DASH))
+    if goal is not None:  # the target's own words at the end of its line
+        marks.append(
+            _text(
+                RIGHT - 2, up(goal) - 5, text.show_target(target, indicator), size=LABEL_FONT, anchor="end", color=RED
+            )
+        )
+    base = row.baseline.year if row.baseline is not None else None
+    words = [_value_words(r.value, r.qualifier) for r in readings]
+    shown = [*_labelled(list(zip(years, values, words, strict=True)), base)]
+    shown += [(p.year, p.value, plain(p.value)) for p in view.derived]
+    for year, value, label in shown:
+        above = 12 if year == base else 8  # clear of the baseline's square
+        marks.append(_text(across(year), max(up(value) - above, TOP - 2), label, size=LABEL_FONT))
+    return _svg(WIDTH, HEIGHT, [*_axes(left, labels, up, across, shown_years), *marks], inline=inline)
+
+
+def _axes(
+    left: float,
+    labels: Sequence[tuple[float, str]],
+    up: Callable[[float], float],
+    across: Callable[[float], float],
+    shown_years: Sequence[int],
+) -> list[str]:
+    """The left and bottom edges, their ticks and the tick labels."""
+    parts = [_line([(left, TOP), (left, BOTTOM), (RIGHT, BOTTOM)], INK, 1)]
+    for tick, label in labels:
+        y = up(tick)
+        parts.append(_line([(left - 4, y), (left, y)], INK, 1))
+        parts.append(_text(left - 7, y + 4, label, size=TICK_FONT, anchor="end"))
+    for year in year_ticks(min(shown_years), max(shown_years)):
+        x = across(year)
+        parts.append(_line([(x, BOTTOM), (x, BOTTOM + 4)], INK, 1))
+        parts.append(_text(x, BOTTOM + 18, str(year), size=TICK_FONT))
+    return parts
+
+
+def _value_words(value: float, qualifier: Qualifier | None) -> str:
+    """A point's label: its value, with the bound its print states ("> 148")."""
+    return plain(value) if qualifier is None else f"{qualifier.symbol} {plain(value)}"
+
+
+def _labelled(points: list[tuple[int, float, str]], baseline: int | None) -> list[tuple[int, float, str]]:
+    """The figures whose value is written beside the point: every one, or on a long series the first, the
+    baseline's and the latest."""
+    if len(points) <= LABEL_ALL_UP_TO:
+        return points
+    last = len(points) - 1
+    return [point for number, point in enumerate(points) if number in (0, last) or point[0] == baseline]
 
 
 def key(*, inline: bool) -> str:
-    """What the marks of every chart mean, drawn once: figures, estimate, derived, baseline, target, projection."""
-    _matplotlib()
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
-    figure = Figure(figsize=(6.4, 0.6), dpi=100)
-    handles = [
-        Line2D([], [], label=tr("Figures"), **FIGURES),
-        Line2D([], [], linestyle="none", label=tr("estimate"), **ESTIMATE),
-        Line2D([], [], linestyle="none", label=tr("derived"), **DERIVED),
-        Line2D([], [], linestyle="none", label=tr("Baseline"), **BASELINE),
-        Line2D([], [], label=tr("Target"), **TARGET),
-        Line2D([], [], label=tr("Target year"), **TARGET_YEAR),
-        Patch(label=tr("Target range"), facecolor=RED, alpha=0.12),
-        Line2D([], [], label=tr("Projection"), **PROJECTION),
+    """What the marks of every chart mean, drawn once: figures, estimate, derived, baseline, target, target year,
+    target range, projection; four to a row."""
+    samples: list[tuple[str, Callable[[float, float], list[str]]]] = [
+        (tr("Figures"), lambda x, y: [_line([(x, y), (x + 28, y)], BLUE, FIGURE_WIDTH), _circle(x + 14, y, 3.5, BLUE)]),
+        (tr("estimate"), lambda x, y: [_circle(x + 14, y, 5, "#ffffff", BLUE, 2.5)]),
+        (tr("derived"), lambda x, y: [_diamond(x + 14, y)]),
+        (tr("Baseline"), lambda x, y: [_square(x + 14, y)]),
+        (tr("Target"), lambda x, y: [_line([(x, y), (x + 28, y)], RED, 1.6, TARGET_DASH)]),
+        (tr("Target year"), lambda x, y: [_line([(x + 14, y - 8), (x + 14, y + 8)], RED, 1.1, YEAR_DASH)]),
+        (tr("Target range"), lambda x, y: [_band(x, x + 28, y - 6, y + 6)]),
+        (tr("Projection"), lambda x, y: [_line([(x, y), (x + 28, y)], BLUE, 2, PROJECTION_DASH)]),
     ]
-    figure.legend(handles=handles, loc="center", ncol=4, frameon=False, fontsize=7.5)
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Format": None, "Type": None, "Creator": None, "Date": None})
-    return _finish(buffer.getvalue(), inline)
-
-
-#: Below this many charts a second process costs more than it saves.
-POOL_THRESHOLD = 24
+    marks: list[str] = []
+    for number, (label, sample) in enumerate(samples):
+        x, y = 12 + (number % 4) * 158, 18 + (number // 4) * 26
+        marks += sample(x, y)
+        marks.append(_text(x + 36, y + 4, label, size=11, anchor="start"))
+    return _svg(WIDTH, 62, marks, inline=inline)
 
 
 def draw_all(sections: Sequence[TargetSection], *, inline: bool) -> list[str | None]:
-    """Every section's chart, in order; spread over the machine's cores when there are many.
-
-    Each worker process draws on its own figure; a chart does not depend on what was drawn before
-    it, so the result is the same as drawing them one by one.
-    """
-    import os
-
-    workers = min(os.cpu_count() or 1, 8)
-    wanted = [s for s in sections if has_figures(s)]
-    if workers < 2 or len(wanted) < POOL_THRESHOLD:
-        return [chart(s, inline=inline) for s in sections]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
-
-    from ictgoals.i18n import language
-
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        drawn = pool.map(partial(_draw_in_worker, language(), inline), sections, chunksize=8)
-        return list(drawn)
-
-
-def _draw_in_worker(language: str, inline: bool, section: TargetSection) -> str | None:
-    from ictgoals.i18n import use
-
-    use(language)  # a spawned worker starts in English
-    return chart(section, inline=inline)
+    """Every section's chart, in order (None for a section with under two points)."""
+    return [chart(section, inline=inline) for section in sections]

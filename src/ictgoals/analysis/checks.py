@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -48,6 +48,20 @@ class Finding:
     def to_record(self) -> dict[str, Any]:
         """The finding as a row of `validate --format csv`, with its severity."""
         return records.FINDING.record(self)
+
+
+#: A finding as plain values: severity, code, message, file, line, indicator, year.
+PlainFinding = tuple[str, str, str, str | None, int | None, str | None, int | None]
+
+
+def plain_findings(findings: Sequence[Finding]) -> list[PlainFinding]:
+    """Findings as plain values, for the cache to keep (`datafiles.cache.derived`)."""
+    return [(f.severity.value, f.code, f.message, f.file, f.line, f.indicator, f.year) for f in findings]
+
+
+def findings_from_plain(rows: Sequence[Sequence[Any]]) -> tuple[Finding, ...]:
+    """The findings `plain_findings` kept."""
+    return tuple(Finding(Severity(row[0]), *row[1:]) for row in rows)
 
 
 @dataclass(frozen=True, repr=False)

@@ -9,6 +9,9 @@ begins with exactly the bytes the entry was built from (see `datafiles/appends.p
 else, including an unreadable or corrupt cache file, means the files are parsed again and the
 entry rewritten. It is stored with `marshal`, which reads plain tuples (`datafiles/payload.py`)
 several times faster than pickle reads dataclasses.
+
+Beside an entry, `derived` keeps results worked out from its dataset alone (`validate`'s findings,
+in each language), valid while the data files and the source of ictgoals are unchanged.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ import functools
 import marshal
 import os
 import sys
+import weakref
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ictgoals import __version__
 from ictgoals.datafiles.located import MAX_FILE_BYTES, read_bytes
@@ -29,6 +33,11 @@ from ictgoals.model import Dataset
 
 FORMAT = 7
 ENV_CACHE_HOME = "XDG_CACHE_HOME"
+_T = TypeVar("_T")
+
+#: Where each dataset read through the cache came from: its cache file, and a hash of the state of its two
+#: files (paths, contents, the code that loaded them). `derived` keeps results of it beside that file.
+_ORIGINS: weakref.WeakKeyDictionary[Dataset, tuple[Path, str]] = weakref.WeakKeyDictionary()
 
 
 @functools.lru_cache(maxsize=2)
@@ -157,16 +166,19 @@ def load(
     if cached is not None and cached.head != head:
         cached = None
     prefix, digest = _digests(content, cached.size if cached and cached.size < len(content) else None)
+    state = (entry, _hash(repr((head, len(content), digest)).encode()))
     if cached is not None:
         if (cached.size, cached.digest) == (len(content), digest):
-            return decode(cached.payload)
+            found = decode(cached.payload)
+            return _from(found, state) if store else found
         # Grown, still beginning with exactly the cached bytes (not an edit before the old end,
         # nor another file of another size): perhaps only entries were appended.
         grown = _extended(cached, actuals, content) if prefix == cached.digest else None
         if grown is not None:
-            if store:
-                _write(entry, _Entry(head, len(content), digest, *grown))
-            return decode(grown[2])
+            if not store:
+                return decode(grown[2])
+            _write(entry, _Entry(head, len(content), digest, *grown))
+            return _from(decode(grown[2]), state)
     try:
         read = {path: given.get(path) or content.decode("utf-8") for path, content in contents.items()}
     except UnicodeDecodeError:
@@ -181,7 +193,53 @@ def load(
 
     extendable = appends.extendable(text, count, appends.header_count(text))
     _write(entry, _Entry(head, len(content), digest, extendable, count, payload))
+    return _from(dataset, state)
+
+
+def _from(dataset: Dataset, state: tuple[Path, str]) -> Dataset:
+    _ORIGINS[dataset] = state
     return dataset
+
+
+@functools.lru_cache(maxsize=1)
+def source_fingerprint(package: Path = Path(__file__).parent.parent) -> str:
+    """A hash of the source of all of ictgoals: what a result worked out from the data depends on."""
+    parts = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders.sort()
+        for name in sorted(n for n in names if n.endswith(".py")):
+            with open(os.path.join(folder, name), "rb") as handle:  # noqa: PTH118, PTH123 (plain and quick)
+                parts.append(name.encode() + b"\0" + handle.read())
+    return _hash(b"".join(parts))
+
+
+def derived(
+    dataset: Dataset, name: str, compute: Callable[[], _T], *, plain: Callable[[_T], Any], back: Callable[[Any], _T]
+) -> _T:
+    """A result worked out from `dataset` alone (`compute`), kept beside its cache file as `plain` values and read
+    back with `back` while the data files and the source of ictgoals are what they were; else computed and kept.
+
+    A dataset that did not come through the cache (`--no-cache`, a dry run's text) is always computed. `name`
+    says what the result is, and must name everything else it depends on (the language of its messages).
+    """
+    origin = _ORIGINS.get(dataset)
+    if origin is None:
+        return compute()
+    entry, state = origin
+    place = entry.with_name(f"{entry.stem}.{name}.marshal")
+    key = (state, source_fingerprint())
+    body = _verified(place)
+    if body is not None:
+        try:
+            stored, value = marshal.loads(body)
+            if stored == key:
+                return back(value)
+        except (ValueError, TypeError, EOFError, KeyError, IndexError):  # damaged or of an older layout
+            pass
+    result = compute()
+    with contextlib.suppress(ValueError):  # a value marshal cannot store is simply not kept
+        _store(place, marshal.dumps((key, plain(result))))
+    return result
 
 
 def _extended(cached: _Entry, path: Path, content: bytes) -> tuple[bool, int, tuple[Any, ...]] | None:
@@ -222,15 +280,11 @@ def _read(entry: Path) -> _Entry | None:
     anywhere (including in the groups of figures decoded later, on first use) means a rebuild,
     never a wrong figure or a crash. Only a regular file of bounded size is read.
     """
-    try:
-        raw = read_bytes(entry, MAX_CACHE_BYTES)
-    except OSError:
-        return None
-    start = len(MAGIC) + _DIGEST
-    if not raw.startswith(MAGIC) or raw[len(MAGIC) : start] != _checksum(raw[start:]):
+    body = _verified(entry)
+    if body is None:
         return None
     try:
-        found = _Entry(*marshal.loads(raw[start:]))
+        found = _Entry(*marshal.loads(body))
         if found.head[0] != FORMAT:
             return None
         return found
@@ -238,20 +292,39 @@ def _read(entry: Path) -> _Entry | None:
         return None
 
 
+def _verified(place: Path) -> bytes | None:
+    """A cache file's body, once its checksum is verified; None when there is none, or it is damaged or not ours."""
+    try:
+        raw = read_bytes(place, MAX_CACHE_BYTES)
+    except OSError:
+        return None
+    start = len(MAGIC) + _DIGEST
+    if not raw.startswith(MAGIC) or raw[len(MAGIC) : start] != _checksum(raw[start:]):
+        return None
+    return raw[start:]
+
+
 def _write(entry: Path, contents: _Entry) -> None:
-    """Store atomically, checksummed; a cache that cannot be written is simply not used."""
+    """Store an entry atomically, checksummed."""
+    _store(
+        entry,
+        marshal.dumps(
+            (contents.head, contents.size, contents.digest, contents.extendable, contents.entries, contents.payload)
+        ),
+    )
+
+
+def _store(place: Path, body: bytes) -> None:
+    """Write a cache file atomically, checksummed; a cache that cannot be written is simply not used."""
     import tempfile
 
-    body = marshal.dumps(
-        (contents.head, contents.size, contents.digest, contents.extendable, contents.entries, contents.payload)
-    )
     with contextlib.suppress(OSError, ValueError):
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
+        place.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=place.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(MAGIC + _checksum(body) + body)
-            Path(temporary).replace(entry)
+            Path(temporary).replace(place)
         finally:
             with contextlib.suppress(OSError):
                 Path(temporary).unlink()

@@ -123,3 +123,14 @@ def test_a_former_province_names_its_successor_and_the_successor_its_predecessor
     assert "Vĩnh Long took in Bến Tre, Trà Vinh on 1 July 2025" in err
     assert '--region "Bến Tre", --region "Trà Vinh"' in err
     assert '--region "Vĩnh Long"' not in err  # never tells the user to ask for what they asked
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_show_cites_sources_by_number_and_title_never_by_id(fmt: str) -> None:
+    """exports in the test data: 132 from review-2024-b and 133 from review-2024-a, both in 2024."""
+    code, out, _ = run("show", "exports", "--format", fmt)
+    assert code == 0
+    assert "review-2024" not in out
+    assert "(exports)" not in out  # nor the indicator's id in the title
+    cited = [line.replace("\\", "").replace("|", " ").split() for line in out.splitlines() if "review, report" in line]
+    assert [" ".join(words) for words in cited] == ["[1] 2024 review, report B", "[2] 2024 review, report A"]

@@ -9,7 +9,7 @@ from ictgoals.analysis import records
 from ictgoals.analysis.changes import implied_previous, stated_for
 from ictgoals.analysis.index import Index, Point, Reading, Series, qualifier_of
 from ictgoals.analysis.status import StatusRow, evaluate_in
-from ictgoals.model import NATIONAL, Actual, Dataset, Indicator, Target, region_key
+from ictgoals.model import NATIONAL, Actual, Dataset, Indicator, Source, Target, region_key
 from ictgoals.regions import catalogue, territory_of
 
 # ---------------------------------------------------------------- the results
@@ -95,6 +95,8 @@ class IndicatorView:
     """Its targets, each as `status` evaluates it."""
     absorbed: tuple[Actual, ...] = ()
     """Figures of the former provinces this one was formed from: shown, never used."""
+    sources: tuple[Source, ...] = ()
+    """The sources of its figures, in the order its history first cites them."""
 
     def history(self) -> tuple[HistoryEntry, ...]:
         """Every figure, former province's figure and derived value, by year; the one used first in a year."""
@@ -173,7 +175,9 @@ def show(dataset: Dataset, indicator_id: str, region: str = NATIONAL, index: Ind
         for actual in (*group.periods, *(a for year in group.years() for a in group.actuals[year]))
     )
     derived_points = tuple(derived[y] for y in sorted(derived))
-    return IndicatorView(indicator, region, actuals, readings, derived_points, rows, absorbed)
+    view = IndicatorView(indicator, region, actuals, readings, derived_points, rows, absorbed)
+    cited = dict.fromkeys(e.source for e in view.history() if e.source is not None and e.source in dataset.sources)
+    return replace(view, sources=tuple(dataset.sources[source] for source in cited))
 
 
 def _judged_year(target: Target, series: Series) -> int:

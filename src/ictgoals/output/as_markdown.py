@@ -11,6 +11,7 @@ from ictgoals.analysis.diff import DiffReport
 from ictgoals.analysis.records import Result
 from ictgoals.analysis.status import StatusReport
 from ictgoals.analysis.view import IndicatorView
+from ictgoals.i18n import tr
 from ictgoals.output import text
 from ictgoals.output.safe import printable
 
@@ -54,7 +55,15 @@ def tables(result: Result) -> list[tuple[list[str], list[list[str]]]]:
     if isinstance(result, Findings):
         return [(text.finding_headers(), [text.finding_cells(f) for f in result])]
     if isinstance(result, IndicatorView):
-        history = [text.history_cells(entry, result.indicator) for entry in result.history()]
+        numbers = text.source_numbers(result.sources)
+        history = [text.history_cells(entry, result.indicator, numbers) for entry in result.history()]
         targets = [text.status_cells(row) for row in result.targets]
-        return [(text.history_headers(), history), *([(text.status_headers(), targets)] if targets else [])]
+        sources = [
+            [f"[{n}]", s.title or s.outlet or s.id] for s, n in zip(result.sources, numbers.values(), strict=True)
+        ]
+        return [
+            (text.history_headers(), history),
+            *([(text.status_headers(), targets)] if targets else []),
+            *([(["#", tr("Source")], sources)] if sources else []),
+        ]
     raise AssertionError(f"no Markdown for {type(result).__name__}")

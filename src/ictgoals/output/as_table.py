@@ -346,10 +346,11 @@ def view(view: IndicatorView, out: TextIO, context: Context) -> None:
     indicator = view.indicator
     width = printer.width
     other = indicator.name if text.name(indicator) != indicator.name else indicator.name_vi
-    title = [f"{text.name(indicator)} ({indicator.id})", *([other] if other else [])]
-    cells = [text.history_cells(entry, indicator) for entry in view.history()]
+    title = [text.name(indicator), *([other] if other else [])]
+    numbers = text.source_numbers(view.sources)
+    cells = [text.history_cells(entry, indicator, numbers) for entry in view.history()]
     headers = text.history_headers()
-    figures = fitted(width, title, headers, cells, whole=[3])
+    figures = fitted(width, title, headers, cells, text.source_lines(view.sources), whole=[3])
     bar = max(8, min(32, width - 40))
     chart = fitted(
         width,

@@ -179,6 +179,6 @@ def stacked_lines(headers: Sequence[str], row: Sequence[str], width: int) -> lis
     lines = wrap(row[0], width)
     for header, cell in zip(headers[1:], row[1:], strict=True):
         if cell:
-            first, *rest = wrap(f"{header}: {cell}", width - 2)
+            first, *rest = wrap(f"{header}: {cell}" if header else cell, width - 2)
             lines += [f"  {first}", *(f"    {more}" for more in wrap(" ".join(rest), width - 4) if rest)]
     return lines

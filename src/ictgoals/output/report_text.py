@@ -144,7 +144,7 @@ def figure_rows(report: Report, section: TargetSection) -> list[list[str]]:
     for entry in section.view.history():
         if entry.absorbed:
             continue
-        year, value, printed, _, flags = text.history_cells(entry, indicator)
+        year, value, printed, _, flags = text.history_cells(entry, indicator, {})
         number = None if entry.source is None else report.source_number(entry.source)
         rows.append([year, value, printed, "" if number is None else f"[{number}]", flags])
     return rows

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ictgoals.analysis.status import is_approximate
 from ictgoals.i18n import language, pt, tr, vocabulary
 from ictgoals.localize import date_text, fixed, plain, signed
-from ictgoals.model import NATIONAL, Indicator, Op, Qualifier, Status, Target
+from ictgoals.model import NATIONAL, Indicator, Op, Qualifier, Source, Status, Target
 
 if TYPE_CHECKING:  # the results these words describe; this module needs none of them to run
     from ictgoals.analysis.catalogue import CatalogueRow
@@ -284,32 +284,62 @@ def region_cells(region: Region) -> list[str]:
 
 
 def finding_headers() -> list[str]:
-    return ["", tr("Code"), tr("Where"), tr("Message")]
+    return ["", tr("Problem"), tr("Where"), tr("Message")]
 
 
 def finding_cells(finding: Finding) -> list[str]:
-    """A finding of `validate` as people read it: its severity in words, its code, where, and what."""
+    """A finding of `validate` as people read it: its severity and kind in words, where, and what."""
     where = finding.file or ""
     if finding.line is not None:
         where += f":{finding.line}"
     severity = tr("error") if finding.severity.value == "error" else tr("warning")
-    return [severity, finding.code, where, finding.message]
+    return [severity, finding_word(finding.code), where, finding.message]
+
+
+def finding_word(code: str) -> str:
+    """A kind of finding as people say it; its code (docs/methodology.md) is for JSON and CSV."""
+    match code:
+        case "conflict":
+            return pt("finding", "sources disagree")
+        case "stated-change-mismatch":
+            return pt("finding", "stated change does not add up")
+        case "inconsistent-target":
+            return pt("finding", "target disagrees with itself")
+        case "printed-mismatch":
+            return pt("finding", "printed text and value differ")
+        case "unknown-region":
+            return pt("finding", "region not in the catalogue")
+        case "invalid-data":
+            return pt("finding", "invalid data")
+        case _:
+            return code
 
 
 def history_headers() -> list[str]:
     return [tr("Year"), tr("Value"), tr("Printed"), tr("Source"), tr("Flags")]
 
 
-def history_cells(entry: HistoryEntry, indicator: Indicator) -> list[str]:
-    """One figure of `show`'s history as the cells people read."""
+def history_cells(entry: HistoryEntry, indicator: Indicator, numbers: Mapping[str, int]) -> list[str]:
+    """One figure of `show`'s history as the cells people read; its source by its number in `numbers`."""
     period = entry.period
+    source = entry.source or ""
     return [
         str(entry.year) if period is None else f"{period[0]}–{period[1]}",
         show_figure(entry.value, indicator, entry.qualifier),
         entry.printed or "",
-        entry.source or "",
+        f"[{numbers[source]}]" if source in numbers else source,
         history_flags(entry),
     ]
+
+
+def source_numbers(sources: Sequence[Source]) -> dict[str, int]:
+    """Each source's number, as a view cites it: [1], [2], … in the order given."""
+    return {source.id: number for number, source in enumerate(sources, 1)}
+
+
+def source_lines(sources: Sequence[Source]) -> list[str]:
+    """The sources a view cites, one line each under their numbers: "[1] the report's title"."""
+    return [f"[{number}] {source.title or source.outlet or source.id}" for number, source in enumerate(sources, 1)]
 
 
 def history_flags(entry: HistoryEntry) -> str:

@@ -102,7 +102,9 @@ def import_file(
         )
     writer = Writer(chosen, schema.ACTUALS, cache=cache_wanted())
     return writer.write(
-        lambda data: plans.plan_actuals(data, rows, allow_conflict=allow_conflict, new_sources={}),
+        lambda data: plans.plan_actuals(
+            data, workbooks.shares_in(rows, data.indicators), allow_conflict=allow_conflict, new_sources={}
+        ),
         dry_run=dry_run,
         wait=wait,
         notify=notify,

@@ -484,6 +484,27 @@ MESSAGES: dict[str, str] = {
     "│: target · ░: derived": "│: mục tiêu · ░: suy ra",
     "Save the sheet as CSV, or split the workbook.": "Hãy lưu trang tính ở dạng CSV, hoặc tách tệp.",
     "would unpack to {size} MB, more than the {limit} MB ictgoals reads from a workbook.": "khi giải nén sẽ chiếm {size} MB, vượt mức {limit} MB ictgoals đọc từ một tệp bảng tính.",
+    # issue 26
+    "Keep one of them, or rename the other.": "Hãy giữ một cột, hoặc đổi tên cột kia.",
+    "Name a sheet of cells with --sheet; its sheets of cells: {sheets}.": "Hãy chỉ định một trang tính có ô dữ liệu bằng --sheet; các trang tính có ô dữ liệu: {sheets}.",
+    "Name the one to read with --sheet.": "Hãy chỉ định trang tính cần đọc bằng --sheet.",
+    "Open the workbook in Excel or LibreOffice, let it calculate, and save it again.": "Hãy mở tệp bằng Excel hoặc LibreOffice, để chương trình tính lại, rồi lưu lại.",
+    "Save the sheet as CSV, or copy it into a new workbook.": "Hãy lưu trang tính ở dạng CSV, hoặc chép sang một tệp mới.",
+    "Type the figure in the indicator's unit and give the cell the General or Number format.": "Hãy nhập số liệu theo đơn vị của chỉ tiêu và đặt định dạng ô là General hoặc Number.",
+    "cell {cell} ({key}) holds a formula with no saved value, so there is no figure to read.": "ô {cell} ({key}) chứa công thức chưa có giá trị được lưu, nên không có số liệu để đọc.",
+    "cell {cell} ({key}) is formatted as a percentage ({shown}), but {what} is not in %.": "ô {cell} ({key}) được định dạng phần trăm ({shown}), nhưng {what} không tính bằng %.",
+    "has no visible sheet of cells; its hidden ones: {sheets}.": "không có trang tính hiển thị nào có ô dữ liệu; các trang tính bị ẩn: {sheets}.",
+    "indicator {id!r}": "chỉ tiêu {id!r}",
+    "names the column {name!r} twice (columns {first} and {second}).": "có hai cột cùng tên {name!r} (cột {first} và {second}).",
+    "no [Content_Types].xml": "thiếu [Content_Types].xml",
+    "no sheet of cells": "không có trang tính nào có ô dữ liệu",
+    "sheet {sheet!r} is a chart, not a sheet of cells.": "trang tính {sheet!r} là biểu đồ, không phải trang có ô dữ liệu.",
+    "{part} declares a DTD, which a workbook never needs": "{part} khai báo DTD, điều mà một tệp bảng tính không bao giờ cần",
+    "cell {cell}: a date outside the calendar": "ô {cell}: một ngày không có trong lịch",
+    "row {row} is given twice, or after a later row": "hàng {row} xuất hiện hai lần, hoặc sau một hàng phía dưới nó",
+    "row {row} gives a cell twice": "hàng {row} có một ô xuất hiện hai lần",
+    "{part} has a row of more than {count} XML elements; a sheet has at most 16,384 columns.": "{part} có một hàng hơn {count} phần tử XML; một trang tính có tối đa 16.384 cột.",
+    "{part} holds more than {count} XML elements, more than ictgoals reads from a workbook.": "{part} chứa hơn {count} phần tử XML, nhiều hơn mức ictgoals đọc từ một tệp bảng tính.",
 }
 
 #: Click's own error messages, translated by pattern on the finished message (see ictgoals.cli_lang).

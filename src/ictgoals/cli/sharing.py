@@ -21,14 +21,16 @@ from ictgoals.cli.shared import (
     YearArg,
     app,
     note_region,
+    output_path,
     say,
+    stdout_for,
     translates_errors,
 )
 from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL
 from ictgoals.output import as_extract
-from ictgoals.output.formats import ExtractFormat, ReportFormat
+from ictgoals.output.formats import ExtractFormat, ReportFormat, utf8
 from ictgoals.writing.inputs import read_file, read_stream
 
 
@@ -56,10 +58,13 @@ def extract(
     run = Run(targets, actuals, no_cache, output=output)
     dataset = run.load()
     found = api.extract(dataset, text, date=date, region=region)
-    out = sys.stdout if output is None else io.StringIO()  # a terminal sees the printed parts highlighted
-    as_extract.render(found, fmt, out, width=run.width(), source=source, file=file, dataset=dataset)
-    if isinstance(out, io.StringIO) and output is not None:
-        save(output, out.getvalue())
+    if run.output is None:  # a terminal sees the printed parts highlighted
+        with stdout_for(fmt) as out:
+            as_extract.render(found, fmt, out, width=run.width(), source=source, file=file, dataset=dataset)
+        return
+    buffer = io.StringIO()
+    as_extract.render(found, fmt, buffer, width=run.width(), source=source, file=file, dataset=dataset)
+    save(run.output, buffer.getvalue())
 
 
 @app.command()
@@ -76,6 +81,8 @@ def export(
     """Write the whole dataset as an open-data package: CSV files with typed schemas and keys."""
     if to != "datapackage":
         raise UsageError(tr("--to {format}: the one package format is datapackage.", format=to))
+    if str(directory) == "-":
+        raise UsageError(tr("export writes a directory of files: give its path; - (standard output) cannot hold one."))
     written = api.export_datapackage(Run(targets, actuals, no_cache).load(), directory)
     say(tr("wrote {count} files in {directory}.", count=len(written), directory=directory))
 
@@ -101,6 +108,7 @@ def report(
     """Write a report to share: summary, what changed, and a chart per target (needs the report extra)."""
     content = api.report(Run(targets, actuals, no_cache).load(), year, region)
     note_region(content.region)
-    written = api.write_report(content, fmt, output, sys.stdout)
+    with utf8(sys.stdout) as out:
+        written = api.write_report(content, fmt, output_path(output), out)
     if written is not None:
         say(tr("wrote {path}.", path=written))

@@ -491,6 +491,7 @@ MESSAGES: dict[str, str] = {
     "Open the workbook in Excel or LibreOffice, let it calculate, and save it again.": "Hãy mở tệp bằng Excel hoặc LibreOffice, để chương trình tính lại, rồi lưu lại.",
     "Save the sheet as CSV, or copy it into a new workbook.": "Hãy lưu trang tính ở dạng CSV, hoặc chép sang một tệp mới.",
     "Type the figure in the indicator's unit and give the cell the General or Number format.": "Hãy nhập số liệu theo đơn vị của chỉ tiêu và đặt định dạng ô là General hoặc Number.",
+    "a directory": "một thư mục",
     "cell {cell} ({key}) holds a formula with no saved value, so there is no figure to read.": "ô {cell} ({key}) chứa công thức chưa có giá trị được lưu, nên không có số liệu để đọc.",
     "cell {cell} ({key}) is formatted as a percentage ({shown}), but {what} is not in %.": "ô {cell} ({key}) được định dạng phần trăm ({shown}), nhưng {what} không tính bằng %.",
     "has no visible sheet of cells; its hidden ones: {sheets}.": "không có trang tính hiển thị nào có ô dữ liệu; các trang tính bị ẩn: {sheets}.",
@@ -501,10 +502,15 @@ MESSAGES: dict[str, str] = {
     "sheet {sheet!r} is a chart, not a sheet of cells.": "trang tính {sheet!r} là biểu đồ, không phải trang có ô dữ liệu.",
     "{part} declares a DTD, which a workbook never needs": "{part} khai báo DTD, điều mà một tệp bảng tính không bao giờ cần",
     "cell {cell}: a date outside the calendar": "ô {cell}: một ngày không có trong lịch",
+    "export writes a directory of files: give its path; - (standard output) cannot hold one.": "export ghi ra một thư mục gồm nhiều tệp: hãy chỉ định đường dẫn của thư mục; - (đầu ra chuẩn) không chứa được thư mục.",
     "row {row} is given twice, or after a later row": "hàng {row} xuất hiện hai lần, hoặc sau một hàng phía dưới nó",
     "row {row} gives a cell twice": "hàng {row} có một ô xuất hiện hai lần",
     "{part} has a row of more than {count} XML elements; a sheet has at most 16,384 columns.": "{part} có một hàng hơn {count} phần tử XML; một trang tính có tối đa 16.384 cột.",
     "{part} holds more than {count} XML elements, more than ictgoals reads from a workbook.": "{part} chứa hơn {count} phần tử XML, nhiều hơn mức ictgoals đọc từ một tệp bảng tính.",
+    "{path}: is a FIFO (named pipe) that no program is reading, so nothing was written. Start the program that reads it first.": "{path}: là một FIFO (ống có tên) mà không chương trình nào đang đọc, nên không ghi gì. Hãy chạy chương trình đọc nó trước.",
+    "{path}: is a symbolic link to nothing, so nothing was written. Give a directory.": "{path}: là một liên kết tượng trưng trỏ tới nơi không tồn tại, nên không ghi gì. Hãy chỉ định một thư mục.",
+    "{path}: is {kind}, not a regular file, so nothing was written. Give the path of a file to create or replace.": "{path}: là {kind}, không phải tệp thông thường, nên không ghi gì. Hãy chỉ định đường dẫn của một tệp để tạo hoặc thay thế.",
+    "{path}: {file} is a file, not a directory, so nothing was written. Give a directory.": "{path}: {file} là một tệp, không phải thư mục, nên không ghi gì. Hãy chỉ định một thư mục.",
 }
 
 #: Click's own error messages, translated by pattern on the finished message (see ictgoals.cli_lang).

@@ -247,7 +247,7 @@ class Headers:
         """The line of `key = …` in the table that starts at line `start`."""
         if start is None:
             return None
-        lines = self.text.splitlines()
+        lines = self.text.split("\n")  # not splitlines(): U+2028, U+0085 … in a string are no line breaks in TOML
         pattern = re.compile(rf"[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*=")
         for number in range(start, len(lines)):
             line = lines[number]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from collections.abc import Callable, Sequence
-from html import escape
 from typing import TYPE_CHECKING, TextIO
 
 from ictgoals.i18n import language, tr
@@ -21,6 +22,16 @@ from ictgoals.output.report_text import (
 
 if TYPE_CHECKING:
     from ictgoals.analysis.report import Report, TargetSection
+
+#: What a browser would act on rather than show: controls (but tab and newlines), line and paragraph
+#: separators, bidirectional overrides and isolates (which reorder the text around them), lone surrogates.
+_HIDDEN = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+
+
+def escape(text: str) -> str:
+    """Text from the data as HTML: markup escaped, and each hidden character shown as an escape such as `\\u202e`."""
+    return html.escape(re.sub(_HIDDEN, lambda m: f"\\u{ord(m.group()):04x}", text))
+
 
 STYLE = """
 body{font-family:"DejaVu Sans","Noto Sans",Arial,sans-serif;color:#1b1b1b;max-width:60rem;margin:2rem auto;

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import stat
 import warnings
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
@@ -11,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ictgoals.datafiles.located import MAX_FILE_BYTES
+from ictgoals.datafiles.located import MAX_FILE_BYTES, kind_of
 from ictgoals.errors import DataError
 from ictgoals.i18n import tr
 from ictgoals.model import Indicator
@@ -68,23 +69,31 @@ def read_xlsx(path: Path, sheet: str | None) -> tuple[list[str], list[tuple[str,
             tr("Install it with: {command}", command="pip install 'ictgoals[xlsx]'"),
         ) from e
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except FileNotFoundError as e:
         raise DataError(path, tr("file not found.")) from e
-    if size > MAX_FILE_BYTES:
+    except OSError as e:
+        raise DataError(path, tr("cannot be read ({reason}).", reason=e.strerror or e)) from e
+    if not stat.S_ISREG(status.st_mode):  # a FIFO would hang the reader, a device fill the memory
+        kind = tr("a directory") if stat.S_ISDIR(status.st_mode) else kind_of(status.st_mode)
+        raise DataError(
+            path, tr("is {kind}, not a regular file.", kind=kind), tr("Give the path of a file saved on disk.")
+        )
+    if status.st_size > MAX_FILE_BYTES:
         raise DataError(path, tr("is larger than {size} MB, the most ictgoals reads.", size=MAX_FILE_BYTES // 2**20))
     _inspect(path)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl's warnings about styles and extensions are not the reader's
         # ... but a date no calendar holds is no figure: openpyxl would make it the error "#VALUE!"
         warnings.filterwarnings("error", message=_OUT_OF_RANGE_DATE)
-        with _Readable(path):
-            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-        try:
-            table = _choose(workbook, path, sheet)
-            return _read_sheet(path, workbook, table, f"{path} [{table.title}]")
-        finally:
-            workbook.close()
+        with path.open("rb") as handle:  # ours to close, even when openpyxl fails half way through loading
+            with _Readable(path):
+                workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True, keep_links=False)
+            try:
+                table = _choose(workbook, path, sheet)
+                return _read_sheet(path, workbook, table, f"{path} [{table.title}]")
+            finally:
+                workbook.close()
 
 
 class _Readable:

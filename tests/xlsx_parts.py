@@ -21,7 +21,8 @@ STYLES = (
     '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
     '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>'
     '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="10" applyNumberFormat="1"/>'
-    '<xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>'
+    '<xf numFmtId="14" applyNumberFormat="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
 )
 
 Cell = str | int | float | None

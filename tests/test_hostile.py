@@ -885,6 +885,14 @@ def test_a_percent_cell_on_another_unit_is_refused_naming_the_cell(
     assert f"row 2: cell C2 (value) is formatted as a percentage (12%), but indicator '{indicator}' is not in %" in line
 
 
+def test_a_percent_cell_of_an_unknown_indicator_says_the_indicator_is_unknown(
+    data: tuple[Path, Path], tmp_path: Path
+) -> None:
+    code, _, err = import_dry_run(data, percent_book(tmp_path / "p.xlsx", "dosiers", 0.5))
+    assert code == 2
+    assert "unknown indicator 'dosiers'" in one_paragraph(err)
+
+
 def test_a_formula_with_no_saved_value_is_named(data: tuple[Path, Path], tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active

@@ -341,8 +341,8 @@ def _shares(row: Row, where: str, indicators: Mapping[str, Indicator]) -> Row:
     indicator = indicators.get(str(row.get("indicator")))
     read: Row = {}
     for key, value in row.items():
-        if not isinstance(value, PercentCell):
-            read[key] = value
+        if not isinstance(value, PercentCell) or (key == "value" and indicator is None):
+            read[key] = value  # an unknown indicator is refused by the checks that follow, with its name
             continue
         unit = _unit_of(key, row, indicator)
         if unit != "%":

@@ -809,7 +809,7 @@ def test_a_shared_strings_bomb_is_refused_before_it_is_read(
     assert book.stat().st_size < 3 * 2**20
     done = run("import", str(book), "--dry-run", "--targets", str(data[0]), "--actuals", str(data[1]), timeout=60)
     assert done.returncode == 2
-    assert "xl/sharedStrings.xml holds more than 1,000,000 XML elements" in one_paragraph(done.stderr.decode())
+    assert "xl/sharedStrings.xml holds more than 1,000,000 XML elements or 64 MB" in one_paragraph(done.stderr.decode())
 
 
 def test_a_row_of_millions_of_cells_is_refused_before_it_is_read(data: tuple[Path, Path], tmp_path: Path) -> None:
@@ -822,7 +822,31 @@ def test_a_row_of_millions_of_cells_is_refused_before_it_is_read(data: tuple[Pat
     book = write(tmp_path / "wide.xlsx", parts((("S", "visible", ""),)), streamed={"xl/worksheets/sheet1.xml": chunks})
     done = run("import", str(book), "--dry-run", "--targets", str(data[0]), "--actuals", str(data[1]), timeout=60)
     assert done.returncode == 2
-    assert "has a row of more than 100,000 XML elements" in one_paragraph(done.stderr.decode())
+    assert "has a row of more than 100,000 XML elements or 16 MB" in one_paragraph(done.stderr.decode())
+
+
+@pytest.mark.parametrize("part", ["xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"])
+def test_one_text_of_hundreds_of_megabytes_is_refused_before_it_is_read(
+    data: tuple[Path, Path], tmp_path: Path, part: str
+) -> None:
+    def chunks() -> Iterator[bytes]:
+        if part == "xl/sharedStrings.xml":
+            yield b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
+        else:
+            yield (
+                sheet_xml(rows_xml([HEADER]) + '<row r="2"><c r="A2" t="inlineStr"><is><t>')
+                .split("</sheetData")[0]
+                .encode()
+            )
+        for _ in range(100):
+            yield b"a" * 2**20
+        yield b"</t></si></sst>" if part == "xl/sharedStrings.xml" else b"</t></is></c></row></sheetData></worksheet>"
+
+    body = rows_xml([HEADER]) + '<row r="2"><c r="A2" t="s"><v>0</v></c></row>'
+    book = write(tmp_path / "text.xlsx", parts((("S", "visible", body),), shared=[]), streamed={part: chunks})
+    done = run("import", str(book), "--dry-run", "--targets", str(data[0]), "--actuals", str(data[1]), timeout=60)
+    assert done.returncode == 2
+    assert "MB" in one_paragraph(done.stderr.decode())
 
 
 def test_a_row_number_past_a_sheets_last_row_is_refused(data: tuple[Path, Path], tmp_path: Path) -> None:

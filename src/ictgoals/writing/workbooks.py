@@ -28,8 +28,12 @@ MAX_UNZIPPED_BYTES = 4 * MAX_FILE_BYTES
 #: openpyxl takes about 10 µs an element, so a part of this many is read in seconds.
 MAX_PART_ELEMENTS = 1_000_000
 
-#: The most XML elements in one row of a sheet (a sheet has at most 16,384 columns).
+#: ... and the most bytes: a single text of a gigabyte is no figure either.
+MAX_PART_BYTES = 64 * 2**20
+
+#: The most XML elements in one row of a sheet (a sheet has at most 16,384 columns), and the most bytes.
 MAX_ROW_ELEMENTS = 100_000
+MAX_ROW_BYTES = 16 * 2**20
 
 _WORKSHEET = "spreadsheetml.worksheet+xml"
 #: Markup a workbook never needs and a hostile one uses: a DTD, whose entities can expand to gigabytes.
@@ -445,52 +449,57 @@ def _declared_parts(archive: zipfile.ZipFile, path: Path) -> tuple[set[str], set
 
 
 def _scan(archive: zipfile.ZipFile, item: zipfile.ZipInfo, worksheet: bool) -> None:
-    """Stream one part, counting its elements (a `<` that opens no end tag) without parsing it. Raises
-    _TooBigError past the limits, or _DeclaresError for a DTD."""
-    elements = row_elements = 0
+    """Stream one part, counting its elements (a `<` that opens no end tag) and bytes without parsing it.
+    Raises _TooBigError past the limits, or _DeclaresError for a DTD."""
+    elements = size = 0
+    row = [0, 0]  # the elements and bytes of the row still open at the end of the chunk before
     tail = b""
     with archive.open(item) as stream:
         while chunk := stream.read(1 << 20):
             data = tail + chunk
             if any(word in data for word in _DECLARATIONS):
                 raise _DeclaresError(tr("{part} declares a DTD, which a workbook never needs", part=item.filename))
-            count = chunk.count(b"<") - chunk.count(b"</")
             if worksheet:
-                row_elements = _rows(data, len(tail), row_elements, item.filename)
+                _rows(data, len(tail), row, item.filename)
             else:
-                elements += count
-                if elements > MAX_PART_ELEMENTS:
+                elements += chunk.count(b"<") - chunk.count(b"</")
+                size += len(chunk)
+                if elements > MAX_PART_ELEMENTS or size > MAX_PART_BYTES:
                     raise _TooBigError(
                         tr(
-                            "{part} holds more than {count} XML elements, more than ictgoals reads from a workbook.",
+                            "{part} holds more than {count} XML elements or {size} MB, more than ictgoals reads "
+                            "from a workbook.",
                             part=item.filename,
                             count=f"{MAX_PART_ELEMENTS:,}",
+                            size=MAX_PART_BYTES // 2**20,
                         )
                     )
             tail = data[-16:]
 
 
-def _rows(data: bytes, skip: int, running: int, part: str) -> int:
-    """The elements of the row still open at the end of `data` (after `running` from the chunks before);
-    raises _TooBigError for a row with more than MAX_ROW_ELEMENTS."""
+def _rows(data: bytes, skip: int, row: list[int], part: str) -> None:
+    """Add the rows in `data` (after its first `skip` bytes, seen before) to `row`, the elements and bytes of
+    the row still open; raises _TooBigError for a row of more than MAX_ROW_ELEMENTS or MAX_ROW_BYTES."""
     start = skip
     for match in _ROW.finditer(data, max(0, skip - 15)):
         if match.end() <= skip:
             continue  # wholly in the chunk before, and counted there
-        running += data.count(b"<", start, match.start()) - data.count(b"</", start, match.start())
-        _row_size(running, part)
-        running, start = 0, match.start()
-    running += data.count(b"<", start) - data.count(b"</", start)
-    _row_size(running, part)
-    return running
+        _grow(row, data, start, max(start, match.start()), part)
+        row[:] = [0, 0]
+        start = match.start()
+    _grow(row, data, start, len(data), part)
 
 
-def _row_size(elements: int, part: str) -> None:
-    if elements > MAX_ROW_ELEMENTS:
+def _grow(row: list[int], data: bytes, start: int, end: int, part: str) -> None:
+    row[0] += data.count(b"<", start, end) - data.count(b"</", start, end)
+    row[1] += end - start
+    if row[0] > MAX_ROW_ELEMENTS or row[1] > MAX_ROW_BYTES:
         raise _TooBigError(
             tr(
-                "{part} has a row of more than {count} XML elements; a sheet has at most 16,384 columns.",
+                "{part} has a row of more than {count} XML elements or {size} MB; a sheet has at most 16,384 "
+                "columns of at most 32,767 characters.",
                 part=part,
                 count=f"{MAX_ROW_ELEMENTS:,}",
+                size=MAX_ROW_BYTES // 2**20,
             )
         )

@@ -723,6 +723,8 @@ def malformed(tmp_path: Path) -> dict[str, tuple[Path, list[str]]]:
         "a shared string past the end": cell_c2('<c r="C2" t="s"><v>7</v></c>', shared=["x"]),
         "a shared string before the start": cell_c2('<c r="C2" t="s"><v>-1</v></c>', shared=["x"]),
         "a boolean that is not one": cell_c2('<c r="C2" t="b"><v>maybe</v></c>'),
+        "a style counted from the end": cell_c2('<c r="C2" s="-2"><v>0.5</v></c>'),
+        "a style past the last": cell_c2('<c r="C2" s="40"><v>0.5</v></c>'),
         "no worksheets": parts(()),
         "a chartsheet only": parts((), chartsheets=["Chart1"]),
         "no workbook part": {k: v for k, v in sheet(good).items() if k != "xl/workbook.xml"},
@@ -753,6 +755,7 @@ MALFORMED = [
     "truncated sheet XML", "a DTD with entities", "a bad cell reference", "a reference past the last column",
     "NaN in a numeric cell", "words in a numeric cell", "an impossible date", "an impossible ISO date",
     "a shared string past the end", "a shared string before the start", "a boolean that is not one",
+    "a style counted from the end", "a style past the last",
     "no worksheets", "a chartsheet only", "no workbook part", "no content types", "broken styles",
     "--sheet naming a chartsheet", "a broken zip", "a row given twice", "a row after a later one", "a cell given twice",
 ]  # fmt: skip

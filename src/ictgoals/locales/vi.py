@@ -502,6 +502,7 @@ MESSAGES: dict[str, str] = {
     "sheet {sheet!r} is a chart, not a sheet of cells.": "trang tính {sheet!r} là biểu đồ, không phải trang có ô dữ liệu.",
     "{part} declares a DTD, which a workbook never needs": "{part} khai báo DTD, điều mà một tệp bảng tính không bao giờ cần",
     "cell {cell}: a date outside the calendar": "ô {cell}: một ngày không có trong lịch",
+    "cell {cell}: a style the workbook does not define": "ô {cell}: một kiểu định dạng không có trong tệp",
     "export writes a directory of files: give its path; - (standard output) cannot hold one.": "export ghi ra một thư mục gồm nhiều tệp: hãy chỉ định đường dẫn của thư mục; - (đầu ra chuẩn) không chứa được thư mục.",
     "row {row} is given twice, or after a later row": "hàng {row} xuất hiện hai lần, hoặc sau một hàng phía dưới nó",
     "row {row} gives a cell twice": "hàng {row} có một ô xuất hiện hai lần",

@@ -212,10 +212,10 @@ def _cells(path: Path, workbook: Any, table: Any) -> Iterator[tuple[int, list[tu
         while True:
             with _Readable(path):
                 item = next(rows, None)
-                if item is None:
-                    return
-                number, cells = item
-                yield number, _row(path, workbook, number, expected, cells)
+            if item is None:
+                return
+            number, cells = item
+            yield number, _row(path, workbook, number, expected, cells)
             expected = number + 1
 
 
@@ -231,7 +231,7 @@ def _row(
     width = max(columns, default=0)
     row: list[tuple[object, bool]] = [(None, False)] * width
     for cell in cells:
-        row[cell["column"] - 1] = (_value(cell, workbook), cell.get("formula", False))
+        row[cell["column"] - 1] = (_value(path, cell, workbook), cell.get("formula", False))
     return row
 
 
@@ -258,26 +258,34 @@ class _Strings(list[object]):
         return super().__getitem__(index)
 
 
-def _value(cell: Mapping[str, Any], workbook: Any) -> object:
+def _value(path: Path, cell: Mapping[str, Any], workbook: Any) -> object:
     """A cell's value as an import reads it: a date-time at midnight is the date a sheet means by it; a number
     formatted as a percentage is marked as such."""
     value = cell["value"]
     if isinstance(value, dt.datetime):
         return value.date() if value.time() == dt.time() else value
-    if isinstance(value, float | int) and not isinstance(value, bool) and "%" in _format(cell["style_id"], workbook):
+    if isinstance(value, float | int) and not isinstance(value, bool) and "%" in _format(path, cell, workbook):
         return _Percent(value)
     return value
 
 
-def _format(style: int, workbook: Any) -> str:
+def _format(path: Path, cell: Mapping[str, Any], workbook: Any) -> str:
     """The number format of a cell's style without its quoted text and escapes (`0.0"%"` shows a literal %)."""
     from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 
-    number = workbook._cell_styles[style].numFmtId
-    if number < BUILTIN_FORMATS_MAX_SIZE:
-        code = BUILTIN_FORMATS.get(number, "General")
-    else:
-        code = workbook._number_formats[number - BUILTIN_FORMATS_MAX_SIZE]
+    style = cell["style_id"]
+    try:
+        if style < 0:  # counted from the end, a list would give another cell's style
+            raise IndexError(style)
+        number = workbook._cell_styles[style].numFmtId
+        code = (
+            BUILTIN_FORMATS.get(number, "General")
+            if number < BUILTIN_FORMATS_MAX_SIZE
+            else workbook._number_formats[number - BUILTIN_FORMATS_MAX_SIZE]
+        )
+    except (IndexError, KeyError, TypeError) as e:
+        cell_name = _reference(cell["row"], cell["column"] - 1)
+        raise unreadable(path, tr("cell {cell}: a style the workbook does not define", cell=cell_name)) from e
     return re.sub(r'"[^"]*"|\\.', "", str(code))
 
 

@@ -93,7 +93,7 @@ WIDTH_VARIABLES = ("COLUMNS", "TERMINAL_WIDTH")
 
 def _sane_widths(environ: MutableMapping[str, str]) -> None:
     """Drop a width setting that is not a number from 20 to 1000: `COLUMNS=10000000` would pad every line of
-    help to ten million spaces, and `COLUMNS=1e21` overflows."""
+    help to ten million spaces, and a width of 10**21 overflows."""
     for name in WIDTH_VARIABLES:
         value = environ.get(name)
         sane = value is not None and value.isascii() and value.isdigit() and len(value.lstrip("0")) <= 4

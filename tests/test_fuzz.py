@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import re
 import resource
 import shutil
 import signal
@@ -246,3 +247,268 @@ def test_killed_writers_never_tear_a_file(tmp_path: Path) -> None:
     assert stray == []
     assert sum(outcomes.values()) == KILLS - KILLS // 3
     print(f"killed writers: {KILLS}; record and import left the old text {outcomes['old']}, the new {outcomes['new']}")
+
+
+# ---------------------------------------------------------------- issue 26: odd outputs, odd stdout, hostile xlsx
+
+#: The commands that write a file with -o (or into a directory), with what makes them write something.
+WRITERS = [
+    ["status", "2025", "--format", "json", "-o"], ["diff", "2024", "--format", "csv", "-o"],
+    ["show", "dossiers", "--format", "markdown", "-o"], ["validate", "--format", "table", "-o"],
+    ["indicators", "--format", "xlsx", "-o"], ["extract", "REPORT", "--format", "toml", "-o"],
+    ["report", "2025", "-o"], ["report", "2025", "--format", "markdown", "-o"], ["export"],
+]  # fmt: skip
+TARGETS = [
+    "missing", "a file", "a link to a file", "a dangling link", "a FIFO", "a null device", "a full device",
+    "a directory", "a socket", "under a file", "in a read-only directory", "-",
+]  # fmt: skip
+
+
+def make_target(folder: Path, kind: str) -> tuple[Path, list[object]]:
+    """A path of `kind` in `folder`, and what must hold it open (a socket) while the case runs."""
+    import socket
+    import stat
+
+    path, held = folder / "target", list[object]()
+    if kind == "a file":
+        path.write_text("mine")
+    elif kind == "a link to a file":
+        (folder / "real").write_text("mine")
+        path.symlink_to(folder / "real")
+    elif kind == "a dangling link":
+        path.symlink_to(folder / "nothing")
+    elif kind == "a FIFO":
+        os.mkfifo(path)
+    elif kind in ("a null device", "a full device"):
+        try:
+            os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3 if kind == "a null device" else 7))
+        except PermissionError:
+            path.write_text("mine")  # without root, a plain file stands in
+    elif kind == "a directory":
+        path.mkdir()
+    elif kind == "a socket":
+        holder = socket.socket(socket.AF_UNIX)
+        holder.bind(str(path))
+        held.append(holder)
+    elif kind == "under a file":
+        (folder / "file").write_text("mine")
+        path = folder / "file" / "target"
+    elif kind == "in a read-only directory":
+        (folder / "ro").mkdir()
+        path = folder / "ro" / "target"
+        (folder / "ro").chmod(0o555)
+    elif kind == "-":
+        path = Path("-")
+    return path, held
+
+
+def shape(path: Path) -> int | None:
+    """What is at `path` (its file type, not following a link), or None."""
+    import stat
+
+    try:
+        return stat.S_IFMT(os.lstat(path).st_mode)
+    except OSError:
+        return None
+
+
+@settings(FUZZ, max_examples=max(20, EXAMPLES // 3))
+@given(command=st.sampled_from(WRITERS), kind=st.sampled_from(TARGETS))
+def test_odd_output_targets(tmp_path_factory: pytest.TempPathFactory, command: list[str], kind: str) -> None:
+    """-o, export and the Markdown report onto anything: exit 0 or 2, never a device, FIFO, socket, directory
+    or link renamed over, never a temporary file left."""
+    import stat
+
+    folder = tmp_path_factory.mktemp("out")
+    (folder / "report.txt").write_text("Năm 2024, tỷ lệ hồ sơ trực tuyến toàn trình đạt 47,5%.\n", encoding="utf-8")
+    path, held = make_target(folder, kind)
+    before = shape(path)
+    files = ["--targets", str(GOOD_TARGETS), "--actuals", str(GOOD_ACTUALS)]
+    args = [str(folder / "report.txt") if w == "REPORT" else w for w in command]
+    cwd = Path.cwd()
+    os.chdir(folder)  # `-o -` and `export -` must write nothing here
+    try:
+        code = check([*args, str(path), *files])
+    finally:
+        os.chdir(cwd)
+        for holder in held:
+            holder.close()  # type: ignore[attr-defined]
+        if (folder / "ro").exists():
+            (folder / "ro").chmod(0o755)
+    after = shape(path)
+    if before not in (None, stat.S_IFREG, stat.S_IFLNK):
+        assert after == before, f"{kind} was replaced"
+    if kind == "a link to a file":
+        assert after == stat.S_IFLNK
+    if kind in ("a FIFO", "a socket", "under a file", "a dangling link") and command[0] in ("export", "report"):
+        assert code == 2 or command[-1] == "-o"
+    leftovers = [p for p in folder.rglob("*") if "ictgoals-tmp" in p.name]
+    assert leftovers == []
+    assert not (folder / "-").exists()
+
+
+STREAM_CASES = [
+    ["status", "2025"], ["status", "2025", "--format", "json"], ["diff", "2024", "--format", "csv"],
+    ["show", "dossiers", "--format", "markdown"], ["indicators"], ["regions", "--format", "csv"], ["validate"],
+    ["report", "2025"], ["--lang", "vi", "status", "2025"], ["--lang", "vi", "--help"], ["status", "--help"],
+    ["export", "PKG"], ["record", "dossiers", "2030", "55", "--source", "review-2023", "--dry-run"],
+]  # fmt: skip
+ENVIRONMENTS = [
+    {}, {"PYTHONIOENCODING": "latin-1"}, {"PYTHONIOENCODING": "cp1258"}, {"PYTHONIOENCODING": "ascii"},
+    {"PYTHONIOENCODING": "utf-16"}, {"LC_ALL": "C", "PYTHONUTF8": "0"},
+]  # fmt: skip
+WIDTHS = ["", "0", "19", "80", "1000", "1001", "10000000", "1e21", "1" + "0" * 25, "-3", "abc", "²"]
+
+
+@settings(FUZZ, max_examples=max(12, EXAMPLES // 10))
+@given(
+    command=st.sampled_from(STREAM_CASES),
+    environment=st.sampled_from(ENVIRONMENTS),
+    stdout=st.sampled_from(["pipe", "closed", "closed after one byte"]),
+    width=st.sampled_from(WIDTHS),
+)
+def test_odd_stdout(
+    tmp_path_factory: pytest.TempPathFactory, command: list[str], environment: dict[str, str], stdout: str, width: str
+) -> None:
+    """Any encoding, a closed stdout, a reader that leaves after one byte, any width: never exit 3 or a hang."""
+    folder = tmp_path_factory.mktemp("stream")
+    args = [str(folder / "pkg") if w == "PKG" else w for w in command]
+    files = (
+        []
+        if args[-1] == "--help" or args[0] == "regions"
+        else ["--targets", str(GOOD_TARGETS), "--actuals", str(GOOD_ACTUALS)]
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONIOENCODING", "LC_ALL", "PYTHONUTF8")}
+    env.update({**environment, "COLUMNS": width})
+    full = [sys.executable, "-m", "ictgoals", *args, *files]
+    if stdout == "closed after one byte":
+        with subprocess.Popen(full, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as process:
+            assert process.stdout is not None
+            assert process.stderr is not None
+            process.stdout.read(1)
+            process.stdout.close()
+            err = process.stderr.read()
+            code = process.wait(SECONDS_PER_CASE * 3)
+        out = b""
+    elif stdout == "closed":
+        done = subprocess.run(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False,
+                              timeout=SECONDS_PER_CASE * 3, preexec_fn=lambda: os.close(1))  # fmt: skip
+        code, out, err = done.returncode, b"", done.stderr
+    else:
+        done = subprocess.run(full, capture_output=True, env=env, timeout=SECONDS_PER_CASE * 3, check=False)
+        code, out, err = done.returncode, done.stdout, done.stderr
+    assert code in (0, 1), err.decode(errors="replace")
+    assert b"Traceback" not in err
+    assert b"internal error" not in err
+    if stdout == "pipe" and any(w in args for w in ("json", "csv", "markdown", "--dry-run")):
+        out.decode("utf-8")  # data is UTF-8 whatever the locale
+    if stdout == "pipe" and "--help" in args:
+        shown = out.decode(environment.get("PYTHONIOENCODING", "utf-8"), "replace")
+        assert max(map(len, shown.splitlines())) <= 1000  # characters, not bytes
+
+
+#: What a hostile or merely odd workbook does to one part; the reader must say exit 2 or read it right.
+XLSX_DAMAGE = [
+    "none", "none", "none", "truncate", "bytes", "references", "drop", "dtd", "stale dimension", "hidden first",
+    "shared index", "cell type", "style", "duplicate header", "row order", "huge row number",
+]  # fmt: skip
+XLSX_VALUES = [5, 45.8, 0.785, -3.2, 0, 1e300, 1e-300, 2025, "45,8", "abc", "=1+1", "", " ", "nan", None]
+
+
+@settings(FUZZ, max_examples=max(30, EXAMPLES // 2))
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["dossiers", "gci_rank", "exports", "nope"]),
+            st.sampled_from([2026, 2027, 2026.0, 1800, "2026"]),
+            st.one_of(st.sampled_from(XLSX_VALUES), st.floats(0, 100, allow_nan=False)),
+            st.booleans(),  # formatted as a percentage
+        ),
+        max_size=6,
+    ),
+    damage=st.sampled_from(XLSX_DAMAGE),
+    where=st.integers(0, 10**6),
+    noise=st.binary(min_size=1, max_size=8),
+)
+def test_hostile_xlsx(
+    tmp_path_factory: pytest.TempPathFactory,
+    rows: list[tuple[str, object, object, bool]],
+    damage: str,
+    where: int,
+    noise: bytes,
+) -> None:
+    """Workbooks of random figures, damaged one way or another: exit 0 with exactly the figures the cells
+    mean (a percentage cell ×100 on a share, every row counted), or exit 2; never 3, a hang or a dropped row."""
+    from xlsx_parts import HEADER, cell, parts, write
+
+    folder = tmp_path_factory.mktemp("xlsx")
+    shutil.copy(GOOD_TARGETS, folder / "targets.toml")
+    shutil.copy(GOOD_ACTUALS, folder / "actuals.toml")
+    body = "".join(f'<row r="1">{"".join(cell(f"{c}1", h) for c, h in zip("ABCD", HEADER, strict=True))}</row>')
+    for number, (indicator, year, value, percent) in enumerate(rows, start=2):
+        cells = [
+            cell(f"A{number}", indicator), cell(f"B{number}", year),  # type: ignore[arg-type]
+            cell(f"C{number}", value, 1 if percent else 0), cell(f"D{number}", "review-2023"),  # type: ignore[arg-type]
+        ]  # fmt: skip
+        body += f'<row r="{number}">{"".join(cells)}</row>'
+    contents = parts((("Sheet1", "visible", body),), shared=["dossiers", "x"])
+    damaged = _damage(contents, damage, where, noise)
+    write(folder / "in.xlsx", damaged)
+    files = ["--targets", str(folder / "targets.toml"), "--actuals", str(folder / "actuals.toml")]
+    with bounded():
+        result = CliRunner().invoke(app, ["import", str(folder / "in.xlsx"), "--dry-run", *files])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(f"{damage} raised {type(result.exception).__name__}: {result.exception}")
+    assert result.exit_code in (0, 2), result.stderr
+    if result.exit_code == 2:
+        assert len(result.stderr.splitlines()) == 1, result.stderr
+        return
+    if damage not in ("none", "stale dimension", "row order"):
+        return
+    imported = tomllib.loads(result.stdout).get("actuals", [])
+    wanted = [r for r in rows if not all(v in (None, "", " ") for v in r[:3])]
+    skipped = int(re.search(r"skipped (\d+) already recorded", result.stderr)[1])  # type: ignore[index]
+    assert len(imported) + skipped == len(wanted), (result.stdout, rows)  # no row dropped
+    unique = list({(r[0], r[1], r[2], r[3]): r for r in wanted}.values())  # a repeat is skipped
+    if skipped == len(wanted) - len(unique):
+        for entry, (_, _, value, percent) in zip(imported, unique, strict=True):
+            if isinstance(value, int | float):  # a number cell; a percentage format means the share it shows
+                expected = value * 100 if percent else value
+                assert abs(entry["value"] - expected) <= 1e-9 * max(1.0, abs(expected)), (entry, value, percent)
+
+
+def _damage(contents: dict[str, str], damage: str, where: int, noise: bytes) -> dict[str, str]:
+    """`contents` with one kind of damage done at a place chosen by `where`."""
+    sheet = "xl/worksheets/sheet1.xml"
+    out = dict(contents)
+    names = sorted(out)
+    part = names[where % len(names)]
+    if damage == "truncate":
+        out[part] = out[part][: where % (len(out[part]) + 1)]
+    elif damage == "bytes":
+        position = where % (len(out[part]) + 1)
+        out[part] = out[part][:position] + noise.decode("latin-1") + out[part][position:]
+    elif damage == "references":
+        out[sheet] = re.sub(r'r="([A-Z]+)(\d+)"', lambda m: f'r="{m[1]}{int(m[2]) * (where % 3)}"', out[sheet])
+    elif damage == "drop":
+        del out[part]
+    elif damage == "dtd":
+        out[part] = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>' + out[part]
+    elif damage == "stale dimension":
+        out[sheet] = out[sheet].replace("<sheetData>", '<dimension ref="A1:B1"/><sheetData>')
+    elif damage == "hidden first":
+        out["xl/workbook.xml"] = out["xl/workbook.xml"].replace('state="visible"', 'state="hidden"')
+    elif damage == "shared index":
+        out[sheet] = out[sheet].replace('t="inlineStr"><is><t>dossiers</t></is>', f't="s"><v>{where % 5 - 2}</v>', 1)
+    elif damage == "cell type":
+        kind = ["b", "d", "e", "str", "n", "s"][where % 6]
+        out[sheet] = re.sub(r'<c r="C2"( s="\d")?>', f'<c r="C2" t="{kind}">', out[sheet])
+    elif damage == "style":
+        out[sheet] = out[sheet].replace('<c r="C2"', f'<c r="C2" s="{where % 7}"', 1).replace(' s="1" s=', " s=")
+    elif damage == "duplicate header":
+        out[sheet] = out[sheet].replace("<t>source</t>", "<t>value</t>", 1)
+    elif damage == "row order":
+        out[sheet] = out[sheet].replace('<row r="1">', '<row r="1" spans="1:4">')
+    elif damage == "huge row number":
+        out[sheet] = out[sheet].replace('<row r="2"', f'<row r="{10**6 + where}"', 1)
+    return out

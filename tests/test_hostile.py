@@ -10,19 +10,26 @@ import json
 import os
 import re
 import shutil
+import socket
+import stat
 import subprocess
 import sys
 import threading
 import time
 import tomllib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import openpyxl
 import pytest
+from openpyxl.chart import BarChart
 from typer.testing import CliRunner
 
 from conftest import GOOD_ACTUALS, GOOD_TARGETS
 from ictgoals.cli import application
+from ictgoals.errors import WriteError
 from ictgoals.writing import append, lock
+from xlsx_parts import HEADER, cell, parts, rows_xml, sheet_xml, workbook, write
 
 app = application()
 
@@ -386,3 +393,616 @@ def test_no_temporary_file_is_left_where_ictgoals_wrote(data: tuple[Path, Path],
     assert all(folder.is_dir() for folder in folders)
     leftovers = [p for folder in folders for p in folder.iterdir() if "tmp" in p.name]
     assert leftovers == []
+
+
+# ---------------------------------------------------------------- 8. issue 26: the newer surfaces
+# -o everywhere, export, the reports, xlsx import, odd standard streams, help.
+
+#: Every command that takes -o FILE, with the arguments that make it write something.
+OUTPUT_COMMANDS = [
+    ["status", "2025", "--format", "json"],
+    ["diff", "2024", "--format", "csv"],
+    ["show", "dossiers", "--format", "markdown"],
+    ["validate", "--format", "table"],
+    ["indicators", "--format", "xlsx"],
+    ["extract", "REPORT", "--format", "toml"],
+    ["report", "2025"],
+]
+
+
+def with_report(command: list[str], folder: Path) -> list[str]:
+    """`command` with REPORT replaced by a small invented report of our own."""
+    report = folder / "report.txt"
+    report.write_text("Năm 2024, tỷ lệ hồ sơ xử lý trực tuyến toàn trình đạt 47,5%.\n", encoding="utf-8")
+    return [str(report) if word == "REPORT" else word for word in command]
+
+
+def character_device(path: Path, minor: int) -> Path:
+    """A character device of our own (1, 3 is /dev/null's kind, 1, 7 /dev/full's): never the machine's own."""
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    return path
+
+
+def kind(path: Path) -> int:
+    return stat.S_IFMT(os.lstat(path).st_mode)
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=lambda c: c[0])
+def test_o_onto_a_fifo_nobody_reads_is_refused_and_the_fifo_stays(data: tuple[Path, Path], command: list[str]) -> None:
+    fifo = data[0].with_name("out.fifo")
+    os.mkfifo(fifo)
+    code, _, err = invoke(data, *with_report(command, data[0].parent), "-o", str(fifo))
+    assert code == 2
+    assert "is a FIFO (named pipe) that no program is reading, so nothing was written" in one_paragraph(err)
+    assert kind(fifo) == stat.S_IFIFO
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=lambda c: c[0])
+def test_o_onto_a_fifo_with_a_reader_writes_into_it(data: tuple[Path, Path], command: list[str]) -> None:
+    fifo = data[0].with_name("out.fifo")
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    time.sleep(0.2)  # the reader opens the FIFO first
+    code, _, err = invoke(data, *with_report(command, data[0].parent), "-o", str(fifo))
+    reader.join(30)
+    assert code == 0, err
+    assert kind(fifo) == stat.S_IFIFO
+    assert len(received[0]) > 100
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=lambda c: c[0])
+def test_o_onto_a_null_device_writes_into_it_and_the_device_stays(data: tuple[Path, Path], command: list[str]) -> None:
+    null = character_device(data[0].with_name("null"), 3)
+    code, _, err = invoke(data, *with_report(command, data[0].parent), "-o", str(null))
+    assert code == 0, err
+    assert kind(null) == stat.S_IFCHR
+    assert sorted(p.name for p in null.parent.iterdir() if "tmp" in p.name) == []
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=lambda c: c[0])
+def test_o_onto_a_full_device_says_the_disk_is_full(data: tuple[Path, Path], command: list[str]) -> None:
+    full = character_device(data[0].with_name("full"), 7)
+    code, _, err = invoke(data, *with_report(command, data[0].parent), "-o", str(full))
+    assert code == 2
+    assert "could not write it (the disk is full)" in one_paragraph(err)
+    assert kind(full) == stat.S_IFCHR
+
+
+@pytest.mark.parametrize("target", ["directory", "socket"])
+def test_o_onto_a_directory_or_a_socket_is_refused(data: tuple[Path, Path], target: str) -> None:
+    path = data[0].with_name("target")
+    holder = None
+    if target == "directory":
+        path.mkdir()
+    else:
+        holder = socket.socket(socket.AF_UNIX)
+        holder.bind(str(path))
+    try:
+        code, _, err = invoke(data, "status", "2025", "-o", str(path))
+        assert code == 2
+        assert f"is a {target}, not a regular file, so nothing was written" in one_paragraph(err)
+        assert kind(path) == (stat.S_IFDIR if target == "directory" else stat.S_IFSOCK)
+    finally:
+        if holder is not None:
+            holder.close()
+
+
+def test_the_atomic_writer_never_renames_over_anything_but_a_file(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(WriteError, match="is a FIFO"):
+        append.replace_atomically(fifo, "text")
+    assert kind(fifo) == stat.S_IFIFO
+    assert [p.name for p in tmp_path.iterdir()] == ["fifo"]
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=lambda c: c[0])
+def test_o_dash_is_standard_output(
+    data: tuple[Path, Path], command: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(data[0].parent)
+    args = with_report(command, data[0].parent)
+    _, expected, _ = invoke(data, *args)
+    code, out, err = invoke(data, *args, "-o", "-")
+    assert code == 0, err
+    assert out == expected
+    assert len(out) > 100
+    assert not Path("-").exists()
+
+
+@pytest.mark.parametrize("where", ["a file", "a dangling link", "under a file", "unwritable parent", "a FIFO inside"])
+@pytest.mark.parametrize(
+    "command", [["export"], ["report", "2025", "--format", "markdown", "-o"]], ids=["export", "md"]
+)
+def test_a_directory_that_cannot_be_one_is_refused_before_anything_is_written(
+    data: tuple[Path, Path], tmp_path: Path, where: str, command: list[str]
+) -> None:
+    place = tmp_path / "place"
+    place.mkdir()
+    target = place / "out"
+    if where == "a file":
+        target.write_text("mine")
+    elif where == "a dangling link":
+        target.symlink_to(place / "nothing")
+    elif where == "under a file":
+        (place / "file").write_text("mine")
+        target = place / "file" / "out"
+    elif where == "unwritable parent":
+        place.chmod(0o555)
+    else:
+        target.mkdir()
+        os.mkfifo(target / ("report.md" if command[0] == "report" else "status.csv"))
+    before = sorted(str(p.relative_to(place)) for p in place.rglob("*"))
+    try:
+        code, _, err = invoke(data, *command, str(target))
+    finally:
+        place.chmod(0o755)
+    assert code == 2
+    line = one_paragraph(err)
+    assert str(target) in line
+    assert "nothing was written" in line or "cannot create the directory (permission denied)" in line
+    assert sorted(str(p.relative_to(place)) for p in place.rglob("*")) == before
+
+
+def test_a_charts_file_where_the_report_puts_its_charts_is_refused(data: tuple[Path, Path], tmp_path: Path) -> None:
+    (tmp_path / "md").mkdir()
+    (tmp_path / "md" / "charts").write_text("mine")
+    code, _, err = invoke(data, "report", "2025", "--format", "markdown", "-o", str(tmp_path / "md"))
+    assert code == 2
+    assert "md/charts is a file, not a directory, so nothing was written" in one_paragraph(err)
+    assert sorted(p.name for p in (tmp_path / "md").iterdir()) == ["charts"]
+    assert (tmp_path / "md" / "charts").read_text() == "mine"
+
+
+# Closed and odd standard streams: run in a fresh process, as a shell would start it.
+
+STREAM_COMMANDS = [
+    ["status", "2025"],
+    ["status", "2025", "--format", "json"],
+    ["diff", "2024", "--format", "csv"],
+    ["show", "dossiers", "--format", "markdown"],
+    ["validate"],
+    ["indicators", "--format", "csv"],
+    ["regions", "--format", "json"],
+    ["extract", "REPORT", "--format", "json"],
+    ["report", "2025"],
+    ["record", "dossiers", "2030", "50,5", "--source", "review-2023", "--note", "Trà Vinh", "--dry-run"],
+    ["--lang", "vi", "status", "2025"],
+    ["--lang", "vi", "status", "--help"],
+    ["--version"],
+]
+
+
+def run_with(
+    args: list[str], data: tuple[Path, Path], env: dict[str, str] | None = None, **options: object
+) -> subprocess.CompletedProcess[bytes]:
+    plain = args[-1] in ("--help", "--version") or args[0] in ("regions", "init")
+    files = [] if plain else ["--targets", str(data[0]), "--actuals", str(data[1])]
+    environ = {**os.environ, **(env or {})}
+    for name, value in list(environ.items()):
+        if value == "":  # "" means: unset
+            del environ[name]
+    done: subprocess.CompletedProcess[bytes] = subprocess.run(
+        [sys.executable, "-m", "ictgoals", *with_report(args, data[0].parent), *files],
+        env=environ,
+        capture_output="stdout" not in options,
+        timeout=60,
+        check=False,
+        **options,  # type: ignore[call-overload]
+    )
+    return done
+
+
+@pytest.mark.parametrize("command", [*STREAM_COMMANDS, ["export", "PKG"], ["init", "COPY"]], ids=" ".join)
+def test_a_closed_stdout_is_a_closed_pipe(data: tuple[Path, Path], command: list[str]) -> None:
+    command = [str(data[0].parent / w) if w in ("PKG", "COPY") else w for w in command]
+    done = run_with(command, data, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=(),
+                    preexec_fn=lambda: os.close(1))  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"internal error" not in done.stderr
+    if command[0] in ("export", "init"):
+        assert Path(command[1]).is_dir()
+
+
+ENCODINGS = [
+    {"PYTHONIOENCODING": "latin-1"},
+    {"PYTHONIOENCODING": "cp1258"},  # Vietnamese Windows
+    {"PYTHONIOENCODING": "", "LC_ALL": "C", "PYTHONUTF8": "0", "LANG": ""},
+]
+
+
+@pytest.mark.parametrize("env", ENCODINGS, ids=["latin-1", "cp1258", "C"])
+@pytest.mark.parametrize("command", STREAM_COMMANDS, ids=" ".join)
+def test_a_stdout_that_is_not_utf8_gets_utf8_data_and_readable_text(
+    data: tuple[Path, Path], env: dict[str, str], command: list[str]
+) -> None:
+    if "LC_ALL" in env:  # the C locale reads arguments as ASCII too (bytes kept, but not as letters)
+        command = [w.replace("Trà Vinh", "Tra Vinh") for w in command]
+    done = run_with(command, data, env)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    assert b"internal error" not in done.stderr
+    machine = any(w in command for w in ("json", "csv", "markdown", "--dry-run")) or command[0] == "report"
+    if machine:  # JSON, CSV, Markdown, TOML and HTML are UTF-8 bytes, the same as in a UTF-8 locale
+        utf8 = run_with(command, data, {"PYTHONIOENCODING": "utf-8"})
+        assert done.stdout == utf8.stdout
+        if command[0] == "record" and "LC_ALL" not in env:
+            assert 'note = "Trà Vinh"'.encode() in done.stdout
+    else:  # text for a person: in the terminal's encoding, what it cannot show replaced
+        done.stdout.decode("latin-1" if env.get("PYTHONIOENCODING") else "ascii")
+
+
+@pytest.mark.parametrize("columns", ["10000000", "1e21", "1" + "0" * 21, "-5", "²", "abc"])
+@pytest.mark.parametrize("variable", ["COLUMNS", "TERMINAL_WIDTH"])
+def test_help_takes_a_sane_width_whatever_the_width_variables_say(variable: str, columns: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "ictgoals", "status", "--help"], capture_output=True, timeout=60,
+                          env={**os.environ, variable: columns}, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode()
+    assert max(len(line) for line in done.stdout.decode().splitlines()) <= 1000
+    assert len(done.stdout) < 100_000
+
+
+@pytest.mark.parametrize("args", [["--help"], ["status", "--help"], ["regions"], ["status", "2025", "--format", "csv"]])
+def test_help_and_output_into_a_pipe_closed_after_one_byte_end_quietly(args: list[str]) -> None:
+    with subprocess.Popen([sys.executable, "-m", "ictgoals", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          env={**os.environ, "COLUMNS": "100000"}) as process:  # fmt: skip
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert len(process.stdout.read(1)) == 1
+        process.stdout.close()  # as `| head -c1` does
+        err = process.stderr.read()
+        assert process.wait(60) == 0, err.decode()
+    assert err == b""
+
+
+# .xlsx import: the rows are all there, the figures are what the cells mean, and any damage is exit 2.
+
+
+def import_dry_run(data: tuple[Path, Path], book: Path, *options: str) -> tuple[int, list[dict[str, object]], str]:
+    code, out, err = invoke(data, "import", str(book), "--dry-run", *options)
+    return code, tomllib.loads(out).get("actuals", []) if code == 0 else [], err
+
+
+FIGURES: list[list[str | int | float | None]] = [
+    ["dossiers", 2026, 50.5, "review-2023"],
+    ["gci_rank", 2026, 12, "review-2023"],
+    ["exports", 2026, 140.25, "review-2023"],
+]
+
+
+def test_a_stale_dimension_never_drops_rows(data: tuple[Path, Path], tmp_path: Path) -> None:
+    body = rows_xml([HEADER, *FIGURES])
+    contents = {**parts((("Sheet1", "visible", body),)), "xl/worksheets/sheet1.xml": sheet_xml(body, "A1:D1")}
+    code, rows, err = import_dry_run(data, write(tmp_path / "stale.xlsx", contents))
+    assert code == 0, err
+    assert [(r["indicator"], r["value"]) for r in rows] == [("dossiers", 50.5), ("gci_rank", 12), ("exports", 140.25)]
+
+
+def test_a_header_below_empty_rows_and_columns_before_the_stated_size_are_read(
+    data: tuple[Path, Path], tmp_path: Path
+) -> None:
+    body = rows_xml([HEADER, *FIGURES], first=3)  # the table starts at row 3; <dimension> says column B on
+    contents = {**parts((("Sheet1", "visible", body),)), "xl/worksheets/sheet1.xml": sheet_xml(body, "B3:D6")}
+    code, rows, err = import_dry_run(data, write(tmp_path / "low.xlsx", contents))
+    assert code == 0, err
+    assert [r["indicator"] for r in rows] == ["dossiers", "gci_rank", "exports"]
+    code, _, err = invoke(data, "import", str(write(tmp_path / "bad.xlsx", parts((("S", "visible", rows_xml(
+        [HEADER, ["dossiers", 2026, "abc", "review-2023"]], first=3)),)))), "--dry-run")  # fmt: skip
+    assert "bad.xlsx [S] row 4: field 'value': 'abc' is not a number" in one_paragraph(err)
+
+
+def malformed(tmp_path: Path) -> dict[str, tuple[Path, list[str]]]:
+    """Workbooks each damaged in one way the adversarial pass found, with the --sheet option to use."""
+    good = rows_xml([HEADER, ["dossiers", 2026, 5, "review-2023"]])
+
+    def sheet(body: str, **options: object) -> dict[str, str]:
+        return parts((("Sheet1", "visible", body),), **options)  # type: ignore[arg-type]
+
+    def cell_c2(replacement: str, **options: object) -> dict[str, str]:
+        return sheet(good.replace('<c r="C2"><v>5</v></c>', replacement), **options)
+
+    truncated = sheet(good)
+    truncated["xl/worksheets/sheet1.xml"] = truncated["xl/worksheets/sheet1.xml"][:-60]
+    dtd = sheet(good.replace("<v>5</v>", "<v>&big;</v>"))
+    dtd["xl/worksheets/sheet1.xml"] = dtd["xl/worksheets/sheet1.xml"].replace(
+        "?>", '?><!DOCTYPE worksheet [<!ENTITY big "55">]>', 1
+    )
+    cases = {
+        "truncated sheet XML": truncated,
+        "a DTD with entities": dtd,
+        "a bad cell reference": sheet(good.replace('r="C2"', 'r="C$2"')),
+        "a reference past the last column": sheet(good.replace('r="C2"', 'r="AAAAA2"')),
+        "NaN in a numeric cell": cell_c2('<c r="C2"><v>NaN</v></c>'),
+        "words in a numeric cell": cell_c2('<c r="C2"><v>five</v></c>'),
+        "an impossible date": cell_c2('<c r="C2" s="2"><v>99999999</v></c>'),
+        "an impossible ISO date": cell_c2('<c r="C2" t="d"><v>2024-13-45</v></c>'),
+        "a shared string past the end": cell_c2('<c r="C2" t="s"><v>7</v></c>', shared=["x"]),
+        "a shared string before the start": cell_c2('<c r="C2" t="s"><v>-1</v></c>', shared=["x"]),
+        "a boolean that is not one": cell_c2('<c r="C2" t="b"><v>maybe</v></c>'),
+        "a style counted from the end": cell_c2('<c r="C2" s="-2"><v>0.5</v></c>'),
+        "a style past the last": cell_c2('<c r="C2" s="40"><v>0.5</v></c>'),
+        "no worksheets": parts(()),
+        "a chartsheet only": parts((), chartsheets=["Chart1"]),
+        "no workbook part": {k: v for k, v in sheet(good).items() if k != "xl/workbook.xml"},
+        "no content types": {k: v for k, v in sheet(good).items() if k != "[Content_Types].xml"},
+        "broken styles": {**sheet(good), "xl/styles.xml": "<styleSheet"},
+        "a row given twice": sheet(good + rows_xml([["gci_rank", 2026, 9, "review-2023"]], first=2)),
+        "a row after a later one": sheet(
+            rows_xml([HEADER]) + rows_xml([FIGURES[0]], first=3) + good[good.index('<row r="2"') :]
+        ),
+        "a cell given twice": sheet(
+            good.replace('<c r="C2"><v>5</v></c>', '<c r="C2"><v>5</v></c><c r="C2"><v>50</v></c>')
+        ),
+    }
+    made: dict[str, tuple[Path, list[str]]] = {
+        name: (write(tmp_path / f"case{n}.xlsx", contents), []) for n, (name, contents) in enumerate(cases.items())
+    }
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)  # type: ignore[union-attr]
+    book.create_chartsheet("Chart1").add_chart(BarChart())
+    book.save(tmp_path / "chart.xlsx")
+    made["--sheet naming a chartsheet"] = (tmp_path / "chart.xlsx", ["--sheet", "Chart1"])
+    (tmp_path / "zip.xlsx").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
+    made["a broken zip"] = (tmp_path / "zip.xlsx", [])
+    return made
+
+
+MALFORMED = [
+    "truncated sheet XML", "a DTD with entities", "a bad cell reference", "a reference past the last column",
+    "NaN in a numeric cell", "words in a numeric cell", "an impossible date", "an impossible ISO date",
+    "a shared string past the end", "a shared string before the start", "a boolean that is not one",
+    "a style counted from the end", "a style past the last",
+    "no worksheets", "a chartsheet only", "no workbook part", "no content types", "broken styles",
+    "--sheet naming a chartsheet", "a broken zip", "a row given twice", "a row after a later one", "a cell given twice",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", MALFORMED)
+def test_a_malformed_workbook_is_refused_as_not_readable(data: tuple[Path, Path], tmp_path: Path, case: str) -> None:
+    book, options = malformed(tmp_path)[case]
+    code, _, err = invoke(data, "import", str(book), *options)
+    assert code == 2
+    line = one_paragraph(err)
+    expected = "is a chart, not a sheet of cells" if options else "is not a readable .xlsx workbook ("
+    assert expected in line
+    assert data[1].read_text(encoding="utf-8") == GOOD_TEXT
+
+
+@pytest.mark.parametrize("kind", ["a FIFO (named pipe)", "a character device", "a directory"])
+def test_a_workbook_path_that_is_no_file_is_refused_without_reading(
+    data: tuple[Path, Path], tmp_path: Path, kind: str
+) -> None:
+    path = tmp_path / "in.xlsx"
+    if kind == "a FIFO (named pipe)":
+        os.mkfifo(path)  # opening it to read would wait for a writer forever
+    elif kind == "a directory":
+        path.mkdir()
+    else:
+        path = Path("/dev/zero")
+    done = run(
+        "import", str(path), "--format", "xlsx", "--targets", str(data[0]), "--actuals", str(data[1]), timeout=30
+    )
+    assert done.returncode == 2
+    assert f"is {kind}, not a regular file" in one_paragraph(done.stderr.decode())
+
+
+def strings_bomb(count: int, runs: bool = False) -> Callable[[], Iterator[bytes]]:
+    def chunks() -> Iterator[bytes]:
+        yield b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>dossiers</t></si>'
+        one = b"<si><r><t>a</t></r><r><t>b</t></r></si>" if runs else b"<si><t>a</t></si>"
+        block = one * 10_000
+        for _ in range(count // 10_000):
+            yield block
+        yield b"</sst>"
+
+    return chunks
+
+
+@pytest.mark.parametrize(("count", "runs"), [(2_000_000, False), (15_000_000, False), (600_000, True)])
+def test_a_shared_strings_bomb_is_refused_before_it_is_read(
+    data: tuple[Path, Path], tmp_path: Path, count: int, runs: bool
+) -> None:
+    body = rows_xml([HEADER]) + '<row r="2"><c r="A2" t="s"><v>0</v></c></row>'
+    book = write(tmp_path / "bomb.xlsx", parts((("S", "visible", body),), shared=[]),
+                 streamed={"xl/sharedStrings.xml": strings_bomb(count, runs)})  # fmt: skip
+    assert book.stat().st_size < 3 * 2**20
+    done = run("import", str(book), "--dry-run", "--targets", str(data[0]), "--actuals", str(data[1]), timeout=60)
+    assert done.returncode == 2
+    assert "xl/sharedStrings.xml holds more than 1,000,000 XML elements or 64 MB" in one_paragraph(done.stderr.decode())
+
+
+def test_a_row_of_millions_of_cells_is_refused_before_it_is_read(data: tuple[Path, Path], tmp_path: Path) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield sheet_xml(rows_xml([HEADER]) + '<row r="2">').removesuffix("</sheetData></worksheet>").encode()
+        for _ in range(40):
+            yield b"<c/>" * 100_000
+        yield b"</row></sheetData></worksheet>"
+
+    book = write(tmp_path / "wide.xlsx", parts((("S", "visible", ""),)), streamed={"xl/worksheets/sheet1.xml": chunks})
+    done = run("import", str(book), "--dry-run", "--targets", str(data[0]), "--actuals", str(data[1]), timeout=60)
+    assert done.returncode == 2
+    assert "has a row of more than 100,000 XML elements or 16 MB" in one_paragraph(done.stderr.decode())
+
+
+@pytest.mark.parametrize("part", ["xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"])
+def test_one_text_of_hundreds_of_megabytes_is_refused_before_it_is_read(
+    data: tuple[Path, Path], tmp_path: Path, part: str
+) -> None:
+    def chunks() -> Iterator[bytes]:
+        if part == "xl/sharedStrings.xml":
+            yield b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
+        else:
+            yield (
+                sheet_xml(rows_xml([HEADER]) + '<row r="2"><c r="A2" t="inlineStr"><is><t>')
+                .split("</sheetData")[0]
+                .encode()
+            )
+        for _ in range(100):
+            yield b"a" * 2**20
+        yield b"</t></si></sst>" if part == "xl/sharedStrings.xml" else b"</t></is></c></row></sheetData></worksheet>"
+
+    body = rows_xml([HEADER]) + '<row r="2"><c r="A2" t="s"><v>0</v></c></row>'
+    book = write(tmp_path / "text.xlsx", parts((("S", "visible", body),), shared=[]), streamed={part: chunks})
+    done = run("import", str(book), "--dry-run", "--targets", str(data[0]), "--actuals", str(data[1]), timeout=60)
+    assert done.returncode == 2
+    assert "MB" in one_paragraph(done.stderr.decode())
+
+
+def test_a_row_number_past_a_sheets_last_row_is_refused(data: tuple[Path, Path], tmp_path: Path) -> None:
+    body = rows_xml([HEADER]) + '<row r="99999999"><c r="A99999999"><v>1</v></c></row>'
+    code, _, err = invoke(data, "import", str(write(tmp_path / "far.xlsx", parts((("S", "visible", body),)))))
+    assert code == 2
+    assert "has more than 1,048,576 rows" in one_paragraph(err)
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_the_first_visible_sheet_is_read_and_a_hidden_one_only_when_named(
+    data: tuple[Path, Path], tmp_path: Path, state: str
+) -> None:
+    hidden = rows_xml([HEADER, ["dossiers", 2026, 11, "review-2023"]])
+    shown = rows_xml([HEADER, ["dossiers", 2026, 22, "review-2023"]])
+    book = write(tmp_path / "h.xlsx", parts((("Old", state, hidden), ("New", "visible", shown))))
+    assert [r["value"] for r in import_dry_run(data, book)[1]] == [22]
+    assert [r["value"] for r in import_dry_run(data, book, "--sheet", "Old")[1]] == [11]
+    only_hidden = write(tmp_path / "only.xlsx", parts((("Old", state, hidden),)))
+    code, _, err = import_dry_run(data, only_hidden)
+    assert code == 2
+    assert "has no visible sheet of cells; its hidden ones: 'Old'. Name the one to read with --sheet." in err
+
+
+def test_a_header_that_names_a_field_twice_is_refused(data: tuple[Path, Path], tmp_path: Path) -> None:
+    book = workbook(tmp_path / "twice.xlsx", [[*HEADER, "indicator"], ["dossiers", 2026, 5, "review-2023", "gci_rank"]])
+    code, _, err = invoke(data, "import", str(book), "--dry-run")
+    assert code == 2
+    assert "[Sheet1]: names the column 'indicator' twice (columns A and E)" in one_paragraph(err)
+
+
+def percent_book(path: Path, indicator: str, value: float, column: str = "value") -> Path:
+    """A sheet whose `column` cell holds `value` formatted as 0.00% (style 1), as Excel stores 78,5%."""
+    header: list[str | int | float | None] = [*HEADER, "change", "change_unit"] if column == "change" else HEADER
+    row: list[str | int | float | None] = [indicator, 2026, value, "review-2023"]
+    if column == "change":
+        row = [indicator, 2026, 60, "review-2023", value, "pp"]
+    cells = "".join(cell(f"{chr(65 + i)}2", v, 1 if header[i] == column else 0) for i, v in enumerate(row))
+    return write(path, parts((("Sheet1", "visible", rows_xml([header]) + f'<row r="2">{cells}</row>'),)))
+
+
+def test_a_percent_cell_is_the_share_a_person_typed(data: tuple[Path, Path], tmp_path: Path) -> None:
+    # Typed 78,5% in Excel: stored 0.785 with the format 0.00%; the share is 78.5.
+    code, rows, err = import_dry_run(data, percent_book(tmp_path / "p.xlsx", "dossiers", 0.785))
+    assert code == 0, err
+    assert rows == [{"indicator": "dossiers", "year": 2026, "value": 78.5, "source": "review-2023"}]
+    # A change typed 3,4% on a share, with change_unit pp: 3.4 points.
+    code, rows, err = import_dry_run(data, percent_book(tmp_path / "c.xlsx", "dossiers", 0.034, "change"))
+    assert code == 0, err
+    assert (rows[0]["value"], rows[0]["change"], rows[0]["change_unit"]) == (60, 3.4, "pp")
+
+
+@pytest.mark.parametrize(("indicator", "unit"), [("gci_rank", "rank"), ("exports", "USD bn")])
+def test_a_percent_cell_on_another_unit_is_refused_naming_the_cell(
+    data: tuple[Path, Path], tmp_path: Path, indicator: str, unit: str
+) -> None:
+    code, _, err = import_dry_run(data, percent_book(tmp_path / "p.xlsx", indicator, 0.12))
+    assert code == 2
+    line = one_paragraph(err)
+    assert f"row 2: cell C2 (value) is formatted as a percentage (12%), but indicator '{indicator}' is not in %" in line
+
+
+def test_a_percent_cell_of_an_unknown_indicator_says_the_indicator_is_unknown(
+    data: tuple[Path, Path], tmp_path: Path
+) -> None:
+    code, _, err = import_dry_run(data, percent_book(tmp_path / "p.xlsx", "dosiers", 0.5))
+    assert code == 2
+    assert "unknown indicator 'dosiers'" in one_paragraph(err)
+
+
+def test_a_formula_with_no_saved_value_is_named(data: tuple[Path, Path], tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(HEADER)
+    sheet.append(["dossiers", 2026, "=40+10,5", "review-2023"])  # openpyxl saves formulas, never their values
+    book.save(tmp_path / "f.xlsx")
+    code, _, err = invoke(data, "import", str(tmp_path / "f.xlsx"), "--dry-run")
+    assert code == 2
+    assert "row 2: cell C2 (value) holds a formula with no saved value" in one_paragraph(err)
+    # With the value the spreadsheet saved, the formula counts as that value; cells out of order are all read.
+    text = sheet_xml(rows_xml([HEADER]) + '<row r="2">' + "".join(
+        f'<c r="{r}" t="inlineStr"><is><t>{v}</t></is></c>' for r, v in (("A2", "dossiers"), ("D2", "review-2023"))
+    ) + '<c r="B2"><v>2026</v></c><c r="C2"><f>40+10.5</f><v>50.5</v></c></row>')  # fmt: skip
+    saved = write(tmp_path / "saved.xlsx", {**parts(), "xl/worksheets/sheet1.xml": text})
+    assert [r["value"] for r in import_dry_run(data, saved)[1]] == [50.5]
+
+
+# The rest of issue 26 and issue 21's extract --date.
+
+
+def test_the_html_report_shows_bidi_overrides_and_controls_escaped(data: tuple[Path, Path]) -> None:
+    text = data[0].read_text(encoding="utf-8")
+    name = "evil \u202egnp.exe \u2066x\u2069 \x1b[31m"
+    data[0].write_text(text.replace('name = "Dossiers processed fully online"', f"name = {json.dumps(name)}"))
+    code, out, err = invoke(data, "report", "2025", "--no-cache")
+    assert code == 0, err
+    assert not any(c in out for c in "\u202e\u2066\u2069\x1b")
+    assert "evil \\u202egnp.exe \\u2066x\\u2069 \\x1b[31m" in out
+
+
+def test_a_cache_writer_killed_mid_way_leaves_nothing_the_next_one_does_not_remove(data: tuple[Path, Path]) -> None:
+    folder = Path(os.environ["XDG_CACHE_HOME"]) / "ictgoals"
+    folder.mkdir(parents=True, exist_ok=True)
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a process that has ended: its temporary file is a leftover
+    leftover = folder / f".{gone.pid}.k3j9x0q2.tmp"
+    leftover.write_bytes(b"x" * 10_000)
+    mine = folder / f".{os.getpid()}.a1b2c3d4.tmp"  # a live writer's: kept
+    mine.write_bytes(b"y")
+    assert invoke(data, "status", "2025")[0] == 0  # a cold load writes the cache
+    assert not leftover.exists()
+    assert mine.exists()
+    mine.unlink()
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085"])
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]])
+def test_a_line_separator_in_a_string_does_not_shift_error_lines(
+    data: tuple[Path, Path], separator: str, cache: list[str]
+) -> None:
+    text = GOOD_TEXT.replace("value = ", f'note = "a{separator}b{separator}c"\nvalue = ', 1)
+    text = set_value(text, 5, '"oops"')
+    data[1].write_text(text, encoding="utf-8")
+    line = text.split("\n").index('value = "oops"') + 1
+    code, _, err = invoke(data, "validate", *cache)
+    assert code == 2
+    assert f"actuals.toml:{line} (actuals entry #5): field 'value'" in one_paragraph(err)
+
+
+@pytest.mark.parametrize("date", ["2024", "2024-12", "2024-12-29"])
+def test_extract_takes_a_year_a_month_or_a_day(data: tuple[Path, Path], date: str) -> None:
+    args = with_report(["extract", "REPORT", "--format", "json"], data[0].parent)
+    code, out, err = invoke(data, *args, "--date", date)
+    assert code == 0, err
+    assert json.loads(out)["candidates"]
+
+
+@pytest.mark.parametrize("date", ["2024banana", "2024-13", "2024-02-30", "24-12-29", "2024-1-1", "", "٢٠٢٤", "1899"])
+def test_extract_refuses_any_other_date(data: tuple[Path, Path], date: str) -> None:
+    code, _, err = invoke(data, *with_report(["extract", "REPORT"], data[0].parent), "--date", date)
+    assert code == 2
+    assert f"--date {date!r}: give it as YYYY-MM-DD, YYYY-MM or YYYY." in one_paragraph(err)
+
+
+def test_a_value_error_inside_extract_is_a_bug_not_bad_usage(
+    data: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ictgoals.api import sharing
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("a bug of ours")
+
+    monkeypatch.setattr(sharing, "read", broken)
+    result = CliRunner().invoke(app, [*with_report(["extract", "REPORT"], data[0].parent), "--date", "2024"])
+    assert isinstance(result.exception, ValueError)  # not mapped to exit 2: main() reports it as exit 3

@@ -60,3 +60,17 @@ def save(path: Path, data: str | bytes) -> None:
     from ictgoals.writing.append import write_file
 
     write_file(path, data)
+
+
+def save_all(directory: Path, contents: Mapping[str, str | bytes]) -> list[Path]:
+    """Write several output files into `directory` (names relative to it, `charts/key.svg`), each replaced
+    atomically; the directory and every path are checked before the first file is written, so a path that
+    cannot be written (a file where the directory should be, a link to nothing) leaves everything as it was.
+    """
+    from ictgoals.writing.append import make_directory, write_file
+
+    paths = [directory / name for name in contents]
+    make_directory(directory, paths)
+    for path, data in zip(paths, contents.values(), strict=True):
+        write_file(path, data)
+    return paths

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from ictgoals.analysis import report as reporting
 from ictgoals.analysis.report import Report, TargetSection
-from ictgoals.api.files import save
+from ictgoals.api.files import save, save_all
 from ictgoals.api.regions import resolve_region
 from ictgoals.api.status import status
 from ictgoals.errors import UsageError
@@ -27,21 +28,20 @@ from ictgoals.output.formats import ReportFormat, unreachable
 def export_datapackage(dataset: Dataset, directory: Path) -> list[Path]:
     """Write the dataset as a Frictionless Data Package into `directory`: datapackage.json and a CSV per
     resource (sources, indicators, targets, actuals, and the status of every target in every year that
-    has targets, for every region). Each file is replaced atomically. Returns the files written."""
+    has targets, for every region). Each file is replaced atomically, once every one is known to be writable
+    (`api.files.save_all`). Returns the files written."""
     years = sorted({year for t in dataset.targets for year in _years_of(t)})
     reports = [status(dataset, year, ALL) for year in years]
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
+    contents: dict[str, str | bytes] = {}
     parts = datapackage.resources(dataset, reports)
     for name, fields, rows in parts:
         buffer = io.StringIO()
         as_csv.write(rows, [f["name"] for f in fields], buffer)
-        save(directory / f"{name}.csv", buffer.getvalue())
-        written.append(directory / f"{name}.csv")
+        contents[f"{name}.csv"] = buffer.getvalue()
     title = tr("Vietnam's digital-transformation targets and reported figures")
     document = datapackage.descriptor([(name, fields) for name, fields, _ in parts], title)
-    save(directory / "datapackage.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    return [*written, directory / "datapackage.json"]
+    contents["datapackage.json"] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return save_all(directory, contents)
 
 
 def _years_of(target: Target) -> range:
@@ -50,11 +50,29 @@ def _years_of(target: Target) -> range:
 
 
 def extract(dataset: Dataset, text: str, *, date: str | None = None, region: str = NATIONAL) -> list[Candidate]:
-    """Candidate figures and targets in a report's text (plain or HTML), for a person to review."""
+    """Candidate figures and targets in a report's text (plain or HTML), for a person to review.
+
+    `date` is checked here, before anything is read: any other ValueError out of the reading is a bug (exit 3),
+    never the user's input."""
+    return read(text, dataset, date=report_date(date), region=resolve_region(dataset, region))
+
+
+#: A report's date: YYYY, YYYY-MM or YYYY-MM-DD, from 1900 to 2099, in ASCII digits.
+_DATE = re.compile(r"((?:19|20)[0-9]{2})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def report_date(date: str | None) -> str | None:
+    """`date` as given, once it is known to be a day, a month or a year of the calendar; else a UsageError."""
+    if date is None:
+        return None
+    match = _DATE.fullmatch(date)
     try:
-        return read(text, dataset, date=date, region=resolve_region(dataset, region))
-    except ValueError as e:  # a --date that is not a date
-        raise UsageError(str(e)) from e
+        if match is None:
+            raise ValueError(date)
+        datetime.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
+    except ValueError:
+        raise UsageError(tr("--date {date}: give it as YYYY-MM-DD, YYYY-MM or YYYY", date=repr(date)) + ".") from None
+    return date
 
 
 def report(dataset: Dataset, year: int, region: str = NATIONAL, *, notes: bool = True) -> Report:
@@ -67,8 +85,8 @@ def write_report(
     content: Report, fmt: ReportFormat, output: Path | None, out: TextIO, made: datetime.date | None = None
 ) -> Path | None:
     """Write the report: HTML to `output` (a file) or to `out`; Markdown into the directory `output`,
-    with the charts as SVG files beside it, named by indicator. Files are replaced atomically.
-    Returns what was written."""
+    with the charts as SVG files beside it, named by indicator. Files are replaced atomically, and the
+    Markdown's only once every path is known to be writable. Returns what was written."""
     made = made or datetime.date.today()
     match fmt:
         case ReportFormat.HTML:
@@ -86,24 +104,25 @@ def write_report(
         case ReportFormat.MARKDOWN:
             if output is None:
                 raise UsageError(tr("--format markdown writes a directory: give it with -o DIR."))
-            (output / "charts").mkdir(parents=True, exist_ok=True)
             pictures = report_charts.draw_all(content.sections, inline=False)
             names = chart_names(content.sections)
+            files: dict[str, str | bytes] = {}
 
             def chart_file(number: int, section: TargetSection) -> str | None:
                 svg = pictures[number - 1]
                 if svg is None:
                     return None
-                save(output / "charts" / names[number - 1], svg)
+                files[f"charts/{names[number - 1]}"] = svg
                 return f"charts/{names[number - 1]}"
 
             def key_file() -> str:
-                save(output / "charts" / "key.svg", report_charts.key(inline=False))
+                files["charts/key.svg"] = report_charts.key(inline=False)
                 return "charts/key.svg"
 
             buffer = io.StringIO()
             report_markdown.write(content, buffer, chart_file, key_file, made)
-            save(output / "report.md", buffer.getvalue())
+            files["report.md"] = buffer.getvalue()
+            save_all(output, files)  # every chart and the text, or nothing
             return output / "report.md"
         case _:
             unreachable(fmt)

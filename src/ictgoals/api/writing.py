@@ -130,7 +130,12 @@ def import_file(
     mode = _plausibility(force=force, dry_run=dry_run)
     written = writer.write(
         lambda data: plans.plan_actuals(
-            data, rows, allow_conflict=allow_conflict, new_sources={}, plausibility=mode, medium=kind
+            data,
+            workbooks.shares_in(rows, data.indicators),
+            allow_conflict=allow_conflict,
+            new_sources={},
+            plausibility=mode,
+            medium=kind,
         ),
         dry_run=dry_run,
         wait=wait,

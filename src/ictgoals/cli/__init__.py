@@ -8,16 +8,19 @@ keeps start-up small (bench/startup.py). Help, an unknown name and shell complet
 
 from __future__ import annotations
 
+import codecs
 import gc
+import io
 import os
 import sys
+from collections.abc import MutableMapping
 from importlib import import_module
 
 import typer
 
 from ictgoals import i18n
 from ictgoals.cli import typer_adapter
-from ictgoals.cli.shared import ENV_DEBUG, EXIT_INTERNAL, SETTINGS, app, say
+from ictgoals.cli.shared import ENV_DEBUG, EXIT_INTERNAL, EXIT_OK, SETTINGS, app, quiet_stdout, say
 from ictgoals.locales import messages_for
 
 __all__ = ["COMMANDS", "application", "main"]
@@ -69,6 +72,35 @@ def _language(args: list[str]) -> list[str]:
     return rest
 
 
+def _standard_streams() -> None:
+    """A standard stream the caller closed (`>&-`) is /dev/null: output to nobody, as to a closed pipe; text
+    that the stream's encoding cannot hold is replaced in what people read (JSON, CSV and the rest are
+    written as UTF-8 bytes whatever it is: `output.formats.utf8`)."""
+    for fd, name in enumerate(("stdin", "stdout", "stderr")):
+        if getattr(sys, name) is None:
+            devnull = os.open(os.devnull, os.O_RDWR)  # the lowest free descriptor: this one
+            if devnull != fd:
+                os.dup2(devnull, fd)
+                os.close(devnull)
+            setattr(sys, name, open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False))  # noqa: SIM115
+    if isinstance(sys.stdout, io.TextIOWrapper) and codecs.lookup(sys.stdout.encoding).name != "utf-8":
+        sys.stdout.reconfigure(errors="replace")
+
+
+#: The environment variables that set a width (ours, Rich's, Click's and Typer's), honoured from 20 to 1000 columns.
+WIDTH_VARIABLES = ("COLUMNS", "TERMINAL_WIDTH")
+
+
+def _sane_widths(environ: MutableMapping[str, str]) -> None:
+    """Drop a width setting that is not a number from 20 to 1000: `COLUMNS=10000000` would pad every line of
+    help to ten million spaces, and a width of 10**21 overflows."""
+    for name in WIDTH_VARIABLES:
+        value = environ.get(name)
+        sane = value is not None and value.isascii() and value.isdigit() and len(value.lstrip("0")) <= 4
+        if value is not None and not (sane and 20 <= int(value) <= 1000):
+            del environ[name]
+
+
 def main() -> None:
     """Console-script entry point: the last guard, so that not even a bug shows a traceback."""
     # A run lives for a fraction of a second and builds up to a few hundred thousand objects
@@ -76,6 +108,8 @@ def main() -> None:
     # only walk them over and over. Reference counting still frees everything as usual.
     # Measured in bench/README.md: 7% of a cold status at 100,000 figures. Only for the CLI run itself.
     gc.disable()
+    _standard_streams()
+    _sane_widths(os.environ)
     try:
         args = _language(sys.argv[1:])
     except ValueError as e:
@@ -90,6 +124,11 @@ def main() -> None:
             typer_adapter.translate_commands(command)
             typer_adapter.translate_typer(messages_for(i18n.language()).CLICK_ERRORS)
         command(args=args)
+    except SystemExit as e:
+        if typer_adapter.after_closed_pipe(e):  # Click's own output (help) to a reader that has gone
+            quiet_stdout()
+            sys.exit(EXIT_OK)
+        raise
     except KeyboardInterrupt:
         say(i18n.tr("interrupted."))
         sys.exit(130)

@@ -14,6 +14,7 @@ from ictgoals.cli.shared import (
     Run,
     TargetsOpt,
     app,
+    stdout_for,
     translates_errors,
 )
 from ictgoals.output.formats import Context, Format
@@ -39,4 +40,6 @@ def indicators(
 @translates_errors
 def regions(fmt: FormatOpt = Format.TABLE) -> None:
     """List the regions: the nation, the 34 provinces from 1 July 2025, and the 63 before with their successors."""
-    render(api.regions(), fmt, sys.stdout, Context.for_stream(sys.stdout, "", "", terminals=(sys.stderr, sys.stdin)))
+    context = Context.for_stream(sys.stdout, "", "", terminals=(sys.stderr, sys.stdin))
+    with stdout_for(fmt) as out:
+        render(api.regions(), fmt, out, context)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
@@ -19,7 +20,7 @@ from ictgoals.datafiles.paths import DataFiles
 from ictgoals.errors import IctgoalsError, UsageError
 from ictgoals.i18n import tr
 from ictgoals.model import Dataset
-from ictgoals.output.formats import Context, Format, file_width, width_for
+from ictgoals.output.formats import Context, Format, file_width, utf8, width_for
 from ictgoals.output.notes import region_lines
 from ictgoals.output.notice import slow_work
 from ictgoals.output.safe import printable
@@ -47,7 +48,7 @@ def say(message: str) -> None:
     sys.stderr.write(f"ictgoals: {printable(message)}\n")
 
 
-def _quiet_stdout() -> None:
+def quiet_stdout() -> None:
     """After the reader of stdout has gone, point stdout at /dev/null so exiting stays quiet."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
@@ -66,7 +67,7 @@ def translates_errors(command: F) -> F:
             say(tr("error: {message}", message=e))
             raise typer.Exit(e.exit_code) from e
         except BrokenPipeError:
-            _quiet_stdout()
+            quiet_stdout()
             raise typer.Exit(EXIT_OK) from None
 
     return wrapper  # type: ignore[return-value]
@@ -112,6 +113,16 @@ def note_region(name: str) -> None:
         say(tr("note: {message}", message=line))
 
 
+def stdout_for(fmt: str) -> contextlib.AbstractContextManager[TextIO]:
+    """Standard output for `fmt`: a table in the terminal's encoding; every other format in UTF-8."""
+    return contextlib.nullcontext(sys.stdout) if fmt == Format.TABLE else utf8(sys.stdout)
+
+
+def output_path(output: Path | None) -> Path | None:
+    """Where --output writes: None (standard output) for `-o -`, as for every command with -o."""
+    return None if output is None or str(output) == "-" else output
+
+
 class Run:
     """One invocation: the data files chosen, loaded with the notice a slow load deserves, and where output goes."""
 
@@ -128,7 +139,7 @@ class Run:
     ) -> None:
         self.files: DataFiles = files(targets, actuals)
         self.cache = cache_wanted(no_cache)
-        self.fmt, self.output, self.bom, self.every_row = fmt, output, bom, every_row
+        self.fmt, self.output, self.bom, self.every_row = fmt, output_path(output), bom, every_row
 
     def load(self) -> Dataset:
         with slow_work(tr("reading {targets} and {actuals}", targets=self.files.targets, actuals=self.files.actuals)):
@@ -147,14 +158,11 @@ class Run:
             if self.fmt is Format.XLSX and sys.stdout.isatty():
                 raise UsageError(tr("--format xlsx is a binary file: give -o FILE.xlsx, or redirect stdout."))
             terminals = (sys.stderr, sys.stdin)
-            render(
-                result,
-                self.fmt,
-                sys.stdout,
-                Context.for_stream(
-                    sys.stdout, targets, actuals, terminals=terminals, bom=self.bom, every_row=self.every_row
-                ),
+            context = Context.for_stream(
+                sys.stdout, targets, actuals, terminals=terminals, bom=self.bom, every_row=self.every_row
             )
+            with stdout_for(self.fmt) as out:
+                render(result, self.fmt, out, context)
             return
         buffer = io.BytesIO()
         stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")

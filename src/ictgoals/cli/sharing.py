@@ -20,14 +20,16 @@ from ictgoals.cli.shared import (
     TargetsOpt,
     YearArg,
     app,
+    output_path,
     say,
+    stdout_for,
     translates_errors,
 )
 from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL
 from ictgoals.output import as_extract
-from ictgoals.output.formats import ExtractFormat, ReportFormat
+from ictgoals.output.formats import ExtractFormat, ReportFormat, utf8
 from ictgoals.writing.inputs import read_file, read_stream
 
 
@@ -55,10 +57,13 @@ def extract(
     run = Run(targets, actuals, no_cache, output=output)
     dataset = run.load()
     found = api.extract(dataset, text, date=date, region=region)
-    out = sys.stdout if output is None else io.StringIO()  # a terminal sees the printed parts highlighted
-    as_extract.render(found, fmt, out, width=run.width(), source=source, file=file, dataset=dataset)
-    if isinstance(out, io.StringIO) and output is not None:
-        save(output, out.getvalue())
+    if run.output is None:  # a terminal sees the printed parts highlighted
+        with stdout_for(fmt) as out:
+            as_extract.render(found, fmt, out, width=run.width(), source=source, file=file, dataset=dataset)
+        return
+    buffer = io.StringIO()
+    as_extract.render(found, fmt, buffer, width=run.width(), source=source, file=file, dataset=dataset)
+    save(run.output, buffer.getvalue())
 
 
 @app.command()
@@ -75,6 +80,8 @@ def export(
     """Write the whole dataset as an open-data package: CSV files with typed schemas and keys."""
     if to != "datapackage":
         raise UsageError(tr("--to {format}: the one package format is datapackage.", format=to))
+    if str(directory) == "-":
+        raise UsageError(tr("export writes a directory of files: give its path; - (standard output) cannot hold one."))
     written = api.export_datapackage(Run(targets, actuals, no_cache).load(), directory)
     say(tr("wrote {count} files in {directory}.", count=len(written), directory=directory))
 
@@ -101,9 +108,11 @@ def report(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Write the year-end review: the review table, each target's figures and chart, notes and sources."""
-    if output is None and fmt is ReportFormat.HTML and sys.stdout.isatty():
+    target = output_path(output)
+    if target is None and fmt is ReportFormat.HTML and sys.stdout.isatty():
         raise UsageError(tr("report writes an HTML file: give -o report.html, or redirect stdout to a file."))
     content = api.report(Run(targets, actuals, no_cache).load(), year, region, notes=notes)
-    written = api.write_report(content, fmt, output, sys.stdout)
+    with utf8(sys.stdout) as out:
+        written = api.write_report(content, fmt, target, out)
     if written is not None:
         say(tr("wrote {path}.", path=written))

@@ -157,6 +157,12 @@ def command(app: typer.Typer) -> Any:
     return typer.main.get_command(app)
 
 
+def after_closed_pipe(exit: SystemExit) -> bool:
+    """Whether Click ended the run with exit 1 because stdout's reader went away while it wrote (help piped
+    into `head -c1`): its `main` catches the EPIPE and exits 1, where a closed pipe should end quietly with 0."""
+    return exit.code == 1 and isinstance(exit.__context__, BrokenPipeError)
+
+
 def check() -> list[str]:
     """The places inside Typer this module relies on that are missing; empty when all are there."""
     import typer.rich_utils as rich_utils  # the help screens' module, which a run imports only for help

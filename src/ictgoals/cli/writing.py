@@ -28,6 +28,7 @@ from ictgoals.cli.shared import (
     translates_errors,
 )
 from ictgoals.model import NATIONAL
+from ictgoals.output.formats import utf8
 from ictgoals.writing.inputs import text_fields
 from ictgoals.writing.session import Written
 
@@ -42,7 +43,8 @@ ForceOpt = Annotated[
 def _show_dry_run(written: Written) -> None:
     """A dry run prints the TOML that would have been appended."""
     if written.dry_run:
-        sys.stdout.write(written.text)
+        with utf8(sys.stdout) as out:  # TOML, in UTF-8 whatever the locale
+            out.write(written.text)
 
 
 @app.command(context_settings=NUMBERS_AS_ARGUMENTS)

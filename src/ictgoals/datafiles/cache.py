@@ -320,7 +320,8 @@ def _store(place: Path, body: bytes) -> None:
 
     with contextlib.suppress(OSError, ValueError):
         place.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=place.parent, prefix=".", suffix=".tmp")
+        _remove_leftovers(place.parent)
+        fd, temporary = tempfile.mkstemp(dir=place.parent, prefix=f".{os.getpid()}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(MAGIC + _checksum(body) + body)
@@ -328,3 +329,23 @@ def _store(place: Path, body: bytes) -> None:
         finally:
             with contextlib.suppress(OSError):
                 Path(temporary).unlink()
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Remove the temporary files of cache writers that were killed: each is named after its writer's process,
+    and one whose process is gone is a leftover."""
+    for leftover in folder.glob(".*.tmp"):
+        pid = leftover.name.split(".")[1]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True
+    return True

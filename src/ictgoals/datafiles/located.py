@@ -29,7 +29,7 @@ class FileRefusedError(OSError):
         self.fix = fix
 
 
-def _kind(mode: int) -> str:
+def kind_of(mode: int) -> str:
     """What a path that is not a regular file is, in words."""
     kind = stat.S_IFMT(mode)
     if kind == stat.S_IFIFO:
@@ -56,7 +56,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
             raise FileRefusedError(tr("is a directory, not a TOML file."), tr("Give the path of the file itself."))
         if not stat.S_ISREG(status.st_mode):
             raise FileRefusedError(
-                tr("is {kind}, not a regular file.", kind=_kind(status.st_mode)),
+                tr("is {kind}, not a regular file.", kind=kind_of(status.st_mode)),
                 tr("Give the path of a file saved on disk."),
             )
         chunks, size = [], 0
@@ -302,7 +302,7 @@ class Headers:
         """The line of `key = …` in the table that starts at line `start`."""
         if start is None:
             return None
-        lines = self.text.splitlines()
+        lines = self.text.split("\n")  # not splitlines(): U+2028, U+0085 … in a string are no line breaks in TOML
         pattern = re.compile(rf"[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*=")
         for number in range(start, len(lines)):
             line = lines[number]

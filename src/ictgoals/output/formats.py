@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import enum
 import io
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO, NoReturn, TextIO
 
@@ -107,6 +109,24 @@ class ReportFormat(enum.StrEnum):
 
     HTML = "html"
     MARKDOWN = "markdown"
+
+
+@contextlib.contextmanager
+def utf8(out: TextIO) -> Iterator[TextIO]:
+    """`out`, as a stream that writes UTF-8: JSON, CSV, Markdown, TOML and HTML are UTF-8 by contract, whatever
+    the locale (`PYTHONIOENCODING=latin-1`, cp1258, `LC_ALL=C`); only the table, for a person at a terminal,
+    takes the terminal's encoding (with what it cannot show replaced)."""
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    if codecs.lookup(encoding).name == "utf-8" or not hasattr(out, "buffer"):
+        yield out
+        return
+    out.flush()
+    stream = io.TextIOWrapper(out.buffer, encoding="utf-8", write_through=True)
+    try:
+        yield stream
+        stream.flush()
+    finally:
+        stream.detach()  # the bytes under `out` stay open
 
 
 def binary(out: TextIO) -> BinaryIO:

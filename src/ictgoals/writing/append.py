@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ictgoals.datafiles.located import read_bytes
+from ictgoals.datafiles.located import kind_of, read_bytes
 from ictgoals.errors import IctgoalsError, WriteError
 from ictgoals.i18n import pt, tr
 from ictgoals.writing.lock import Notify, locked
@@ -152,6 +152,8 @@ def replace_atomically(path: Path, text: str | bytes, *, shown: Path | None = No
     directory = path.parent
     try:
         status = None if exclusive else path.stat()
+        if status is not None and not stat.S_ISREG(status.st_mode):
+            raise not_a_file(shown, status.st_mode)  # never rename over a FIFO, a device or a directory
         fd, temporary = tempfile.mkstemp(dir=directory, prefix=temporary_prefix(path))
     except OSError as e:
         raise _write_error(shown, e, pt("could not … it", "prepare to write")) from e
@@ -258,6 +260,123 @@ def _write_error(path: Path, error: BaseException, doing: str) -> IctgoalsError:
 
 
 def write_file(path: Path, text: str | bytes) -> None:
-    """Create `path` or replace it atomically (keeping its mode), following a symbolic link to its target."""
+    """Create `path` or replace it atomically (keeping its mode), following a symbolic link to its target.
+
+    A FIFO or a character device (`-o /dev/null`, a named pipe another program reads) is written
+    into in place, never renamed over; anything else that is not a regular file is refused.
+    """
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        status: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        status = None  # nothing there, or a link to nothing yet: created
+    except OSError as e:  # a path under a file, a link loop, a directory we may not search
+        raise _write_error(path, e, pt("could not … it", "write")) from e
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        if not (stat.S_ISFIFO(status.st_mode) or stat.S_ISCHR(status.st_mode)):
+            raise not_a_file(path, status.st_mode)
+        _write_in_place(path, data)
+        return
     real = Path(os.path.realpath(path))
-    replace_atomically(real, text, shown=path, exclusive=not real.exists())
+    replace_atomically(real, data, shown=path, exclusive=status is None)
+
+
+def check_writable_file(path: Path) -> None:
+    """Refuse, before anything is written, a path that is there and is not a regular file (or a link to one)."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        raise _write_error(path, e, pt("could not … it", "write")) from e
+    if not stat.S_ISREG(status.st_mode):
+        raise not_a_file(path, status.st_mode)
+
+
+def not_a_file(path: Path, mode: int) -> WriteError:
+    """The error for an output path that holds something other than a file: a directory, a socket, a device."""
+    kind = tr("a directory") if stat.S_ISDIR(mode) else kind_of(mode)
+    return WriteError(
+        tr(
+            "{path}: is {kind}, not a regular file, so nothing was written. Give the path of a file to create or "
+            "replace.",
+            path=path,
+            kind=kind,
+        )
+    )
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    """Write into a FIFO or a device as it is: opened without blocking, so a FIFO nobody reads is refused, not
+    waited on forever."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except OSError as e:
+        if e.errno == errno.ENXIO:
+            raise WriteError(
+                tr(
+                    "{path}: is a FIFO (named pipe) that no program is reading, so nothing was written. Start the "
+                    "program that reads it first.",
+                    path=path,
+                )
+            ) from e
+        raise _write_error(path, e, pt("could not … it", "write")) from e
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as e:  # /dev/full, a reader that went away
+        raise _write_error(path, e, pt("could not … it", "write")) from e
+    finally:
+        os.close(fd)
+
+
+def may_write_in(directory: Path) -> bool:
+    """Whether files may be made in `directory`: its mode says so, for root too (as for the data files)."""
+    status = directory.stat()
+    if os.geteuid() == 0:
+        return bool(status.st_mode & 0o222)
+    return os.access(directory, os.W_OK | os.X_OK)
+
+
+def make_directory(directory: Path, files: Sequence[Path]) -> None:
+    """Make `directory` (and its parents) for `files`, after checking that every one of them can be written.
+
+    Refused before anything is made or written: a directory path that is a file, a link to nothing,
+    under a file, or in a directory this user may not write; a file path that is not a regular file.
+    """
+    try:
+        if os.path.lexists(directory) and not directory.exists():
+            raise WriteError(
+                tr("{path}: is a symbolic link to nothing, so nothing was written. Give a directory.", path=directory)
+            )
+        existing = directory
+        while not os.path.lexists(existing) and existing.parent != existing:
+            existing = existing.parent
+        for folder in [existing, *sorted({path.parent for path in files} - {directory})]:
+            if os.path.lexists(folder) and not folder.is_dir():
+                raise WriteError(
+                    tr(
+                        "{path}: {file} is a file, not a directory, so nothing was written. Give a directory.",
+                        path=directory,
+                        file=folder,
+                    )
+                )
+        if not may_write_in(existing):
+            raise WriteError(
+                tr(
+                    "{path}: cannot create the directory ({reason}).",
+                    path=directory if existing != directory else existing,
+                    reason=tr("permission denied"),
+                )
+            )
+        for path in files:
+            check_writable_file(path)
+        directory.mkdir(parents=True, exist_ok=True)
+        for folder in {path.parent for path in files}:
+            folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise WriteError(
+            tr("{path}: cannot create the directory ({reason}).", path=directory, reason=e.strerror or e)
+        ) from e

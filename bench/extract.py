@@ -34,8 +34,8 @@ import tomllib
 from pathlib import Path
 
 import ictgoals
-from ictgoals.extract.candidates import Candidate, extract
-from ictgoals.extract.document import plain_text
+from ictgoals.extraction.candidates import Candidate, extract
+from ictgoals.extraction.document import plain_text
 from ictgoals.model import Dataset
 
 REPO = Path(__file__).resolve().parent.parent

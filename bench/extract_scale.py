@@ -141,8 +141,8 @@ def catalogue(size: int, rng: random.Random) -> list[tuple[str, str, str]]:
 def time_catalogue(size: int, runs: int) -> dict[str, object]:
     """extract() on the 10 KB report against the bundled catalogue plus `size` invented indicators (CPU time)."""
     import ictgoals
-    from ictgoals.extract.candidates import extract
-    from ictgoals.extract.match import Catalogue
+    from ictgoals.extraction.candidates import extract
+    from ictgoals.extraction.match import Catalogue
     from ictgoals.model import Better, Indicator
 
     dataset = ictgoals.load(REPO / "targets.toml", REPO / "actuals.toml", cache=False)

@@ -83,3 +83,22 @@ def test_bad_input_raises_our_exceptions_not_system_exit(dataset: Dataset) -> No
         ictgoals.status(dataset, 2025, region="Atlantis")
     with pytest.raises(ictgoals.IctgoalsError):
         ictgoals.show(dataset, "no_such_indicator")
+
+
+def test_every_public_name_stays_callable_after_every_module_is_loaded() -> None:
+    """A sub-module named like a public function would replace it once imported (`ictgoals.regions` was the
+    province catalogue's module, `ictgoals.extract` the extraction package): each function, called twice in a
+    fresh process after everything it uses is loaded, still works."""
+    probe = (
+        "import ictgoals\n"
+        "ds = ictgoals.load()\n"
+        "for _ in range(2):\n"
+        "    ictgoals.status(ds, 2025); ictgoals.diff(ds, 2024); ictgoals.show(ds, 'full_online_dossiers')\n"
+        "    ictgoals.validate(ds); ictgoals.indicators(ds); ictgoals.report(ds, 2025)\n"
+        "    assert len(ictgoals.regions()) == 98\n"
+        "    assert ictgoals.extract(ds, 'Năm 2024 đạt 45,8%.', date='2024-12-30')\n"
+        "import pkgutil\n"
+        "clash = {m.name for m in pkgutil.iter_modules(ictgoals.__path__)} & set(ictgoals.__all__)\n"
+        "assert not clash, clash\n"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True, cwd=REPO)

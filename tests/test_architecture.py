@@ -27,18 +27,18 @@ ALLOWED = {
     "base": set(),
     "datafiles": set(),
     "analysis": set(),
-    "output": {"analysis", "extract", "datafiles"},  # datafiles: the schema the data package describes
-    "extract": set(),
+    "output": {"analysis", "extraction", "datafiles"},  # datafiles: the schema the data package describes
+    "extraction": set(),
     "writing": {"datafiles"},
-    "api": {"datafiles", "analysis", "writing", "output", "extract"},
-    "cli": {"api", "datafiles", "analysis", "writing", "output", "extract"},
+    "api": {"datafiles", "analysis", "writing", "output", "extraction"},
+    "cli": {"api", "datafiles", "analysis", "writing", "output", "extraction"},
 }
 BASE = {
     "ictgoals",
     "ictgoals.errors",
     "ictgoals.model",
     "ictgoals.numbers",
-    "ictgoals.regions",
+    "ictgoals.provinces",
     "ictgoals.i18n",
     "ictgoals.localize",
 }

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 import ictgoals
 from conftest import REPO
-from ictgoals.extract.candidates import extract
-from ictgoals.extract.mentions import mentions
+from ictgoals.extraction.candidates import extract
+from ictgoals.extraction.mentions import mentions
 from ictgoals.model import Dataset
 from ictgoals.numbers import Convention
 

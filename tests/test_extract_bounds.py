@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 
 import ictgoals
 from conftest import REPO
-from ictgoals.extract import candidates as candidates_module
-from ictgoals.extract.candidates import MAX_CANDIDATES, extract
-from ictgoals.extract.document import MAX_SENTENCE, read_document
-from ictgoals.extract.mentions import MAX_FIGURES
-from ictgoals.extract.page import read_page
+from ictgoals.extraction import candidates as candidates_module
+from ictgoals.extraction.candidates import MAX_CANDIDATES, extract
+from ictgoals.extraction.document import MAX_SENTENCE, read_document
+from ictgoals.extraction.mentions import MAX_FIGURES
+from ictgoals.extraction.page import read_page
 from ictgoals.model import Dataset
 from ictgoals.output.as_extract import write_json, write_table, write_toml
 

@@ -11,8 +11,8 @@ import pytest
 
 import ictgoals
 from conftest import REPO
-from ictgoals.extract.candidates import Candidate, extract
-from ictgoals.extract.document import read_document
+from ictgoals.extraction.candidates import Candidate, extract
+from ictgoals.extraction.document import read_document
 from ictgoals.model import Dataset
 
 

@@ -15,10 +15,10 @@ from rapidfuzz import fuzz
 
 import ictgoals
 from conftest import REPO
-from ictgoals.extract import candidates as candidates_module
-from ictgoals.extract import match as match_module
-from ictgoals.extract.candidates import extract
-from ictgoals.extract.match import MATCH_FLOOR, SHORTLIST, Catalogue, family, words
+from ictgoals.extraction import candidates as candidates_module
+from ictgoals.extraction import match as match_module
+from ictgoals.extraction.candidates import extract
+from ictgoals.extraction.match import MATCH_FLOOR, SHORTLIST, Catalogue, family, words
 from ictgoals.model import Better, Dataset, Indicator
 
 _VOCABULARY = (

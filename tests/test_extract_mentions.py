@@ -11,9 +11,9 @@ import pytest
 
 import ictgoals
 from conftest import REPO
-from ictgoals.extract.candidates import extract
-from ictgoals.extract.language import language, word_number
-from ictgoals.extract.mentions import mentions
+from ictgoals.extraction.candidates import extract
+from ictgoals.extraction.language import language, word_number
+from ictgoals.extraction.mentions import mentions
 from ictgoals.model import Dataset
 from ictgoals.numbers import Convention
 

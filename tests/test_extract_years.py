@@ -12,8 +12,8 @@ import pytest
 
 import ictgoals
 from conftest import REPO
-from ictgoals.extract.candidates import Candidate, extract
-from ictgoals.extract.years import timing
+from ictgoals.extraction.candidates import Candidate, extract
+from ictgoals.extraction.years import timing
 from ictgoals.model import Dataset
 
 

@@ -19,7 +19,7 @@ from ictgoals.api.regions import catalogue_entries
 from ictgoals.cli import application
 from ictgoals.model import Territory
 from ictgoals.output.notes import region_lines
-from ictgoals.regions import by_code, canonical, suggestions, territory_of
+from ictgoals.provinces import by_code, canonical, suggestions, territory_of
 
 app = application()
 

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from conftest import GOOD_ACTUALS, GOOD_TARGETS
 from ictgoals.cli import application
-from ictgoals.regions import canonical, suggestions
+from ictgoals.provinces import canonical, suggestions
 
 app = application()
 

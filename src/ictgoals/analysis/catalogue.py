@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from ictgoals.analysis import records
 from ictgoals.model import Dataset, Indicator
-from ictgoals.regions import Region, catalogue
+from ictgoals.provinces import Region, catalogue
 
 
 class CatalogueRow(NamedTuple):
@@ -51,10 +52,23 @@ class Catalogue:
 
 @dataclass(frozen=True, repr=False)
 class Regions:
-    """The region catalogue: the nation, the 34 provinces from 1 July 2025 and the 63 before."""
+    """The region catalogue: the nation, the 34 provinces from 1 July 2025 and the 63 before; a sequence of them."""
 
     regions: tuple[Region, ...]
     """Every region, the nation first."""
+
+    def __len__(self) -> int:
+        return len(self.regions)
+
+    def __iter__(self) -> Iterator[Region]:
+        return iter(self.regions)
+
+    @overload
+    def __getitem__(self, index: int) -> Region: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Region, ...]: ...
+    def __getitem__(self, index: int | slice) -> Region | tuple[Region, ...]:
+        return self.regions[index]
 
     def to_records(self) -> list[dict[str, Any]]:
         """The rows of `regions --format json`."""

@@ -14,7 +14,7 @@ from ictgoals.i18n import language, pt, tr
 from ictgoals.localize import plain, signed
 from ictgoals.model import Actual, Dataset, Qualifier
 from ictgoals.numbers import printed_figure
-from ictgoals.regions import canonical, did_you_mean
+from ictgoals.provinces import canonical, did_you_mean
 
 # ---------------------------------------------------------------- the results
 

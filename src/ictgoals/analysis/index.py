@@ -22,7 +22,7 @@ from ictgoals.model import (
     may_state,
     region_key,
 )
-from ictgoals.regions import same_unit, territory_of
+from ictgoals.provinces import same_unit, territory_of
 
 if TYPE_CHECKING:  # the results of validate; status does not load them
     from ictgoals.analysis.checks import Finding

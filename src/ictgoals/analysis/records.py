@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # only for the getters' types: the results import this module
     from ictgoals.analysis.diff import DiffReport, DiffRow
     from ictgoals.analysis.status import StatusReport, StatusRow
     from ictgoals.analysis.view import HistoryEntry, IndicatorView
-    from ictgoals.regions import Region
+    from ictgoals.provinces import Region
 
 Record = dict[str, Any]
 T = TypeVar("T")

@@ -17,7 +17,7 @@ from ictgoals.analysis.index import Index
 from ictgoals.analysis.status import StatusReport, StatusRow, counted, status
 from ictgoals.analysis.view import IndicatorView, show
 from ictgoals.model import NATIONAL, ChangeUnit, Dataset, Indicator, Source, Status, region_key
-from ictgoals.regions import Region, catalogue
+from ictgoals.provinces import Region, catalogue
 
 #: The order of the review table: what needs attention first. Targets with no figure are listed apart.
 WORST_FIRST = (

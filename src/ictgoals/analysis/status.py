@@ -12,7 +12,7 @@ from ictgoals.analysis import records
 from ictgoals.analysis.index import Index, Point, Reading, Series, same_value
 from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL, Dataset, Indicator, Op, Qualifier, Status, Target, Territory, may_state, region_key
-from ictgoals.regions import territory_of
+from ictgoals.provinces import territory_of
 
 # ---------------------------------------------------------------- the results
 

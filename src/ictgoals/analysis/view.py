@@ -10,7 +10,7 @@ from ictgoals.analysis.changes import implied_previous, stated_for
 from ictgoals.analysis.index import Index, Point, Reading, Series, qualifier_of
 from ictgoals.analysis.status import StatusRow, evaluate_in
 from ictgoals.model import NATIONAL, Actual, Dataset, Indicator, Source, Target, region_key
-from ictgoals.regions import catalogue, territory_of
+from ictgoals.provinces import catalogue, territory_of
 
 # ---------------------------------------------------------------- the results
 

@@ -6,7 +6,7 @@ from ictgoals.analysis.index import canonical_region
 from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL, Dataset, region_key
-from ictgoals.regions import Region, canonical, catalogue, did_you_mean
+from ictgoals.provinces import Region, canonical, catalogue, did_you_mean
 
 
 def resolve_region(dataset: Dataset, wanted: str) -> str:

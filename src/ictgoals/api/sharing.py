@@ -16,8 +16,8 @@ from ictgoals.api.files import save, save_all
 from ictgoals.api.regions import resolve_region
 from ictgoals.api.status import status
 from ictgoals.errors import UsageError
-from ictgoals.extract.candidates import Candidate
-from ictgoals.extract.candidates import extract as read
+from ictgoals.extraction.candidates import Candidate
+from ictgoals.extraction.candidates import extract as read
 from ictgoals.i18n import tr
 from ictgoals.model import ALL_REGIONS as ALL
 from ictgoals.model import NATIONAL, Dataset, Target

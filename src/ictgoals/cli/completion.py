@@ -15,7 +15,7 @@ from ictgoals.api.files import cache_wanted, files, load_files
 from ictgoals.api.status import due_years
 from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL, Dataset, region_key
-from ictgoals.regions import catalogue
+from ictgoals.provinces import catalogue
 
 #: A completion: the text to insert, and what a shell that shows descriptions says beside it.
 Offer = tuple[str, str]

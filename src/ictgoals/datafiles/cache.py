@@ -50,7 +50,7 @@ def code_fingerprint(package: Path = Path(__file__).parent) -> str:
     files = [
         *sorted(package / name for name in os.listdir(package) if name.endswith(".py")),  # noqa: PTH208 (cheaper)
         package.parent / "model.py",
-        package.parent / "regions.py",  # the loader folds regions to the catalogue's spelling
+        package.parent / "provinces.py",  # the loader folds regions to the catalogue's spelling
     ]
     parts = []
     for path in files:

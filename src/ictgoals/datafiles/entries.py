@@ -459,6 +459,6 @@ def actual(entry: Entry, indicators: Mapping[str, Indicator], sources: Mapping[s
 
 def fold_region(name: str) -> str:
     """A region as the catalogue spells it ("tra vinh" is "Trà Vinh"); one of the user's own as written."""
-    from ictgoals.regions import canonical
+    from ictgoals.provinces import canonical
 
     return canonical(name) or name

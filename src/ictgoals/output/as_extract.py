@@ -24,7 +24,7 @@ from ictgoals.output.safe import printable
 from ictgoals.output.text import short_name
 
 if TYPE_CHECKING:
-    from ictgoals.extract.candidates import Candidate
+    from ictgoals.extraction.candidates import Candidate
 
 #: Below this match an entry is proposed commented out in the TOML draft, as if it had no indicator.
 SURE = 0.5

@@ -8,7 +8,7 @@ from ictgoals.analysis.status import StatusRow
 from ictgoals.i18n import tr
 from ictgoals.localize import date_text
 from ictgoals.output.text import region_name, short_name, status_word
-from ictgoals.regions import MERGED_ON, Region, catalogue
+from ictgoals.provinces import MERGED_ON, Region, catalogue
 
 
 def region_lines(entries: Sequence[Region], *, commands: bool = False) -> list[str]:

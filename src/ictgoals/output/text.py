@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # the results these words describe; this module needs none of
     from ictgoals.analysis.diff import DiffRow
     from ictgoals.analysis.status import StatusRow
     from ictgoals.analysis.view import HistoryEntry
-    from ictgoals.regions import Region
+    from ictgoals.provinces import Region
 
 
 #: Joins a number to its unit, and the words of a unit, so that no line ever breaks between them:

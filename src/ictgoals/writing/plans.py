@@ -14,7 +14,7 @@ from ictgoals.datafiles.schema import Table
 from ictgoals.errors import DataError
 from ictgoals.i18n import decimal_marks, tr, vocabulary
 from ictgoals.model import NATIONAL, Actual, Dataset, Figures, Indicator, Source, Target, region_key, target_key
-from ictgoals.regions import canonical, did_you_mean
+from ictgoals.provinces import canonical, did_you_mean
 from ictgoals.writing.inputs import Row, TomlValue, numbers_in, value_from_printed
 
 

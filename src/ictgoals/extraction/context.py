@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ictgoals.extract.document import Sentence
-from ictgoals.extract.years import Timing, YearAt, deadline, opens_clause
+from ictgoals.extraction.document import Sentence
+from ictgoals.extraction.years import Timing, YearAt, deadline, opens_clause
 
 #: "Khi đó, …" (by then): the sentence takes the last year the one before it named.
 THEN = re.compile(r"(?:khi đó|lúc đó|đến lúc đó|by then|at that point|then),")

@@ -13,19 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ictgoals.extract.context import Context, lead
-from ictgoals.extract.document import Sentence, read_document
-from ictgoals.extract.kinds import change_kind, goal_cues, joined
-from ictgoals.extract.language import language
-from ictgoals.extract.match import Catalogue, available
-from ictgoals.extract.mentions import MAX_FIGURES, Mention, cell_count, lowered, mentions
-from ictgoals.extract.naming import Typical, name, own_words
-from ictgoals.extract.reading import Reading, year_and_kind
-from ictgoals.extract.years import Timing, YearAt, timing, years_in
+from ictgoals.extraction.context import Context, lead
+from ictgoals.extraction.document import Sentence, read_document
+from ictgoals.extraction.kinds import change_kind, goal_cues, joined
+from ictgoals.extraction.language import language
+from ictgoals.extraction.match import Catalogue, available
+from ictgoals.extraction.mentions import MAX_FIGURES, Mention, cell_count, lowered, mentions
+from ictgoals.extraction.naming import Typical, name, own_words
+from ictgoals.extraction.reading import Reading, year_and_kind
+from ictgoals.extraction.years import Timing, YearAt, timing, years_in
 from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL, Dataset
 from ictgoals.numbers import Convention
-from ictgoals.regions import canonical
+from ictgoals.provinces import canonical
 
 #: The most candidates one report gives; the rest of a longer one is not read (and a note says so).
 MAX_CANDIDATES = 2_000

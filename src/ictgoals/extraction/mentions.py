@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ictgoals.extract.language import CARDINALS, ORDINALS, word_number
-from ictgoals.extract.nouns import DENOMINATOR, FUNCTION_WORDS, counted, first_words, structure
+from ictgoals.extraction.language import CARDINALS, ORDINALS, word_number
+from ictgoals.extraction.nouns import DENOMINATOR, FUNCTION_WORDS, counted, first_words, structure
 from ictgoals.numbers import SCALES, Convention, readings
 
 #: How far before and after a number its words are read.

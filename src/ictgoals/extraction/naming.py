@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ictgoals.extract.match import words
-from ictgoals.extract.reading import Reading
+from ictgoals.extraction.match import words
+from ictgoals.extraction.reading import Reading
 from ictgoals.i18n import tr
 from ictgoals.model import Dataset
 

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ictgoals.extract.page import Page, is_html, read_page
+from ictgoals.extraction.page import Page, is_html, read_page
 from ictgoals.i18n import tr
 
 #: The longest sentence read whole; a longer run of text without a full stop is read in pieces.

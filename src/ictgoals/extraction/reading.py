@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ictgoals.extract.context import Context, Goals
-from ictgoals.extract.document import Sentence
-from ictgoals.extract.kinds import done, goal_noun, quoted_goal, this_years_goal
-from ictgoals.extract.mentions import Mention
-from ictgoals.extract.years import YearAt, in_aside, sentence_deadline, year_after, year_before
+from ictgoals.extraction.context import Context, Goals
+from ictgoals.extraction.document import Sentence
+from ictgoals.extraction.kinds import done, goal_noun, quoted_goal, this_years_goal
+from ictgoals.extraction.mentions import Mention
+from ictgoals.extraction.years import YearAt, in_aside, sentence_deadline, year_after, year_before
 
 #: "tăng 13% so với năm 2024 (40 tỷ USD)": the figure in brackets is that year's.
 _BASE = re.compile(r"\b(?:so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?|compared (?:to|with)\s+|than\s+)((?:19|20)\d\d)\s*\(\s*$")

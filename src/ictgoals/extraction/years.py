@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ictgoals.extract.language import CARDINALS
+from ictgoals.extraction.language import CARDINALS
 from ictgoals.i18n import tr
 
 #: Every way a year is written, with what it is: a span, a comparison, a vision, a decision's date, or a year.

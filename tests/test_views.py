@@ -89,6 +89,8 @@ def test_check_counts_each_target_in_its_own_region(region: str, failed: int, co
     assert len(check_lines) == failed
     if failed:
         assert f"check failed: {failed} of {counted} targets need attention." in err
+    else:
+        assert f"check passed: none of the {counted} targets counted needs attention." in err
     notes = [line for line in err.splitlines() if "not counted" in line]
     assert all(line.startswith("ictgoals: note: no trend yet") for line in notes)
 
@@ -134,3 +136,12 @@ def test_show_cites_sources_by_number_and_title_never_by_id(fmt: str) -> None:
     assert "(exports)" not in out  # nor the indicator's id in the title
     cited = [line.replace("\\", "").replace("|", " ").split() for line in out.splitlines() if "review, report" in line]
     assert [" ".join(words) for words in cited] == ["[1] 2024 review, report B", "[2] 2024 review, report A"]
+
+
+def test_a_check_of_a_province_without_targets_of_its_own_is_an_error_not_a_pass() -> None:
+    """Hà Nội has no target in the test data: only national targets would be shown, measured on its (missing)
+    figures, and none of them counts."""
+    code, out, err = run("status", "2025", "--region", "Hà Nội", "--check", "--format", "json")
+    assert code == 2
+    assert out == ""
+    assert "--check has nothing to check: Hà Nội has no targets of its own due in 2025" in err

@@ -29,7 +29,7 @@ from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL
 from ictgoals.output.formats import Format
-from ictgoals.output.notes import check_lines, no_targets_line, warning_lines
+from ictgoals.output.notes import check_lines, no_targets_line, nothing_of_its_own, warning_lines
 from ictgoals.output.render import render
 
 
@@ -64,11 +64,13 @@ def status(
         if check_:  # a gate that checks a year with no targets is a mistake in the gate, not a pass
             raise UsageError(nothing + " " + tr("--check has nothing to check: give a year that has targets."))
         say(tr("note: {message}", message=nothing))
+    flagged, noted, considered = check(report, strict=strict)
+    if check_ and report.rows and not considered:  # only the nation's targets, measured on a province's figures
+        raise UsageError(nothing_of_its_own(report.region, year))
     for line in warning_lines(report.rows):
         say(line)
     run.emit(render, report)
     if check_:
-        flagged, noted, considered = check(report, strict=strict)
         for line in check_lines(flagged, noted, considered):
             say(line)
         if flagged:

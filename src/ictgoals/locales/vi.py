@@ -628,6 +628,8 @@ MESSAGES: dict[str, str] = {
     "Pass --op '{implied}' (or correct the print).": "Hãy dùng --op '{implied}' (hoặc sửa lại nguyên văn).",
     "became {name}": "trở thành {name}",
     "Problem": "Vấn đề",
+    "check passed: none of the {total} targets counted needs attention.": "kiểm tra đạt: không chỉ tiêu nào trong {total} chỉ tiêu được tính cần lưu ý.",
+    "--check has nothing to check: {region} has no targets of its own due in {year}; the national targets shown are measured on its figures and are checked with --region VN.": "--check không có gì để kiểm tra: {region} không có chỉ tiêu riêng nào đến hạn năm {year}; các chỉ tiêu quốc gia hiển thị được đo trên số liệu của địa phương, và được kiểm tra bằng --region VN.",
     "finding\x04sources disagree": "các nguồn không thống nhất",
     "finding\x04stated change does not add up": "mức thay đổi công bố không khớp",
     "finding\x04target disagrees with itself": "chỉ tiêu tự mâu thuẫn",

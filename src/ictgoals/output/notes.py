@@ -98,6 +98,8 @@ def check_lines(flagged: Sequence[StatusRow], noted: Sequence[StatusRow], total:
     ]
     if flagged:
         lines.append(tr("check failed: {failed} of {total} targets need attention.", failed=len(flagged), total=total))
+    else:
+        lines.append(tr("check passed: none of the {total} targets counted needs attention.", total=total))
     lines += [
         tr(
             "note: {status}, not counted (--strict counts it): {indicator} ({region}, {year})",
@@ -109,6 +111,16 @@ def check_lines(flagged: Sequence[StatusRow], noted: Sequence[StatusRow], total:
         for r in noted
     ]
     return lines
+
+
+def nothing_of_its_own(region: str, year: int) -> str:
+    """Why `--check` refuses a province with no targets of its own due: it would pass having judged nothing."""
+    return tr(
+        "--check has nothing to check: {region} has no targets of its own due in {year}; the national targets "
+        "shown are measured on its figures and are checked with --region VN.",
+        region=region_name(region),
+        year=year,
+    )
 
 
 def no_targets_line(year: int, years: Sequence[int]) -> str:

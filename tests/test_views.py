@@ -145,3 +145,10 @@ def test_a_check_of_a_province_without_targets_of_its_own_is_an_error_not_a_pass
     assert code == 2
     assert out == ""
     assert "--check has nothing to check: Hà Nội has no targets of its own due in 2025" in err
+
+
+@pytest.mark.parametrize("command", [["status", "2025"], ["diff", "2025"], ["show", "signatures"]])
+def test_every_view_of_a_former_province_names_its_successor(command: list[str]) -> None:
+    code, _, err = run(*command, "--region", "Trà Vinh", "--format", "json")
+    assert code == 0
+    assert "Trà Vinh became part of Vĩnh Long on 1 July 2025" in err

@@ -19,6 +19,7 @@ from ictgoals.cli.shared import (
     TargetsOpt,
     YearArg,
     app,
+    note_region,
     say,
     translates_errors,
 )
@@ -49,7 +50,11 @@ def diff(
     """Compare each figure reported for YEAR with the year before, and list the targets due in YEAR."""
     base = api.comparison_year(year, against)  # a usage error needs no data
     run = Run(targets, actuals, no_cache, fmt=fmt, output=output, bom=bom)
-    run.emit(render, api.diff(run.load(), year, base, region))
+    report = api.diff(run.load(), year, base, region)
+    note_region(report.region)
+    for line in warning_lines(report.targets):
+        say(line)
+    run.emit(render, report)
 
 
 @app.command()
@@ -67,6 +72,7 @@ def show(
     """Show one indicator's figures by year, with sources, and its targets with their status."""
     run = Run(targets, actuals, no_cache, fmt=fmt, output=output, bom=bom)
     view = api.show(run.load(), indicator, region)
+    note_region(view.region)
     for line in warning_lines(view.targets):
         say(line)
     run.emit(render, view)

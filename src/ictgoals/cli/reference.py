@@ -84,6 +84,8 @@ def _parameter(param: Any) -> tuple[str, str, str]:
     default = ""
     if param.default not in (None, "") and not param.is_flag and param.show_default is not False:
         default = f"`{getattr(param.default, 'value', param.default)}`"
+    elif param.is_flag and param.secondary_opts:  # --notes/--no-notes: the one that is on by default
+        default = f"`{param.opts[0] if param.default else param.secondary_opts[0]}`"
     return names, help_text, default
 
 

@@ -199,6 +199,9 @@ OutputOpt = Annotated[
         help="Write to this file (replaced atomically) instead of stdout; xlsx needs it on a terminal.",
     ),
 ]
+ExtractOutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file (replaced atomically) instead of stdout.")
+]
 BomOpt = Annotated[
     bool, typer.Option("--bom", help="CSV: start with the UTF-8 byte order mark, so Excel reads Vietnamese right.")
 ]

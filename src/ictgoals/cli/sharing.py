@@ -13,8 +13,8 @@ from ictgoals.api import sharing as api
 from ictgoals.api.files import save
 from ictgoals.cli.shared import (
     ActualsOpt,
+    ExtractOutputOpt,
     NoCacheOpt,
-    OutputOpt,
     RegionOpt,
     Run,
     TargetsOpt,
@@ -41,13 +41,16 @@ def extract(
         str | None, typer.Option("--source", help="The source id the entries of the draft carry.")
     ] = None,
     date: Annotated[
-        str | None, typer.Option("--date", help="The report's date, YYYY-MM-DD: the year of figures that name none.")
+        str | None,
+        typer.Option(
+            "--date", help="The report's date, YYYY-MM-DD, YYYY-MM or YYYY: the year of figures that name none."
+        ),
     ] = None,
     region: RegionOpt = NATIONAL,
     fmt: Annotated[
         ExtractFormat, typer.Option("--format", "-f", help="table, json, or toml (a draft to review and import).")
     ] = ExtractFormat.TABLE,
-    output: OutputOpt = None,
+    output: ExtractOutputOpt = None,
     targets: TargetsOpt = None,
     actuals: ActualsOpt = None,
     no_cache: NoCacheOpt = False,

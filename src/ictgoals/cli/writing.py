@@ -38,6 +38,12 @@ ForceOpt = Annotated[
         "--force", help="Record a figure even if it is 20 times off the indicator's recent figures (checked first)."
     ),
 ]
+TargetForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="Declare the target even if it is 20 times off the indicator's recent figures (checked first)."
+    ),
+]
 
 
 def _show_dry_run(written: Written) -> None:
@@ -127,15 +133,25 @@ def record(
 @app.command(name="import")
 @translates_errors
 def import_(
-    file: Annotated[str, typer.Argument(help="CSV or JSON file of figures, or - for stdin.", show_default=False)],
+    file: Annotated[
+        str,
+        typer.Argument(
+            help="CSV, JSON or .xlsx file of figures, or a reviewed extract draft (.toml); - for stdin.",
+            show_default=False,
+        ),
+    ],
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="csv, json or xlsx (default: from the file name; csv for -).", show_default=False
+            "--format",
+            "-f",
+            help="csv, json, xlsx or toml (default: from the file name; csv for -).",
+            show_default=False,
         ),
     ] = None,
     sheet: Annotated[
-        str | None, typer.Option("--sheet", help="xlsx: the sheet to read (default: the first).", show_default=False)
+        str | None,
+        typer.Option("--sheet", help="xlsx: the sheet to read (default: the first visible one).", show_default=False),
     ] = None,
     strict_columns: Annotated[
         bool,
@@ -151,7 +167,7 @@ def import_(
     targets: TargetsOpt = None,
     actuals: ActualsOpt = None,
 ) -> None:
-    """Record many figures at once from CSV (, or ;), JSON or .xlsx: all of them, or none if any row is bad."""
+    """Record many figures at once from CSV (, or ;), JSON, .xlsx or a reviewed extract draft: all or none."""
     written = api.import_file(
         files(targets, actuals),
         file,
@@ -192,7 +208,7 @@ def target(
         int | None, typer.Option("--baseline-year", help="Year progress is measured from.")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="Free-text note.")] = None,
-    force: ForceOpt = False,
+    force: TargetForceOpt = False,
     wait: WaitOpt = None,
     dry_run: DryRunOpt = False,
     targets: TargetsOpt = None,
@@ -231,7 +247,9 @@ def target(
 @translates_errors
 def init(
     directory: Annotated[Path, typer.Argument(help="Where to put targets.toml and actuals.toml.")] = Path(),
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace files that exist, saving each first beside it as a dated backup.")
+    ] = False,
     wait: WaitOpt = None,
 ) -> None:
     """Copy the bundled dataset to DIRECTORY, to edit and record into."""

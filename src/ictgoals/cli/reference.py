@@ -50,7 +50,7 @@ OUTPUT_FIELDS = (
     ("`diff` rows", records.DIFF),
     ("`show` history", records.HISTORY),
     ("`validate` findings", records.FINDING),
-    ("`indicators` rows (and `show`'s first fields)", records.INDICATOR),
+    ("`indicators` rows (and `show`'s first fields, except `targets`: in `show`, its target rows)", records.INDICATOR),
     ("`regions`", records.REGION),
 )
 

@@ -9,7 +9,7 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from conftest import GOOD_ACTUALS, GOOD_TARGETS
+from conftest import GOOD_ACTUALS, GOOD_TARGETS, REPO
 from ictgoals.cli import application
 
 app = application()
@@ -25,6 +25,8 @@ COMMANDS = {
     "validate": (("validate",), "Message"),
     "indicators": (("indicators",), "Name"),
     "regions": (("regions",), "Merged into"),
+    # an invented report (tests/assets/extract): the sentence is what each candidate is checked against
+    "extract": (("extract", str(REPO / "tests" / "assets" / "extract" / "round1" / "m01_vi.txt")), "Sentence"),
 }
 
 

@@ -18,7 +18,7 @@ from ictgoals.i18n import pt, tr
 from ictgoals.localize import fixed
 from ictgoals.model import NATIONAL, Dataset, region_key
 from ictgoals.output import as_json
-from ictgoals.output.as_table import console, fitted
+from ictgoals.output.as_table import console, fitted, trimmed
 from ictgoals.output.formats import Context, ExtractFormat, unreachable
 from ictgoals.output.safe import printable
 from ictgoals.output.text import short_name
@@ -115,6 +115,10 @@ def window(c: Candidate) -> tuple[str, str, str]:
 def write_table(candidates: Sequence[Candidate], out: TextIO, width: int | None, dataset: Dataset | None) -> None:
     """The candidates for a person to review: each indicator by its short name in the run's language, with how
     well the sentence matched it (the draft and JSON name it by id)."""
+    trimmed(out, Context(width=width), lambda stream: _table(candidates, stream, width, dataset))
+
+
+def _table(candidates: Sequence[Candidate], out: TextIO, width: int | None, dataset: Dataset | None) -> None:
     from rich.text import Text
 
     printer = console(out, Context(width=width))
@@ -129,7 +133,7 @@ def write_table(candidates: Sequence[Candidate], out: TextIO, width: int | None,
     headers = [tr("Kind"), tr("Indicator"), tr("Year"), tr("Printed"), tr("Sentence")]
     title = tr("{count} candidates: review each against its sentence", count=len(candidates))
     caption = [printable(note) for note in notes_of(candidates)]
-    for part in fitted(printer.width, [title], headers, cells, caption, whole=[1], drop=[4]):
+    for part in fitted(printer.width, [title], headers, cells, caption):  # the sentence is never left out
         printer.print(part)
 
 

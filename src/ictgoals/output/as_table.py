@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from ictgoals.analysis.catalogue import Catalogue, Regions
@@ -43,11 +43,16 @@ _T = TypeVar("_T")
 
 def render(result: Result, out: TextIO, context: Context) -> None:
     """Print `result` as the tables of its command. Off a terminal, lines carry no trailing spaces."""
+    trimmed(out, context, lambda stream: _render(result, stream, context))
+
+
+def trimmed(out: TextIO, context: Context, draw: Callable[[TextIO], None]) -> None:
+    """What `draw` prints, on `out`; off a terminal (a pipe, a file) without the spaces Rich pads lines with."""
     if context.color or _is_terminal(out):
-        _render(result, out, context)
+        draw(out)
         return
     buffer = io.StringIO()
-    _render(result, buffer, context)
+    draw(buffer)
     out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
 
 

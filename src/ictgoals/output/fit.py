@@ -90,6 +90,7 @@ def fit(
         # Each column first grows to its usual cell, up to a fifth of the width, so that long names keep room.
         shape = _allocate(kept, least, most, [min(t, width // 5) for t in typical], rows, width)
         if shape is not None:
+            shape = _rebalanced(shape, least, typical, width)
             last = shape
             if not _cramped(shape, typical, width):
                 return shape
@@ -102,6 +103,26 @@ def _typical(c: int, rows: Sequence[Sequence[str]]) -> int:
     """The width that shows three cells in four of column `c` on one line, not counting empty ones ("—")."""
     lengths = sorted(_longest_line(row[c]) for row in rows if row[c].strip() not in ("", "—")) or [0]
     return lengths[max(0, -(-3 * len(lengths) // 4) - 1)]
+
+
+def _rebalanced(shape: Fit, least: list[int], typical: list[int], width: int) -> Fit:
+    """`shape` with width moved to each column too narrow for its usual cell from columns wider than they need
+    (their usual cell, or their longest word), widest surplus first: a long name wraps over more lines before a
+    column is left out, and no column is made too narrow for another."""
+    widths = dict(zip(shape.kept, shape.widths, strict=True))
+    need = {c: min(typical[c], width // 3) for c in shape.kept}
+    for c in shape.kept:
+        deficit = need[c] - widths[c]
+        while deficit > 0:
+            spare = {d: widths[d] - max(least[d], need[d]) for d in shape.kept if d != c}
+            donor = max(spare, key=lambda d: spare[d], default=None)
+            if donor is None or spare[donor] <= 0:
+                break
+            step = min(deficit, spare[donor])
+            widths[donor] -= step
+            widths[c] += step
+            deficit -= step
+    return Fit(shape.kept, tuple(widths[c] for c in shape.kept))
 
 
 def _cramped(shape: Fit, typical: list[int], width: int) -> bool:

@@ -237,10 +237,16 @@ def _indicator_fields(get: Callable[[T], Indicator]) -> tuple[Field[T], ...]:
 
 # ---------------------------------------------------------------- status rows
 
-_QUALIFIER_MEANING = (
-    'the bound the figure\'s print states: `"more-than"` (hơn, trên: "> 148"), `"at-least"`, `"less-than"`, '
-    '`"at-most"`, `"nearly"` (gần: just under), `"about"` (khoảng); null for a plain figure'
-)
+def _qualifier_field(get: Callable[[T], Qualifier | str | None]) -> Field[T]:
+    """The bound a figure's print states, as the `qualifier` field of a row (`get` finds it, or its code)."""
+    return Field(
+        "qualifier",
+        lambda row: None if (bound := get(row)) is None else str(bound),
+        STRING,
+        'the bound the figure\'s print states: `"more-than"` (hơn, trên: "> 148"), `"at-least"`, `"less-than"`, '
+        '`"at-most"`, `"nearly"` (gần: just under), `"about"` (khoảng); null for a plain figure',
+        choices=tuple(q.value for q in Qualifier),
+    )
 
 
 def _baseline(row: StatusRow) -> Record | None:
@@ -371,13 +377,7 @@ STATUS: Shape[StatusRow] = Shape(
         BOOLEAN,
         'the target is printed as approximate ("khoảng 165"): met within its tolerance',
     ),
-    Field(
-        "qualifier",
-        lambda row: None if row.current is None or row.current.qualifier is None else row.current.qualifier.value,
-        STRING,
-        _QUALIFIER_MEANING,
-        choices=tuple(q.value for q in Qualifier),
-    ),
+    _qualifier_field(lambda row: None if row.current is None else row.current.qualifier),
     Field(
         "series_break",
         lambda row: row.series_break,
@@ -425,13 +425,7 @@ DIFF: Shape[DiffRow] = Shape(
     Field("sources", lambda row: list(row.after.sources), ARRAY, "the ids of the sources of the year's figure"),
     Field("conflict", lambda row: row.after.conflict, BOOLEAN, "sources disagree on the year's figure"),
     Field("estimate", lambda row: row.after.estimate, BOOLEAN, "the year's figure is an estimate"),
-    Field(
-        "qualifier",
-        lambda row: None if row.after.qualifier is None else row.after.qualifier.value,
-        STRING,
-        _QUALIFIER_MEANING,
-        choices=tuple(q.value for q in Qualifier),
-    ),
+    _qualifier_field(lambda row: row.after.qualifier),
     Field(
         "series_break",
         lambda row: row.series_break,
@@ -513,7 +507,7 @@ HISTORY: Shape[HistoryEntry] = Shape(
     Field("period", lambda e: None if e.period is None else list(e.period), ARRAY, "`[first, last]` for a period"),
     Field("basis", lambda e: e.basis, STRING, 'for a period: `"average"` or `"total"`'),
     Field("absorbed", lambda e: e.absorbed, BOOLEAN, "a figure of a former province this one was formed from"),
-    Field("qualifier", lambda e: e.qualifier, STRING, _QUALIFIER_MEANING, choices=tuple(q.value for q in Qualifier)),
+    _qualifier_field(lambda e: e.qualifier),
     Field(
         "territory",
         lambda e: e.territory,

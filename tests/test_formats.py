@@ -14,12 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import GOOD_ACTUALS, GOOD_TARGETS
 from ictgoals.analysis import records
 from ictgoals.analysis.records import Shape
 from ictgoals.cli import application
+from ictgoals.output import as_json
 
 app = application()
 DATA = ["--targets", str(GOOD_TARGETS), "--actuals", str(GOOD_ACTUALS)]
@@ -134,3 +137,29 @@ def test_report_in_each_of_its_formats(fmt: str, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     written = target if fmt == "html" else target / "report.md"
     assert written.read_text(encoding="utf-8").strip()
+
+
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(alphabet=st.characters(codec="utf-8"))
+)
+_DOCUMENTS = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(document=_DOCUMENTS)
+def test_json_is_the_standard_encoders_text(document: Any) -> None:
+    assert as_json.dumps(document) == json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def test_json_refuses_nan_and_leaves_odd_documents_to_the_standard_encoder() -> None:
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        as_json.dumps({"x": [1.0, float("nan")]})
+    assert as_json.dumps({1: "one", "t": (1, 2)}) == json.dumps({1: "one", "t": (1, 2)}, ensure_ascii=False, indent=2)

@@ -127,6 +127,7 @@ def catalogue() -> tuple[Region, ...]:
     return (Region(NATIONAL, "VN", True), *current, *former)
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     """A region name folded for matching: case, accents, dots, dashes and administrative prefixes ignored."""
     folded = " ".join(region_key(name).translate(_PUNCTUATION).split())

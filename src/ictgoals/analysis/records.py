@@ -237,6 +237,7 @@ def _indicator_fields(get: Callable[[T], Indicator]) -> tuple[Field[T], ...]:
 
 # ---------------------------------------------------------------- status rows
 
+
 def _qualifier_field(get: Callable[[T], Qualifier | str | None]) -> Field[T]:
     """The bound a figure's print states, as the `qualifier` field of a row (`get` finds it, or its code)."""
     return Field(

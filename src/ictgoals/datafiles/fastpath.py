@@ -230,25 +230,22 @@ class Shortcut:
         """`build_actual` of each plain entry at (position, shape, row, line), read from its shape's columns (no
         dict made for it), located in `file` as `label` and its number."""
         new, region_of, built = _new, self._region, []
+        national = region_of(NATIONAL)
+        columns_of: dict[int, tuple[Any, ...]] = {}  # each shape's columns, looked up once
         for position, shape, row, line in places:
-            columns = shape.by_key
-            region, printed, estimate, note, qualifier, territory = (
-                columns.get("region"),
-                columns.get("printed"),
-                columns.get("estimate"),
-                columns.get("note"),
-                columns.get("qualifier"),
-                columns.get("territory"),
-            )
+            found = columns_of.get(id(shape))
+            if found is None:
+                found = columns_of[id(shape)] = tuple(map(shape.by_key.get, _ACTUAL_FIELDS))
+            indicator, year, value, source, region, printed, estimate, note, qualifier, territory = found
             where = new(Location)
             where.__dict__.update(file=file, line=line, entry=f"{label}{position + 1}")
             actual = new(Actual)
             actual.__dict__.update(
-                indicator=columns["indicator"][row],
-                year=columns["year"][row],
-                value=float(columns["value"][row]),
-                source=columns["source"][row],
-                region=region_of(NATIONAL if region is None else region[row]),
+                indicator=indicator[row],
+                year=year[row],
+                value=float(value[row]),
+                source=source[row],
+                region=national if region is None else region_of(region[row]),
                 printed="" if printed is None else printed[row],
                 estimate=False if estimate is None else estimate[row],
                 change=None,
@@ -304,6 +301,13 @@ class Shortcut:
             _optional(Territory, raw.get("territory")),
             location,
         )
+
+
+#: The fields of a plain actual, as `build_rows` reads them from a shape's columns (the first four required).
+_ACTUAL_FIELDS = (
+    *("indicator", "year", "value", "source"),
+    *("region", "printed", "estimate", "note", "qualifier", "territory"),
+)
 
 
 def _optional(kind: type[Qualifier] | type[Territory], value: Any) -> Any:

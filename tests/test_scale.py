@@ -26,9 +26,10 @@ from ictgoals.analysis.index import Index, canonical_region
 from ictgoals.analysis.report import report
 from ictgoals.api import figures as api_figures
 from ictgoals.api import regions as api_regions
-from ictgoals.datafiles import loader, located, schema
+from ictgoals.datafiles import cache, loader, located, schema
 from ictgoals.datafiles.columns import Entries
 from ictgoals.datafiles.fastpath import Shortcut
+from ictgoals.datafiles.figures import LazyFigures
 from ictgoals.datafiles.located import Headers, parse_toml
 from ictgoals.model import (
     NATIONAL,
@@ -386,3 +387,56 @@ def test_the_loader_builds_from_columns_exactly_what_the_full_check_builds(
     assert fast.actuals.regions() == full.actuals.regions()
     assert [repr(vars(t)) for t in fast.targets] == [repr(vars(t)) for t in full.targets]
     assert sum(built) > 500  # the shortcut did build most of them
+
+
+#: Figures for a span of years, which by_year keeps apart from every year's own.
+PERIODS = (
+    '[[actuals]]\nindicator = "dossiers"\nperiod = [2016, 2020]\nbasis = "average"\nvalue = 30\nsource = "s2"\n\n'
+    '[[actuals]]\nindicator = "dossiers"\nperiod = [2021, 2025]\nbasis = "average"\nvalue = 55\nsource = "s2"\n'
+    'region = "Trà Vinh"\n\n'
+)
+
+
+def _years(by_year: tuple[Any, Any]) -> tuple[dict[int, list[str]], list[str]]:
+    """by_year's answer as comparable text: every field of every figure, by year, and the periods."""
+    years, periods = by_year
+    return {year: [repr(vars(a)) for a in years[year]] for year in sorted(years)}, [repr(vars(a)) for a in periods]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_figures_by_year_are_those_of_the_whole_group_however_they_are_stored(seed: int, tmp_path: Path) -> None:
+    """The loader's and the cache's figures by year, a year built at a time, equal the fully built ones."""
+    actuals = tmp_path / "actuals.toml"
+    actuals.write_text(figures_file(600, seed) + PERIODS, encoding="utf-8")
+    full = loader.load(GOOD_TARGETS, actuals, shortcut=False)
+    cache.load(GOOD_TARGETS, actuals, lambda texts: loader.load(GOOD_TARGETS, actuals, texts=texts))  # fills it
+    for lazy in (loader.load(GOOD_TARGETS, actuals), cache.load(GOOD_TARGETS, actuals, pytest.fail)):
+        assert isinstance(lazy.actuals, LazyFigures)
+        for key in full.actuals.keys():  # noqa: SIM118 (Figures is a sequence; keys() are its groups)
+            assert _years(lazy.actuals.by_year(key)) == _years(full.actuals.by_year(key)), key
+    assert _years(full.actuals.by_year(("dossiers", "vn")))[1]  # the periods were there to be kept apart
+
+
+def test_a_year_asked_for_builds_that_years_figures_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    actuals = tmp_path / "actuals.toml"
+    actuals.write_text(figures_file(600, 3), encoding="utf-8")
+    built: list[int] = []
+    build_rows = Shortcut.build_rows
+
+    def counted(self: Shortcut, places: Iterable[Any], *rest: Any) -> Any:
+        found = build_rows(self, places, *rest)
+        built.append(len(found))
+        return found
+
+    monkeypatch.setattr(Shortcut, "build_rows", counted)
+    data = loader.load(GOOD_TARGETS, actuals)
+    years, _ = data.actuals.by_year(("dossiers", "vn"))
+    assert len(years) > 3
+    latest = max(years)
+    assert sum(built) == 0  # nothing built to learn which years there are
+    shown = years[latest]
+    once = sum(built)
+    assert 0 < once <= len(shown)  # that year's plain figures (the loader built the others it checked itself)
+    assert years[latest] is shown  # built once
+    assert sum(built) == once
+    assert len(data.actuals.group(("dossiers", "vn"))) > 2 * len(shown)  # and the group holds many more

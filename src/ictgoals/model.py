@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
@@ -310,6 +310,18 @@ class Figures(Sequence[Actual]):
     def group(self, key: GroupKey) -> Sequence[Actual]:
         """The figures of one (indicator, folded region), in file order."""
         return self._grouped().get(key, ())
+
+    def by_year(self, key: GroupKey) -> tuple[Mapping[int, tuple[Actual, ...]], tuple[Actual, ...]]:
+        """The figures of one (indicator, folded region): those of each year (file order within it), and those for
+        a period of years. A store that builds figures on demand builds a year's when it is first asked for."""
+        years: dict[int, list[Actual]] = {}
+        periods = []
+        for actual in self.group(key):
+            if actual.period is None:
+                years.setdefault(actual.year, []).append(actual)
+            else:
+                periods.append(actual)
+        return {year: tuple(found) for year, found in years.items()}, tuple(periods)
 
     def keys(self) -> Iterable[GroupKey]:
         """Every (indicator, folded region) that has figures."""

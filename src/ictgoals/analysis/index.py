@@ -101,7 +101,7 @@ class Series:
     """The resolved figures of one indicator in one region, by year."""
 
     readings: Mapping[int, Reading]
-    actuals: dict[int, tuple[Actual, ...]]
+    actuals: Mapping[int, tuple[Actual, ...]]
     periods: tuple[Actual, ...] = ()  # figures for a span of years: shown, never taken as one year's
 
     def years(self) -> list[int]:
@@ -222,17 +222,12 @@ class Index:
         key = (indicator, region_key(region))
         found = self._series.get(key)
         if found is None:
-            by_year: dict[int, list[Actual]] = {}
-            periods: list[Actual] = []
             names = same_unit(region)  # Huế and Thừa Thiên Huế: one city, one series
-            figures = [a for name in names for a in self._figures.group((indicator, region_key(name)))]
-            for actual in figures:
-                if actual.period is None:
-                    by_year.setdefault(actual.year, []).append(actual)
-                else:
-                    periods.append(actual)
-            actuals = {year: tuple(group) for year, group in by_year.items()}
-            found = Series(Readings(actuals, self._order), actuals, tuple(periods))
+            if len(names) == 1:  # a year's figures are built when first asked for
+                actuals, periods = self._figures.by_year(key)
+            else:
+                actuals, periods = _joined([self._figures.by_year((indicator, region_key(n))) for n in names])
+            found = Series(Readings(actuals, self._order), actuals, periods)
             self._series[key] = found
         return found
 
@@ -265,6 +260,17 @@ class Index:
         if region == NATIONAL:  # the loader spells the nation "VN" however it was written
             return [t for t in found if t.region == NATIONAL]
         return found
+
+
+def _joined(
+    parts: Sequence[tuple[Mapping[int, tuple[Actual, ...]], tuple[Actual, ...]]],
+) -> tuple[dict[int, tuple[Actual, ...]], tuple[Actual, ...]]:
+    """The figures of one unit under several names, by year and for periods, each name's in turn."""
+    years: dict[int, tuple[Actual, ...]] = {}
+    for by_year, _ in parts:
+        for year in by_year:
+            years[year] = years.get(year, ()) + by_year[year]
+    return years, tuple(actual for _, periods in parts for actual in periods)
 
 
 def canonical_region(dataset: Dataset, wanted: str) -> str | None:

@@ -3,24 +3,39 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Protocol
 
 from ictgoals.model import Actual, Figures, GroupKey
 
 #: Actuals numbered by their position in the file, so figures rebuilt group by group keep file order.
 Numbered = tuple[tuple[int, Actual], ...]
+#: One group's figures before they are built: (position in the file, year, whether it is for a period of years).
+Members = Sequence[tuple[int, int, bool]]
+
+
+class Group(Protocol):
+    """One group's figures as a store keeps them: what they are, without building them, and built."""
+
+    def members(self) -> Members:
+        """Each figure's position, year and whether it is for a period, in file order."""
+
+    def build(self, positions: Collection[int] | None = None) -> Numbered:
+        """The figures at `positions` (all of them with None), numbered, in file order."""
 
 
 class LazyFigures(Figures):
-    """Figures kept by indicator and folded region, each group built only when first used.
+    """Figures kept by indicator and folded region, each group built only when first used, a year at a time when
+    asked for by year.
 
     A large dataset read back from the cache arrives like this, so a command that needs a few
-    groups does not build a hundred thousand objects. Iterating builds them all, in file order.
+    groups does not build a hundred thousand objects, and `status`, which looks at a few years of
+    each, builds those. Iterating builds them all, in file order.
     """
 
-    def __init__(self, builders: Mapping[GroupKey, Callable[[], Numbered]], regions: frozenset[str]) -> None:
+    def __init__(self, groups: Mapping[GroupKey, Group], regions: frozenset[str]) -> None:
         super().__init__()
-        self._builders = builders
+        self._stored = groups
         self._built: dict[GroupKey, Numbered] = {}
         self._all: tuple[Actual, ...] | None = None
         self._regions = regions
@@ -28,23 +43,60 @@ class LazyFigures(Figures):
     def _numbered(self, key: GroupKey) -> Numbered:
         found = self._built.get(key)
         if found is None:
-            builder = self._builders.get(key)
-            found = () if builder is None else builder()
+            group = self._stored.get(key)
+            found = () if group is None else group.build()
             self._built[key] = found
         return found
 
     def group(self, key: GroupKey) -> Sequence[Actual]:
         return tuple(map(operator.itemgetter(1), self._numbered(key)))
 
+    def by_year(self, key: GroupKey) -> tuple[Mapping[int, tuple[Actual, ...]], tuple[Actual, ...]]:
+        group = self._stored.get(key)
+        if group is None or key in self._built:  # nothing to save: sort what is there
+            return super().by_year(key)
+        years: dict[int, list[int]] = {}
+        periods: list[int] = []
+        for position, year, period in group.members():
+            (periods if period else years.setdefault(year, [])).append(position)
+        built = tuple(actual for _, actual in group.build(periods)) if periods else ()
+        return _Years(group, years), built
+
     def keys(self) -> Iterable[GroupKey]:
-        return self._builders.keys()
+        return self._stored.keys()
 
     def regions(self) -> frozenset[str]:
         return self._regions
 
     def _everything(self) -> tuple[Actual, ...]:
         if self._all is None:
-            numbered = [pair for key in self._builders for pair in self._numbered(key)]
+            numbered = [pair for key in self._stored for pair in self._numbered(key)]
             numbered.sort(key=operator.itemgetter(0))
             self._all = tuple(map(operator.itemgetter(1), numbered))
         return self._all
+
+
+class _Years(Mapping[int, tuple[Actual, ...]]):
+    """A group's figures by year, each year's built when first asked for."""
+
+    __slots__ = ("_built", "_group", "_positions")
+
+    def __init__(self, group: Group, positions: dict[int, list[int]]) -> None:
+        self._group = group
+        self._positions = positions
+        self._built: dict[int, tuple[Actual, ...]] = {}
+
+    def __getitem__(self, year: int) -> tuple[Actual, ...]:
+        found = self._built.get(year)
+        if found is None:
+            found = self._built[year] = tuple(actual for _, actual in self._group.build(self._positions[year]))
+        return found
+
+    def __contains__(self, year: object) -> bool:
+        return year in self._positions
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._positions)
+
+    def __len__(self) -> int:
+        return len(self._positions)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
 import operator
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -185,17 +184,49 @@ def read_actuals(
     for shape, rows in plain:
         _group(shape, rows, shortcut, groups, regions)
 
-    fast = shortcut  # narrowed, for the closure
+    file = _InFile(stored, lines, checked, shortcut, path)
+    return LazyFigures({key: _Group(file, members) for key, members in groups.items()}, frozenset(regions))
 
-    shapes, (numbers, rows) = stored.shapes, stored.places()
 
-    def build(members: list[int]) -> Numbered:
+class _InFile:
+    """The actuals of one file: the checked ones built, the plain ones as their shapes' columns."""
+
+    __slots__ = ("checked", "lines", "numbers", "path", "rows", "shapes", "shortcut")
+
+    def __init__(
+        self, stored: Entries, lines: Sequence[int | None], checked: dict[int, Actual], shortcut: Shortcut, path: str
+    ) -> None:
+        self.shapes, (self.numbers, self.rows) = stored.shapes, stored.places()
+        self.lines, self.checked, self.shortcut, self.path = lines, checked, shortcut, path
+
+    def year(self, i: int) -> tuple[int, bool]:
+        """The year of the actual at position `i`, and whether it is for a period (a plain one never is)."""
+        found = self.checked.get(i)
+        if found is not None:
+            return found.year, found.period is not None
+        return self.shapes[self.numbers[i]].by_key["year"][self.rows[i]], False
+
+    def build(self, members: Iterable[int]) -> Numbered:
+        checked, shapes, numbers, rows, lines = self.checked, self.shapes, self.numbers, self.rows, self.lines
         plain = [(i, shapes[numbers[i]], rows[i], lines[i]) for i in members if i not in checked]
-        built = fast.build_rows(plain, path, ACTUALS_LABEL)
+        built = self.shortcut.build_rows(plain, self.path, ACTUALS_LABEL)
         built += ((i, checked[i]) for i in members if i in checked)
         return tuple(sorted(built, key=operator.itemgetter(0)))
 
-    return LazyFigures({key: functools.partial(build, members) for key, members in groups.items()}, frozenset(regions))
+
+class _Group:
+    """One (indicator, folded region)'s actuals in a file, built when asked for (figures.Group)."""
+
+    __slots__ = ("file", "positions")
+
+    def __init__(self, file: _InFile, positions: list[int]) -> None:
+        self.file, self.positions = file, positions
+
+    def members(self) -> list[tuple[int, int, bool]]:
+        return [(i, *self.file.year(i)) for i in self.positions]
+
+    def build(self, positions: Collection[int] | None = None) -> Numbered:
+        return self.file.build(self.positions if positions is None else positions)
 
 
 def _group(

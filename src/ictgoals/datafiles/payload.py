@@ -9,9 +9,8 @@ by `__init__`, field by field, hash included.
 
 from __future__ import annotations
 
-import functools
 import marshal
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ictgoals.datafiles.figures import LazyFigures, Numbered
@@ -146,7 +145,34 @@ def append(
     return targets_file, actuals_file, _sources(sources), indicators, targets, groups, every
 
 
-def _build_group(blob: bytes) -> Numbered:
+class _Stored:
+    """One group's figures as the cache stores them (a marshal blob of `_row`s), built when asked for
+    (figures.Group)."""
+
+    __slots__ = ("_blob", "_rows")
+
+    def __init__(self, blob: bytes) -> None:
+        self._blob = blob
+        self._rows: list[tuple[Any, ...]] | None = None
+
+    def _stored(self) -> list[tuple[Any, ...]]:
+        if self._rows is None:
+            self._rows = marshal.loads(self._blob)
+        return self._rows
+
+    def members(self) -> list[tuple[int, int, bool]]:
+        return [(row[0], row[2], row[10] is not None) for row in self._stored()]  # position, year, period
+
+    def build(self, positions: Collection[int] | None = None) -> Numbered:
+        rows = self._stored()
+        if positions is None:  # the whole group: LazyFigures keeps it, the rows are not needed again
+            self._rows = None
+            return _build_rows(rows)
+        wanted = set(positions)
+        return _build_rows(row for row in rows if row[0] in wanted)
+
+
+def _build_rows(rows: Iterable[tuple[Any, ...]]) -> Numbered:
     new = object.__new__
     built = []
     # The fields in _row's order; tests/test_cache.py checks that each equals one built by __init__.
@@ -168,7 +194,7 @@ def _build_group(blob: bytes) -> Numbered:
         file,
         line,
         entry,
-    ) in marshal.loads(blob):
+    ) in rows:
         location = new(Location)
         location.__dict__.update(file=file, line=line, entry=entry)
         actual = new(Actual)
@@ -254,7 +280,7 @@ def decode(payload: tuple[Any, ...], *, catalogue_only: bool = False) -> Dataset
         *catalogue,
         tuple(_targets(targets)),
         LazyFigures(
-            {key: functools.partial(_build_group, blob) for key, blob in groups.items()},
+            {key: _Stored(blob) for key, blob in groups.items()},
             frozenset(regions),
         ),
         targets_file,

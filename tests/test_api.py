@@ -78,6 +78,17 @@ def test_region_all_has_rows_from_every_region_the_data_names(dataset: Dataset) 
     assert rows[0]["region"] == "VN"  # the nation first
 
 
+@pytest.mark.parametrize("spelling", ["all", "ALL", " All "])
+def test_region_all_is_refused_where_one_region_is_shown(dataset: Dataset, spelling: str) -> None:
+    """report and show draw one region: "all" gets its own reason, not "not a province"."""
+    indicator = next(iter(dataset.indicators))
+    for call in (lambda: ictgoals.report(dataset, 2025, spelling), lambda: ictgoals.show(dataset, indicator, spelling)):
+        with pytest.raises(UsageError, match="only status and diff") as refused:
+            call()
+        assert "not a province" not in str(refused.value)
+    assert ictgoals.status(dataset, 2025, "ALL").region == "all"  # where it is meant, any case reads
+
+
 def test_bad_input_raises_our_exceptions_not_system_exit(dataset: Dataset) -> None:
     with pytest.raises(UsageError, match="Atlantis"):
         ictgoals.status(dataset, 2025, region="Atlantis")

@@ -5,12 +5,20 @@ from __future__ import annotations
 from ictgoals.analysis.index import canonical_region
 from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
-from ictgoals.model import NATIONAL, Dataset, region_key
+from ictgoals.model import ALL_REGIONS, NATIONAL, Dataset, region_key
 from ictgoals.provinces import Region, canonical, catalogue, did_you_mean
 
 
 def resolve_region(dataset: Dataset, wanted: str) -> str:
-    """The region as the data spells it (case and accents ignored); UsageError when nothing is known of it."""
+    """The region as the data spells it (case and accents ignored); UsageError when nothing is known of it,
+    or for "all", which only status and diff take (they resolve every region themselves)."""
+    if wanted.strip().casefold() == ALL_REGIONS:
+        raise UsageError(
+            tr(
+                "--region all: only status and diff show every region at once; "
+                'this command takes one region, "VN" or a province.'
+            )
+        )
     found = canonical_region(dataset, wanted) or canonical(wanted)
     if found is None:
         hint = did_you_mean(wanted)

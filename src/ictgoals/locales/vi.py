@@ -17,6 +17,7 @@ MESSAGES: dict[str, str] = {
     "--format xlsx is a binary file: give -o FILE.xlsx, or redirect stdout.": "--format xlsx là tệp nhị phân: hãy chỉ định -o FILE.xlsx, hoặc chuyển hướng stdout.",
     "--format xlsx needs openpyxl, which is not installed. Install it with: {command}": "--format xlsx cần openpyxl nhưng openpyxl chưa được cài đặt. Hãy cài bằng lệnh: {command}",
     "--format {format}: import reads csv, json, xlsx or toml.": "--format {format}: import chỉ đọc csv, json, xlsx hoặc toml.",
+    '--region all: only status and diff show every region at once; this command takes one region, "VN" or a province.': '--region all: chỉ lệnh status và diff hiển thị mọi địa phương cùng lúc; lệnh này nhận một địa phương: "VN" (toàn quốc) hoặc một tỉnh, thành phố.',
     '--region "{wanted}": not a province (before or after 1 July 2025) nor a region the data uses.': '--region "{wanted}": không phải tỉnh, thành phố (trước hoặc sau ngày 01/7/2025), cũng không phải địa phương có trong dữ liệu.',
     "--to {format}: the one package format is datapackage.": "--to {format}: định dạng gói duy nhất là datapackage.",
     "[[{table}]] must be a list of tables.": "[[{table}]] phải là một danh sách các bảng.",

@@ -1,4 +1,4 @@
-"""What turning off the cyclic garbage collector (as `ictgoals.cli.main` does) saves on a cold `status`.
+"""What turning off the cyclic garbage collector (as `ictgoals.__main__.main` does) saves on a cold `status`.
 
 Runs `status 2025 --format json --no-cache` on a generated dataset in fresh processes, alternately
 with the collector on and off, and prints the medians. Stdlib only; reports, never gates.

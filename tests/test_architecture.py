@@ -1,8 +1,8 @@
 """The package's shape: imports run one way through the layers, with no cycles, and lazy imports stay at the seams.
 
 The layers, lowest first (docs/development.md has the map):
-base (`errors`, `model`, `numbers`, `regions`, `i18n` and its `locales`) → `datafiles` → `analysis`
-→ `output` / `writing` → `api` → `cli`.
+base (`errors`, `values`, `model`, `numbers`, `provinces`, `i18n` and its `locales`, `localize`)
+→ `datafiles` → `analysis` → `output` / `writing` → `api` → `cli`.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ BASE = {
     "ictgoals.provinces",
     "ictgoals.i18n",
     "ictgoals.localize",
+    "ictgoals.values",
 }
 
 
@@ -150,10 +151,14 @@ def test_imports_run_one_way_through_the_layers() -> None:
 def test_the_base_modules_import_nothing_but_each_other() -> None:
     edges = graph()
     assert edges["ictgoals.errors"] == set()
+    assert edges["ictgoals.values"] == set()  # the value semantics every value type shares
     # its messages are said in the run's language; the qualifiers it reads and the folding of accents are the model's
-    assert edges["ictgoals.numbers"] <= {"ictgoals.i18n", "ictgoals.model"}
+    assert edges["ictgoals.numbers"] <= {"ictgoals.i18n", "ictgoals.model", "ictgoals.values"}
     assert edges["ictgoals.i18n"] <= {"ictgoals.locales"}
-    assert edges["ictgoals.model"] <= {"ictgoals.i18n"}  # a location says its entry in the run's language
+    assert edges["ictgoals.model"] <= {
+        "ictgoals.i18n",
+        "ictgoals.values",
+    }  # a location says its entry in the run's language
 
 
 @pytest.mark.parametrize(("library", "layers"), [("rich", {"output"}), ("typer", {"cli"})])
@@ -209,6 +214,17 @@ def test_lazy_imports_stay_at_the_seams() -> None:
     """Each import hidden in a function hides a dependency; they belong at the few seams start-up needs."""
     found = lazy_imports()
     assert len(found) <= MAX_LAZY_IMPORTS, "\n".join(found)
+
+
+def test_command_modules_evaluate_their_annotations_once() -> None:
+    """Typer reads a command's parameters from its annotations on every run; as strings (`from __future__
+    import annotations`) they would be compiled again each time (docs/development.md, start-up)."""
+    from ictgoals.cli import COMMANDS
+
+    for name in sorted({*COMMANDS.values(), "shared"}):
+        tree = ast.parse((PACKAGE / "cli" / f"{name}.py").read_text(encoding="utf-8"))
+        futures = [n for n in tree.body if isinstance(n, ast.ImportFrom) and n.module == "__future__"]
+        assert not any(alias.name == "annotations" for n in futures for alias in n.names), name
 
 
 def test_every_command_is_in_the_dispatch_table() -> None:

@@ -7,16 +7,27 @@ Vietnamese run never shows an English decimal point or an ISO date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
-from decimal import ROUND_HALF_UP, Context, Decimal
+from typing import TYPE_CHECKING
 
 from ictgoals.i18n import decimal_marks, language
 
+if TYPE_CHECKING:
+    from decimal import Context
+
 __all__ = ["date_text", "fixed", "plain", "signed"]
 
-#: Enough digits for any float rounded to a few places (the largest has 309 before the point).
-_WIDE = Context(prec=340)
+
+@functools.cache
+def _rounding() -> Context:
+    """Half-up rounding with enough digits for any float rounded to a few places (the largest has 309
+    before the point). `decimal` is imported on first use: it costs about 1 ms, and a run that writes
+    JSON or CSV formats no number."""
+    import decimal
+
+    return decimal.Context(prec=340, rounding=decimal.ROUND_HALF_UP)
 
 
 def plain(value: float, places: int = 2) -> str:
@@ -25,8 +36,9 @@ def plain(value: float, places: int = 2) -> str:
     Rounded half up, as people round, after the noise of binary arithmetic is taken off: 45.8 ÷ 80
     is 57.25% (57.24999… in binary), shown to one place as 57.3%.
     """
-    exact = Decimal(repr(round(float(value), 9))) if math.isfinite(value) else Decimal(0)
-    rounded = exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP, _WIDE)
+    context = _rounding()
+    exact = context.create_decimal(repr(round(float(value), 9)) if math.isfinite(value) else 0)
+    rounded = exact.quantize(context.create_decimal(1).scaleb(-places, context), context=context)
     text = f"{rounded:,.{places}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")

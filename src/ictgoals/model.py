@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import overload
 
 from ictgoals.i18n import tr
+from ictgoals.values import Value
 
 NATIONAL = "VN"
 #: The region name that asks for every region at once (`--region all`).
@@ -155,8 +156,8 @@ def entry_label(table: str, number: int) -> str:
 _ENTRY_LABEL = re.compile(r"(\w+) entry #(\d+)")
 
 
-@dataclass(frozen=True)
-class Location:
+@dataclass(frozen=True, eq=False, repr=False)
+class Location(Value):
     """Where an entry was written: a file and, when known, a line and an entry label."""
 
     file: str
@@ -172,8 +173,8 @@ class Location:
         return f"{where} ({label})"
 
 
-@dataclass(frozen=True)
-class Source:
+@dataclass(frozen=True, eq=False, repr=False)
+class Source(Value):
     """A document that reports figures or declares targets."""
 
     id: str
@@ -193,8 +194,8 @@ class Source:
         return self.published or self.conference
 
 
-@dataclass(frozen=True)
-class Indicator:
+@dataclass(frozen=True, eq=False, repr=False)
+class Indicator(Value):
     """Something measured, in one unit, with a direction that counts as better."""
 
     id: str
@@ -220,8 +221,8 @@ class Indicator:
         return self.unit == "rank"
 
 
-@dataclass(frozen=True)
-class StatedChange:
+@dataclass(frozen=True, eq=False, repr=False)
+class StatedChange(Value):
     """A change on an earlier year as the source states it: `value` may be a range."""
 
     value: float | tuple[float, float]
@@ -230,8 +231,8 @@ class StatedChange:
     printed: str = ""
 
 
-@dataclass(frozen=True)
-class Target:
+@dataclass(frozen=True, eq=False, repr=False)
+class Target(Value):
     """A declared goal for one indicator, region and year."""
 
     indicator: str
@@ -257,8 +258,8 @@ class Target:
         return self.year == year if self.span is None else self.span[0] <= year <= self.span[1]
 
 
-@dataclass(frozen=True)
-class Actual:
+@dataclass(frozen=True, eq=False, repr=False)
+class Actual(Value):
     """A reported figure for one indicator, region and year."""
 
     indicator: str

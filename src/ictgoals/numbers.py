@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ictgoals.i18n import tr
 from ictgoals.model import QUALIFIER_WORDS, QUALIFIER_WORDS_AFTER, Qualifier, region_key
+from ictgoals.values import Value
 
 
 def decimals(value: float) -> int:
@@ -206,8 +207,8 @@ def read_number(token: str, unit: str = "", bounds: tuple[float, float] | None =
 # ---------------------------------------------------------------- reading printed figures: the one reader
 
 
-@dataclass(frozen=True)
-class Typed:
+@dataclass(frozen=True, eq=False, repr=False)
+class Typed(Value):
     """A figure as a person typed or a report printed it: the value in the indicator's unit, and its words."""
 
     value: float
@@ -215,8 +216,8 @@ class Typed:
     estimate: bool = False
 
 
-@dataclass(frozen=True)
-class Printed:
+@dataclass(frozen=True, eq=False, repr=False)
+class Printed(Value):
     """A printed figure in an indicator's unit: one value, or a range (`30 – 40%`), with its words."""
 
     low: float

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL, Territory, region_key
+from ictgoals.values import Value
 
 MERGED_ON = "2025-07-01"
 MERGED_UNTIL = "2025-06-30"
@@ -84,8 +85,8 @@ _PUNCTUATION = str.maketrans(dict.fromkeys(".-–—", " "))
 _PREFIXES = ("thanh pho ", "tp ", "tinh ", "thu do ")
 
 
-@dataclass(frozen=True)
-class Region:
+@dataclass(frozen=True, eq=False, repr=False)
+class Region(Value):
     """A province, city or the nation: its name, code, and, for a former one, what succeeded it and when."""
 
     name: str

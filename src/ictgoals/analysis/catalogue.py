@@ -9,6 +9,7 @@ from typing import Any, NamedTuple, overload
 from ictgoals.analysis import records
 from ictgoals.model import Dataset, Indicator
 from ictgoals.provinces import Region, catalogue
+from ictgoals.values import Value
 
 
 class CatalogueRow(NamedTuple):
@@ -25,8 +26,8 @@ class CatalogueRow(NamedTuple):
         return f"CatalogueRow(indicator={self.indicator.id!r}, targets={self.targets}, actuals={self.actuals})"
 
 
-@dataclass(frozen=True, repr=False)
-class Catalogue:
+@dataclass(frozen=True, eq=False, repr=False)
+class Catalogue(Value):
     """Every indicator of the data, by area then id."""
 
     rows: tuple[CatalogueRow, ...]
@@ -50,8 +51,8 @@ class Catalogue:
         return f"Catalogue(rows=<{len(self.rows)} indicators>)"
 
 
-@dataclass(frozen=True, repr=False)
-class Regions:
+@dataclass(frozen=True, eq=False, repr=False)
+class Regions(Value):
     """The region catalogue: the nation, the 34 provinces from 1 July 2025 and the 63 before; a sequence of them."""
 
     regions: tuple[Region, ...]

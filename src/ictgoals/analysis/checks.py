@@ -15,6 +15,7 @@ from ictgoals.localize import plain, signed
 from ictgoals.model import Actual, Dataset, Qualifier
 from ictgoals.numbers import printed_figure
 from ictgoals.provinces import canonical, did_you_mean
+from ictgoals.values import Value
 
 # ---------------------------------------------------------------- the results
 
@@ -26,8 +27,8 @@ class Severity(enum.StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Finding:
+@dataclass(frozen=True, eq=False, repr=False)
+class Finding(Value):
     """A problem `validate` reports, with where it was found."""
 
     severity: Severity
@@ -64,8 +65,8 @@ def findings_from_plain(rows: Sequence[Sequence[Any]]) -> tuple[Finding, ...]:
     return tuple(Finding(Severity(row[0]), *row[1:]) for row in rows)
 
 
-@dataclass(frozen=True, repr=False)
-class Findings:
+@dataclass(frozen=True, eq=False, repr=False)
+class Findings(Value):
     """What `validate` found, in order: a sequence of findings."""
 
     items: tuple[Finding, ...] = ()

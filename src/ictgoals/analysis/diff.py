@@ -10,10 +10,11 @@ from ictgoals.analysis.changes import change_agrees, implied_previous, stated_fo
 from ictgoals.analysis.index import Index, Reading
 from ictgoals.analysis.status import StatusRow, status
 from ictgoals.model import NATIONAL, Better, Dataset, Indicator, StatedChange
+from ictgoals.values import Value
 
 
-@dataclass(frozen=True, repr=False)
-class DiffRow:
+@dataclass(frozen=True, eq=False, repr=False)
+class DiffRow(Value):
     """One indicator's figure in a year against an earlier year."""
 
     indicator: Indicator
@@ -51,8 +52,8 @@ class DiffRow:
         return records.DIFF.record(self)
 
 
-@dataclass(frozen=True, repr=False)
-class DiffReport:
+@dataclass(frozen=True, eq=False, repr=False)
+class DiffReport(Value):
     """What changed between two years, and the targets due in the later one."""
 
     year: int

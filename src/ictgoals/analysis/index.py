@@ -23,6 +23,7 @@ from ictgoals.model import (
     region_key,
 )
 from ictgoals.provinces import same_unit, territory_of
+from ictgoals.values import Value
 
 if TYPE_CHECKING:  # the results of validate; status does not load them
     from ictgoals.analysis.checks import Finding
@@ -30,8 +31,8 @@ if TYPE_CHECKING:  # the results of validate; status does not load them
 _REL_TOL = 1e-9
 
 
-@dataclass(frozen=True)
-class Reading:
+@dataclass(frozen=True, eq=False, repr=False)
+class Reading(Value):
     """The figure chosen for an indicator, region and year, and whether sources disagree."""
 
     year: int
@@ -52,8 +53,8 @@ class Reading:
     """For a province whose territory changed on 1 July 2025 under its name: the unit the figure is for."""
 
 
-@dataclass(frozen=True)
-class Point:
+@dataclass(frozen=True, eq=False, repr=False)
+class Point(Value):
     """One year and value: a baseline, or a value a stated change implies."""
 
     year: int

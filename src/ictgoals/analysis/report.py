@@ -18,6 +18,7 @@ from ictgoals.analysis.status import StatusReport, StatusRow, counted, status
 from ictgoals.analysis.view import IndicatorView, show
 from ictgoals.model import NATIONAL, ChangeUnit, Dataset, Indicator, Source, Status, region_key
 from ictgoals.provinces import Region, catalogue
+from ictgoals.values import Value
 
 #: The order of the review table: what needs attention first. Targets with no figure are listed apart.
 WORST_FIRST = (
@@ -31,8 +32,8 @@ WORST_FIRST = (
 )
 
 
-@dataclass(frozen=True, repr=False)
-class TargetSection:
+@dataclass(frozen=True, eq=False, repr=False)
+class TargetSection(Value):
     """One target with something to show: its row, and the indicator's figures and targets in the region."""
 
     row: StatusRow
@@ -49,8 +50,8 @@ class TargetSection:
         return f"TargetSection(row={self.row!r}, points={self.points})"
 
 
-@dataclass(frozen=True)
-class DataNote:
+@dataclass(frozen=True, eq=False, repr=False)
+class DataNote(Value):
     """A fact about the sources a reader should know: two sources disagree, or a stated change is not
     borne out by the figures."""
 
@@ -76,8 +77,8 @@ class DataNote:
         return self.stated is None
 
 
-@dataclass(frozen=True, repr=False)
-class Report:
+@dataclass(frozen=True, eq=False, repr=False)
+class Report(Value):
     """Everything the review of one year and region says, computed; the output layer only lays it out."""
 
     year: int

@@ -13,12 +13,13 @@ from ictgoals.analysis.index import Index, Point, Reading, Series, same_value
 from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL, Dataset, Indicator, Op, Qualifier, Status, Target, Territory, may_state, region_key
 from ictgoals.provinces import territory_of
+from ictgoals.values import Value
 
 # ---------------------------------------------------------------- the results
 
 
-@dataclass(frozen=True, repr=False)
-class StatusRow:
+@dataclass(frozen=True, eq=False, repr=False)
+class StatusRow(Value):
     """One target evaluated against one region's figures."""
 
     target: Target
@@ -79,8 +80,8 @@ class StatusRow:
         return None if self.current is None else percent_of(self.target, self.indicator, self.current.value)
 
 
-@dataclass(frozen=True, repr=False)
-class StatusReport:
+@dataclass(frozen=True, eq=False, repr=False)
+class StatusReport(Value):
     """The status of every target due in one year, for one region (or "all")."""
 
     year: int

@@ -11,12 +11,13 @@ from ictgoals.analysis.index import Index, Point, Reading, Series, qualifier_of
 from ictgoals.analysis.status import StatusRow, evaluate_in
 from ictgoals.model import NATIONAL, Actual, Dataset, Indicator, Source, Target, region_key
 from ictgoals.provinces import catalogue, territory_of
+from ictgoals.values import Value
 
 # ---------------------------------------------------------------- the results
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
+@dataclass(frozen=True, eq=False, repr=False)
+class HistoryEntry(Value):
     """One line of an indicator's history: a reported figure, a former province's, or a derived value."""
 
     indicator: str
@@ -77,8 +78,8 @@ class HistoryEntry:
         )
 
 
-@dataclass(frozen=True, repr=False)
-class IndicatorView:
+@dataclass(frozen=True, eq=False, repr=False)
+class IndicatorView(Value):
     """One indicator's history in a region, the figures used, and its targets' status."""
 
     indicator: Indicator

@@ -102,11 +102,10 @@ def _sane_widths(environ: MutableMapping[str, str]) -> None:
 
 
 def main() -> None:
-    """Console-script entry point: the last guard, so that not even a bug shows a traceback."""
-    # A run lives for a fraction of a second and builds up to a few hundred thousand objects
-    # (parsed TOML, then the dataset) that form no reference cycles; the cyclic collector would
-    # only walk them over and over. Reference counting still frees everything as usual.
-    # Measured in bench/README.md: 7% of a cold status at 100,000 figures. Only for the CLI run itself.
+    """Run the command line on sys.argv: the last guard, so that not even a bug shows a traceback.
+
+    The console script enters through `ictgoals.__main__.main`, which switches the cyclic collector
+    off before this module is imported; here it is switched off for callers that come straight in."""
     gc.disable()
     _standard_streams()
     _sane_widths(os.environ)

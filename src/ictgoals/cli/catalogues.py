@@ -1,7 +1,5 @@
 """The commands that list the catalogues: `indicators` and `regions`."""
 
-from __future__ import annotations
-
 import sys
 
 from ictgoals.api import catalogues as api

@@ -1,7 +1,5 @@
 """The command that checks the data files: `validate`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """The commands about figures over time: `diff` (one year against another) and `show` (one indicator)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

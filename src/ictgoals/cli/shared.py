@@ -1,7 +1,5 @@
 """What every command shares: the Typer app, common options, a run's files and output, and where errors become exits."""
 
-from __future__ import annotations
-
 import contextlib
 import functools
 import io

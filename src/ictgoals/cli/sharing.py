@@ -1,7 +1,5 @@
 """The commands that share: report, export, and extract from a press report."""
 
-from __future__ import annotations
-
 import io
 import sys
 from pathlib import Path

@@ -1,7 +1,5 @@
 """The command that says where targets stand: `status`, and its `--check` for scripts."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """The commands that write data: record, import, target and init; options in, one call to the API, a line said."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE
 from ictgoals.model import Basis, Better, ChangeUnit, Op, Qualifier, Territory
+from ictgoals.values import Value
 
 VERSION = 1
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -56,8 +57,8 @@ KIND_DOCS = {
 }
 
 
-@dataclass(frozen=True)
-class Field:
+@dataclass(frozen=True, eq=False, repr=False)
+class Field(Value):
     """One key an entry may hold."""
 
     name: str
@@ -80,8 +81,8 @@ class Field:
         return KIND_DOCS[self.kind]
 
 
-@dataclass(frozen=True)
-class Table:
+@dataclass(frozen=True, eq=False, repr=False)
+class Table(Value):
     """One kind of entry: `[sources.ID]`, `[indicators.ID]`, `[[targets]]` or `[[actuals]]`."""
 
     name: str

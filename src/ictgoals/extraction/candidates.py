@@ -26,6 +26,7 @@ from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL, Dataset
 from ictgoals.numbers import Convention
 from ictgoals.provinces import canonical
+from ictgoals.values import Value
 
 #: The most candidates one report gives; the rest of a longer one is not read (and a note says so).
 MAX_CANDIDATES = 2_000
@@ -57,8 +58,8 @@ _PROVINCE = re.compile(r"(?i:tỉnh|thành phố|tp\.?)\s+((?:[A-ZĐÀ-Ỹ][\wÀ
 _PROVINCE_HEAD = re.compile(r"(?:tại\s+)?(?:tỉnh|thành phố)\s", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Change:
+@dataclass(frozen=True, eq=False, repr=False)
+class Change(Value):
     """A change on an earlier year, stated with the figure: "tăng 21% so với cùng kỳ năm 2023"."""
 
     value: float
@@ -67,8 +68,8 @@ class Change:
     printed: str
 
 
-@dataclass(frozen=True)
-class Candidate:
+@dataclass(frozen=True, eq=False, repr=False)
+class Candidate(Value):
     """One figure or target found in the text, with everything a person needs to accept or reject it."""
 
     kind: str  # "actual" or "target"

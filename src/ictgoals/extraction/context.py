@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from ictgoals.extraction.document import Sentence
 from ictgoals.extraction.years import Timing, YearAt, deadline, opens_clause
+from ictgoals.values import Value
 
 #: "Khi đó, …" (by then): the sentence takes the last year the one before it named.
 THEN = re.compile(r"(?:khi đó|lúc đó|đến lúc đó|by then|at that point|then),")
 
 
-@dataclass(frozen=True)
-class Goals:
+@dataclass(frozen=True, eq=False, repr=False)
+class Goals(Value):
     """A sentence that set goals: for which year, over which span, and how far it reaches."""
 
     year: int | None

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from ictgoals.extraction.page import Page, is_html, read_page
 from ictgoals.i18n import tr
+from ictgoals.values import Value
 
 #: The longest sentence read whole; a longer run of text without a full stop is read in pieces.
 MAX_SENTENCE = 1_500
 
 
-@dataclass(frozen=True)
-class Sentence:
+@dataclass(frozen=True, eq=False, repr=False)
+class Sentence(Value):
     """A sentence: where it starts and ends in the text, its first line, and the paragraph it belongs to.
 
     `heading` is what a table cell's column header and row label say ("Kế hoạch năm 2023: Tỷ lệ …:"),
@@ -36,8 +37,8 @@ class Sentence:
     item: bool = False
 
 
-@dataclass(frozen=True)
-class Document:
+@dataclass(frozen=True, eq=False, repr=False)
+class Document(Value):
     text: str
     sentences: tuple[Sentence, ...]
     notes: tuple[str, ...] = ()

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
 from ictgoals.model import Dataset
+from ictgoals.values import Value
 
 #: The score (0–100) an indicator's name must reach against the figure's clause to be proposed.
 MATCH_FLOOR = 30
@@ -92,8 +93,8 @@ def available() -> None:
         ) from e
 
 
-@dataclass(frozen=True)
-class _Name:
+@dataclass(frozen=True, eq=False, repr=False)
+class _Name(Value):
     indicator: str
     family: str
     text: str

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ictgoals.extraction.language import CARDINALS, ORDINALS, word_number
 from ictgoals.extraction.nouns import DENOMINATOR, FUNCTION_WORDS, counted, first_words, structure
 from ictgoals.numbers import SCALES, Convention, readings
+from ictgoals.values import Value
 
 #: How far before and after a number its words are read.
 WINDOW = 100
@@ -22,8 +23,8 @@ WINDOW = 100
 MAX_FIGURES = 40
 
 
-@dataclass(frozen=True)
-class Mention:
+@dataclass(frozen=True, eq=False, repr=False)
+class Mention(Value):
     """One figure in a sentence: where it is (sentence offsets), what it reads as, and in which unit."""
 
     start: int

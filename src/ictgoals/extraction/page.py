@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from ictgoals.values import Value
+
 #: Elements whose end is the end of a paragraph when HTML is turned into text.
 _BLOCKS = frozenset(
     {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "ul", "ol"}
@@ -33,8 +35,8 @@ def is_html(raw: str) -> bool:
     return _HTML.search(raw) is not None
 
 
-@dataclass(frozen=True)
-class Cell:
+@dataclass(frozen=True, eq=False, repr=False)
+class Cell(Value):
     """A table cell's range in the text, and what its column header and row label say about it."""
 
     start: int
@@ -42,8 +44,8 @@ class Cell:
     heading: str
 
 
-@dataclass(frozen=True)
-class Page:
+@dataclass(frozen=True, eq=False, repr=False)
+class Page(Value):
     text: str
     furniture: tuple[tuple[int, int], ...] = ()
     items: tuple[tuple[int, int], ...] = ()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ictgoals.extraction.language import CARDINALS
 from ictgoals.i18n import tr
+from ictgoals.values import Value
 
 #: Every way a year is written, with what it is: a span, a comparison, a vision, a decision's date, or a year.
 _YEARS = re.compile(
@@ -66,8 +67,8 @@ _DAY = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/$")
 _SAME_TIME = re.compile(r"so với\s+(?:cùng kỳ\s+)?năm\s+$")
 
 
-@dataclass(frozen=True)
-class YearAt:
+@dataclass(frozen=True, eq=False, repr=False)
+class YearAt(Value):
     """A year written in a sentence: where, which, and what it is."""
 
     start: int
@@ -228,8 +229,8 @@ def deadline(low: str, year: YearAt) -> bool:
     return _DEADLINE.search(low, max(0, year.start - 30), year.start) is not None
 
 
-@dataclass(frozen=True)
-class Timing:
+@dataclass(frozen=True, eq=False, repr=False)
+class Timing(Value):
     """What a report's date says: its calendar year, the year it reports on, and the year its goals are for."""
 
     date_year: int | None  # the calendar year of the date (năm nay, this year)

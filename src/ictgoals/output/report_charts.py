@@ -26,6 +26,7 @@ from ictgoals.localize import plain
 from ictgoals.model import Op, Qualifier
 from ictgoals.output import text
 from ictgoals.output.safe import printable
+from ictgoals.values import Value
 
 if TYPE_CHECKING:
     from ictgoals.analysis.report import TargetSection
@@ -48,8 +49,8 @@ def has_figures(section: TargetSection) -> bool:
 # ---------------------------------------------------------------- scales and ticks
 
 
-@dataclass(frozen=True)
-class _Scale:
+@dataclass(frozen=True, eq=False, repr=False)
+class _Scale(Value):
     """Values from `low` to `high` onto pixels from `start` to `end` (`end` < `start` for an axis that goes up)."""
 
     low: float

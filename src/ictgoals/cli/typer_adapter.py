@@ -212,11 +212,11 @@ def translate_commands(command: Any) -> None:
 
 def translate_typer(error_patterns: Iterable[tuple[str, str]]) -> None:
     """Make Typer and its Click speak the run's language (see the module's docstring)."""
-    patterns = [(re.compile(pattern), replacement) for pattern, replacement in error_patterns]
+    patterns = list(error_patterns)
 
     def translate_error(message: str) -> str:
-        for pattern, replacement in patterns:
-            message = pattern.sub(replacement, message)
+        for pattern, replacement in patterns:  # compiled (and kept by `re`) on first use: most runs show no error
+            message = re.sub(pattern, replacement, message)
         return message
 
     typer.core._ = tr  # type: ignore[attr-defined,assignment]

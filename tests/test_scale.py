@@ -361,14 +361,8 @@ def figures_file(count: int, seed: int) -> str:
     return "".join(parts)
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_the_loader_builds_from_columns_exactly_what_the_full_check_builds(
-    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Every figure, field by field in order (location included), whether the shortcut or the full check built it."""
-    monkeypatch.setattr(located, "PIECE_BYTES", 2_000)  # many pieces, each with its own mix of shapes
-    actuals = tmp_path / "actuals.toml"
-    actuals.write_text(figures_file(600, seed), encoding="utf-8")
+def _count_built_rows(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many figures each call of the shortcut's row builder builds, from now on in this test."""
     built: list[int] = []
     build_rows = Shortcut.build_rows
 
@@ -378,6 +372,18 @@ def test_the_loader_builds_from_columns_exactly_what_the_full_check_builds(
         return found
 
     monkeypatch.setattr(Shortcut, "build_rows", counted)
+    return built
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_loader_builds_from_columns_exactly_what_the_full_check_builds(
+    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every figure, field by field in order (location included), whether the shortcut or the full check built it."""
+    monkeypatch.setattr(located, "PIECE_BYTES", 2_000)  # many pieces, each with its own mix of shapes
+    actuals = tmp_path / "actuals.toml"
+    actuals.write_text(figures_file(600, seed), encoding="utf-8")
+    built = _count_built_rows(monkeypatch)
     fast = loader.load(GOOD_TARGETS, actuals)
     full = loader.load(GOOD_TARGETS, actuals, shortcut=False)
     assert len(fast.actuals) == 600
@@ -425,15 +431,7 @@ def test_figures_by_year_are_those_of_the_whole_group_however_they_are_stored(se
 def test_a_year_asked_for_builds_that_years_figures_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     actuals = tmp_path / "actuals.toml"
     actuals.write_text(figures_file(600, 3), encoding="utf-8")
-    built: list[int] = []
-    build_rows = Shortcut.build_rows
-
-    def counted(self: Shortcut, places: Iterable[Any], *rest: Any) -> Any:
-        found = build_rows(self, places, *rest)
-        built.append(len(found))
-        return found
-
-    monkeypatch.setattr(Shortcut, "build_rows", counted)
+    built = _count_built_rows(monkeypatch)
     data = loader.load(GOOD_TARGETS, actuals)
     years, _ = data.actuals.by_year(("dossiers", "vn"))
     assert len(years) > 3

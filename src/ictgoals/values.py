@@ -1,7 +1,7 @@
 """Value types: the `repr`, equality and hash a frozen dataclass has, written once for every class.
 
 `dataclass(frozen=True)` compiles an `__eq__`, a `__hash__` and a `__repr__` for each class when
-its module is imported: about 0.15 ms a class, on every run, for each of the twenty-odd value types
+its module is imported: about 0.2 ms a class, on every run, for each of the dozen value types
 a `status` imports (bench/README.md, "Start-up"). A value type is declared
 `@dataclass(frozen=True, eq=False, repr=False)` and derives from `Value`, which gives it the same
 three methods, built from the class's fields the first time they are used:

@@ -252,6 +252,19 @@ def test_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
     assert "could not read it (no such file or directory); the file is unchanged. Check the path" in result.stderr
 
 
+@pytest.mark.parametrize("command", [["status", "2025", "--format", "json"], ["report", "2025"]])
+def test_an_output_in_a_folder_that_is_not_there_names_the_folder(
+    data: tuple[Path, Path], tmp_path: Path, command: list[str]
+) -> None:
+    output = tmp_path / "missing" / "deeper" / "out.html"
+    code, stdout, stderr = invoke(data, *command, "-o", str(output))
+    assert code == 2
+    assert stdout == ""
+    assert f"Create the folder {output.parent} first" in stderr
+    assert "ictgoals init" not in stderr  # the data files' hint is no help for an output
+    assert not (tmp_path / "missing").exists()
+
+
 def test_file_permissions_are_kept(data: tuple[Path, Path]) -> None:
     data[1].chmod(0o640)
     assert invoke(data, "record", "dossiers", "2025", "50", "--source", "review-2024-a")[0] == 0

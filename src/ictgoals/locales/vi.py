@@ -85,6 +85,8 @@ MESSAGES: dict[str, str] = {
     "Check that you may write to the directory.": "Hãy kiểm tra quyền ghi vào thư mục.",
     "Check that you may write to the file and its directory.": "Hãy kiểm tra quyền ghi vào tệp và thư mục chứa tệp.",
     "Check the figure; an indicator whose figures may leave the unit's range declares range = [low, high].": "Hãy kiểm tra số liệu; chỉ số có số liệu có thể vượt khỏi phạm vi của đơn vị thì khai báo range = [low, high].",
+    "no such folder": "không có thư mục này",
+    "Create the folder {folder} first, or check the path.": "Hãy tạo thư mục {folder} trước, hoặc kiểm tra đường dẫn.",
     "Check the path, or create the file with `ictgoals init DIR`.": "Hãy kiểm tra đường dẫn, hoặc tạo tệp bằng `ictgoals init DIR`.",
     "Check the path, or run `ictgoals init` to start from the bundled data.": "Hãy kiểm tra đường dẫn, hoặc chạy `ictgoals init` để bắt đầu từ bộ dữ liệu đi kèm.",
     "Check the quoting and the cell sizes.": "Hãy kiểm tra dấu ngoặc kép và độ dài các ô.",

@@ -86,7 +86,7 @@ def append(
         try:
             original = read_bytes(real).decode("utf-8")
         except (OSError, UnicodeDecodeError) as e:
-            raise _write_error(path, e, pt("could not … it", "read")) from e
+            raise _write_error(path, e, pt("could not … it", "read"), reading=True) from e
         addition = build(original)
         if not addition:
             return ""
@@ -101,7 +101,7 @@ def _status(path: Path, real: Path) -> os.stat_result:
     try:
         status = real.stat()
     except OSError as e:
-        raise _write_error(path, e, pt("could not … it", "read")) from e
+        raise _write_error(path, e, pt("could not … it", "read"), reading=True) from e
     may_write = bool(status.st_mode & 0o222) if os.geteuid() == 0 else os.access(real, os.W_OK)
     if not may_write:
         mode = stat.filemode(status.st_mode)
@@ -228,8 +228,10 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def _write_error(path: Path, error: BaseException, doing: str) -> IctgoalsError:
-    """The error for a failed read or write; `doing` says what failed ("read", "write"), in the current language."""
+def _write_error(path: Path, error: BaseException, doing: str, *, reading: bool = False) -> IctgoalsError:
+    """The error for a failed read or write; `doing` says what failed ("read", "write"), in the current language.
+    Only data files are read here, so a missing one is pointed to `ictgoals init`; a file written into a
+    folder that is not there (an output, mostly) is pointed to the folder."""
     if isinstance(error, UnicodeDecodeError):
         return WriteError(
             tr("{path}: is not UTF-8 text, so nothing was written. Save it as UTF-8 and try again.", path=path)
@@ -238,6 +240,9 @@ def _write_error(path: Path, error: BaseException, doing: str) -> IctgoalsError:
     code = error.errno or 0
     if code in (errno.EACCES, errno.EPERM):
         reason, fix = tr("permission denied"), tr("Check that you may write to the file and its directory.")
+    elif code == errno.ENOENT and not reading and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+        folder = os.path.dirname(os.path.abspath(path))
+        reason, fix = tr("no such folder"), tr("Create the folder {folder} first, or check the path.", folder=folder)
     elif code == errno.ENOENT:
         reason, fix = (
             tr("no such file or directory"),

@@ -113,10 +113,18 @@ def restore(source: Path, destination: Path) -> None:
 
 
 def import_rows(actuals: Path, count: int) -> list[dict[str, str]]:
-    """`count` new figures for 2026 onwards, spread over the (indicator, region) pairs the data has."""
+    """`count` new figures for 2026 onwards, spread over the (indicator, region) pairs the data has, each
+    within a few percent of its pair's latest figure, so that import's plausibility check passes them
+    (it is timed, as every import pays for it)."""
     text = actuals.read_text(encoding="utf-8")
-    found = re.findall(r'indicator = "([^"]+)"\nyear = \d+\nvalue = [^\n]+\n(?:region = "([^"]+)"\n)?', text)
-    pairs = list(dict.fromkeys((indicator, region or "VN") for indicator, region in found))
+    found = re.findall(r'indicator = "([^"]+)"\nyear = (\d+)\nvalue = ([^\n]+)\n(?:region = "([^"]+)"\n)?', text)
+    latest: dict[tuple[str, str], tuple[int, float]] = {}
+    for indicator, year, value, region in found:
+        pair = (indicator, region or "VN")
+        if value.startswith("[") or (pair in latest and int(year) < latest[pair][0]):
+            continue  # a range, or an older figure
+        latest[pair] = (int(year), float(value))
+    pairs = list(latest)
     step = max(1, len(pairs) // count)
     chosen = pairs[::step]
     return [
@@ -124,11 +132,17 @@ def import_rows(actuals: Path, count: int) -> list[dict[str, str]]:
             "indicator": chosen[k % len(chosen)][0],
             "region": chosen[k % len(chosen)][1],
             "year": str(2026 + k // len(chosen)),
-            "value": str(10 + k % 80),
+            "value": _near(latest[chosen[k % len(chosen)]][1], k),
             "source": "report-00001",
         }
         for k in range(count)
     ]
+
+
+def _near(value: float, k: int) -> str:
+    """A figure a few percent below `value` (a share stays within 0-100), whole when `value` is (counts, ranks)."""
+    moved = value * (1 - (k % 5) / 100)
+    return str(round(moved)) if value.is_integer() else f"{moved:.2f}"
 
 
 def measures_for(shape: generate.Shape, folder: Path, env: dict[str, str], rows: int, seed: int) -> list[Timed]:
@@ -153,7 +167,8 @@ def measures_for(shape: generate.Shape, folder: Path, env: dict[str, str], rows:
         writer.writeheader()
         writer.writerows(import_rows(data / "actuals.toml", rows))
     first = import_rows(data / "actuals.toml", 1)[0]
-    record = ["record", first["indicator"], "1901", "12.5", "--source", "report-00001", "--region", first["region"]]
+    record = ["record", first["indicator"], "2030", first["value"], "--source", "report-00001"]
+    record += ["--region", first["region"]]
     for command, words in (("record", record), ("import", ["import", str(folder / "rows.csv")])):
         for mode in MODES:
             found.append(writing(shape, folder, command, mode, words, env))

@@ -86,7 +86,8 @@ def test_region_all_is_refused_where_one_region_is_shown(dataset: Dataset, spell
         with pytest.raises(UsageError, match="only status and diff") as refused:
             call()
         assert "not a province" not in str(refused.value)
-    assert ictgoals.status(dataset, 2025, "ALL").region == "all"  # where it is meant, any case reads
+    assert ictgoals.status(dataset, 2025, spelling).region == "all"  # where it is meant, it reads the same way
+    assert ictgoals.diff(dataset, 2025, region=spelling).region == "all"
 
 
 def test_bad_input_raises_our_exceptions_not_system_exit(dataset: Dataset) -> None:

@@ -265,6 +265,16 @@ def test_an_output_in_a_folder_that_is_not_there_names_the_folder(
     assert not (tmp_path / "missing").exists()
 
 
+def test_an_output_through_a_link_names_the_folder_the_link_leads_to(data: tuple[Path, Path], tmp_path: Path) -> None:
+    link = tmp_path / "latest.json"
+    link.symlink_to(tmp_path / "archive" / "2025" / "status.json")  # a link to a file in a folder not made yet
+    code, stdout, stderr = invoke(data, "status", "2025", "--format", "json", "-o", str(link))
+    assert (code, stdout) == (2, "")
+    assert f"Create the folder {tmp_path / 'archive' / '2025'} first" in stderr
+    assert "ictgoals init" not in stderr
+    assert not (tmp_path / "archive").exists()
+
+
 def test_file_permissions_are_kept(data: tuple[Path, Path]) -> None:
     data[1].chmod(0o640)
     assert invoke(data, "record", "dossiers", "2025", "50", "--source", "review-2024-a")[0] == 0

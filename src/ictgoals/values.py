@@ -11,7 +11,10 @@ three methods, built from the class's fields the first time they are used:
   hash alike;
 - `ClassName(field=value, ...)` over the fields with `repr=True`.
 
-A class that defines one of them itself (a shorter `__repr__`) keeps its own.
+A class may define its own `__repr__` (a shorter one) and keeps it. None defines `__eq__`, which
+would leave it without a hash, as Python does to any class that defines only that, and every one
+is frozen, so a hash by field is safe; tests/test_values.py checks both for every value type. As
+no value type can contain itself, the repr has no guard against recursion.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from ictgoals.analysis import diff as compare
 from ictgoals.analysis import view
 from ictgoals.analysis.diff import DiffReport
 from ictgoals.analysis.view import IndicatorView
-from ictgoals.api.regions import every_region, resolve_region
+from ictgoals.api.regions import every_region, every_region_asked, resolve_region
 from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
 from ictgoals.model import ALL_REGIONS as ALL
@@ -27,7 +27,7 @@ def diff(dataset: Dataset, year: int, against: int | None = None, region: str = 
     """Each figure of `year` against `against` (default: the year before), and the targets due in `year`;
     `region="all"`: every region's rows in one report."""
     base = comparison_year(year, against)
-    if region.casefold() == ALL:
+    if every_region_asked(region):
         parts = [compare.diff(dataset, year, base, name) for name in every_region(dataset)]
         changes = tuple(row for part in parts for row in part.rows)
         due = tuple(row for part in parts for row in part.targets)

@@ -9,10 +9,15 @@ from ictgoals.model import ALL_REGIONS, NATIONAL, Dataset, region_key
 from ictgoals.provinces import Region, canonical, catalogue, did_you_mean
 
 
+def every_region_asked(wanted: str) -> bool:
+    """Whether `wanted` asks for every region at once ("all", in any case, spaces around it ignored)."""
+    return wanted.strip().casefold() == ALL_REGIONS
+
+
 def resolve_region(dataset: Dataset, wanted: str) -> str:
     """The region as the data spells it (case and accents ignored); UsageError when nothing is known of it,
     or for "all", which only status and diff take (they resolve every region themselves)."""
-    if wanted.strip().casefold() == ALL_REGIONS:
+    if every_region_asked(wanted):
         raise UsageError(
             tr(
                 "--region all: only status and diff show every region at once; "

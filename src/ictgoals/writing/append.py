@@ -240,8 +240,8 @@ def _write_error(path: Path, error: BaseException, doing: str, *, reading: bool 
     code = error.errno or 0
     if code in (errno.EACCES, errno.EPERM):
         reason, fix = tr("permission denied"), tr("Check that you may write to the file and its directory.")
-    elif code == errno.ENOENT and not reading and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
-        folder = os.path.dirname(os.path.abspath(path))
+    elif code == errno.ENOENT and not reading and not os.path.isdir(folder := os.path.dirname(os.path.realpath(path))):
+        # realpath: a link (to nothing yet, or on the way) is followed to the folder the file goes in
         reason, fix = tr("no such folder"), tr("Create the folder {folder} first, or check the path.", folder=folder)
     elif code == errno.ENOENT:
         reason, fix = (

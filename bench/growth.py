@@ -115,7 +115,14 @@ def restore(source: Path, destination: Path) -> None:
 def import_rows(actuals: Path, count: int) -> list[dict[str, str]]:
     """`count` new figures for 2026 onwards, spread over the (indicator, region) pairs the data has, each
     within a few percent of its pair's latest figure, so that import's plausibility check passes them
-    (it is timed, as every import pays for it)."""
+    (it is timed, as every import pays for it); a share stays within 100 (the data holds some over it,
+    the figures that disagree on purpose, which a data file may hold but an import refuses)."""
+    units = dict(
+        re.findall(
+            r'\[indicators\."?([^"\]]+)"?\]\nname = "[^"\n]*"\nunit = "([^"]+)"',
+            (actuals.parent / "targets.toml").read_text(encoding="utf-8"),
+        )
+    )
     text = actuals.read_text(encoding="utf-8")
     found = re.findall(r'indicator = "([^"]+)"\nyear = (\d+)\nvalue = ([^\n]+)\n(?:region = "([^"]+)"\n)?', text)
     latest: dict[tuple[str, str], tuple[int, float]] = {}
@@ -132,16 +139,17 @@ def import_rows(actuals: Path, count: int) -> list[dict[str, str]]:
             "indicator": chosen[k % len(chosen)][0],
             "region": chosen[k % len(chosen)][1],
             "year": str(2026 + k // len(chosen)),
-            "value": _near(latest[chosen[k % len(chosen)]][1], k),
+            "value": _near(latest[chosen[k % len(chosen)]][1], k, units.get(chosen[k % len(chosen)][0]) == "%"),
             "source": "report-00001",
         }
         for k in range(count)
     ]
 
 
-def _near(value: float, k: int) -> str:
-    """A figure a few percent below `value` (a share stays within 0-100), whole when `value` is (counts, ranks)."""
+def _near(value: float, k: int, share: bool) -> str:
+    """A figure a few percent below `value` (a share at most 100), whole when `value` is (counts, ranks)."""
     moved = value * (1 - (k % 5) / 100)
+    moved = min(moved, 100.0) if share else moved
     return str(round(moved)) if value.is_integer() else f"{moved:.2f}"
 
 

@@ -422,9 +422,13 @@ def repeated_reports(
 
 
 def disagreeing(rng: random.Random, value: float) -> float:
-    """A figure 2–10 % off, rounded like the original, and never equal to it."""
+    """A figure 2–10 % off, rounded like the original, and never equal to it; a figure up to 100 stays
+    up to 100 (a share over 100 is no figure: `validate` flags it, `import` refuses it)."""
     decimals = 2 if value != int(value) else 0
-    other = round(value * (1.0 + rng.choice((-1, 1)) * rng.uniform(0.02, 0.1)), decimals)
+    off = rng.choice((-1, 1)) * rng.uniform(0.02, 0.1)
+    if value <= 100 < value * (1.0 + off):
+        off = -off
+    other = round(value * (1.0 + off), decimals)
     return other if other != value and other > 0 else value + 1.0
 
 

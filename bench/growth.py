@@ -115,8 +115,7 @@ def restore(source: Path, destination: Path) -> None:
 def import_rows(actuals: Path, count: int) -> list[dict[str, str]]:
     """`count` new figures for 2026 onwards, spread over the (indicator, region) pairs the data has, each
     within a few percent of its pair's latest figure, so that import's plausibility check passes them
-    (it is timed, as every import pays for it); a share stays within 100 (the data holds some over it,
-    the figures that disagree on purpose, which a data file may hold but an import refuses)."""
+    (it is timed, as every import pays for it); a share stays within 100, which import requires."""
     units = dict(
         re.findall(
             r'\[indicators\."?([^"\]]+)"?\]\nname = "[^"\n]*"\nunit = "([^"]+)"',

@@ -114,6 +114,46 @@ class TestValidate:
         assert findings["inconsistent-target"].line == 125  # grep -n: the de_revenue [[targets]] header
         assert "+30 %" in findings["inconsistent-target"].message
 
+    @pytest.mark.parametrize(
+        ("index", "value", "said"),
+        [
+            (2, 108.5, "the figure 108.5 is not possible here: a share in % lies in 0–100"),
+            (2, -0.5, "the figure -0.5 is not possible here: a share in % lies in 0–100"),
+            (5, 0.0, "the figure 0 is not possible here: a rank is a whole number from 1"),
+            (5, 17.5, "the figure 17.5 is not possible here: a rank is a whole number from 1"),
+            (6, 1200.0, "the figure 1,200 is not possible here: this indicator's figures lie in -100–1000"),
+        ],
+    )
+    def test_a_figure_its_unit_or_range_does_not_allow(
+        self, dataset: Dataset, index: int, value: float, said: str
+    ) -> None:
+        """A share of 108.5 would count as met: record and import refuse it, and validate names it in a file."""
+        wrong = dataclasses.replace(dataset.actuals[index], value=value)
+        broken = dataclasses.replace(
+            dataset, actuals=Figures((*dataset.actuals[:index], wrong, *dataset.actuals[index + 1 :]))
+        )
+        (found,) = [f for f in validate(broken) if f.code == "implausible-figure"]
+        assert said in found.message
+        assert (found.indicator, found.year) == (wrong.indicator, wrong.year)
+        assert found.severity.value == "warning"
+
+    def test_a_target_value_its_unit_does_not_allow(self, dataset: Dataset) -> None:
+        wrong = dataclasses.replace(dataset.targets[0], value=120.0)
+        broken = dataclasses.replace(dataset, targets=(wrong, *dataset.targets[1:]))
+        (found,) = [f for f in validate(broken) if f.code == "implausible-figure"]
+        assert "dossiers (VN, 2025): the target value 120 is not possible here" in found.message
+
+    def test_figures_at_the_edges_of_what_is_allowed_are_no_finding(self, dataset: Dataset) -> None:
+        edges = [
+            dataclasses.replace(dataset.actuals[2], value=100.0),
+            dataclasses.replace(dataset.actuals[3], value=0.0),
+            dataclasses.replace(dataset.actuals[5], value=1.0),
+            dataclasses.replace(dataset.actuals[6], value=-100.0),  # its declared range starts there
+        ]
+        kept = [a for i, a in enumerate(dataset.actuals) if i not in (2, 3, 5, 6)]
+        broken = dataclasses.replace(dataset, actuals=Figures((*kept, *edges)))
+        assert "implausible-figure" not in [f.code for f in validate(broken)]
+
     def test_printed_figure_that_does_not_match_its_value(self, dataset: Dataset) -> None:
         wrong = dataclasses.replace(dataset.actuals[2], printed="45,9%")
         broken = dataclasses.replace(dataset, actuals=Figures((*dataset.actuals[:2], wrong, *dataset.actuals[3:])))

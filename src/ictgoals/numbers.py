@@ -171,7 +171,8 @@ def plausible(value: float, unit: str, bounds: tuple[float, float] | None = None
     return not (unit == "rank" and value < 1)
 
 
-def _allowed(unit: str, bounds: tuple[float, float] | None) -> str:
+def allowed(unit: str, bounds: tuple[float, float] | None) -> str:
+    """What a figure in `unit` (within `bounds`, when the indicator declares them) may be, in words."""
     if bounds is not None:
         return tr("this indicator's figures lie in {low}–{high}", low=_shown(bounds[0]), high=_shown(bounds[1]))
     if unit == "%":
@@ -193,7 +194,7 @@ def _choose(shown: str, found: tuple[float, ...], unit: str, bounds: tuple[float
                 "{text!r} reads as {readings}, but {allowed}",
                 text=shown,
                 readings=readable,
-                allowed=_allowed(unit, bounds),
+                allowed=allowed(unit, bounds),
             )
         )
     return kept[0]

@@ -1,4 +1,4 @@
-"""The checks `validate` runs on data that loads: conflicts, stated changes and printed figures that disagree."""
+"""The checks `validate` runs on data that loads: conflicts, stated changes, prints and values that disagree."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ictgoals.analysis.index import Index, same_value
 from ictgoals.i18n import language, pt, tr
 from ictgoals.localize import plain, signed
 from ictgoals.model import Actual, Dataset, Qualifier
-from ictgoals.numbers import printed_figure
+from ictgoals.numbers import allowed, plausible, printed_figure
 from ictgoals.provinces import canonical, did_you_mean
 from ictgoals.values import Value
 
@@ -119,6 +119,7 @@ def findings_of(dataset: Dataset, index: Index) -> tuple[Finding, ...]:
         findings += _stated_change_mismatches(dataset, index)
         findings += _inconsistent_targets(dataset, index)
         findings += _printed_mismatches(dataset)
+        findings += _implausible_figures(dataset)
         findings += _unknown_regions(dataset)
         found = index.findings[language()] = tuple(findings)
     return found
@@ -315,6 +316,52 @@ def _printed_mismatches(dataset: Dataset) -> list[Finding]:
             value=_fmt(actual.value),
         )
         findings.append(_finding(actual, problem))
+    return findings
+
+
+def _implausible_figures(dataset: Dataset) -> list[Finding]:
+    """Figures and targets a data file holds that `record`, `import` and `target` would refuse: a share
+    over 100, a rank of 0 or 17.5, outside the indicator's declared range. A data file written by hand
+    loads them (the loader checks types, not meanings), and a share of 108.5 would count as met."""
+    findings = []
+    for entry in (*dataset.actuals, *dataset.targets):
+        indicator = dataset.indicators[entry.indicator]
+        if entry.value is None:
+            continue
+        values = entry.value if isinstance(entry.value, tuple) else (entry.value,)
+        if all(plausible(value, indicator.unit, indicator.range) for value in values):
+            continue
+        fields = {
+            "indicator": entry.indicator,
+            "region": entry.region,
+            "year": entry.year,
+            "value": "–".join(_fmt(value) for value in values),
+            "allowed": allowed(indicator.unit, indicator.range),
+        }
+        text = (
+            tr(
+                "{indicator} ({region}, {year}): the figure {value} is not possible here: {allowed}. "
+                "Correct it, or declare the indicator's range if such figures are right.",
+                **fields,
+            )
+            if isinstance(entry, Actual)
+            else tr(
+                "{indicator} ({region}, {year}): the target value {value} is not possible here: {allowed}. "
+                "Correct it, or declare the indicator's range if such values are right.",
+                **fields,
+            )
+        )
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "implausible-figure",
+                text,
+                entry.location.file,
+                entry.location.line,
+                entry.indicator,
+                entry.year,
+            )
+        )
     return findings
 
 

@@ -450,7 +450,8 @@ FINDING: Shape[Finding] = Shape(
         lambda f: f.code,
         STRING,
         "what kind of problem: the warnings `conflict`, `stated-change-mismatch`, `inconsistent-target`, "
-        "`printed-mismatch`, `unknown-region`; the error `invalid-data` (the loader stops at the first)",
+        "`printed-mismatch`, `implausible-figure`, `unknown-region`; the error `invalid-data` (the loader stops at "
+        "the first)",
     ),
     Field("message", lambda f: f.message, STRING, "the problem in words"),
     Field("file", lambda f: f.file, STRING, "the file it is in", omitted_when_null=True),

@@ -307,6 +307,8 @@ def finding_word(code: str) -> str:
             return pt("finding", "target disagrees with itself")
         case "printed-mismatch":
             return pt("finding", "printed text and value differ")
+        case "implausible-figure":
+            return pt("finding", "value outside what it can be")
         case "unknown-region":
             return pt("finding", "region not in the catalogue")
         case "invalid-data":

@@ -443,3 +443,34 @@ def test_a_year_asked_for_builds_that_years_figures_only(tmp_path: Path, monkeyp
     assert years[latest] is shown  # built once
     assert sum(built) == once
     assert len(data.actuals.group(("dossiers", "vn"))) > 2 * len(shown)  # and the group holds many more
+
+
+def test_a_figure_built_by_year_is_not_built_again_for_its_whole_group(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked by year, then for every figure, each is built once (a cold validate at 100,000 figures built 189,000
+    and needed 60% more memory), and the whole group holds the very objects the years gave."""
+    actuals = tmp_path / "actuals.toml"
+    actuals.write_text(figures_file(600, 4) + PERIODS, encoding="utf-8")
+    built = _count_built_rows(monkeypatch)
+    data = loader.load(GOOD_TARGETS, actuals)
+    by_year = {key: data.actuals.by_year(key) for key in data.actuals.keys()}  # noqa: SIM118 (its groups)
+    seen = {id(actual) for years, periods in by_year.values() for year in years for actual in (*years[year], *periods)}
+    everything = list(data.actuals)
+    assert sum(built) <= len(everything)
+    assert {id(actual) for actual in everything} >= seen
+    checks.validate(data)
+    assert sum(built) <= len(everything)
+
+
+def test_validate_builds_its_figures_a_group_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """validate reads every figure, most of them year by year: built a year at a time, 100,000 figures were
+    100,000 small builds, and a cold validate 40% slower."""
+    actuals = tmp_path / "actuals.toml"
+    actuals.write_text(figures_file(600, 5) + PERIODS, encoding="utf-8")
+    built = _count_built_rows(monkeypatch)
+    data = loader.load(GOOD_TARGETS, actuals)
+    groups = len(list(data.actuals.keys()))
+    checks.validate(data)
+    assert 0 < len(built) <= groups  # one build per group at most
+    assert sum(built) <= len(data.actuals)

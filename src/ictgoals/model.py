@@ -332,6 +332,11 @@ class Figures(Sequence[Actual]):
         """Every region named by a figure, as written."""
         return frozenset(a.region for a in self._actuals)
 
+    def build_all(self) -> None:
+        """Have every figure built now, a group at a time: for a reader of all of them that then asks year by year,
+        which a store that builds on demand would otherwise answer a year at a time."""
+        self._everything()
+
     def _everything(self) -> tuple[Actual, ...]:
         return self._actuals
 

@@ -114,6 +114,9 @@ def findings_of(dataset: Dataset, index: Index) -> tuple[Finding, ...]:
     region asks again."""
     found = index.findings.get(language())
     if found is None:
+        # The checks read every figure, most of them year by year: built all at once first, a group at a time,
+        # rather than a year at a time (100,000 small builds made a cold validate 40% slower).
+        dataset.actuals.build_all()
         findings: list[Finding] = []
         findings += _conflicts(dataset, index)
         findings += _stated_change_mismatches(dataset, index)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Protocol
 
 from ictgoals.model import Actual, Figures, GroupKey
@@ -37,6 +37,9 @@ class LazyFigures(Figures):
         super().__init__()
         self._stored = groups
         self._built: dict[GroupKey, Numbered] = {}
+        #: Figures built a year at a time, by position, until their whole group is built: each figure is built
+        #: once, however it is asked for (`validate` asks by year, then for everything).
+        self._some: dict[GroupKey, dict[int, Actual]] = {}
         self._all: tuple[Actual, ...] | None = None
         self._regions = regions
 
@@ -44,9 +47,30 @@ class LazyFigures(Figures):
         found = self._built.get(key)
         if found is None:
             group = self._stored.get(key)
-            found = () if group is None else group.build()
+            some = self._some.pop(key, None)
+            if group is None:
+                found = ()
+            elif not some:
+                found = group.build()
+            else:
+                missing = [position for position, _, _ in group.members() if position not in some]
+                if missing:
+                    some.update(group.build(missing))
+                found = tuple(sorted(some.items(), key=operator.itemgetter(0)))  # file order
             self._built[key] = found
         return found
+
+    def _at(self, key: GroupKey, group: Group, positions: Sequence[int]) -> tuple[Actual, ...]:
+        """The figures of `key` at `positions`, in file order, each built once whichever way it is asked for."""
+        whole = self._built.get(key)
+        if whole is not None:
+            wanted = set(positions)
+            return tuple(actual for position, actual in whole if position in wanted)
+        some = self._some.setdefault(key, {})
+        missing = [position for position in positions if position not in some]
+        if missing:
+            some.update(group.build(missing))
+        return tuple(some[position] for position in sorted(positions))  # a group's members come shape by shape
 
     def group(self, key: GroupKey) -> Sequence[Actual]:
         return tuple(map(operator.itemgetter(1), self._numbered(key)))
@@ -59,8 +83,8 @@ class LazyFigures(Figures):
         periods: list[int] = []
         for position, year, period in group.members():
             (periods if period else years.setdefault(year, [])).append(position)
-        built = tuple(actual for _, actual in group.build(periods)) if periods else ()
-        return _Years(group, years), built
+        built = self._at(key, group, periods) if periods else ()
+        return _Years(lambda positions: self._at(key, group, positions), years), built
 
     def keys(self) -> Iterable[GroupKey]:
         return self._stored.keys()
@@ -77,19 +101,19 @@ class LazyFigures(Figures):
 
 
 class _Years(Mapping[int, tuple[Actual, ...]]):
-    """A group's figures by year, each year's built when first asked for."""
+    """A group's figures by year, each year's built when first asked for (by `build`, given its positions)."""
 
-    __slots__ = ("_built", "_group", "_positions")
+    __slots__ = ("_build", "_built", "_positions")
 
-    def __init__(self, group: Group, positions: dict[int, list[int]]) -> None:
-        self._group = group
+    def __init__(self, build: Callable[[Sequence[int]], tuple[Actual, ...]], positions: dict[int, list[int]]) -> None:
+        self._build = build
         self._positions = positions
         self._built: dict[int, tuple[Actual, ...]] = {}
 
     def __getitem__(self, year: int) -> tuple[Actual, ...]:
         found = self._built.get(year)
         if found is None:
-            found = self._built[year] = tuple(actual for _, actual in self._group.build(self._positions[year]))
+            found = self._built[year] = self._build(self._positions[year])
         return found
 
     def __contains__(self, year: object) -> bool:

@@ -204,3 +204,19 @@ def test_validate_json_lists_codes_with_locations(dataset: Dataset) -> None:
         ("stated-change-mismatch", 89),
         ("inconsistent-target", 125),
     ]
+
+
+@pytest.mark.parametrize("width", [8, 12, 20, 80])
+def test_a_wrapped_cell_keeps_its_styled_figure_where_it_is(width: int) -> None:
+    """extract's table shows the figure in its sentence in reverse video; wrapping (which joins runs of spaces
+    and breaks lines) must move the style with the figure, not drop it or put it on other words."""
+    from rich.text import Text
+
+    from ictgoals.output.as_table import _wrapped
+
+    sentence = Text("Tỷ lệ  hồ sơ trực tuyến  đạt 42% trong năm, ")
+    sentence.append("45,8%", style="bold reverse")
+    sentence.append("  vào năm 2024.")
+    cell = _wrapped(sentence, width)
+    assert [(cell.plain[s.start : s.end], str(s.style)) for s in cell.spans] == [("45,8%", "bold reverse")]
+    assert cell.plain.split() == sentence.plain.split()  # the same words, only the spaces between them changed

@@ -121,8 +121,32 @@ def _wrapped(cell: str | Text, width: int) -> Text:
     """A cell laid out in its width by our own rule (output/fit.py), so that Rich never breaks a line itself."""
     from rich.text import Text
 
-    lines = wrap(_plain(cell), width)
-    return Text("\n".join(lines).replace(NBSP, " "), style="" if isinstance(cell, str) else cell.style)
+    plain = _plain(cell)
+    wrapped = "\n".join(wrap(plain, width)).replace(NBSP, " ")
+    if isinstance(cell, str):
+        return Text(wrapped)
+    text = Text(wrapped, style=cell.style)
+    if cell.spans:  # the styled parts (extract's figure in its sentence) move with their characters
+        where = _moved(plain.replace(NBSP, " "), wrapped)
+        for span in cell.spans:
+            kept = [where[i] for i in range(span.start, min(span.end, len(where))) if where[i] >= 0]
+            if kept:
+                text.stylize(span.style, kept[0], kept[-1] + 1)
+    return text
+
+
+def _moved(before: str, after: str) -> list[int]:
+    """Where each character of `before` stands in `after`, which `wrap` made of it by dropping spaces and
+    turning others into line ends; -1 for a space that is gone."""
+    where: list[int] = []
+    j = 0
+    for char in before:
+        if j < len(after) and (after[j] == char or (char.isspace() and after[j].isspace())):
+            where.append(j)
+            j += 1
+        else:
+            where.append(-1)
+    return where
 
 
 def _plain(cell: str | Text) -> str:

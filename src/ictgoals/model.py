@@ -74,21 +74,6 @@ class Qualifier(enum.StrEnum):
         """How tables show it before the figure: "> 148", "≈ 165"."""
         return _QUALIFIER_SYMBOLS[self]
 
-    @property
-    def lower_bound(self) -> bool:
-        """The figure is known to be at least its value (more than, at least)."""
-        return self is Qualifier.MORE_THAN or self is Qualifier.AT_LEAST
-
-    @property
-    def upper_bound(self) -> bool:
-        """The figure is known to be at most its value (less than, at most, nearly)."""
-        return self is Qualifier.LESS_THAN or self is Qualifier.AT_MOST or self is Qualifier.NEARLY
-
-    @property
-    def strict(self) -> bool:
-        """The figure is known not to equal its value (more than, less than, nearly)."""
-        return self in (Qualifier.MORE_THAN, Qualifier.LESS_THAN, Qualifier.NEARLY)
-
 
 #: The words that state each qualifier before a printed number (`numbers` reads them, accents optional).
 QUALIFIER_WORDS: dict[Qualifier, tuple[str, ...]] = {

@@ -180,6 +180,16 @@ def _changed_names() -> frozenset[str]:
     return frozenset(_key(r.name) for r in catalogue() if r.current and r.formed_from)
 
 
+def entries(name: str) -> tuple[Region, ...]:
+    """The region catalogue's entries for a name: a former province, a current one, or both (Vĩnh Long is the
+    name of one before 1 July 2025 and of the province formed then); none for the nation or a region of the
+    data's own."""
+    if name == NATIONAL:
+        return ()
+    wanted = region_key(name)
+    return tuple(r for r in catalogue() if region_key(r.name) == wanted)
+
+
 def territory_changed(name: str) -> bool:
     """Whether `name` is a province whose territory changed on 1 July 2025 under the same name."""
     return _key(name) in _changed_names()

@@ -166,11 +166,12 @@ def qualifier_of(actual: Actual) -> Qualifier | None:
     written before the field existed, or by hand, is judged by what the source printed."""
     if actual.qualifier is not None or not actual.printed:
         return actual.qualifier
-    return _printed_qualifier(actual.printed)
+    return printed_qualifier(actual.printed)
 
 
 @functools.lru_cache(maxsize=4096)
-def _printed_qualifier(printed: str) -> Qualifier | None:
+def printed_qualifier(printed: str) -> Qualifier | None:
+    """The bound or approximation a figure's print states ("hơn 148": more than), if any."""
     if not may_state(printed):
         return None  # no word that states a bound: the reader need not even be loaded
     from ictgoals.numbers import printed_figure  # the reader, only for a print that may state a bound
@@ -207,9 +208,8 @@ class Index:
         self._keys_by_region: dict[str, list[GroupKey]] | None = None
         self._targets_by: dict[tuple[str, str], list[int]] | None = None  # (indicator or "", folded region)
         self._spellings: dict[str, str] | None = None  # canonical_region's, from the dataset's regions
-        #: What validate found, per language (its messages are in words): a report per region asks again.
+        #: What validate found, per language (its messages are in words).
         self.findings: dict[str, tuple[Finding, ...]] = {}
-        self.finding_positions: dict[str, dict[str | None, list[int]]] = {}  # report's, by indicator
 
     @classmethod
     def of(cls, dataset: Dataset) -> Index:

@@ -9,6 +9,7 @@ only lays it out (output/as_html.py, output/report_markdown.py).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from ictgoals.analysis.changes import change_agrees, computed_change, stated_for
@@ -16,8 +17,8 @@ from ictgoals.analysis.diff import DiffReport, diff
 from ictgoals.analysis.index import Index
 from ictgoals.analysis.status import StatusReport, StatusRow, counted, status
 from ictgoals.analysis.view import IndicatorView, show
-from ictgoals.model import NATIONAL, ChangeUnit, Dataset, Indicator, Source, Status, region_key
-from ictgoals.provinces import Region, catalogue
+from ictgoals.model import ChangeUnit, Dataset, Indicator, Source, Status
+from ictgoals.provinces import Region, entries
 from ictgoals.values import Value
 
 #: The order of the review table: what needs attention first. Targets with no figure are listed apart.
@@ -112,7 +113,11 @@ class Report(Value):
 
     def source_number(self, source_id: str) -> int | None:
         """The number of a source's note (1 for the first), or None when it is not cited."""
-        return next((n for n, s in enumerate(self.sources, 1) if s.id == source_id), None)
+        return self._numbers.get(source_id)
+
+    @functools.cached_property
+    def _numbers(self) -> dict[str, int]:  # each source's number, worked out once: every figure cites one
+        return {source.id: number for number, source in enumerate(self.sources, 1)}
 
     def __repr__(self) -> str:
         return (
@@ -154,21 +159,15 @@ def report(dataset: Dataset, year: int, region: str, *, notes: bool = True) -> R
         _changes(dataset, year, region, index),
         found,
         sources,
-        tuple(r for r in catalogue() if region_key(r.name) == region_key(region)) if region != NATIONAL else (),
+        entries(region),
         dataset.targets_file,
         dataset.actuals_file,
     )
 
 
 def _changes(dataset: Dataset, year: int, region: str, index: Index) -> DiffReport | None:
-    years = sorted(
-        {
-            a.year
-            for key in index.keys_in(region)
-            for a in dataset.actuals.group(key)
-            if a.year <= year and a.period is None
-        }
-    )
+    # by year: the years a group has are known without building its figures
+    years = sorted({y for key in index.keys_in(region) for y in dataset.actuals.by_year(key)[0] if y <= year})
     return diff(dataset, years[-1], years[-1] - 1, region, index) if years else None
 
 
@@ -177,12 +176,11 @@ def _notes(view: IndicatorView) -> list[DataNote]:
     notes = []
     by_year = {r.year: r for r in view.readings}
     for reading in view.readings:
+        group = [a for a in view.actuals if a.year == reading.year and a.period is None]
         if reading.conflict:
-            group = [a for a in view.actuals if a.year == reading.year and a.period is None]
             first = [(a.value, a.source) for a in group if a.source == reading.sources[0]]
             rest = [(a.value, a.source) for a in group if a.source != reading.sources[0]]
             notes.append(DataNote(view.indicator, view.region, reading.year, tuple(first + rest)))
-        group = [a for a in view.actuals if a.year == reading.year and a.period is None]
         stated = stated_for(group, reading)
         if stated is None or isinstance(stated.value, tuple) or stated.from_year not in by_year:
             continue

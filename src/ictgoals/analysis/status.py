@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import math
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ictgoals.analysis import records
-from ictgoals.analysis.index import Index, Point, Reading, Series, same_value
+from ictgoals.analysis.index import Index, Point, Reading, Series, printed_qualifier, same_value
 from ictgoals.i18n import tr
-from ictgoals.model import NATIONAL, Dataset, Indicator, Op, Qualifier, Status, Target, Territory, may_state, region_key
+from ictgoals.model import NATIONAL, Dataset, Indicator, Op, Qualifier, Status, Target, Territory, region_key
 from ictgoals.provinces import territory_of
 from ictgoals.values import Value
 
@@ -93,10 +93,7 @@ class StatusReport(Value):
 
     def summary(self) -> dict[str, int]:
         """How many rows have each status, every status named."""
-        counts = {s.value: 0 for s in Status}
-        for row in self.rows:
-            counts[row.status.value] += 1
-        return counts
+        return tally(self.rows)
 
     def to_records(self) -> list[dict[str, Any]]:
         """The rows as records: exactly the "rows" of `status --format json`, ready for `pandas.DataFrame`."""
@@ -272,19 +269,7 @@ def tolerance_of(target: Target) -> float:
 def is_approximate(target: Target) -> bool:
     """Whether a target is approximate: `approximate`, or printed with "khoảng" / "about" (data written before
     the field existed, or by hand, is judged by what the source printed)."""
-    return target.approximate or (bool(target.printed) and _printed_about(target.printed))
-
-
-@functools.lru_cache(maxsize=1024)
-def _printed_about(printed: str) -> bool:
-    if not may_state(printed, (Qualifier.ABOUT,)):
-        return False  # no word for "about": the reader need not even be loaded
-    from ictgoals.numbers import printed_figure  # the reader, only for a print that may say "about"
-
-    try:
-        return printed_figure(printed).qualifier is Qualifier.ABOUT
-    except ValueError:
-        return False
+    return target.approximate or (bool(target.printed) and printed_qualifier(target.printed) is Qualifier.ABOUT)
 
 
 def _at_least(actual: float, floor: float, qualifier: Qualifier | None, *, strict: bool) -> bool:
@@ -497,11 +482,6 @@ def unit_words(territory: Territory | None) -> str:
     return tr("as it was before 1 July 2025") if territory is Territory.FORMER else tr("as it is since 1 July 2025")
 
 
-def targets_for(dataset: Dataset, region: str) -> list[Target]:
-    """National targets, plus the region's own when a region other than the nation is asked for."""
-    return Index.of(dataset).targets_in(region)
-
-
 def status(dataset: Dataset, year: int, region: str = NATIONAL, index: Index | None = None) -> StatusReport:
     """Every target due in `year`, evaluated against `region`'s figures."""
     index = index or Index.of(dataset)
@@ -516,6 +496,14 @@ def status(dataset: Dataset, year: int, region: str = NATIONAL, index: Index | N
 
 #: Statuses that make `status --check` fail; `no-trend` joins them with `strict`.
 CHECK_FAILS = frozenset({Status.MISSED, Status.NO_DATA, Status.AT_RISK, Status.OFF_TRACK, Status.REGRESSING})
+
+
+def tally(rows: Iterable[StatusRow]) -> dict[str, int]:
+    """How many of `rows` have each status, every status named (a report's summary, or a part's)."""
+    counts = {s.value: 0 for s in Status}
+    for row in rows:
+        counts[row.status.value] += 1
+    return counts
 
 
 def counted(row: StatusRow) -> bool:

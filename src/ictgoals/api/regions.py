@@ -5,8 +5,8 @@ from __future__ import annotations
 from ictgoals.analysis.index import canonical_region
 from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
-from ictgoals.model import ALL_REGIONS, NATIONAL, Dataset, region_key
-from ictgoals.provinces import Region, canonical, catalogue, did_you_mean
+from ictgoals.model import ALL_REGIONS, NATIONAL, Dataset
+from ictgoals.provinces import Region, canonical, did_you_mean, entries
 
 
 def every_region_asked(wanted: str) -> bool:
@@ -45,10 +45,5 @@ def every_region(dataset: Dataset) -> list[str]:
 
 
 def catalogue_entries(name: str) -> tuple[Region, ...]:
-    """The region catalogue's entries for a name: a former province, a current one, or both (Vĩnh Long is the
-    name of one before 1 July 2025 and of the province formed then); none for the nation or a region of the
-    data's own."""
-    if name == NATIONAL:
-        return ()
-    wanted = region_key(name)
-    return tuple(r for r in catalogue() if region_key(r.name) == wanted)
+    """The region catalogue's entries for a name (`provinces.entries`)."""
+    return entries(name)

@@ -14,13 +14,13 @@ from ictgoals.analysis import report as reporting
 from ictgoals.analysis.report import Report, TargetSection
 from ictgoals.api.files import save, save_all
 from ictgoals.api.regions import resolve_region
-from ictgoals.api.status import status
+from ictgoals.api.status import due_years, status
 from ictgoals.errors import UsageError
 from ictgoals.extraction.candidates import Candidate
 from ictgoals.extraction.candidates import extract as read
 from ictgoals.i18n import tr
 from ictgoals.model import ALL_REGIONS as ALL
-from ictgoals.model import NATIONAL, Dataset, Target
+from ictgoals.model import NATIONAL, Dataset
 from ictgoals.output import as_csv, as_html, datapackage, report_charts, report_markdown
 from ictgoals.output.formats import ReportFormat, unreachable
 
@@ -30,8 +30,7 @@ def export_datapackage(dataset: Dataset, directory: Path) -> list[Path]:
     resource (sources, indicators, targets, actuals, and the status of every target in every year that
     has targets, for every region). Each file is replaced atomically, once every one is known to be writable
     (`api.files.save_all`). Returns the files written."""
-    years = sorted({year for t in dataset.targets for year in _years_of(t)})
-    reports = [status(dataset, year, ALL) for year in years]
+    reports = [status(dataset, year, ALL) for year in due_years(dataset)]
     contents: dict[str, str | bytes] = {}
     parts = datapackage.resources(dataset, reports)
     for name, fields, rows in parts:
@@ -42,11 +41,6 @@ def export_datapackage(dataset: Dataset, directory: Path) -> list[Path]:
     document = datapackage.descriptor([(name, fields) for name, fields, _ in parts], title)
     contents["datapackage.json"] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return save_all(directory, contents)
-
-
-def _years_of(target: Target) -> range:
-    first = target.year if target.span is None else target.span[0]
-    return range(first, target.year + 1)
 
 
 def extract(dataset: Dataset, text: str, *, date: str | None = None, region: str = NATIONAL) -> list[Candidate]:

@@ -62,9 +62,10 @@ def status(
         if check_:  # a gate that checks a year with no targets is a mistake in the gate, not a pass
             raise UsageError(nothing + " " + tr("--check has nothing to check: give a year that has targets."))
         say(tr("note: {message}", message=nothing))
-    flagged, noted, considered = check(report, strict=strict)
-    if check_ and report.rows and not considered:  # only the nation's targets, measured on a province's figures
-        raise UsageError(nothing_of_its_own(report.region, year))
+    if check_:
+        flagged, noted, considered = check(report, strict=strict)
+        if report.rows and not considered:  # only the nation's targets, measured on a province's figures
+            raise UsageError(nothing_of_its_own(report.region, year))
     for line in warning_lines(report.rows):
         say(line)
     run.emit(render, report)

@@ -188,10 +188,6 @@ class Shortcut:
         """A plain actual's region as the catalogue spells it."""
         return self._region(region)
 
-    def region(self, raw: Mapping[str, Any]) -> str:
-        """A plain actual's region, spelled as the catalogue spells it."""
-        return self._region(raw.get("region", NATIONAL))
-
     def actual(self, raw: Any, location: Location) -> Actual | None:
         """A plain actual, or None to send it to the full check."""
         if not _plain(raw, self._actuals, self._actuals_required):

@@ -23,7 +23,6 @@ from ictgoals.output.report_text import (
     chart_caption,
     citations,
     data_line,
-    figure_headers,
     figure_rows,
     made_line,
     note_line,
@@ -136,7 +135,7 @@ def _section(report: Report, out: TextIO, number: int, section: TargetSection, s
         out.write(f"<p>{e(single_point_line(section))}</p>\n")
     else:
         out.write(f'<figure class="chart">\n{svg}<figcaption>{e(chart_caption(section))}</figcaption>\n</figure>\n')
-    _table(out, figure_headers(), figure_rows(report, section))
+    _table(out, text.history_headers(), figure_rows(report, section))
     out.write("</section>\n")
 
 

@@ -12,7 +12,7 @@ from ictgoals.analysis.catalogue import Catalogue, Regions
 from ictgoals.analysis.checks import Findings, Severity
 from ictgoals.analysis.diff import DiffReport
 from ictgoals.analysis.records import Result
-from ictgoals.analysis.status import StatusReport, StatusRow, counted
+from ictgoals.analysis.status import StatusReport, StatusRow, counted, tally
 from ictgoals.analysis.view import IndicatorView
 from ictgoals.i18n import tr
 from ictgoals.model import ALL_REGIONS, NATIONAL, Status
@@ -248,13 +248,6 @@ def _status_block(
     return _status_table(width, title, shown, [*lines, *caption])
 
 
-def _counts(rows: Sequence[StatusRow]) -> dict[str, int]:
-    counts = {s.value: 0 for s in Status}
-    for row in rows:
-        counts[row.status.value] += 1
-    return counts
-
-
 def _region_sections(
     width: int, year: int, region: str, rows: Sequence[StatusRow], every_row: bool
 ) -> list[list[RenderableType]]:
@@ -263,12 +256,12 @@ def _region_sections(
     own = [r for r in rows if counted(r)]
     context = [r for r in rows if not counted(r)]
     if region == NATIONAL:
-        title = tr("Targets due in {year} (national): {summary}", year=year, summary=text.summary(_counts(own)))
+        title = tr("Targets due in {year} (national): {summary}", year=year, summary=text.summary(tally(own)))
         return [_status_block(width, title, own, every_row)]
     sections = []
     if own:
         title = tr(
-            "Targets of {region} due in {year}: {summary}", region=region, year=year, summary=text.summary(_counts(own))
+            "Targets of {region} due in {year}: {summary}", region=region, year=year, summary=text.summary(tally(own))
         )
         sections.append(_status_block(width, title, own, every_row))
     with_figures = context if every_row else [r for r in context if r.status is not Status.NO_DATA]

@@ -15,7 +15,6 @@ from ictgoals.output.report_text import (
     chart_caption,
     citations,
     data_line,
-    figure_headers,
     figure_rows,
     made_line,
     note_line,
@@ -84,5 +83,5 @@ def _section(report: Report, out: TextIO, number: int, section: TargetSection, p
         out.write(f"![{escape(chart_caption(section))}]({path})\n\n")
     figures = figure_rows(report, section)
     if figures:
-        as_markdown.write(figure_headers(), figures, out)
+        as_markdown.write(text.history_headers(), figures, out)
         out.write("\n")

@@ -132,10 +132,6 @@ def single_point_line(section: TargetSection) -> str:
     return tr("One figure so far: {figure}; a chart needs two.", figure=text.show_actual(section.row))
 
 
-def figure_headers() -> list[str]:
-    return [tr("Year"), tr("Value"), tr("Printed"), tr("Source"), tr("Flags")]
-
-
 def figure_rows(report: Report, section: TargetSection) -> list[list[str]]:
     """Every figure of the indicator in the region with its source's number and its text as printed; derived
     ones marked: the rows of `show`, without the figures of former provinces."""

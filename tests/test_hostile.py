@@ -998,11 +998,11 @@ def test_extract_refuses_any_other_date(data: tuple[Path, Path], date: str) -> N
 def test_a_value_error_inside_extract_is_a_bug_not_bad_usage(
     data: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ictgoals.api import sharing
+    from ictgoals.api import extracting
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("a bug of ours")
 
-    monkeypatch.setattr(sharing, "read", broken)
+    monkeypatch.setattr(extracting, "read", broken)
     result = CliRunner().invoke(app, [*with_report(["extract", "REPORT"], data[0].parent), "--date", "2024"])
     assert isinstance(result.exception, ValueError)  # not mapped to exit 2: main() reports it as exit 3

@@ -22,6 +22,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from ictgoals.api.catalogues import indicators, regions
     from ictgoals.api.checks import validate
+    from ictgoals.api.extracting import extract
     from ictgoals.api.figures import diff, show
     from ictgoals.api.files import load
     from ictgoals.api.results import (
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
         StatusReport,
         StatusRow,
     )
-    from ictgoals.api.sharing import export_datapackage, extract, report
+    from ictgoals.api.sharing import export_datapackage, report
     from ictgoals.api.status import status
     from ictgoals.errors import DataError, IctgoalsError, UsageError, WriteError
 
@@ -49,7 +50,7 @@ _FROM = {
     "indicators": "ictgoals.api.catalogues",
     "regions": "ictgoals.api.catalogues",
     "report": "ictgoals.api.sharing",
-    "extract": "ictgoals.api.sharing",
+    "extract": "ictgoals.api.extracting",
     "export_datapackage": "ictgoals.api.sharing",
     **dict.fromkeys(
         (

@@ -10,7 +10,8 @@ and the result types); the modules here hold them, by what they do:
 - `figures`: what changed from year to year (`diff`), and one indicator's history (`show`);
 - `checks`: what `validate` finds in data that loads;
 - `writing`: record, import, target and init;
-- `sharing`: the data package, the report, and extracting figures from a press report;
+- `sharing`: the data package and the report;
+- `extracting`: the figures and targets of a press report, as candidates to review;
 - `results`: every result type the functions return, in one place to import from.
 
 Every function raises only `ictgoals.errors` exceptions for bad input, never `SystemExit`,

@@ -1,11 +1,10 @@
-"""The sharing side of the API: the dataset as a data package, a report to hand on, figures extracted from a report."""
+"""The sharing side of the API: the dataset as a data package, and a report to hand on."""
 
 from __future__ import annotations
 
 import datetime
 import io
 import json
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -16,8 +15,6 @@ from ictgoals.api.files import save, save_all
 from ictgoals.api.regions import resolve_region
 from ictgoals.api.status import due_years, status
 from ictgoals.errors import UsageError
-from ictgoals.extraction.candidates import Candidate
-from ictgoals.extraction.candidates import extract as read
 from ictgoals.i18n import tr
 from ictgoals.model import ALL_REGIONS as ALL
 from ictgoals.model import NATIONAL, Dataset
@@ -41,32 +38,6 @@ def export_datapackage(dataset: Dataset, directory: Path) -> list[Path]:
     document = datapackage.descriptor([(name, fields) for name, fields, _ in parts], title)
     contents["datapackage.json"] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return save_all(directory, contents)
-
-
-def extract(dataset: Dataset, text: str, *, date: str | None = None, region: str = NATIONAL) -> list[Candidate]:
-    """Candidate figures and targets in a report's text (plain or HTML), for a person to review.
-
-    `date` is checked here, before anything is read: any other ValueError out of the reading is a bug (exit 3),
-    never the user's input."""
-    return read(text, dataset, date=report_date(date), region=resolve_region(dataset, region))
-
-
-#: A report's date: YYYY, YYYY-MM or YYYY-MM-DD, from 1900 to 2099, in ASCII digits.
-_DATE = re.compile(r"((?:19|20)[0-9]{2})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-
-
-def report_date(date: str | None) -> str | None:
-    """`date` as given, once it is known to be a day, a month or a year of the calendar; else a UsageError."""
-    if date is None:
-        return None
-    match = _DATE.fullmatch(date)
-    try:
-        if match is None:
-            raise ValueError(date)
-        datetime.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
-    except ValueError:
-        raise UsageError(tr("--date {date}: give it as YYYY-MM-DD, YYYY-MM or YYYY", date=repr(date)) + ".") from None
-    return date
 
 
 def report(dataset: Dataset, year: int, region: str = NATIONAL, *, notes: bool = True) -> Report:

@@ -35,7 +35,7 @@ COMMANDS = {
     "regions": "catalogues",
     "report": "sharing",
     "export": "sharing",
-    "extract": "sharing",
+    "extract": "extracting",
     "record": "writing",
     "import": "writing",
     "target": "writing",

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
-from ictgoals.analysis.catalogue import Catalogue, Regions
-from ictgoals.analysis.checks import Findings
-from ictgoals.analysis.diff import DiffReport
 from ictgoals.analysis.records import Result
-from ictgoals.analysis.status import StatusReport
-from ictgoals.analysis.view import IndicatorView
 from ictgoals.i18n import tr
 from ictgoals.output import text
 from ictgoals.output.safe import printable
+
+if TYPE_CHECKING:
+    from ictgoals.analysis.catalogue import Catalogue, Regions
+    from ictgoals.analysis.checks import Findings
+    from ictgoals.analysis.diff import DiffReport
+    from ictgoals.analysis.status import StatusReport
+    from ictgoals.analysis.view import IndicatorView
 
 
 def escape(text: str) -> str:
@@ -41,29 +43,35 @@ def render(result: Result, out: TextIO) -> None:
 
 def tables(result: Result) -> list[tuple[list[str], list[list[str]]]]:
     """A result as tables of headers and cells: words where people read, the fields themselves for data."""
-    if isinstance(result, StatusReport):
-        return [(text.status_headers(), [text.status_cells(r) for r in result.rows])]
-    if isinstance(result, DiffReport):
-        found = [(text.diff_headers(result.against, result.year), [text.diff_cells(r) for r in result.rows])]
-        if result.targets:
-            found.append((text.status_headers(), [text.status_cells(r) for r in result.targets]))
-        return found
-    if isinstance(result, Catalogue):
-        return [(text.indicator_headers(), [text.indicator_cells(r) for r in result.rows])]
-    if isinstance(result, Regions):
-        return [(text.region_headers(), [text.region_cells(r) for r in result.regions])]
-    if isinstance(result, Findings):
-        return [(text.finding_headers(), [text.finding_cells(f) for f in result])]
-    if isinstance(result, IndicatorView):
-        numbers = text.source_numbers(result.sources)
-        history = [text.history_cells(entry, result.indicator, numbers) for entry in result.history()]
-        targets = [text.status_cells(row) for row in result.targets]
-        sources = [
-            [f"[{n}]", s.title or s.outlet or s.id] for s, n in zip(result.sources, numbers.values(), strict=True)
-        ]
-        return [
-            (text.history_headers(), history),
-            *([(text.status_headers(), targets)] if targets else []),
-            *([(["#", tr("Source")], sources)] if sources else []),
-        ]
-    raise AssertionError(f"no Markdown for {type(result).__name__}")
+    # By the result's type name, as the table does: the modules of the other kinds of result stay unimported.
+    match type(result).__name__:
+        case "StatusReport":
+            report = cast("StatusReport", result)
+            return [(text.status_headers(), [text.status_cells(r) for r in report.rows])]
+        case "DiffReport":
+            changes = cast("DiffReport", result)
+            found = [(text.diff_headers(changes.against, changes.year), [text.diff_cells(r) for r in changes.rows])]
+            if changes.targets:
+                found.append((text.status_headers(), [text.status_cells(r) for r in changes.targets]))
+            return found
+        case "Catalogue":
+            return [(text.indicator_headers(), [text.indicator_cells(r) for r in cast("Catalogue", result).rows])]
+        case "Regions":
+            return [(text.region_headers(), [text.region_cells(r) for r in cast("Regions", result).regions])]
+        case "Findings":
+            return [(text.finding_headers(), [text.finding_cells(f) for f in cast("Findings", result)])]
+        case "IndicatorView":
+            view = cast("IndicatorView", result)
+            numbers = text.source_numbers(view.sources)
+            history = [text.history_cells(entry, view.indicator, numbers) for entry in view.history()]
+            targets = [text.status_cells(row) for row in view.targets]
+            sources = [
+                [f"[{n}]", s.title or s.outlet or s.id] for s, n in zip(view.sources, numbers.values(), strict=True)
+            ]
+            return [
+                (text.history_headers(), history),
+                *([(text.status_headers(), targets)] if targets else []),
+                *([(["#", tr("Source")], sources)] if sources else []),
+            ]
+        case name:
+            raise AssertionError(f"no Markdown for {name}")

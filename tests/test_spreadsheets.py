@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import shutil
@@ -170,6 +171,19 @@ def test_xlsx_to_a_pipe_is_the_workbook(tmp_path: Path) -> None:
     result = run("indicators", "--format", "xlsx")
     assert result.returncode == 0
     assert openpyxl.load_workbook(io.BytesIO(result.stdout))["indicators"].max_row > 1
+
+
+def test_a_workbook_holds_no_time_of_writing(tmp_path: Path) -> None:
+    # The same records give the same bytes however far apart they are written: openpyxl dates each part
+    # of the zip and the created and modified properties with the time of writing unless told otherwise.
+    result = run("status", "2025", "--format", "xlsx", "-o", str(tmp_path / "s.xlsx"))
+    assert result.returncode == 0, result.stderr.decode()
+    with zipfile.ZipFile(tmp_path / "s.xlsx") as archive:
+        parts = archive.infolist()
+    assert {part.date_time for part in parts} == {(1980, 1, 1, 0, 0, 0)}
+    assert {part.filename for part in parts} >= {"xl/worksheets/sheet1.xml", "docProps/core.xml"}
+    properties = openpyxl.load_workbook(tmp_path / "s.xlsx").properties
+    assert properties.created == properties.modified == datetime.datetime(1980, 1, 1)
 
 
 def test_bom_only_when_asked() -> None:

@@ -6,11 +6,19 @@ thousands separators, counts and ranks whole, years plain. The values are the re
 for 45,8%, as in JSON and CSV); a last sheet, `fields`, gives each column's field name for
 machines. openpyxl is the `xlsx` extra (`pip install 'ictgoals[xlsx]'`); only this module imports
 it, and only when xlsx is asked for.
+
+The same records give the same bytes: the workbook holds no time of writing (its created and
+modified properties and every part of its zip are dated 1980-01-01, the earliest date a zip
+holds), so a pipeline can compare, cache or commit what it wrote.
 """
 
 from __future__ import annotations
 
+import datetime
+import shutil
+import zipfile
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from ictgoals.analysis.records import Record, label
@@ -47,6 +55,8 @@ YEARS = frozenset({"year", "actual_year", "baseline.year", "stated_change_from",
 SHARE, MONEY, WHOLE, RATIO, PLAIN = '0.0"%"', "#,##0.0##", "#,##0", "0.00", "0"
 #: Column widths, in characters: never narrower than a short header, never wider than this.
 NARROWEST, WIDEST = 8, 50
+#: The date of every part of the workbook's zip: the earliest it can hold, so that no time of writing is kept.
+UNDATED = (1980, 1, 1, 0, 0, 0)
 
 
 def _openpyxl() -> Any:
@@ -120,7 +130,38 @@ def write(sheets: Sequence[Sheet], out: BinaryIO) -> None:
         fields_sheet.append(list(row))
     _fit_columns(fields_sheet, [tr("Sheet"), tr("Column"), tr("Field (JSON and CSV)")])
     fields_sheet.freeze_panes = "A2"
-    workbook.save(out)
+    _save_undated(workbook, out)
+
+
+class _UndatedZip(zipfile.ZipFile):
+    """A zip whose parts are all dated `UNDATED`: neither the time a part is written by name nor the time of the
+    file a part is copied from (openpyxl writes each sheet to a temporary file first)."""
+
+    def writestr(  # type: ignore[override]
+        self, name: str | zipfile.ZipInfo, data: str | bytes, *args: Any, **kwargs: Any
+    ) -> None:
+        if isinstance(name, str):
+            name = zipfile.ZipInfo(name, date_time=UNDATED)
+            name.compress_type = self.compression
+            name.external_attr = 0o600 << 16  # what a part written by name gets: -rw-------
+        super().writestr(name, data, *args, **kwargs)
+
+    def write(  # type: ignore[override]
+        self, filename: str, arcname: str | None = None, *args: Any, **kwargs: Any
+    ) -> None:
+        info = zipfile.ZipInfo.from_file(filename, arcname)
+        info.date_time, info.compress_type, info.external_attr = UNDATED, self.compression, 0o600 << 16
+        with Path(filename).open("rb") as source, self.open(info, "w") as part:
+            shutil.copyfileobj(source, part)
+
+
+def _save_undated(workbook: Any, out: BinaryIO) -> None:
+    """`Workbook.save` without the time of writing: openpyxl's writer, with the created and modified properties
+    at `UNDATED` (it cannot leave them out), into an undated zip."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    workbook.properties.created = workbook.properties.modified = datetime.datetime(*UNDATED)
+    ExcelWriter(workbook, _UndatedZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
 
 
 def _fit_columns(sheet: Any, headers: Sequence[str]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import select
 import shutil
 import socket
 import stat
@@ -444,12 +445,24 @@ def test_o_onto_a_fifo_nobody_reads_is_refused_and_the_fifo_stays(data: tuple[Pa
 def test_o_onto_a_fifo_with_a_reader_writes_into_it(data: tuple[Path, Path], command: list[str]) -> None:
     fifo = data[0].with_name("out.fifo")
     os.mkfifo(fifo)
+    # The reader opens the FIFO before the command looks for one (without blocking, as no writer is there yet)
+    # and drains it in a thread: a FIFO that has never had a writer is not readable, so select waits for ours.
+    fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+
+    def drain() -> None:
+        chunks = []
+        while select.select([fd], [], [], 30)[0] and (chunk := os.read(fd, 1 << 16)):
+            chunks.append(chunk)
+        received.append(b"".join(chunks))
+
+    reader = threading.Thread(target=drain, daemon=True)
     reader.start()
-    time.sleep(0.2)  # the reader opens the FIFO first
-    code, _, err = invoke(data, *with_report(command, data[0].parent), "-o", str(fifo))
-    reader.join(30)
+    try:
+        code, _, err = invoke(data, *with_report(command, data[0].parent), "-o", str(fifo))
+        reader.join(30)
+    finally:
+        os.close(fd)
     assert code == 0, err
     assert kind(fifo) == stat.S_IFIFO
     assert len(received[0]) > 100

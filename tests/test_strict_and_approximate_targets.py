@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ictgoals.analysis.index import Index
+from ictgoals.analysis import status
+from ictgoals.analysis.index import Index, printed_qualifier
 from ictgoals.analysis.status import evaluate
-from ictgoals.model import NATIONAL, Actual, Better, Dataset, Figures, Indicator, Op, Source, Status, Target
+from ictgoals.model import NATIONAL, Actual, Better, Dataset, Figures, Indicator, Op, Qualifier, Source, Status, Target
 from ictgoals.output.text import show_gap, show_target
 
 
@@ -76,3 +77,29 @@ def test_met_within_tolerance_says_so() -> None:
     row = evaluate(target, indicator, Index(data).series("x", NATIONAL), NATIONAL)
     assert row.status is Status.MET
     assert show_gap(row).replace("\u00a0", " ") == "met, within tolerance (0.5 USD bn short)"
+
+
+@pytest.mark.parametrize(
+    ("printed", "approximate", "read"),
+    [
+        ("khoảng 165 nghìn", True, True),  # a word for "about": the print is read, and says so
+        ("khoang 165", True, True),  # typed without accents
+        ("about 165,000", True, True),
+        ("hơn 148 tỷ USD", False, False),  # another bound: no reading needed to know it is not "about"
+        ("80%", False, False),
+    ],
+)
+def test_only_a_print_with_a_word_for_about_is_read(
+    printed: str, approximate: bool, read: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A target whose print states another bound ("hơn") is not approximate, known without the reader of prints
+    (which would load the number reader on every `status`); one with "khoảng" / "about" is read."""
+    calls: list[str] = []
+
+    def reader(text: str) -> Qualifier | None:
+        calls.append(text)
+        return printed_qualifier(text)
+
+    monkeypatch.setattr(status, "printed_qualifier", reader)
+    target = Target("x", 2025, Op.AT_LEAST, 165.0, ("s",), printed=printed)
+    assert (status.is_approximate(target), calls == [printed]) == (approximate, read)

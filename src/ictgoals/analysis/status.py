@@ -11,7 +11,18 @@ from typing import Any
 from ictgoals.analysis import records
 from ictgoals.analysis.index import Index, Point, Reading, Series, printed_qualifier, same_value
 from ictgoals.i18n import tr
-from ictgoals.model import NATIONAL, Dataset, Indicator, Op, Qualifier, Status, Target, Territory, region_key
+from ictgoals.model import (
+    NATIONAL,
+    Dataset,
+    Indicator,
+    Op,
+    Qualifier,
+    Status,
+    Target,
+    Territory,
+    may_state,
+    region_key,
+)
 from ictgoals.provinces import territory_of
 from ictgoals.values import Value
 
@@ -253,6 +264,8 @@ def required_pace(current: Point, goal: float | None, target_year: int) -> tuple
 
 #: An approximate target ("khoảng 165") without a printed tolerance is met within this share of its value.
 APPROXIMATE_BAND = 0.01
+#: The qualifier of an approximate print.
+ABOUT = (Qualifier.ABOUT,)
 
 
 def tolerance_of(target: Target) -> float:
@@ -269,7 +282,11 @@ def tolerance_of(target: Target) -> float:
 def is_approximate(target: Target) -> bool:
     """Whether a target is approximate: `approximate`, or printed with "khoảng" / "about" (data written before
     the field existed, or by hand, is judged by what the source printed)."""
-    return target.approximate or (bool(target.printed) and printed_qualifier(target.printed) is Qualifier.ABOUT)
+    printed = target.printed
+    # Only a print with a word for "about" is read: a target printed "hơn 148" (the usual case) costs no reading.
+    return target.approximate or (
+        bool(printed) and may_state(printed, ABOUT) and printed_qualifier(printed) is Qualifier.ABOUT
+    )
 
 
 def _at_least(actual: float, floor: float, qualifier: Qualifier | None, *, strict: bool) -> bool:

@@ -26,7 +26,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_targets_without_figures_are_one_line_naming_them() -> None:
     code, out, _ = run("status", "2025")
     assert code == 0
-    assert "No figures yet for 1 target(s): Adults with a digital signature." in out
+    assert "No figures yet for 1 target(s): Adults with a digital signature (--all lists each one)." in out
     table_rows = [line for line in out.splitlines() if "Adults with a digital signature" in line]
     assert len(table_rows) == 1  # named once, in that line, not as a row
 

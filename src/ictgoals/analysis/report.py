@@ -72,6 +72,8 @@ class DataNote(Value):
     """The earlier year the change is on."""
     computed: float | None = None
     """The change the two recorded figures give, in the same unit."""
+    same_date: bool = False
+    """For a disagreement: the sources are dated the same, so the first is first only by the order of their ids."""
 
     @property
     def disagreement(self) -> bool:
@@ -180,7 +182,9 @@ def _notes(view: IndicatorView) -> list[DataNote]:
         if reading.conflict:
             first = [(a.value, a.source) for a in group if a.source == reading.sources[0]]
             rest = [(a.value, a.source) for a in group if a.source != reading.sources[0]]
-            notes.append(DataNote(view.indicator, view.region, reading.year, tuple(first + rest)))
+            dates = {s.id: s.recency for s in view.sources}
+            same_date = len({dates.get(a.source, "") for a in group}) == 1
+            notes.append(DataNote(view.indicator, view.region, reading.year, tuple(first + rest), same_date=same_date))
         stated = stated_for(group, reading)
         if stated is None or isinstance(stated.value, tuple) or stated.from_year not in by_year:
             continue

@@ -572,13 +572,23 @@ MESSAGES: dict[str, str] = {
     "report writes an HTML file: give -o report.html, or redirect stdout to a file.": "lệnh report tạo một tệp HTML: hãy dùng -o baocao.html, hoặc chuyển đầu ra vào một tệp.",
     "the dataset that comes with ictgoals": "bộ dữ liệu kèm theo phần mềm",
     "{indicator}, {year}: [{source}] gives {value} and a change of {stated} on {since}, but the figures for {since} and {year} differ by {computed}.": "{indicator}, năm {year}: nguồn [{source}] ghi {value}, thay đổi {stated} so với năm {since}, nhưng số liệu của năm {since} và năm {year} chênh nhau {computed}.",
+    "{indicator}, {year}: the sources give different figures ({figures}); they are of the same date, and this report uses the first.": "{indicator}, năm {year}: các nguồn công bố số liệu khác nhau ({figures}); các nguồn cùng ngày công bố, báo cáo dùng số liệu thứ nhất.",
     "{indicator}, {year}: the sources give different figures ({figures}); this report uses the first, from the most recent source.": "{indicator}, năm {year}: các nguồn công bố số liệu khác nhau ({figures}); báo cáo dùng số liệu thứ nhất, của nguồn công bố gần nhất.",
     "{name} became part of {successor} on {date}; the figures here are those of {name} before.": "{name} đã sáp nhập vào {successor} từ ngày {date}; số liệu ở đây là của {name} trước khi sáp nhập.",
-    "R: progress ratio, observed ÷ required yearly growth (≥ 0.95 on track)": "R: tỷ lệ tiến độ, mức tăng thực tế ÷ mức tăng cần đạt mỗi năm (từ 0,95 trở lên là đúng tiến độ)",
+    "R: progress ratio, observed ÷ required compound yearly growth"
+    " (on track from 0.95, if the projection reaches the target)": (
+        "R: tỷ lệ tiến độ, tốc độ tăng bình quân năm thực tế ÷ cần đạt (đúng tiến độ từ 0,95, nếu dự báo đạt chỉ tiêu)"
+    ),
     "need: change per year still required, in the target's unit": "cần: mức thay đổi mỗi năm còn phải đạt, theo đơn vị của chỉ tiêu",
     "est.: estimate": "ước: số ước tính",
     "!: sources disagree": "!: các nguồn không thống nhất",
+    "{source} is not a source of the data yet: give its title (and URL), then import.": (
+        "{source} chưa là nguồn của dữ liệu: hãy điền tiêu đề (và URL) của nguồn rồi mới nhập."
+    ),
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
+    "No figures yet for {count} target(s): {names} (--all lists each one).": (
+        "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."
+    ),
     "Targets due in {year} (national): {summary}": "Tình hình thực hiện chỉ tiêu năm {year} (toàn quốc): {summary}",
     "Targets of {region} due in {year}: {summary}": "Chỉ tiêu năm {year} của {region}: {summary}",
     "{count} other national target(s) have no figures for {region}.": "{count} chỉ tiêu quốc gia khác chưa có số liệu của {region}.",

@@ -245,7 +245,9 @@ def _status_block(
     lines = []
     if blank:
         names = "; ".join(dict.fromkeys(text.short_name(r.indicator) for r in blank))
-        lines.append(tr("No figures yet for {count} target(s): {names}.", count=len(blank), names=names))
+        lines.append(
+            tr("No figures yet for {count} target(s): {names} (--all lists each one).", count=len(blank), names=names)
+        )
     if not shown:
         return [_literal(title, *lines, *caption)]
     return _status_table(width, title, shown, [*lines, *caption])

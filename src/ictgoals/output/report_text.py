@@ -177,6 +177,14 @@ def note_line(report: Report, note: DataNote) -> str:
         figures = "; ".join(
             f"{text.show_value(value, note.indicator)} [{report.source_number(s)}]" for value, s in note.figures
         )
+        if note.same_date:
+            return tr(
+                "{indicator}, {year}: the sources give different figures ({figures}); they are of the same date, "
+                "and this report uses the first.",
+                indicator=name,
+                year=note.year,
+                figures=figures,
+            )
         return tr(
             "{indicator}, {year}: the sources give different figures ({figures}); this report uses the first, "
             "from the most recent source.",

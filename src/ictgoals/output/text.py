@@ -179,7 +179,12 @@ def pace_legend(rows: Sequence[StatusRow]) -> str:
     """What the marks of a status table mean: only the marks its rows show."""
     parts = []
     if any(r.progress_ratio is not None for r in rows):
-        parts.append(tr("R: progress ratio, observed ÷ required yearly growth (≥ 0.95 on track)"))
+        parts.append(
+            tr(
+                "R: progress ratio, observed ÷ required compound yearly growth"
+                " (on track from 0.95, if the projection reaches the target)"
+            )
+        )
     if any(r.required_change_per_year is not None for r in rows):
         parts.append(tr("need: change per year still required, in the target's unit"))
     if any(r.current is not None and r.current.estimate for r in rows):

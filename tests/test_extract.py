@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import importlib.util
 import json
 import subprocess
@@ -223,3 +224,45 @@ def test_html_is_read_as_its_text(dataset: Dataset) -> None:
     )
     (only,) = extract(page, dataset, date="2024-12-29")
     assert (only.value, only.year, only.indicator) == (45.8, 2024, "full_online_dossiers")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "printed", "qualifier"),
+    [
+        ("Năm 2024, tỷ lệ hồ sơ xử lý trực tuyến toàn trình đạt hơn 47,5%.", "hơn 47,5%", "more-than"),
+        ("In 2024, the share of dossiers processed fully online reached over 47.5%.", "over 47.5%", "more-than"),
+        ("Năm 2024, tỷ lệ hồ sơ xử lý trực tuyến toàn trình đạt gần 47,5%.", "gần 47,5%", "nearly"),
+        ("Năm 2024, tỷ lệ hồ sơ xử lý trực tuyến toàn trình đạt 47,5% trở lên.", "47,5% trở lên", "at-least"),
+        ("Năm 2024, tỷ lệ hồ sơ xử lý trực tuyến toàn trình đạt 47,5%.", "47,5%", None),
+    ],
+)
+def test_a_draft_keeps_the_bound_its_sentence_prints(
+    sentence: str, printed: str, qualifier: str | None, tmp_path: Path
+) -> None:
+    """ "đạt hơn 47,5%" is known to be more than 47.5: the draft keeps the whole print and the bound, so that
+    an imported figure meets a strict target it exceeds (issue 21, items 3 and 18). The sentences are invented."""
+    (tmp_path / "report.txt").write_text(sentence + "\n", encoding="utf-8")
+    draft = run("extract", "report.txt", "--date", "2024-12-20", "-f", "toml", "--source", "hyp-new", cwd=tmp_path)
+    assert draft.returncode == 0, draft.stderr
+    (entry,) = tomllib.loads(draft.stdout)["actuals"]
+    assert (entry["value"], entry["printed"], entry.get("qualifier")) == (47.5, printed, qualifier)
+
+
+def test_a_draft_for_a_new_source_carries_its_table(tmp_path: Path) -> None:
+    """With --source naming a source the data does not declare, the draft holds its [sources.ID] table: the
+    report's date filled in, the title and URL left to the reviewer, commented out."""
+    assert run("init", ".", cwd=tmp_path).returncode == 0
+    (tmp_path / "report.txt").write_text("Năm 2024, tỷ lệ hồ sơ trực tuyến toàn trình đạt hơn 47,5%.\n", "utf-8")
+    draft = run("extract", "report.txt", "--date", "2024-12-20", "-f", "toml", "--source", "hyp.new", cwd=tmp_path)
+    assert '\n[sources."hyp.new"]\n# title = "…"\n# url = "…"\npublished = 2024-12-20\n' in draft.stdout
+    assert tomllib.loads(draft.stdout)["sources"] == {"hyp.new": {"published": datetime.date(2024, 12, 20)}}
+    (tmp_path / "draft.toml").write_text(draft.stdout, encoding="utf-8")
+    assert run("import", "draft.toml", cwd=tmp_path).returncode == 0
+    assert run("import", "draft.toml", cwd=tmp_path).returncode == 0  # twice: the table and figure are skipped
+    history = json.loads(run("show", "full_online_dossiers", "-f", "json", cwd=tmp_path).stdout)["history"]
+    (added,) = [h for h in history if h.get("source") == "hyp.new"]
+    assert (added["value"], added["qualifier"]) == (47.5, "more-than")
+    month = run("extract", "report.txt", "--date", "2024-12", "-f", "toml", "--source", "later", cwd=tmp_path)
+    assert '\n[sources.later]\n# title = "…"\n# url = "…"\npublished = "2024-12"\n' in month.stdout
+    known = run("extract", "report.txt", "--date", "2024-12", "-f", "toml", "--source", "hyp.new", cwd=tmp_path)
+    assert "[sources" not in known.stdout  # declared now: no table

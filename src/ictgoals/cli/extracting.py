@@ -55,8 +55,8 @@ def extract(
     found = api.extract(dataset, text, date=date, region=region)
     if run.output is None:  # a terminal sees the printed parts highlighted
         with stdout_for(fmt) as out:
-            as_extract.render(found, fmt, out, width=run.width(), source=source, file=file, dataset=dataset)
+            as_extract.render(found, fmt, out, width=run.width(), source=source, file=file, dataset=dataset, date=date)
         return
     buffer = io.StringIO()
-    as_extract.render(found, fmt, buffer, width=run.width(), source=source, file=file, dataset=dataset)
+    as_extract.render(found, fmt, buffer, width=run.width(), source=source, file=file, dataset=dataset, date=date)
     save(run.output, buffer.getvalue())

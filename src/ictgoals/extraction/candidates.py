@@ -23,7 +23,7 @@ from ictgoals.extraction.naming import Typical, name, own_words
 from ictgoals.extraction.reading import Reading, year_and_kind
 from ictgoals.extraction.years import Timing, YearAt, timing, years_in
 from ictgoals.i18n import tr
-from ictgoals.model import NATIONAL, Dataset
+from ictgoals.model import NATIONAL, QUALIFIER_WORDS, QUALIFIER_WORDS_AFTER, Dataset, Qualifier
 from ictgoals.numbers import Convention
 from ictgoals.provinces import canonical
 from ictgoals.values import Value
@@ -96,6 +96,23 @@ class Candidate(Value):
     warnings: tuple[str, ...] = field(default=())
     offset: int = 0  # where `printed` starts in `sentence`
     basis: str | None = None  # for a period: "total" or "average", when the text says which
+
+
+def stated_bound(c: Candidate) -> tuple[str, Qualifier] | None:
+    """The print of a figure with the word that bounds it, and the bound, when one stands right beside it: "đạt hơn
+    148 tỷ USD" is "hơn 148 tỷ USD", more than 148; "80% trở lên", at least 80. The candidate's own `printed` is
+    the figure alone, as the span of the text it was read from; a data file keeps the whole print."""
+    end = c.offset + len(c.printed)
+    before, after = c.sentence[: c.offset].casefold(), c.sentence[end:].casefold()
+    for qualifier in Qualifier:
+        for word in QUALIFIER_WORDS.get(qualifier, ()):
+            if re.search(rf"(?<!\w){re.escape(word)}\s+$", before):
+                start = before.rstrip().rindex(word)
+                return c.sentence[start:end], qualifier
+        for word in QUALIFIER_WORDS_AFTER.get(qualifier, ()):
+            if re.match(rf"\s+{re.escape(word)}(?!\w)", after):
+                return c.sentence[c.offset : end + after.index(word) + len(word)], qualifier
+    return None
 
 
 class Found(list[Candidate]):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import tomli_w
 
 from ictgoals.analysis.records import Record, number
+from ictgoals.extraction.candidates import stated_bound
 from ictgoals.i18n import pt, tr
 from ictgoals.localize import fixed
 from ictgoals.model import NATIONAL, Dataset, region_key
@@ -169,6 +170,9 @@ def _entry(c: Candidate, source: str | None) -> dict[str, Any]:
     if source is not None:
         entry["source"] = source
     entry["printed"] = c.printed
+    if c.kind == "actual" and (bound := stated_bound(c)):
+        entry["printed"], qualifier = bound  # "hơn 148 tỷ USD": known to be more than 148, and stored so
+        entry["qualifier"] = qualifier.value
     if c.kind == "actual" and c.estimate:
         entry["estimate"] = True
     if c.kind == "actual" and c.change is not None:
@@ -249,13 +253,34 @@ def _lines(c: Candidate, entry: dict[str, Any], clash: object | None, sure: bool
     return lines
 
 
+def _source_stub(out: TextIO, source: str, date: str | None) -> None:
+    """The [sources.ID] table of a source the data does not declare yet, with what is unknown left to fill in:
+    import refuses it until it has a title."""
+    out.write(
+        "\n# " + tr("{source} is not a source of the data yet: give its title (and URL), then import.", source=source)
+    )
+    out.write("\n" + tomli_w.dumps({"sources": {source: {}}}))
+    out.write('# title = "…"\n# url = "…"\n')
+    # The report's date (--date): a TOML date when it is a whole one, else "YYYY" or "YYYY-MM" as text.
+    published = date if date is not None and len(date) == len("YYYY-MM-DD") else json.dumps(date)
+    out.write(f"published = {published}\n" if date else "# published = YYYY-MM-DD\n")
+
+
 def write_toml(
-    candidates: Sequence[Candidate], out: TextIO, *, source: str | None, file: str, dataset: Dataset | None = None
+    candidates: Sequence[Candidate],
+    out: TextIO,
+    *,
+    source: str | None,
+    file: str,
+    dataset: Dataset | None = None,
+    date: str | None = None,
 ) -> None:
     """A draft of [[actuals]] and [[targets]] entries, each under its sentence (written once, above the first
     entry it holds); unsure ones commented out, and so is an entry that import would refuse as a clash."""
     clashes = _Clashes.of(dataset, source)
     _header(out, file, source, notes_of(candidates))
+    if source is not None and (dataset is None or source not in dataset.sources):
+        _source_stub(out, source, date)
     shown: set[int] = set()
     for c in candidates:
         sure = c.indicator is not None and c.match >= SURE and c.year is not None
@@ -283,6 +308,7 @@ def render(
     source: str | None,
     file: str,
     dataset: Dataset | None,
+    date: str | None = None,
 ) -> None:
     """Write the candidates in the chosen form: one exhaustive `match`, as for every other output."""
     match fmt:
@@ -291,6 +317,6 @@ def render(
         case ExtractFormat.JSON:
             write_json(candidates, out)
         case ExtractFormat.TOML:
-            write_toml(candidates, out, source=source, file=file, dataset=dataset)
+            write_toml(candidates, out, source=source, file=file, dataset=dataset, date=date)
         case _:
             unreachable(fmt)

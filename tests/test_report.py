@@ -225,7 +225,20 @@ def test_a_note_is_a_fact_about_the_sources(tmp_path: Path) -> None:
     # the small data: exports 2024 is 132 in review-2024-a and 133 in review-2024-b, the more recent
     assert "Hardware and electronics exports, 2024: the sources give different figures (132 USD bn" in notes
     assert "133 USD bn" in notes
+    assert "this report uses the first, from the most recent source." in notes  # 30 against 29 December
     assert "review-2024" not in notes
+
+
+def test_a_note_on_sources_of_the_same_date_does_not_call_one_more_recent(tmp_path: Path) -> None:
+    targets = GOOD_TARGETS.read_text(encoding="utf-8").replace("published = 2024-12-30", "published = 2024-12-29")
+    (tmp_path / "targets.toml").write_text(targets, encoding="utf-8")
+    run("report", "2025", "-o", str(tmp_path / "r.html"), "--targets", str(tmp_path / "targets.toml"),
+        "--actuals", str(GOOD_ACTUALS))  # fmt: skip
+    html = (tmp_path / "r.html").read_text(encoding="utf-8").replace("\u00a0", " ")
+    notes = html.split('<ul class="notes">', 1)[1].split("</ul>", 1)[0]
+    assert "the sources give different figures" in notes
+    assert "they are of the same date, and this report uses the first." in notes
+    assert "most recent" not in notes
 
 
 def test_a_province_report_states_the_merger_and_its_own_targets_first(tmp_path: Path) -> None:

@@ -108,6 +108,8 @@ def test_ops_are_all_covered(dataset: Dataset) -> None:
         (Op.AT_MOST, 30.0, "rank", 17.0, None),  # ranks are ahead or behind in places
         (Op.MAINTAIN, None, "%", 17.0, None),
         (Op.AT_LEAST, 0.0, "count", 5.0, None),  # a target of 0 divides nothing
+        (Op.AT_MOST, 0.0, "count", 5.0, None),  # nor "at most 0": 0 ÷ 5 would say 0% of a target that 0 meets
+        (Op.LESS_THAN, 0.0, "count", 5.0, None),
     ],
 )
 def test_percent_of_target(

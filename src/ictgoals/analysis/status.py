@@ -223,7 +223,7 @@ def percent_of(target: Target, indicator: Indicator, actual: float) -> float | N
         return 100.0 * actual / low if actual < low and low > 0 else None
     if target.op.upward:
         return 100.0 * actual / value if value > 0 and actual >= 0 else None
-    return 100.0 * value / actual if actual > 0 and value >= 0 else None
+    return 100.0 * value / actual if actual > 0 and value > 0 else None  # ≤ 0: 0 ÷ anything says nothing
 
 
 def reaches(projected: float | None, goal: float, baseline: float) -> bool:

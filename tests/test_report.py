@@ -459,3 +459,25 @@ def test_value_ticks_are_few_nice_and_inside_the_axis(low: float, span: float, w
     assert len(found) <= 8
     assert all(low - step * 1e-6 <= t <= high + step * 1e-6 for t in found)
     assert len(found) >= math.floor(span / step * (1 - 1e-9))  # a multiple of the step in every step's length
+
+
+def test_a_year_without_targets_is_refused_naming_the_years_that_have_them(tmp_path: Path) -> None:
+    result = run("report", "2031", "-o", str(tmp_path / "r.html"), *DATA)
+    assert result.returncode == 2
+    assert "no target is due in 2031; targets are due in " in result.stderr
+    assert "There is nothing to review" in result.stderr
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_a_report_that_cites_no_source_has_no_sources_heading(tmp_path: Path) -> None:
+    # Vĩnh Long has no figure in the bundled data: the report cites nothing, so it lists nothing.
+    result = run("report", "2025", "--region", "Vĩnh Long", "-o", str(tmp_path / "r.html"))
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert 'class="review"' in html
+    assert 'class="sources"' not in html
+    markdown = run("report", "2025", "--region", "Vĩnh Long", "-f", "markdown", "-o", str(tmp_path / "md"))
+    assert markdown.returncode == 0, markdown.stderr
+    assert "## Sources" not in next((tmp_path / "md").glob("*.md")).read_text(encoding="utf-8")
+    assert run("report", "2025", "-o", str(tmp_path / "n.html")).returncode == 0
+    assert 'class="sources"' in (tmp_path / "n.html").read_text(encoding="utf-8")  # the nation's report cites

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ictgoals.api import sharing as api
+from ictgoals.api.status import due_years
 from ictgoals.cli.shared import (
     ActualsOpt,
     NoCacheOpt,
@@ -23,6 +24,7 @@ from ictgoals.errors import UsageError
 from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL
 from ictgoals.output.formats import ReportFormat, utf8
+from ictgoals.output.notes import no_targets_line
 
 
 @app.command()
@@ -70,7 +72,14 @@ def report(
     target = output_path(output)
     if target is None and fmt is ReportFormat.HTML and sys.stdout.isatty():
         raise UsageError(tr("report writes an HTML file: give -o report.html, or redirect stdout to a file."))
-    content = api.report(Run(targets, actuals, no_cache).load(), year, region, notes=notes)
+    dataset = Run(targets, actuals, no_cache).load()
+    content = api.report(dataset, year, region, notes=notes)
+    if not content.status.rows:  # a review of nothing: a mistyped year, as under status --check
+        raise UsageError(
+            no_targets_line(year, due_years(dataset))
+            + " "
+            + tr("There is nothing to review: give a year that has targets.")
+        )
     with utf8(sys.stdout) as out:
         written = api.write_report(content, fmt, target, out)
     if written is not None:

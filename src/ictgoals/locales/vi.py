@@ -585,6 +585,7 @@ MESSAGES: dict[str, str] = {
     "{source} is not a source of the data yet: give its title (and URL), then import.": (
         "{source} chưa là nguồn của dữ liệu: hãy điền tiêu đề (và URL) của nguồn rồi mới nhập."
     ),
+    "There is nothing to review: give a year that has targets.": "Không có gì để đánh giá: hãy chọn một năm có chỉ tiêu.",
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

@@ -88,9 +88,11 @@ def write(report: Report, out: TextIO, chart: Callable[[TargetSection], str | No
         out.write(f'<section class="notes">\n<h2>{e(tr("Notes on the data"))}</h2>\n<ul class="notes">\n')
         out.write("".join(f"<li>{_cited(note_line(report, note))}</li>\n" for note in report.notes))
         out.write("</ul>\n</section>\n")
-    out.write(f'<section class="sources">\n<h2>{e(tr("Sources"))}</h2>\n<ol class="sources">\n')
-    out.write("".join(f'<li id="source-{n}">{e(source_line(s))}</li>\n' for n, s in enumerate(report.sources, 1)))
-    out.write("</ol>\n</section>\n</body>\n</html>\n")
+    if report.sources:  # a region without figures cites none
+        out.write(f'<section class="sources">\n<h2>{e(tr("Sources"))}</h2>\n<ol class="sources">\n')
+        out.write("".join(f'<li id="source-{n}">{e(source_line(s))}</li>\n' for n, s in enumerate(report.sources, 1)))
+        out.write("</ol>\n</section>\n")
+    out.write("</body>\n</html>\n")
 
 
 def _review(report: Report, out: TextIO) -> None:

@@ -65,8 +65,9 @@ def write(
     if report.notes:
         out.write(f"## {escape(tr('Notes on the data'))}\n\n")
         out.write("".join(f"- {escape(note_line(report, note))}\n" for note in report.notes) + "\n")
-    out.write(f"## {escape(tr('Sources'))}\n\n")
-    out.write("".join(f"{n}. {escape(source_line(s))}\n" for n, s in enumerate(report.sources, 1)))
+    if report.sources:  # a region without figures cites none
+        out.write(f"## {escape(tr('Sources'))}\n\n")
+        out.write("".join(f"{n}. {escape(source_line(s))}\n" for n, s in enumerate(report.sources, 1)))
 
 
 def _section(report: Report, out: TextIO, number: int, section: TargetSection, path: str | None) -> None:

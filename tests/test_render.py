@@ -220,3 +220,21 @@ def test_a_wrapped_cell_keeps_its_styled_figure_where_it_is(width: int) -> None:
     cell = _wrapped(sentence, width)
     assert [(cell.plain[s.start : s.end], str(s.style)) for s in cell.spans] == [("45,8%", "bold reverse")]
     assert cell.plain.split() == sentence.plain.split()  # the same words, only the spaces between them changed
+
+
+@pytest.mark.parametrize(
+    ("unit", "projected", "expected"),
+    [
+        ("rank", 18.53, "#19"),  # a projected rank is a place, not a fraction of one
+        ("count", 514.29, "514"),
+        ("count", 514.5, "515"),
+        ("%", 59.7249, "59.72%"),  # a share keeps its decimals
+        ("USD bn", 20.345, "20.35 USD bn"),
+    ],
+)
+def test_a_projection_of_a_count_or_rank_is_whole(unit: str, projected: float, expected: str) -> None:
+    from ictgoals.model import Better, Indicator
+    from ictgoals.output.text import show_projection
+
+    indicator = Indicator("x", "X", unit, Better.LOWER if unit == "rank" else Better.HIGHER)
+    assert show_projection(projected, indicator).replace("\u00a0", " ") == expected

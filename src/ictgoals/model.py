@@ -76,6 +76,8 @@ class Qualifier(enum.StrEnum):
 
 
 #: The words that state each qualifier before a printed number (`numbers` reads them, accents optional).
+#: The units whose figures are whole numbers.
+WHOLE_UNITS = frozenset({"count", "rank", "group"})
 QUALIFIER_WORDS: dict[Qualifier, tuple[str, ...]] = {
     Qualifier.MORE_THAN: ("hơn", "trên", "vượt", "more than", "over", "above", "exceeding"),
     Qualifier.AT_LEAST: ("tối thiểu", "ít nhất", "at least", "no less than"),
@@ -204,6 +206,11 @@ class Indicator(Value):
     @property
     def is_rank(self) -> bool:
         return self.unit == "rank"
+
+    @property
+    def is_whole(self) -> bool:
+        """Whether its figures are whole numbers: counts, ranks and groups (a projection of 18.53 is rank 19)."""
+        return self.unit in WHOLE_UNITS
 
 
 @dataclass(frozen=True, eq=False, repr=False)

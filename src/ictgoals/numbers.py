@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ictgoals.i18n import tr
-from ictgoals.model import QUALIFIER_WORDS, QUALIFIER_WORDS_AFTER, Qualifier, region_key
+from ictgoals.model import QUALIFIER_WORDS, QUALIFIER_WORDS_AFTER, WHOLE_UNITS, Qualifier, region_key
 from ictgoals.values import Value
 
 
@@ -80,7 +80,6 @@ SCALES: tuple[tuple[str, float], ...] = (
 )
 #: How many plain units one unit of ours is: "VND bn" is a billion đồng.
 UNIT_SCALES = {"VND bn": 1e9, "USD bn": 1e9}
-_WHOLE_UNITS = frozenset({"count", "rank", "group"})
 _GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _VIETNAMESE_LETTERS = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
 _ENGLISH_WORDS = re.compile(r"\b(thousand|million|billion|trillion|percent|more than|over|about|nearly|around)\b")
@@ -166,7 +165,7 @@ def plausible(value: float, unit: str, bounds: tuple[float, float] | None = None
     low, high = bounds if bounds is not None else ((0.0, 100.0) if unit == "%" else (-math.inf, math.inf))
     if not low <= value <= high:
         return False
-    if unit in _WHOLE_UNITS and value != int(value):
+    if unit in WHOLE_UNITS and value != int(value):
         return False
     return not (unit == "rank" and value < 1)
 

@@ -24,6 +24,7 @@ from typing import Any, BinaryIO
 from ictgoals.analysis.records import Record, label
 from ictgoals.errors import UsageError
 from ictgoals.i18n import pt, tr
+from ictgoals.model import WHOLE_UNITS
 from ictgoals.output.as_csv import cell, flatten
 from ictgoals.output.safe import printable
 
@@ -96,7 +97,7 @@ def number_format(field: str, unit: str | None) -> str | None:
         return None
     if unit == "%":
         return SHARE if field != "gap" else "0.0"  # a gap in a share is in points, not a share
-    if unit in ("count", "rank", "group"):
+    if unit in WHOLE_UNITS:
         return WHOLE
     return MONEY
 

@@ -118,7 +118,7 @@ def section_facts(section: TargetSection) -> list[tuple[str, str]]:
     if row.baseline is not None:
         facts.append((tr("Baseline"), f"{text.show_value(row.baseline.value, row.indicator)} ({row.baseline.year})"))
     if row.projected is not None:
-        shown = text.show_value(row.projected, row.indicator)
+        shown = text.show_projection(row.projected, row.indicator)
         facts.append((tr("Projection"), tr("{value} in {year} at the pace so far", value=shown, year=row.target.year)))
     pace = text.show_pace(row)
     if pace != "—":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -86,6 +87,11 @@ def show_value(value: float, indicator: Indicator) -> str:
     if indicator.is_rank:
         return tr("#{rank}", rank=plain(value)).replace(" ", NBSP)
     return with_unit(plain(value), indicator)
+
+
+def show_projection(value: float, indicator: Indicator) -> str:
+    """A value worked out rather than reported, as `show_value`, whole for a count or a rank: "#19", not "#18.53"."""
+    return show_value(float(math.floor(value + 0.5)) if indicator.is_whole else value, indicator)  # halves up
 
 
 def show_figure(value: float, indicator: Indicator, qualifier: Qualifier | str | None) -> str:

@@ -152,3 +152,24 @@ def test_every_view_of_a_former_province_names_its_successor(command: list[str])
     code, _, err = run(*command, "--region", "Trà Vinh", "--format", "json")
     assert code == 0
     assert "Trà Vinh became part of Vĩnh Long on 1 July 2025" in err
+
+
+def test_every_region_s_diff_in_markdown_says_whose_each_row_is() -> None:
+    code, out, _ = run("diff", "2024", "--region", "all", "--format", "markdown")
+    assert code == 0
+    header, _, *lines = out.split("\n\n")[0].splitlines()
+    assert header.startswith("| Indicator | Region | 2023 | 2024 |")
+    regions = [line.split(" | ")[1] for line in lines]
+    assert set(regions) == {"Trà Vinh", "National"}  # the nation in words, never its code
+    _, single, _ = run("diff", "2024", "--format", "markdown")
+    assert single.startswith("| Indicator | 2023 | 2024 |")  # one region: the title says whose
+
+
+def test_the_regions_table_names_the_nation_and_its_column_of_current_and_former() -> None:
+    out = CliRunner().invoke(app, ["--lang", "vi", "regions"], env={"COLUMNS": "160"}).stdout  # no data files
+    assert "Toàn quốc" in out
+    assert "Tình trạng" in out
+    assert "Đánh giá" not in out  # the word for a target's assessment
+    assert "01/07/2025" in out
+    _, table, _ = run("--lang", "vi", "diff", "2024", "--region", "all")
+    assert "2024 so với 2023: Toàn quốc" in table

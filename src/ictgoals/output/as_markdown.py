@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TextIO, cast
 
 from ictgoals.analysis.records import Result
 from ictgoals.i18n import tr
+from ictgoals.model import ALL_REGIONS
 from ictgoals.output import text
 from ictgoals.output.safe import printable
 
@@ -50,7 +51,13 @@ def tables(result: Result) -> list[tuple[list[str], list[list[str]]]]:
             return [(text.status_headers(), [text.status_cells(r) for r in report.rows])]
         case "DiffReport":
             changes = cast("DiffReport", result)
-            found = [(text.diff_headers(changes.against, changes.year), [text.diff_cells(r) for r in changes.rows])]
+            headers = text.diff_headers(changes.against, changes.year)
+            cells = [text.diff_cells(r) for r in changes.rows]
+            if changes.region == ALL_REGIONS:  # one table of every region's rows: each says whose it is
+                headers.insert(1, tr("Region"))
+                for row, line in zip(changes.rows, cells, strict=True):
+                    line.insert(1, text.region_name(row.region))
+            found = [(headers, cells)]
             if changes.targets:
                 found.append((text.status_headers(), [text.status_cells(r) for r in changes.targets]))
             return found

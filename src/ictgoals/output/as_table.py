@@ -325,7 +325,7 @@ def diff(report: DiffReport, out: TextIO, context: Context) -> None:
     title = tr("{year} against {against}", year=report.year, against=report.against)
     if report.region == ALL_REGIONS:  # one section per region
         sections = [
-            fitted(width, [f"{title}: {region}"], headers, lines, [caption], drop=[5, 4])
+            fitted(width, [f"{title}: {text.region_name(region)}"], headers, lines, [caption], drop=[5, 4])
             for region, lines in _grouped(cells, [row.region for row in report.rows]).items()
         ]
     else:

@@ -280,12 +280,12 @@ def indicator_cells(row: CatalogueRow) -> list[str]:
 
 
 def region_headers() -> list[str]:
-    return [tr("Name"), tr("Code"), tr("Status"), tr("Merged into"), tr("Since"), tr("Formed from")]
+    return [tr("Name"), tr("Code"), pt("region", "Status"), tr("Merged into"), tr("Since"), tr("Formed from")]
 
 
 def region_cells(region: Region) -> list[str]:
     return [
-        region.name,
+        region_name(region.name),  # the nation in words, not its code
         region.code,
         tr("current") if region.current else tr("became {name}", name=region.became) if region.became else tr("former"),
         region.merged_into or "",

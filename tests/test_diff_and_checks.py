@@ -112,7 +112,7 @@ class TestValidate:
         assert findings["inconsistent-target"].file is not None
         assert findings["inconsistent-target"].file.endswith("targets.toml")
         assert findings["inconsistent-target"].line == 125  # grep -n: the de_revenue [[targets]] header
-        assert "+30 %" in findings["inconsistent-target"].message
+        assert "+30%" in findings["inconsistent-target"].message
 
     @pytest.mark.parametrize(
         ("index", "value", "said"),

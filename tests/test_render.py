@@ -193,7 +193,7 @@ def test_diff_table_marks_derived_values(dataset: Dataset) -> None:
     assert "118 USD bn (derived)" in text  # 132 / 1.116 = 118.28, shown to the precision of 132
     assert "> 132 USD bn" in text  # "hơn 132 tỷ USD": more than 132
     assert "(derived)" in text
-    assert "+11 % on 2023 ✗" in text
+    assert "+11% on 2023 ✗" in text
 
 
 def test_validate_json_lists_codes_with_locations(dataset: Dataset) -> None:

@@ -12,7 +12,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from ictgoals.i18n import decimal_marks, language
+from ictgoals.i18n import decimal_marks, language, pt
 
 if TYPE_CHECKING:
     from decimal import Context
@@ -54,6 +54,13 @@ def fixed(value: float, places: int) -> str:
     """A number with exactly `places` decimals: 0.93 (0,93 in Vietnamese)."""
     text = f"{value:.{places}f}"
     return text.replace(".", decimal_marks()[0])
+
+
+def change_amount(amount: str, unit: str) -> str:
+    """A stated change with its unit ("%", "pp" or "places"): "+11%", with no space before the percent sign as
+    figures are written; "+2 điểm %" or "+2 places" (a no-break space)."""
+    word = pt("change unit", unit)
+    return f"{amount}{word}" if unit == "%" else f"{amount}\u00a0{word}"
 
 
 def signed(value: float, places: int = 1) -> str:

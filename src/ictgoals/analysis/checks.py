@@ -10,8 +10,8 @@ from typing import Any, overload
 from ictgoals.analysis import records
 from ictgoals.analysis.changes import change_agrees, computed_change, half_unit, implied_previous
 from ictgoals.analysis.index import Index, same_value
-from ictgoals.i18n import language, pt, tr
-from ictgoals.localize import plain, signed
+from ictgoals.i18n import language, tr
+from ictgoals.localize import change_amount, plain, signed
 from ictgoals.model import Actual, Dataset, Qualifier
 from ictgoals.numbers import allowed, plausible, printed_figure
 from ictgoals.provinces import canonical, did_you_mean
@@ -222,20 +222,19 @@ def _stated_change_mismatches(dataset: Dataset, index: Index) -> list[Finding]:
                 Severity.WARNING,
                 "stated-change-mismatch",
                 tr(
-                    "{indicator} ({region}, {year}): '{source}' states a change of {change} {unit} on {base_year}, "
+                    "{indicator} ({region}, {year}): '{source}' states a change of {change} on {base_year}, "
                     "but {value} against the recorded {base_year} figure {base} (from '{base_source}') is "
-                    "{computed} {unit}; the stated change implies {base_year} was {implied}.",
+                    "{computed}; the stated change implies {base_year} was {implied}.",
                     indicator=actual.indicator,
                     region=actual.region,
                     year=actual.year,
                     source=actual.source,
-                    change=_fmt(change.value),
-                    unit=pt("change unit", change.unit.value),
+                    change=change_amount(_fmt(change.value), change.unit.value),
                     base_year=change.from_year,
                     value=_fmt(actual.value),
                     base=_fmt(earlier.value),
                     base_source=earlier.sources[0],
-                    computed=signed(computed, 2),
+                    computed=change_amount(signed(computed, 2), change.unit.value),
                     implied="?" if implied is None else plain(implied, 2),
                 ),
                 actual.location.file,
@@ -270,18 +269,17 @@ def _inconsistent_targets(dataset: Dataset, index: Index) -> list[Finding]:
                 Severity.WARNING,
                 "inconsistent-target",
                 tr(
-                    "{indicator} ({region}, {year}): the target {value} is stated as a change of {change} {unit} "
-                    "on {base_year}, but against {whose} {base} it is {computed} {unit}.",
+                    "{indicator} ({region}, {year}): the target {value} is stated as a change of {change} "
+                    "on {base_year}, but against {whose} {base} it is {computed}.",
                     indicator=target.indicator,
                     region=target.region,
                     year=target.year,
                     value=_fmt(target.value),
-                    change=stated if isinstance(stated, str) else _fmt(stated),
-                    unit=pt("change unit", change.unit.value),
+                    change=change_amount(stated if isinstance(stated, str) else _fmt(stated), change.unit.value),
                     base_year=change.from_year,
                     whose=whose,
                     base=_fmt(base),
-                    computed="?" if computed is None else signed(computed, 2),
+                    computed="?" if computed is None else change_amount(signed(computed, 2), change.unit.value),
                 ),
                 target.location.file,
                 target.location.line,

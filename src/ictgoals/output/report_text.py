@@ -12,7 +12,7 @@ from ictgoals.analysis.report import DataNote, Report, TargetSection
 from ictgoals.analysis.status import StatusRow
 from ictgoals.datafiles.paths import ACTUALS_FILE, TARGETS_FILE, bundled_path
 from ictgoals.i18n import pt, tr
-from ictgoals.localize import date_text, plain, signed
+from ictgoals.localize import change_amount, date_text, plain, signed
 from ictgoals.model import NATIONAL, ChangeUnit, Source
 from ictgoals.output import notes, text
 
@@ -210,7 +210,7 @@ def note_line(report: Report, note: DataNote) -> str:
 
 
 def _change(value: float, unit: ChangeUnit) -> str:
-    return f"{signed(value, 2)} {pt('change unit', unit.value)}"
+    return change_amount(signed(value, 2), unit.value)
 
 
 def source_line(source: Source) -> str:

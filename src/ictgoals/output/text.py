@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ictgoals.analysis.status import is_approximate
 from ictgoals.i18n import language, pt, tr, vocabulary
-from ictgoals.localize import date_text, fixed, plain, signed
+from ictgoals.localize import change_amount, date_text, fixed, plain, signed
 from ictgoals.model import NATIONAL, Indicator, Op, Qualifier, Source, Status, Target
 
 if TYPE_CHECKING:  # the results these words describe; this module needs none of them to run
@@ -249,12 +249,7 @@ def diff_cells(row: DiffRow) -> list[str]:
     if row.stated is not None:
         value = row.stated.value
         shown = f"{plain(value[0])}–{plain(value[1])}" if isinstance(value, tuple) else signed(value, 6)
-        stated = tr(
-            "{amount} {unit} on {year}",
-            amount=shown,
-            unit=pt("change unit", row.stated.unit.value),
-            year=row.stated.from_year,
-        )
+        stated = tr("{change} on {year}", change=change_amount(shown, row.stated.unit.value), year=row.stated.from_year)
         if row.stated_agrees is not None:
             stated += " ✓" if row.stated_agrees else " ✗"
     improved = "—" if row.improved is None else tr("yes") if row.improved else tr("no")

@@ -173,3 +173,21 @@ def test_the_regions_table_names_the_nation_and_its_column_of_current_and_former
     assert "01/07/2025" in out
     _, table, _ = run("--lang", "vi", "diff", "2024", "--region", "all")
     assert "2024 so với 2023: Toàn quốc" in table
+
+
+def test_a_province_with_nothing_to_show_says_so_in_a_line_without_an_empty_table() -> None:
+    # The bundled data: Hà Nội has no targets of its own due in 2025 and no figure for a national one.
+    out = CliRunner().invoke(app, ["status", "2025", "--region", "Hà Nội"], env={"COLUMNS": "160"}).stdout
+    assert out.splitlines()[:2] == [
+        "Hà Nội has no targets of its own due in 2025.",
+        "None of the 22 national target(s) due in 2025 has a figure for Hà Nội.",
+    ]
+    assert "National targets due in 2025, against" not in out  # no title over nothing
+    assert "other national target" not in out
+
+
+def test_among_every_region_a_former_province_says_what_became_of_it() -> None:
+    out = CliRunner().invoke(app, ["status", "2025", "--region", "all"], env={"COLUMNS": "160"}).stdout
+    section = out.split("Targets of Trà Vinh due in 2025", 1)[1]
+    assert "Trà Vinh became part of Vĩnh Long on 1 July 2025" in section
+    assert "None of the 22 national target(s) due in 2025 has a figure for Trà Vinh." in section

@@ -587,6 +587,10 @@ MESSAGES: dict[str, str] = {
         "{source} chưa là nguồn của dữ liệu: hãy điền tiêu đề (và URL) của nguồn rồi mới nhập."
     ),
     "There is nothing to review: give a year that has targets.": "Không có gì để đánh giá: hãy chọn một năm có chỉ tiêu.",
+    "None of the {count} national target(s) due in {year} has a figure for {region}.": (
+        "Không chỉ tiêu nào trong {count} chỉ tiêu quốc gia đến hạn năm {year} có số liệu của {region}."
+    ),
+    "{region} has no targets of its own due in {year}.": "{region} không có chỉ tiêu riêng đến hạn năm {year}.",
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

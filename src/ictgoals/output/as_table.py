@@ -15,9 +15,11 @@ from ictgoals.model import ALL_REGIONS, NATIONAL, Status
 from ictgoals.output import text
 from ictgoals.output.fit import Fit, fit, stacked_lines, wrap
 from ictgoals.output.formats import ENV_NO_COLOR, Context
+from ictgoals.output.notes import region_lines
 from ictgoals.output.safe import printable
 from ictgoals.output.show_chart import chart_lines
 from ictgoals.output.text import NBSP
+from ictgoals.provinces import entries
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -254,31 +256,39 @@ def _status_block(
 
 
 def _region_sections(
-    width: int, year: int, region: str, rows: Sequence[StatusRow], every_row: bool
+    width: int, year: int, region: str, rows: Sequence[StatusRow], every_row: bool, *, among_all: bool = False
 ) -> list[list[RenderableType]]:
     """A region's targets: its own first, then the national targets measured on its figures (only those it has
-    figures for, the rest counted), each part's summary in its title."""
+    figures for, the rest counted), each part's summary in its title. Among every region's, a province also says
+    what it must about itself (a merger, a new name), which a view of one region says on stderr."""
     own = [r for r in rows if counted(r)]
     context = [r for r in rows if not counted(r)]
     if region == NATIONAL:
         title = tr("Targets due in {year} (national): {summary}", year=year, summary=text.summary(tally(own)))
         return [_status_block(width, title, own, every_row)]
     sections = []
+    about = region_lines(entries(region)) if among_all else []
     if own:
         title = tr(
             "Targets of {region} due in {year}: {summary}", region=region, year=year, summary=text.summary(tally(own))
         )
-        sections.append(_status_block(width, title, own, every_row))
+        sections.append(_status_block(width, title, own, every_row, about))
     with_figures = context if every_row else [r for r in context if r.status is not Status.NO_DATA]
     rest = len(context) - len(with_figures)
-    title = tr("National targets due in {year}, against {region}'s figures", year=year, region=region)
-    notes = [tr("{count} other national target(s) have no figures for {region}.", count=rest, region=region)] * bool(
-        rest
-    )
     if with_figures:
-        sections.append(_status_table(width, title, with_figures, notes))
-    elif context:
-        sections.append([_literal(title, *notes)])
+        title = tr("National targets due in {year}, against {region}'s figures", year=year, region=region)
+        notes = [tr("{count} other national target(s) have no figures for {region}.", count=rest, region=region)]
+        sections.append(_status_table(width, title, with_figures, notes[: bool(rest)] + ([] if own else about)))
+    elif context:  # one line says it: no table, no title over nothing
+        none = tr(
+            "None of the {count} national target(s) due in {year} has a figure for {region}.",
+            count=len(context),
+            year=year,
+            region=region,
+        )
+        alone = tr("{region} has no targets of its own due in {year}.", region=region, year=year)
+        lines = [none] if own else [alone, none, *about]
+        sections.append([_literal(*lines)])
     return sections
 
 
@@ -306,7 +316,9 @@ def status(report: StatusReport, out: TextIO, context: Context) -> None:
     sections = [
         section
         for region, rows in by_region.items()
-        for section in _region_sections(width, report.year, region, rows, context.every_row)
+        for section in _region_sections(
+            width, report.year, region, rows, context.every_row, among_all=report.region == ALL_REGIONS
+        )
     ]
     if legend:
         sections.append([_literal(*legend)])

@@ -160,6 +160,21 @@ def test_a_csv_cell_over_the_limit_is_refused(data: tuple[Path, Path]) -> None:
     assert "a cell is longer than 131,072 characters" in one_paragraph(err)
 
 
+def test_a_csv_header_over_the_limit_is_refused_naming_the_line(data: tuple[Path, Path]) -> None:
+    code, _, err = invoke(data, "import", "-", stdin="a" * 140_000 + "\n")  # no delimiter to split it by
+    assert code == 2
+    assert "near line 1: is not readable CSV: a cell is longer than 131,072 characters" in one_paragraph(err)
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"], ids=["old-mac", "windows", "unix"])
+def test_a_csv_reads_with_any_line_end(data: tuple[Path, Path], end: str) -> None:
+    rows = data[0].with_name("rows.csv")
+    rows.write_bytes(end.join(["indicator,year,value,source", "dossiers,2026,55,review-2023", ""]).encode())
+    code, out, err = invoke(data, "import", str(rows), "--dry-run")
+    assert code == 0, err
+    assert "value = 55\n" in out
+
+
 def test_recording_to_a_symlink_loop_is_refused(data: tuple[Path, Path], tmp_path: Path) -> None:
     (tmp_path / "a.toml").symlink_to(tmp_path / "b.toml")
     (tmp_path / "b.toml").symlink_to(tmp_path / "a.toml")

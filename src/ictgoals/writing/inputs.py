@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -334,6 +335,8 @@ def _boolean(text: str) -> bool:
     raise ValueError(tr("{text!r} is not true or false", text=text))
 
 
+#: A line end of any convention: Windows, Unix, the old Mac.
+_LINE_END = re.compile(r"\r\n|\r|\n")
 #: The columns an import may hold: the fields of an actuals entry.
 COLUMNS = frozenset(field.name for field in schema.ACTUALS.fields)
 
@@ -398,9 +401,12 @@ def read_rows(text: str, fmt: str, name: str) -> list[tuple[str, Row]]:
             raise DataError(name, tr("must be a JSON list of objects, one per figure."))
         labels = [tr("{file} item #{number}", file=name, number=i + 1) for i in range(len(document))]
         return [(label, _json_row(item, label)) for label, item in zip(labels, document, strict=True)]
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter(text.partition("\n")[0]))
     rows: list[tuple[str, Row]] = []
+    reader = None
     try:
+        # newline="": the csv module reads every line end itself (\r\n, \n, the old Mac's lone \r), quoted ones too
+        chosen = delimiter(_LINE_END.split(text, maxsplit=1)[0])
+        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=chosen)
         if not reader.fieldnames:
             raise DataError(
                 name,
@@ -414,7 +420,7 @@ def read_rows(text: str, fmt: str, name: str) -> list[tuple[str, Row]]:
                 raise DataError(where, tr("has more cells than the header has columns."))
             rows.append((where, typed(raw, where)))
     except csv.Error as e:  # a cell over the module's field limit, a NUL byte, a broken quote
-        where = tr("{file} near line {line}", file=name, line=reader.line_num + 1)
+        where = tr("{file} near line {line}", file=name, line=1 if reader is None else reader.line_num + 1)
         problem = str(e)
         if "field larger than field limit" in problem:
             problem = tr("a cell is longer than {limit} characters", limit=f"{csv.field_size_limit():,}")

@@ -56,6 +56,23 @@ def test_a_share_typed_as_a_fraction_is_refused_with_the_likely_reading(good: li
     assert unchanged(good) == before
 
 
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        # 45.8 / 1e-320 is past what a float holds: the factor is told as a power of ten, 10^(1.66 + 320)
+        (1e-320, "is 10^322 times smaller than the recent figures of dossiers: 45.8% (2024)"),
+        (4.58e-5, "is 1,000,000 times smaller than the recent figures of dossiers: 45.8% (2024)"),
+    ],
+)
+def test_a_figure_any_number_of_times_off_is_refused_without_an_overflow(
+    good: list[str], value: float, message: str
+) -> None:
+    rows = json.dumps([{"indicator": "dossiers", "year": 2025, "value": value, "source": "review-2023"}])
+    code, _, err = invoke("import", "-", "--format", "json", *good, input=rows)
+    assert code == 2, err
+    assert message in err
+
+
 def test_force_records_it_and_a_dry_run_only_warns(good: list[str]) -> None:
     record = ["record", "dossiers", "2025", "0.458", "--source", "review-2023", *good]
     code, out, err = invoke(*record, "--dry-run")

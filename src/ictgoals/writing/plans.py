@@ -87,17 +87,28 @@ def implausible(value: float, year: int, recent: Recent, indicator: Indicator) -
     if not compared or any(1 / IMPLAUSIBLE_FACTOR < abs(value / v) < IMPLAUSIBLE_FACTOR for _, v in compared):
         return None
     nearest = compared[0][1]  # a figure of the year nearest the new one (the later of two as near)
-    ratio = abs(nearest / value)
+    # In powers of ten, so that no figure, however tiny or huge, overflows a float on the way.
+    power = math.log10(abs(nearest)) - math.log10(abs(value))
     shown = ", ".join(f"{_figure(v, indicator)} ({y})" for y, v in sorted(compared, key=lambda pair: -pair[0]))
     return tr(
         "{value} is {times} times {way} than the recent figures of {indicator}: {figures}; did you mean {likely}?",
         value=_figure(value, indicator),
-        times=_number(f"{max(ratio, 1 / ratio):,.0f}"),
-        way=tr("smaller") if ratio > 1 else tr("larger"),
+        times=_number(f"{10.0 ** abs(power):,.0f}") if abs(power) < MOST_DIGITS else f"10^{round(abs(power))}",
+        way=tr("smaller") if power > 0 else tr("larger"),
         indicator=indicator.id,
         figures=shown,
-        likely=_figure(value * 10.0 ** round(math.log10(ratio)), indicator),
+        likely=_figure(_shifted(value, round(power)), indicator),
     )
+
+
+#: Beyond this many digits a factor is written as a power of ten.
+MOST_DIGITS = 15
+
+
+def _shifted(value: float, places: int) -> float:
+    """`value` × 10^`places`, moved in its decimal digits (0.458 → 45.8 exactly, 1e-320 → 1e-318)."""
+    mantissa, exponent = f"{value:.15e}".split("e")
+    return float(f"{mantissa}e{int(exponent) + places}")
 
 
 def _figure(value: float, indicator: Indicator) -> str:

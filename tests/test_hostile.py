@@ -10,6 +10,7 @@ import json
 import os
 import re
 import select
+import shlex
 import shutil
 import socket
 import stat
@@ -527,6 +528,21 @@ def test_the_atomic_writer_never_renames_over_anything_but_a_file(tmp_path: Path
         append.replace_atomically(fifo, "text")
     assert kind(fifo) == stat.S_IFIFO
     assert [p.name for p in tmp_path.iterdir()] == ["fifo"]
+
+
+@pytest.mark.parametrize("stream", ["/dev/stdout", "/dev/stderr", "/proc/self/fd/1"])
+def test_o_naming_a_standard_stream_sent_to_a_file_writes_into_it(tmp_path: Path, stream: str) -> None:
+    """`-o /dev/stdout >> log` appends to the log as the shell opened it; replacing the file the link leads to
+    would lose what the log held."""
+    log = tmp_path / "log"
+    log.write_text("kept\n", encoding="utf-8")
+    redirect = "2>>" if stream == "/dev/stderr" else ">>"
+    command = f"{shlex.quote(sys.executable)} -m ictgoals status 2025 --format csv -o {stream} {redirect} log"
+    done = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("kept\nindicator,name,")
+    assert text.count("indicator,name,") == 1
 
 
 @pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=lambda c: c[0])

@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -282,8 +283,35 @@ def write_file(path: Path, text: str | bytes) -> None:
             raise not_a_file(path, status.st_mode)
         _write_in_place(path, data)
         return
+    if status is not None and (stream := _standard_stream(status)) is not None:
+        _write_to_stream(path, stream, data)  # `-o /dev/stdout >> log`: into the file as the shell opened it
+        return
     real = Path(os.path.realpath(path))
     replace_atomically(real, data, shown=path, exclusive=status is None)
+
+
+def _standard_stream(status: os.stat_result) -> int | None:
+    """The descriptor of our standard output or error when it is the file `status` describes (`-o /dev/stdout`
+    with stdout sent to a file): replacing that file would lose what the shell put there (`>>` appends)."""
+    for fd in (1, 2):
+        try:
+            if os.path.samestat(status, os.fstat(fd)):
+                return fd
+        except OSError:  # closed
+            continue
+    return None
+
+
+def _write_to_stream(path: Path, fd: int, data: bytes) -> None:
+    """Write through an open standard stream, after what Python has buffered for it."""
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as e:
+        raise _write_error(path, e, pt("could not … it", "write")) from e
 
 
 def check_writable_file(path: Path) -> None:

@@ -995,6 +995,34 @@ def test_the_html_report_shows_bidi_overrides_and_controls_escaped(data: tuple[P
     assert "evil \\u202egnp.exe \\u2066x\\u2069 \\x1b[31m" in out
 
 
+@pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u061c", "\u202e"])
+@pytest.mark.parametrize("command", [["status", "2025"], ["status", "2025", "-f", "markdown"], ["report", "2025"]])
+def test_a_bidirectional_mark_in_a_name_is_shown_escaped(
+    data: tuple[Path, Path], mark: str, command: list[str]
+) -> None:
+    text = data[0].read_text(encoding="utf-8")
+    data[0].write_text(text.replace('name = "Dossiers processed fully online"', f'name = "abc{mark}def"'))
+    code, out, err = (
+        invoke(data, *command, "--all", "--no-cache")
+        if command[0] == "status"
+        else invoke(data, *command, "--no-cache")
+    )
+    assert code == 0, err
+    assert mark not in out
+    assert f"abc\\u{ord(mark):04x}def" in out
+
+
+def test_a_write_keeps_hidden_characters_escaped_and_the_file_s_line_ends(data: tuple[Path, Path]) -> None:
+    data[1].write_bytes(data[1].read_bytes().replace(b"\n", b"\r\n"))  # saved on Windows
+    note = "x\u202ey\u200fz\x85w"
+    code, _, err = invoke(data, "record", "dossiers", "2026", "55", "--source", "review-2023", "--note", note)
+    assert code == 0, err
+    written = data[1].read_bytes()
+    assert b"\n" not in written.replace(b"\r\n", b"")  # every line ends as the file's did
+    assert written.endswith(b'note = "x\\u202Ey\\u200Fz\\u0085w"\r\n')
+    assert invoke(data, "validate")[0] == 0
+
+
 def test_a_cache_writer_killed_mid_way_leaves_nothing_the_next_one_does_not_remove(data: tuple[Path, Path]) -> None:
     folder = Path(os.environ["XDG_CACHE_HOME"]) / "ictgoals"
     folder.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,7 @@ from ictgoals.model import NATIONAL, Dataset, region_key
 from ictgoals.output import as_json
 from ictgoals.output.as_table import console, fitted, trimmed
 from ictgoals.output.formats import Context, ExtractFormat, unreachable
-from ictgoals.output.safe import printable
+from ictgoals.output.safe import printable, toml_text
 from ictgoals.output.text import short_name
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ def _indicator_name(indicator_id: str, dataset: Dataset | None) -> str:
 
 
 def _toml_lines(entry: dict[str, Any]) -> list[str]:
-    return tomli_w.dumps({k: v for k, v in entry.items() if v is not None}).splitlines()
+    return toml_text(tomli_w.dumps({k: v for k, v in entry.items() if v is not None})).splitlines()
 
 
 def _entry(c: Candidate, source: str | None) -> dict[str, Any]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-#: C0 and C1 control characters, DEL, line and paragraph separators, bidirectional overrides, and
+#: C0 and C1 control characters, DEL, line and paragraph separators, bidirectional marks and overrides, and
 #: lone surrogates (how Python keeps bytes of a file name that are not UTF-8).
-_UNSAFE = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_UNSAFE = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 # Patterns as text: `re` compiles and caches each on first use, so start-up pays nothing for them.
 _CONTROL = f"[\x00-\x1f{_UNSAFE}]"
 #: The same, except tab, line feed and carriage return, which a quoted CSV cell may hold as data.
@@ -43,6 +43,11 @@ def json_text(document: str) -> str:
     if document.isascii():
         return document
     return re.sub(_UNSAFE_IN_JSON, lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+def toml_text(document: str) -> str:
+    """TOML text with the same characters as `json_text` written as \\u escapes, which TOML strings read too."""
+    return json_text(document)
 
 
 def csv_text(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -36,7 +37,14 @@ def entries_text(
     # Each entry as its own [[table]] header and plain key = value lines: tomli-w would write a
     # short array of tables inline, which reads badly next to hand-written entries.
     parts += [f"[[{table}]]\n" + _lines(entry) for entry in entries]
-    return "\n".join(part.rstrip("\n") + "\n" for part in parts)
+    text = "\n".join(part.rstrip("\n") + "\n" for part in parts)
+    return _HIDDEN.sub(lambda found: f"\\u{ord(found.group()):04X}", text)
+
+
+#: Characters a TOML string may hold raw that would reorder or hide what a person reading the file sees
+#: (bidirectional marks and overrides, C1 controls, line separators): written as \uXXXX escapes, which mean the
+#: same to every TOML reader. tomli-w writes every string as a basic string, where such escapes are read.
+_HIDDEN = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _lines(entry: Mapping[str, TomlValue]) -> str:
@@ -59,10 +67,12 @@ def _line(key: str, value: TomlValue) -> str:
 
 
 def appended(original: str, addition: str) -> str:
-    """The original text, untouched, then a blank line and the addition."""
+    """The original text, untouched, then a blank line and the addition, in the original's line ends (a file
+    saved on Windows keeps its \\r\\n)."""
     if not original:
         return addition
-    return original + ("" if original.endswith("\n") else "\n") + "\n" + addition
+    end = "\r\n" if "\r\n" in original else "\n"
+    return original + ("" if original.endswith("\n") else end) + end + addition.replace("\n", end)
 
 
 def append(

@@ -132,6 +132,12 @@ def parse_toml(
     except RecursionError as e:
         raise DataError(path, tr("is nested too deeply to be a data file."), tr("Check for runaway brackets.")) from e
     except ValueError as e:  # tomllib.TOMLDecodeError and tomli's are ValueErrors
+        if text.startswith("\ufeff"):  # Notepad's "UTF-8 with BOM": TOML allows no byte order mark
+            raise DataError(
+                Location(str(path), 1),
+                tr("starts with a byte order mark (BOM), which a TOML file may not hold."),
+                tr("Save it as UTF-8 without a BOM (in Notepad: Save As, Encoding: UTF-8)."),
+            ) from e
         message = str(e)
         found = re.search(r"line (\d+)", message)
         where = Location(str(path), int(found.group(1))) if found else path

@@ -591,6 +591,12 @@ MESSAGES: dict[str, str] = {
         "Không chỉ tiêu nào trong {count} chỉ tiêu quốc gia đến hạn năm {year} có số liệu của {region}."
     ),
     "{region} has no targets of its own due in {year}.": "{region} không có chỉ tiêu riêng đến hạn năm {year}.",
+    "starts with a byte order mark (BOM), which a TOML file may not hold.": (
+        "bắt đầu bằng dấu thứ tự byte (BOM), điều mà tệp TOML không được phép chứa."
+    ),
+    "Save it as UTF-8 without a BOM (in Notepad: Save As, Encoding: UTF-8).": (
+        "Hãy lưu lại dưới dạng UTF-8 không có BOM (trong Notepad: Save As, Encoding: UTF-8)."
+    ),
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

@@ -161,6 +161,13 @@ def test_a_csv_cell_over_the_limit_is_refused(data: tuple[Path, Path]) -> None:
     assert "a cell is longer than 131,072 characters" in one_paragraph(err)
 
 
+def test_a_json_number_too_long_for_python_is_refused_naming_its_line(data: tuple[Path, Path]) -> None:
+    rows = '[\n{"indicator": "dossiers", "year": 2026,\n "value": ' + "9" * 5000 + ', "source": "review-2023"}]'
+    code, _, err = invoke(data, "import", "-", "--format", "json", stdin=rows)
+    assert code == 2
+    assert "stdin line 3: holds a number of more than 4,300 digits." in one_paragraph(err)
+
+
 def test_a_csv_header_over_the_limit_is_refused_naming_the_line(data: tuple[Path, Path]) -> None:
     code, _, err = invoke(data, "import", "-", stdin="a" * 140_000 + "\n")  # no delimiter to split it by
     assert code == 2

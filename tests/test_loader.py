@@ -47,6 +47,7 @@ BAD_TARGETS = [
 
 BAD_ACTUALS = [
     ("binary_garbage", r":1: is not UTF-8 text"),
+    ("number_too_long", r":6: holds a number of more than 4,300 digits\. No figure needs that many"),
     ("byte_order_mark", r":1: starts with a byte order mark \(BOM\), .* Save it as UTF-8 without a BOM"),
     ("actuals_not_array", r"'actuals' must be entries written as \[\[actuals\]\]"),
     ("unknown_top_level", r"unknown top-level key 'targets'"),

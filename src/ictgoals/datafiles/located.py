@@ -14,6 +14,7 @@ from typing import Any
 
 from ictgoals.errors import DataError
 from ictgoals.i18n import tr
+from ictgoals.localize import plain
 from ictgoals.model import Location
 
 #: The largest data or import file ictgoals reads (docs/data-format.md): ten times the 100,000-figure benchmark.
@@ -138,6 +139,8 @@ def parse_toml(
                 tr("starts with a byte order mark (BOM), which a TOML file may not hold."),
                 tr("Save it as UTF-8 without a BOM (in Notepad: Save As, Encoding: UTF-8)."),
             ) from e
+        if (line := overlong_number_line(text)) is not None:
+            raise overlong_number(Location(str(path), line)) from e
         message = str(e)
         found = re.search(r"line (\d+)", message)
         where = Location(str(path), int(found.group(1))) if found else path
@@ -157,6 +160,25 @@ def parse_toml(
 PIECE_BYTES = 256 * 1024
 #: The size of the windows a file's text is split in to find its headers (a few times a piece).
 HEADER_WINDOW = 1024 * 1024
+
+
+#: The most digits Python turns into a whole number (sys.get_int_max_str_digits): a longer one is refused.
+MOST_DIGITS = 4300
+
+
+def overlong_number_line(text: str) -> int | None:
+    """The line of the first number with more digits than a whole number may have, if the text holds one."""
+    found = re.search(rf"\d{{{MOST_DIGITS + 1},}}", text)
+    return None if found is None else text.count("\n", 0, found.start()) + 1
+
+
+def overlong_number(where: Location | str) -> DataError:
+    """The error for a number of more than MOST_DIGITS digits, which no figure needs."""
+    return DataError(
+        where,
+        tr("holds a number of more than {digits} digits.", digits=plain(MOST_DIGITS)),
+        tr("No figure needs that many: check the number, or the scale it is written in."),
+    )
 
 
 def _fast(text: str, starts: list[int], array: str, compact: bool = False) -> dict[str, Any] | None:

@@ -597,6 +597,11 @@ MESSAGES: dict[str, str] = {
     "Save it as UTF-8 without a BOM (in Notepad: Save As, Encoding: UTF-8).": (
         "Hãy lưu lại dưới dạng UTF-8 không có BOM (trong Notepad: Save As, Encoding: UTF-8)."
     ),
+    "holds a number of more than {digits} digits.": "chứa một số có hơn {digits} chữ số.",
+    "No figure needs that many: check the number, or the scale it is written in.": (
+        "Không số liệu nào cần nhiều chữ số như vậy: hãy kiểm tra lại số, hoặc đơn vị quy mô của nó."
+    ),
+    "{file} line {line}": "{file} dòng {line}",
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

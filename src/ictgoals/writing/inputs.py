@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import TextIO
 
 from ictgoals.datafiles import schema
-from ictgoals.datafiles.located import MAX_FILE_BYTES, FileRefusedError, read_bytes
+from ictgoals.datafiles.located import (
+    MAX_FILE_BYTES,
+    FileRefusedError,
+    overlong_number,
+    overlong_number_line,
+    read_bytes,
+)
 from ictgoals.datafiles.schema import Kind
 from ictgoals.errors import DataError
 from ictgoals.i18n import tr
@@ -396,6 +402,8 @@ def read_rows(text: str, fmt: str, name: str) -> list[tuple[str, Row]]:
                 tr("Keep one of them; otherwise one value would silently win over the other."),
             ) from e
         except ValueError as e:
+            if (line := overlong_number_line(text)) is not None:
+                raise overlong_number(tr("{file} line {line}", file=name, line=line)) from e
             raise DataError(name, tr("is not valid JSON: {error}.", error=e), tr("Give a JSON list of objects.")) from e
         if not isinstance(document, list) or not all(isinstance(item, dict) for item in document):
             raise DataError(name, tr("must be a JSON list of objects, one per figure."))

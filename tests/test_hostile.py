@@ -788,6 +788,7 @@ def malformed(tmp_path: Path) -> dict[str, tuple[Path, list[str]]]:
         "a cell given twice": sheet(
             good.replace('<c r="C2"><v>5</v></c>', '<c r="C2"><v>5</v></c><c r="C2"><v>50</v></c>')
         ),
+        "a cell of another row": sheet(good.replace('<c r="C2"><v>5</v></c>', '<c r="C3"><v>5</v></c>')),
     }
     made: dict[str, tuple[Path, list[str]]] = {
         name: (write(tmp_path / f"case{n}.xlsx", contents), []) for n, (name, contents) in enumerate(cases.items())
@@ -809,6 +810,7 @@ MALFORMED = [
     "a style counted from the end", "a style past the last",
     "no worksheets", "a chartsheet only", "no workbook part", "no content types", "broken styles",
     "--sheet naming a chartsheet", "a broken zip", "a row given twice", "a row after a later one", "a cell given twice",
+    "a cell of another row",
 ]  # fmt: skip
 
 

@@ -602,6 +602,7 @@ MESSAGES: dict[str, str] = {
         "Không số liệu nào cần nhiều chữ số như vậy: hãy kiểm tra lại số, hoặc đơn vị quy mô của nó."
     ),
     "{file} line {line}": "{file} dòng {line}",
+    "cell {cell} is written in row {row}": "ô {cell} được ghi trong hàng {row}",
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

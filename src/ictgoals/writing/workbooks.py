@@ -228,6 +228,10 @@ def _row(
     columns = [cell["column"] for cell in cells]
     if len(set(columns)) < len(columns) or min(columns, default=1) < 1:
         raise unreadable(path, tr("row {row} gives a cell twice", row=number))
+    stray = next((cell for cell in cells if cell["row"] != number), None)
+    if stray is not None:  # Excel would put the cell where its reference says, not where it is written
+        cell_name = _reference(stray["row"], stray["column"] - 1)
+        raise unreadable(path, tr("cell {cell} is written in row {row}", cell=cell_name, row=number))
     width = max(columns, default=0)
     row: list[tuple[object, bool]] = [(None, False)] * width
     for cell in cells:

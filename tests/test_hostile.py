@@ -825,6 +825,18 @@ def test_a_malformed_workbook_is_refused_as_not_readable(data: tuple[Path, Path]
     assert data[1].read_text(encoding="utf-8") == GOOD_TEXT
 
 
+@pytest.mark.parametrize(
+    ("case", "where"),
+    [("a bad cell reference", "a cell in row 2 or after it cannot be read: "), ("a cell of another row", "cell C3")],
+)
+def test_a_malformed_cell_is_placed_as_near_as_the_parser_allows(
+    data: tuple[Path, Path], tmp_path: Path, case: str, where: str
+) -> None:
+    book, options = malformed(tmp_path)[case]
+    _, _, err = invoke(data, "import", str(book), *options)
+    assert f"is not a readable .xlsx workbook ({where}" in one_paragraph(err)
+
+
 @pytest.mark.parametrize("kind", ["a FIFO (named pipe)", "a character device", "a directory"])
 def test_a_workbook_path_that_is_no_file_is_refused_without_reading(
     data: tuple[Path, Path], tmp_path: Path, kind: str

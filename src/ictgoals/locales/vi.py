@@ -603,6 +603,7 @@ MESSAGES: dict[str, str] = {
     ),
     "{file} line {line}": "{file} dòng {line}",
     "cell {cell} is written in row {row}": "ô {cell} được ghi trong hàng {row}",
+    "a cell in row {row} or after it cannot be read: {error}": "không đọc được một ô ở hàng {row} hoặc sau đó: {error}",
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

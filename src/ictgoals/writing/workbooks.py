@@ -83,8 +83,9 @@ def read_xlsx(path: Path, sheet: str | None) -> tuple[list[str], list[tuple[str,
 class _Readable:
     """Within it, whatever openpyxl or the XML parser raises on a damaged workbook is a DataError that says so."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, row: int | None = None) -> None:
         self.path = path
+        self.row = row  # where a sheet is being read: the first row not read yet
 
     def __enter__(self) -> None:
         return None
@@ -97,7 +98,16 @@ class _Readable:
         date = re.match(_OUT_OF_RANGE_DATE, str(error)) if isinstance(error, UserWarning) else None
         if date is not None:
             raise unreadable(self.path, tr("cell {cell}: a date outside the calendar", cell=date[1])) from error
+        if self.row is not None:  # the parser says what, never where: the row it had come to is the best clue
+            reason = tr("a cell in row {row} or after it cannot be read: {error}", row=self.row, error=_brief(error))
+            raise unreadable(self.path, reason) from error
         raise unreadable(self.path, error) from error
+
+
+def _brief(error: BaseException) -> str:
+    """What the parser said of a bad cell, on one line and short (its words, which name no cell)."""
+    said = " ".join(str(error).split()) or type(error).__name__
+    return said if len(said) <= 80 else said[:79] + "…"
 
 
 def _choose(workbook: Any, path: Path, sheet: str | None) -> Any:
@@ -210,7 +220,7 @@ def _cells(path: Path, workbook: Any, table: Any) -> Iterator[tuple[int, list[tu
     with source:
         expected = 1
         while True:
-            with _Readable(path):
+            with _Readable(path, expected):
                 item = next(rows, None)
             if item is None:
                 return

@@ -604,6 +604,12 @@ MESSAGES: dict[str, str] = {
     "{file} line {line}": "{file} dòng {line}",
     "cell {cell} is written in row {row}": "ô {cell} được ghi trong hàng {row}",
     "a cell in row {row} or after it cannot be read: {error}": "không đọc được một ô ở hàng {row} hoặc sau đó: {error}",
+    "its parts read whole hold more than {count} XML elements together, more than ictgoals reads from a workbook.": (
+        "các phần được đọc nguyên khối chứa tổng cộng hơn {count} phần tử XML, nhiều hơn mức ictgoals đọc từ một sổ tính."
+    ),
+    "{part} holds more than {count} XML elements, or {empty} empty ones, more than a sheet of figures needs.": (
+        "{part} chứa hơn {count} phần tử XML, hoặc hơn {empty} phần tử rỗng, nhiều hơn một bảng số liệu cần."
+    ),
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

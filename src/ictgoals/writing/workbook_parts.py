@@ -20,9 +20,11 @@ from ictgoals.i18n import tr
 #: How much an .xlsx may hold once unzipped: a workbook is a zip file, and a small one can unpack to gigabytes.
 MAX_UNZIPPED_BYTES = 4 * MAX_FILE_BYTES
 
-#: The most XML elements in one part read whole before the first row (shared strings, styles, the workbook):
-#: openpyxl takes about 10 µs an element, so a part of this many is read in seconds.
-MAX_PART_ELEMENTS = 1_000_000
+#: The most XML elements in one part read whole before the first row (shared strings, styles, the workbook),
+#: and in all of them together: openpyxl takes 10 to 20 µs an element (styles the most), so they are read in
+#: seconds. 250,000 elements hold 125,000 distinct texts, or styles for far more than any sheet uses.
+MAX_PART_ELEMENTS = 250_000
+MAX_WHOLE_ELEMENTS = 500_000
 
 #: ... and the most bytes: a single text of a gigabyte is no figure either.
 MAX_PART_BYTES = 64 * 2**20
@@ -30,6 +32,12 @@ MAX_PART_BYTES = 64 * 2**20
 #: The most XML elements in one row of a sheet (a sheet has at most 16,384 columns), and the most bytes.
 MAX_ROW_ELEMENTS = 100_000
 MAX_ROW_BYTES = 16 * 2**20
+
+#: The most XML elements in a sheet (1,048,576 rows of a dozen cells, at about 2 µs each), and the most empty
+#: elements (`<c r="B2"/>`): a sheet of figures has few, while a small file can hold millions that cost as
+#: much to parse as cells with figures.
+MAX_SHEET_ELEMENTS = 25_000_000
+MAX_EMPTY_ELEMENTS = 2_000_000
 
 _WORKSHEET = "spreadsheetml.worksheet+xml"
 #: Markup a workbook never needs and a hostile one uses: a DTD, whose entities can expand to gigabytes.
@@ -71,12 +79,22 @@ def inspect(path: Path) -> None:
                 ),
                 tr("Save the sheet as CSV, or split the workbook."),
             )
-        worksheets, declared = _declared_parts(archive, path)
+        worksheets = _declared_parts(archive, path)
+        whole = 0  # the elements of the parts read whole, together
         for item in infos:
-            if item.is_dir() or (not item.filename.endswith((".xml", ".rels")) and item.filename not in declared):
-                continue  # pictures and other parts openpyxl never parses
+            if item.is_dir():
+                continue
+            # Every part, whatever its name: a relationship can lead openpyxl to a sheet called sheet1.dat.
             try:
-                _scan(archive, item, item.filename in worksheets)
+                whole += _scan(archive, item, item.filename in worksheets)
+                if whole > MAX_WHOLE_ELEMENTS:
+                    raise _TooBigError(
+                        tr(
+                            "its parts read whole hold more than {count} XML elements together, more than ictgoals "
+                            "reads from a workbook.",
+                            count=f"{MAX_WHOLE_ELEMENTS:,}",
+                        )
+                    )
             except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as e:
                 raise unreadable(path, e) from e  # a damaged part, a wrong checksum, an unknown compression
             except _TooBigError as e:
@@ -95,9 +113,8 @@ class _TooBigError(Exception):
         self.problem = problem
 
 
-def _declared_parts(archive: zipfile.ZipFile, path: Path) -> tuple[set[str], set[str]]:
-    """The parts [Content_Types].xml declares worksheets, and every part it declares by name (whatever the
-    name, openpyxl parses those); it is checked like any part before it is parsed here."""
+def _declared_parts(archive: zipfile.ZipFile, path: Path) -> set[str]:
+    """The parts [Content_Types].xml declares worksheets; it is checked like any part before it is parsed here."""
     import xml.etree.ElementTree as ElementTree
 
     try:
@@ -114,13 +131,14 @@ def _declared_parts(archive: zipfile.ZipFile, path: Path) -> tuple[set[str], set
     except NotImplementedError as e:  # a compression zipfile does not know
         raise unreadable(path, e) from e
     named = {str(node.get("PartName", "")).lstrip("/"): str(node.get("ContentType", "")) for node in root.iter()}
-    return {name for name, kind in named.items() if kind.endswith(_WORKSHEET)}, set(named)
+    return {name for name, kind in named.items() if kind.endswith(_WORKSHEET)}
 
 
-def _scan(archive: zipfile.ZipFile, item: zipfile.ZipInfo, worksheet: bool) -> None:
-    """Stream one part, counting its elements (a `<` that opens no end tag) and bytes without parsing it.
-    Raises _TooBigError past the limits, or _DeclaresError for a DTD."""
-    elements = size = 0
+def _scan(archive: zipfile.ZipFile, item: zipfile.ZipInfo, worksheet: bool) -> int:
+    """Stream one part, counting its elements (a `<` that opens no end tag) and bytes without parsing it; returns
+    the elements of a part read whole (0 for a sheet, read row by row). Raises _TooBigError past the limits, or
+    _DeclaresError for a DTD."""
+    elements = size = empty = 0
     row = [0, 0]  # the elements and bytes of the row still open at the end of the chunk before
     tail = b""
     with archive.open(item) as stream:
@@ -130,6 +148,18 @@ def _scan(archive: zipfile.ZipFile, item: zipfile.ZipInfo, worksheet: bool) -> N
                 raise _DeclaresError(tr("{part} declares a DTD, which a workbook never needs", part=item.filename))
             if worksheet:
                 _rows(data, len(tail), row, item.filename)
+                elements += chunk.count(b"<") - chunk.count(b"</")
+                empty += chunk.count(b"/>")
+                if elements > MAX_SHEET_ELEMENTS or empty > MAX_EMPTY_ELEMENTS:
+                    raise _TooBigError(
+                        tr(
+                            "{part} holds more than {count} XML elements, or {empty} empty ones, more than a sheet "
+                            "of figures needs.",
+                            part=item.filename,
+                            count=f"{MAX_SHEET_ELEMENTS:,}",
+                            empty=f"{MAX_EMPTY_ELEMENTS:,}",
+                        )
+                    )
             else:
                 elements += chunk.count(b"<") - chunk.count(b"</")
                 size += len(chunk)
@@ -144,6 +174,7 @@ def _scan(archive: zipfile.ZipFile, item: zipfile.ZipInfo, worksheet: bool) -> N
                         )
                     )
             tail = data[-16:]
+    return 0 if worksheet else elements
 
 
 def _rows(data: bytes, skip: int, row: list[int], part: str) -> None:

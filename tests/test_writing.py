@@ -371,3 +371,34 @@ def test_import_refuses_a_conflicting_figure_unless_allowed(data: tuple[Path, Pa
     assert data[1].read_bytes() == before
     assert invoke(data, "import", str(rows), "--allow-conflict")[0] == 0
     assert entries(data[1])[-1]["value"] == 47
+
+
+def test_files_written_as_one_are_all_new_or_all_as_they_were(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A package whose third file meets a full disk leaves the first two as they were, and no temporary file."""
+    import errno
+    import os
+
+    from ictgoals.api.files import save_all
+    from ictgoals.errors import WriteError
+
+    folder = tmp_path / "package"
+    save_all(folder, {"a.csv": "old a\n", "b.csv": "old b\n", "c.csv": "old c\n"})
+    real_fsync, calls = os.fsync, []
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(WriteError, match=r"c.csv: could not write it \(the disk is full\)"):
+        save_all(folder, {"a.csv": "new a\n", "b.csv": "new b\n", "c.csv": "new c\n"})
+    monkeypatch.undo()
+    assert {p.name: p.read_text() for p in folder.iterdir()} == {
+        "a.csv": "old a\n",
+        "b.csv": "old b\n",
+        "c.csv": "old c\n",
+    }
+    save_all(folder, {"a.csv": "new a\n", "b.csv": "new b\n"})
+    assert (folder / "a.csv").read_text() == "new a\n"

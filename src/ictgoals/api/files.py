@@ -63,14 +63,14 @@ def save(path: Path, data: str | bytes) -> None:
 
 
 def save_all(directory: Path, contents: Mapping[str, str | bytes]) -> list[Path]:
-    """Write several output files into `directory` (names relative to it, `charts/key.svg`), each replaced
-    atomically; the directory and every path are checked before the first file is written, so a path that
-    cannot be written (a file where the directory should be, a link to nothing) leaves everything as it was.
+    """Write several output files into `directory` (names relative to it, `charts/key.svg`) as one: the
+    directory and every path are checked first, and every file is written beside its place before any is
+    moved into it, so a path that cannot be written (a file where the directory should be, a link to nothing)
+    or a disk that fills up half way leaves everything as it was.
     """
-    from ictgoals.writing.append import make_directory, write_file
+    from ictgoals.writing.append import make_directory, replace_all
 
     paths = [directory / name for name in contents]
     make_directory(directory, paths)
-    for path, data in zip(paths, contents.values(), strict=True):
-        write_file(path, data)
+    replace_all(list(zip(paths, contents.values(), strict=True)))
     return paths

@@ -160,9 +160,32 @@ def replace_atomically(path: Path, text: str | bytes, *, shown: Path | None = No
     A failure at any step leaves the original file as it was; the temporary file is removed.
     """
     shown = shown or path
+    _move(_prepared(path, text, shown, exclusive), path, shown, exclusive)
+
+
+def replace_all(files: Sequence[tuple[Path, str | bytes]]) -> None:
+    """Replace several files as one: every new text is written beside its file first, and only once all of
+    them are on disk are they moved into place, so a full disk or a refused file leaves every file as it was."""
+    prepared: list[tuple[str, Path]] = []
+    try:
+        for path, text in files:
+            real = Path(os.path.realpath(path))
+            prepared.append((_prepared(real, text, path, exclusive=False, missing_ok=True), path))
+    except BaseException:
+        for temporary, _ in prepared:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        raise
+    for temporary, path in prepared:
+        _move(temporary, Path(os.path.realpath(path)), path, exclusive=False)
+
+
+def _prepared(path: Path, text: str | bytes, shown: Path, exclusive: bool, *, missing_ok: bool = False) -> str:
+    """The new text in a temporary file beside `path`, fsynced, with `path`'s mode and owner (a new file's
+    usual mode when `exclusive`, or when `missing_ok` and there is no file yet); removed if any step fails."""
     directory = path.parent
     try:
-        status = None if exclusive else path.stat()
+        status = None if exclusive else _status_or_none(path) if missing_ok else path.stat()
         if status is not None and not stat.S_ISREG(status.st_mode):
             raise not_a_file(shown, status.st_mode)  # never rename over a FIFO, a device or a directory
         fd, temporary = tempfile.mkstemp(dir=directory, prefix=temporary_prefix(path))
@@ -180,6 +203,25 @@ def replace_atomically(path: Path, text: str | bytes, *, shown: Path | None = No
             handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
+    except BaseException as e:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(e, OSError):
+            raise _write_error(shown, e, pt("could not … it", "write")) from e
+        raise
+    return temporary
+
+
+def _status_or_none(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
+
+
+def _move(temporary: str, path: Path, shown: Path, exclusive: bool) -> None:
+    """Move a prepared temporary file to `path` (with `exclusive`, only if nothing is there), durably."""
+    try:
         if exclusive:
             _link_new(temporary, path)
         else:
@@ -190,7 +232,7 @@ def replace_atomically(path: Path, text: str | bytes, *, shown: Path | None = No
         if isinstance(e, OSError):
             raise _write_error(shown, e, pt("could not … it", "write")) from e
         raise
-    _fsync_directory(directory)
+    _fsync_directory(path.parent)
 
 
 def _keep_owner(fd: int, status: os.stat_result, shown: Path) -> None:

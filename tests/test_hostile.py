@@ -183,6 +183,22 @@ def test_a_csv_reads_with_any_line_end(data: tuple[Path, Path], end: str) -> Non
     assert "value = 55\n" in out
 
 
+def test_a_file_with_two_names_is_refused_rather_than_split(data: tuple[Path, Path], tmp_path: Path) -> None:
+    other = tmp_path / "other-name.toml"
+    os.link(data[1], other)
+    code, _, err = invoke(data, "record", "dossiers", "2026", "55", "--source", "review-2023")
+    assert code == 2
+    assert "has 2 names (hard links), and replacing it would leave the others with the old text" in one_paragraph(err)
+    assert data[1].read_text(encoding="utf-8") == other.read_text(encoding="utf-8") == GOOD_TEXT
+    assert data[1].stat().st_ino == other.stat().st_ino
+    report = tmp_path / "r.json"
+    report.write_text("{}", encoding="utf-8")
+    os.link(report, tmp_path / "r2.json")
+    code, _, err = invoke(data, "status", "2025", "-f", "json", "-o", str(report))
+    assert code == 2
+    assert "has 2 names (hard links)" in one_paragraph(err)
+
+
 def test_recording_to_a_symlink_loop_is_refused(data: tuple[Path, Path], tmp_path: Path) -> None:
     (tmp_path / "a.toml").symlink_to(tmp_path / "b.toml")
     (tmp_path / "b.toml").symlink_to(tmp_path / "a.toml")

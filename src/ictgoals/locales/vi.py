@@ -610,6 +610,10 @@ MESSAGES: dict[str, str] = {
     "{part} holds more than {count} XML elements, or {empty} empty ones, more than a sheet of figures needs.": (
         "{part} chứa hơn {count} phần tử XML, hoặc hơn {empty} phần tử rỗng, nhiều hơn một bảng số liệu cần."
     ),
+    "{path}: has {count} names (hard links), and replacing it would leave the others with the old text; nothing was written. Give it one name: make the others symbolic links to it (ln -sf), or copy it to a new file and use that.": (
+        "{path}: tệp có {count} tên (liên kết cứng), và thay tệp sẽ khiến các tên còn lại giữ nội dung cũ; chưa ghi gì. "
+        "Hãy để tệp chỉ có một tên: đổi các tên còn lại thành liên kết tượng trưng tới tệp (ln -sf), hoặc sao tệp sang một tệp mới và dùng tệp đó."
+    ),
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

@@ -188,6 +188,8 @@ def _prepared(path: Path, text: str | bytes, shown: Path, exclusive: bool, *, mi
         status = None if exclusive else _status_or_none(path) if missing_ok else path.stat()
         if status is not None and not stat.S_ISREG(status.st_mode):
             raise not_a_file(shown, status.st_mode)  # never rename over a FIFO, a device or a directory
+        if status is not None and status.st_nlink > 1:
+            raise _hard_linked(shown, status.st_nlink)
         fd, temporary = tempfile.mkstemp(dir=directory, prefix=temporary_prefix(path))
     except OSError as e:
         raise _write_error(shown, e, pt("could not … it", "prepare to write")) from e
@@ -210,6 +212,20 @@ def _prepared(path: Path, text: str | bytes, shown: Path, exclusive: bool, *, mi
             raise _write_error(shown, e, pt("could not … it", "write")) from e
         raise
     return temporary
+
+
+def _hard_linked(path: Path, links: int) -> WriteError:
+    """A file with other names: a new file moved over this one would leave them the old text, a copy that no
+    longer agrees, and writing into it in place could leave it half written."""
+    return WriteError(
+        tr(
+            "{path}: has {count} names (hard links), and replacing it would leave the others with the old text; "
+            "nothing was written. Give it one name: make the others symbolic links to it (ln -sf), or copy it "
+            "to a new file and use that.",
+            path=path,
+            count=links,
+        )
+    )
 
 
 def _status_or_none(path: Path) -> os.stat_result | None:

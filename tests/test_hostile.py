@@ -199,6 +199,24 @@ def test_a_file_with_two_names_is_refused_rather_than_split(data: tuple[Path, Pa
     assert "has 2 names (hard links)" in one_paragraph(err)
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["export", ""], "an argument is empty ('')"),
+        (["report", "2025", "-f", "markdown", "-o", ""], "-o is empty"),
+        (["import", ""], "an argument is empty ('')"),
+        (["status", "2025", "--actuals", ""], "--actuals is empty"),
+    ],
+)
+def test_an_empty_path_is_refused_not_read_as_the_current_directory(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    done = run(*args, cwd=tmp_path)
+    assert done.returncode == 2
+    assert message in one_paragraph(done.stderr.decode())
+    assert list(tmp_path.iterdir()) == []  # nothing written here
+
+
 def test_recording_to_a_symlink_loop_is_refused(data: tuple[Path, Path], tmp_path: Path) -> None:
     (tmp_path / "a.toml").symlink_to(tmp_path / "b.toml")
     (tmp_path / "b.toml").symlink_to(tmp_path / "a.toml")

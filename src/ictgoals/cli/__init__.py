@@ -114,8 +114,17 @@ def main() -> None:
     except ValueError as e:
         say(f"error: --lang: {e}.")
         sys.exit(2)
+    completing = any(key.endswith("_COMPLETE") for key in os.environ)
+    if "" in args and not completing:  # a path would read '' as '.', the current directory: `export ""` wrote into it
+        position = args.index("")
+        given = args[position - 1] if position and args[position - 1].startswith("-") else None
+        say(
+            i18n.tr("error: {option} is empty; give a value (a path, a name or a number).", option=given)
+            if given
+            else i18n.tr("error: an argument is empty (''); give a value (a path, a name or a number).")
+        )
+        sys.exit(2)
     try:
-        completing = any(key.endswith("_COMPLETE") for key in os.environ)
         command = typer_adapter.command(application("" if completing or not args else args[0]))
         if completing:
             typer_adapter.use_completion(command)

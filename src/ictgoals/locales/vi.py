@@ -614,6 +614,12 @@ MESSAGES: dict[str, str] = {
         "{path}: tệp có {count} tên (liên kết cứng), và thay tệp sẽ khiến các tên còn lại giữ nội dung cũ; chưa ghi gì. "
         "Hãy để tệp chỉ có một tên: đổi các tên còn lại thành liên kết tượng trưng tới tệp (ln -sf), hoặc sao tệp sang một tệp mới và dùng tệp đó."
     ),
+    "error: {option} is empty; give a value (a path, a name or a number).": (
+        "lỗi: {option} đang để trống; hãy cho một giá trị (đường dẫn, tên hoặc số)."
+    ),
+    "error: an argument is empty (''); give a value (a path, a name or a number).": (
+        "lỗi: có một đối số để trống (''); hãy cho một giá trị (đường dẫn, tên hoặc số)."
+    ),
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

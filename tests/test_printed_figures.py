@@ -145,6 +145,8 @@ def test_every_scale_and_currency_round_trips_from_record_to_validate(
         ("digital_economy_growth", "–5%", -5),  # an en dash as the minus sign
         ("digital_economy_growth", "−5%", -5),  # the typographic minus sign
         ("digital_economy_growth", "(5%)", -5),  # accounting parentheses
+        ("digital_economy_growth", "(5)%", -5),  # the number alone in them, its unit outside
+        ("ict_sector_total_revenue", "(1.200) tỷ đồng", -1200),
         ("ict_sector_total_revenue", "lỗ 5 tỷ", -5),  # "lỗ": a loss
         ("ict_sector_total_revenue", "5 nghin ty dong", 5000),  # no accents: nghìn tỷ đồng
         ("hardware_electronics_exports", "US$ 5 tỷ", 5),
@@ -166,6 +168,8 @@ def test_printed_alone_reads_sign_scale_and_currency(
         ("ict_sector_total_revenue", "5 tỷ yên", "is in JPY"),  # a currency no unit of ours is in
         ("ict_sector_total_revenue", "€5 billion", "is in EUR"),
         ("ict_sector_total_revenue", "5 tỷ won", "is in KRW"),
+        ("hardware_electronics_exports", "A$5 tỷ", "is in A$, a currency ictgoals does not convert"),  # not "a $5"
+        ("hardware_electronics_exports", "HK$ 5 billion", "is in HK$, a currency ictgoals does not convert"),
         ("hardware_electronics_exports", "VND 5 tỷ", "is in VND, but the indicator's unit is 'USD bn'"),
         ("ict_sector_total_revenue", "US$ 5 tỷ", "is in USD, but the indicator's unit is 'VND bn'"),
         ("ict_sector_total_revenue", "$5 billion", "is in USD"),

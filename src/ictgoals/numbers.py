@@ -298,6 +298,10 @@ def _vocabulary() -> tuple[Vocabulary, Vocabulary]:
 _LONGEST = 3
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _DASHES = "-−–—"  # hyphen, minus sign, en dash, em dash
+#: A dollar sign after letters other than US: the Australian, Canadian, Hong Kong, Singapore… dollar.
+_OTHER_DOLLAR = re.compile(r"(?<![A-Za-z])((?!US\$)[A-Za-z]{1,3})\$", re.IGNORECASE)
+#: A number alone in accounting brackets with its unit outside them: "(5)%", "(1.200) tỷ đồng".
+_BRACKETED_NUMBER = re.compile(r"\(\s*(\d[\d.,\s]*?)\s*\)")
 _SYMBOLS = re.compile(r"([%$€¥₩£₫])")
 
 
@@ -428,6 +432,8 @@ def _figure(text: str) -> _Figure:
     body, bracketed = text.strip(), False
     if body.startswith("(") and body.endswith(")"):
         body, bracketed = body[1:-1], True  # "(5%)": a negative figure, as accounts print it
+    elif (inner := _BRACKETED_NUMBER.search(body)) is not None and not _NUMBER.search(body, 0, inner.start()):
+        body, bracketed = body[: inner.start()] + inner.group(1) + body[inner.end() :], True  # "(5)%" likewise
     found = list(_NUMBER.finditer(body))
     if not found:
         raise NotANumberError(tr("{text!r} is not a number", text=text))
@@ -540,6 +546,15 @@ def _read(
         import unicodedata
 
         text = unicodedata.normalize("NFC", text)
+    other = _OTHER_DOLLAR.search(text)
+    if other is not None:  # A$, C$, HK$, S$: dollars, but not the US dollar that "$" means here
+        raise ValueError(
+            tr(
+                "{text!r} is in {currency}, a currency ictgoals does not convert; convert it first",
+                text=text,
+                currency=other.group(1) + "$",
+            )
+        )
     figure = _figure(text)
     said = _read_words(figure.before, figure.after, _accented(text))
     unit = _Unit(unit_label)

@@ -620,6 +620,9 @@ MESSAGES: dict[str, str] = {
     "error: an argument is empty (''); give a value (a path, a name or a number).": (
         "lỗi: có một đối số để trống (''); hãy cho một giá trị (đường dẫn, tên hoặc số)."
     ),
+    "{text!r} is in {currency}, a currency ictgoals does not convert; convert it first": (
+        "{text!r} tính bằng {currency}, loại tiền mà ictgoals không quy đổi; hãy quy đổi trước"
+    ),
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

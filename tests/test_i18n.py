@@ -254,3 +254,12 @@ def test_the_catalogue_follows_the_glossary(key: str, term: str) -> None:
 def test_goal_is_never_the_word_for_a_single_target() -> None:
     """ "mục tiêu" is a programme's broad goal (docs/glossary.md); a target is a "chỉ tiêu"."""
     assert [key for key, text in MESSAGES.items() if "mục tiêu" in text.casefold()] == []
+
+
+def test_every_column_of_every_output_has_a_vietnamese_header() -> None:
+    """A workbook's headers are for people: a field added without its Vietnamese header showed in English."""
+    from ictgoals.analysis import records
+
+    shapes = [shape for shape in vars(records).values() if isinstance(shape, records.Shape)]
+    columns = {records.label(field.name) for shape in shapes for field in shape.fields}
+    assert sorted(c for c in columns if f"column\x04{c}" not in MESSAGES) == []

@@ -190,3 +190,41 @@ def test_bom_only_when_asked() -> None:
     assert not run("status", "2025", "--format", "csv").stdout.startswith(b"\xef\xbb\xbf")
     with_bom = run("status", "2025", "--format", "csv", "--bom").stdout
     assert with_bom.startswith(b"\xef\xbb\xbfindicator,")
+
+
+def _input_field(output_field: str) -> str:
+    """The field of an actuals entry a column of show's history holds: its stated change is the entry's change."""
+    return output_field.replace("stated_change", "change")
+
+
+def test_every_column_ictgoals_writes_of_a_figure_imports_back_by_its_name_in_either_language() -> None:
+    """A history exported by show (JSON and CSV by field name, a workbook by its English or Vietnamese headers)
+    imports back whole: a header of ours that import did not know was dropped as a comment column, and with it
+    the estimate, the stated change or the print."""
+    from ictgoals import i18n
+    from ictgoals.analysis.records import HISTORY, label
+    from ictgoals.writing.inputs import COLUMNS, column_name
+
+    fields = [f.name for f in HISTORY.fields if _input_field(f.name) in COLUMNS]
+    assert {"printed", "estimate", "stated_change", "stated_change_unit", "qualifier", "territory"} <= set(fields)
+    for name in fields:
+        headers = [name, label(name)]
+        try:
+            i18n.use("vi")
+            headers.append(i18n.pt("column", label(name)))
+        finally:
+            i18n.use("en")
+        assert headers[2] != headers[1], f"no Vietnamese header for {name}"
+        assert {header: column_name(header) for header in headers} == dict.fromkeys(headers, _input_field(name))
+
+
+def test_a_csv_with_the_vietnamese_headers_of_a_workbook_keeps_every_column(data: Path) -> None:
+    rows = (
+        "Mã chỉ số;Năm;Giá trị;Nguồn;Nguyên văn;Ước tính;Thay đổi công bố;Đơn vị của thay đổi công bố\n"
+        "dossiers;2026;52;review-2023;khoảng 52%;true;4;pp\n"
+    )
+    (data / "rows.csv").write_text(rows, encoding="utf-8")
+    result = run("import", "rows.csv", "--dry-run", cwd=data)
+    assert result.returncode == 0, result.stderr.decode()
+    entry = tomllib.loads(result.stdout.decode())["actuals"][0]
+    assert (entry["printed"], entry["estimate"], entry["change"], entry["change_unit"]) == ("khoảng 52%", True, 4, "pp")

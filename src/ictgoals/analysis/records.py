@@ -183,6 +183,14 @@ LABELS = {
     "basis": "Basis",
     "absorbed": "Of a former province",
     "kind": "Kind",
+    "approximate": "Approximate",
+    "baseline": "Baseline",
+    "became": "Became",
+    "qualifier": "Qualifier",
+    "series_break": "Series break",
+    "territory": "Territory",
+    "valid_from": "Valid from",
+    "valid_until": "Valid until",
 }
 
 

@@ -49,6 +49,16 @@ HEADER_WORDS: dict[str, str] = {
     "source": "source", "nguon": "source",
     "region": "region", "dia phuong": "region", "province": "region", "tinh": "region",
     "printed": "printed", "nguyen van": "printed",
+    # The columns ictgoals itself writes (show's history, in JSON, CSV and a workbook, in English and Vietnamese),
+    # so that what it exports imports back whole; tests/test_spreadsheets.py holds this list to the output's labels.
+    "as printed": "printed",
+    "uoc tinh": "estimate",
+    "stated change": "change", "thay doi cong bo": "change",
+    "stated change unit": "change_unit", "unit of the stated change": "change_unit",
+    "don vi cua thay doi cong bo": "change_unit",
+    "stated change from": "change_from", "stated change on": "change_from",
+    "thay doi cong bo so voi nam": "change_from",
+    "gioi han": "qualifier", "dia gioi": "territory", "giai doan": "period", "cach tinh": "basis",
 }  # fmt: skip
 
 

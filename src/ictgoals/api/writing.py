@@ -44,7 +44,7 @@ def record(
     says so through `notify` instead."""
     writer = Writer(chosen, schema.ACTUALS, cache=cache_wanted())
     if not fields.get("value") and not fields.get("printed"):
-        raise UsageError("give the figure (VALUE) or the figure as printed (--printed), or both.")
+        raise UsageError(tr("give the figure (VALUE) or the figure as printed (--printed), or both."))
     source = fields.get("source") or ""
     if source_title is None:
         if source_date is not None:

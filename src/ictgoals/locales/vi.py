@@ -631,6 +631,9 @@ MESSAGES: dict[str, str] = {
     "{text!r} is in {currency}, a currency ictgoals does not convert; convert it first": (
         "{text!r} tính bằng {currency}, loại tiền mà ictgoals không quy đổi; hãy quy đổi trước"
     ),
+    "give the figure (VALUE) or the figure as printed (--printed), or both.": (
+        "hãy cho số liệu (VALUE) hoặc số liệu theo nguyên văn (--printed), hoặc cả hai."
+    ),
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

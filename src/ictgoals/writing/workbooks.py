@@ -14,6 +14,7 @@ from typing import Any
 from ictgoals.datafiles.located import MAX_FILE_BYTES, kind_of
 from ictgoals.errors import DataError
 from ictgoals.i18n import tr
+from ictgoals.localize import plain
 from ictgoals.model import Indicator
 from ictgoals.writing.inputs import Row, typed
 from ictgoals.writing.workbook_parts import inspect, unreadable
@@ -348,7 +349,7 @@ def _shares(row: Row, where: str, indicators: Mapping[str, Indicator]) -> Row:
                     "cell {cell} ({key}) is formatted as a percentage ({shown}), but {what} is not in %.",
                     cell=value.cell,
                     key=key,
-                    shown=f"{_hundred(value):g}%",
+                    shown=f"{plain(_hundred(value), 6)}%",
                     what=tr("indicator {id!r}", id=indicator.id) if indicator is not None and key == "value" else key,
                 ),
                 tr("Type the figure in the indicator's unit and give the cell the General or Number format."),

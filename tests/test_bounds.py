@@ -209,3 +209,25 @@ def test_a_target_whose_print_says_another_bound_than_its_op_is_refused(files: l
     assert Path(files[1]).read_bytes() == before
     out = run("target", "exports", "2026", "hơn 150 tỷ USD", "--op", ">", "--source", "s", "--dry-run", *files)
     assert 'op = ">"' in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["150", "--printed", "hơn 160 tỷ USD", "--op", ">"],
+            "the value 150 does not match the printed 'hơn 160 tỷ USD'",
+        ),
+        (["150", "--printed", "150%"], "field 'printed': '150%' is a percentage, but the indicator's unit is 'USD bn'"),
+        (["150", "--printed", "150 tỷ đồng"], "is in VND, but the indicator's unit is 'USD bn'"),
+        (["140", "160", "--op", "between", "--printed", "140 – 170 tỷ USD"], "the value 140–160 does not match"),
+    ],
+)
+def test_a_target_s_print_is_held_to_its_value_and_unit_as_a_figure_s_is(
+    files: list[str], args: list[str], message: str
+) -> None:
+    before = Path(files[1]).read_bytes()
+    result = CliRunner().invoke(app, ["target", "exports", "2027", *args, "--source", "s", *files])
+    assert result.exit_code == 2, result.stdout
+    assert message in result.stderr
+    assert Path(files[1]).read_bytes() == before

@@ -634,6 +634,7 @@ MESSAGES: dict[str, str] = {
     "give the figure (VALUE) or the figure as printed (--printed), or both.": (
         "hãy cho số liệu (VALUE) hoặc số liệu theo nguyên văn (--printed), hoặc cả hai."
     ),
+    "Correct the print, or the indicator the figure is for.": "Hãy sửa nguyên văn, hoặc chỉ số mà số liệu thuộc về.",
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

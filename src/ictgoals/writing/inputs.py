@@ -24,7 +24,15 @@ from ictgoals.datafiles.schema import Kind
 from ictgoals.errors import DataError
 from ictgoals.i18n import tr
 from ictgoals.model import NATIONAL, Indicator, Qualifier, region_key
-from ictgoals.numbers import NotANumberError, Typed, plausible, printed_figure, read_number, read_printed
+from ictgoals.numbers import (
+    AmbiguousNumberError,
+    NotANumberError,
+    Typed,
+    plausible,
+    printed_figure,
+    read_number,
+    read_printed,
+)
 
 #: A value a data file can hold, as tomllib reads it and tomli-w writes it.
 TomlValue = str | int | float | bool | dt.date | list["TomlValue"] | dict[str, "TomlValue"]
@@ -296,17 +304,25 @@ def value_from_printed(row: Row, where: str, indicator: Indicator | None, *, act
         return {**row, "value": _whole(typed.value), **_missing(row, _words_of(typed, actual=actual))}
     try:
         figure = printed_figure(printed, indicator.unit, indicator.range)
-    except ValueError:
+    except (NotANumberError, AmbiguousNumberError):
         return row  # a print that is not one plain figure ("85/85 xã") is kept as written
-    given, read = row.get("value"), figure.value
-    if actual and isinstance(given, int | float) and isinstance(read, float) and not _same(given, read):
+    except ValueError as e:  # a figure, but in another unit or currency, or one the unit does not allow
+        raise DataError(
+            where,
+            tr("field '{key}': ", key="printed") + f"{e}.",
+            tr("Correct the print, or the indicator the figure is for."),
+        ) from e
+    value = row.get("value")
+    given: object = tuple(value) if isinstance(value, list) else value
+    read: object = figure.value if figure.high is None else (figure.low, figure.high)  # a range: "30 – 40%"
+    if _disagree(given, read):
         raise DataError(
             where,
             tr(
                 "the value {given} does not match the printed {printed!r}, which reads as {reading} {unit}.",
-                given=f"{given:g}",
+                given=_shown(given),
                 printed=printed,
-                reading=f"{read:g}",
+                reading=_shown(read),
                 unit=indicator.unit,
             ),
             tr("Correct one of them, or leave the value out to take it from the print."),
@@ -315,6 +331,22 @@ def value_from_printed(row: Row, where: str, indicator: Indicator | None, *, act
         _op_agrees(row, printed, figure.qualifier, where)
     typed = Typed(figure.low, figure.qualifier, figure.estimate)
     return {**row, **_missing(row, _words_of(typed, actual=actual))}
+
+
+def _disagree(given: object, read: object) -> bool:
+    """Whether a value given and the value its print reads as are different numbers (or ranges)."""
+    if isinstance(given, tuple) and isinstance(read, tuple):
+        return len(given) != len(read) or any(_disagree(g, r) for g, r in zip(given, read, strict=True))
+    if isinstance(given, tuple) or isinstance(read, tuple):
+        return False  # a range against one number: the shape is for the entry's own checks to judge
+    numbers = (int, float)
+    if isinstance(given, bool) or not isinstance(given, numbers) or not isinstance(read, numbers):
+        return False
+    return not _same(given, read)
+
+
+def _shown(value: object) -> str:
+    return "–".join(f"{v:g}" for v in value) if isinstance(value, tuple) else f"{value:g}"
 
 
 #: The op a target's print implies: "hơn 148" is strictly more than 148.

@@ -112,6 +112,25 @@ def test_vietnamese_numbers(vietnamese: None) -> None:
     assert (plain(45.8), plain(3744214), plain(-0.5), plain(1234.5)) == ("45,8", "3.744.214", "-0,5", "1.234,5")
 
 
+@pytest.mark.parametrize(
+    ("value", "places", "shown"),
+    [
+        (0.0008, 2, "0.0008"),  # 800 thousand USD in USD bn: shown, not rounded away to 0
+        (0.0007999999999999999, 2, "0.0008"),  # as 800 nghìn USD reads, in binary
+        (0.00125, 2, "0.0013"),  # two significant figures, halves up
+        (-0.0003, 1, "-0.0003"),
+        (0.004, 2, "0.004"),
+        (0.006, 2, "0.01"),  # rounds to a figure at 2 places: as before
+        (1e-12, 2, "0"),  # the noise of binary arithmetic stays 0
+        (0.0, 2, "0"),
+    ],
+)
+def test_a_small_figure_is_never_shown_as_0(value: float, places: int, shown: str) -> None:
+    from ictgoals.localize import plain
+
+    assert plain(value, places) == shown
+
+
 # ---------------------------------------------------------------- what users see
 
 

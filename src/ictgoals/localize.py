@@ -34,10 +34,13 @@ def plain(value: float, places: int = 2) -> str:
     """A number with thousands separators and no trailing zeros: 3,744,214 or 45.8; 3.744.214 or 45,8 in Vietnamese.
 
     Rounded half up, as people round, after the noise of binary arithmetic is taken off: 45.8 ÷ 80
-    is 57.25% (57.24999… in binary), shown to one place as 57.3%.
+    is 57.25% (57.24999… in binary), shown to one place as 57.3%. A figure that would round to 0 is shown
+    to its first two significant digits instead (0.0008, 0.00125 as 0.0013), down to 9 places.
     """
     context = _rounding()
     exact = context.create_decimal(repr(round(float(value), 9)) if math.isfinite(value) else 0)
+    if exact and places > 0 and abs(exact) < context.create_decimal(1).scaleb(-places, context) / 2:
+        places = min(9, 1 - exact.adjusted())  # 800 thousand USD in USD bn: 0.0008, not 0 (two figures shown)
     rounded = exact.quantize(context.create_decimal(1).scaleb(-places, context), context=context)
     text = f"{rounded:,.{places}f}"
     if "." in text:

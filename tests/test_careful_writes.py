@@ -301,3 +301,15 @@ def test_a_draft_figure_is_checked_for_plausibility_too(good: list[str], tmp_pat
     assert code == 0
     assert json.dumps("warning") not in out
     assert "warning:" in err
+
+
+def test_an_import_whose_qualifier_contradicts_its_print_is_refused(good: list[str]) -> None:
+    before = unchanged(good)
+    row = {"indicator": "dossiers", "year": 2026, "value": 50, "source": "review-2023"}
+    rows = json.dumps([{**row, "qualifier": "more-than", "printed": "khoảng 50%"}])
+    code, _, err = invoke("import", "-", "--format", "json", *good, input=rows)
+    assert code == 2
+    assert "the qualifier 'more-than' does not match the printed 'khoảng 50%', which states 'about'" in err
+    assert unchanged(good) == before
+    agreeing = json.dumps([{**row, "qualifier": "more-than", "printed": "hơn 50%"}])
+    assert invoke("import", "-", "--format", "json", *good, input=agreeing)[0] == 0

@@ -635,6 +635,12 @@ MESSAGES: dict[str, str] = {
         "hãy cho số liệu (VALUE) hoặc số liệu theo nguyên văn (--printed), hoặc cả hai."
     ),
     "Correct the print, or the indicator the figure is for.": "Hãy sửa nguyên văn, hoặc chỉ số mà số liệu thuộc về.",
+    "the qualifier {given!r} does not match the printed {printed!r}, which states {read!r}.": (
+        "giới hạn {given!r} không khớp với nguyên văn {printed!r}, vốn nêu {read!r}."
+    ),
+    "Correct one of them, or leave the qualifier out to take it from the print.": (
+        "Hãy sửa một trong hai, hoặc bỏ giới hạn để lấy theo nguyên văn."
+    ),
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

@@ -327,6 +327,18 @@ def value_from_printed(row: Row, where: str, indicator: Indicator | None, *, act
             ),
             tr("Correct one of them, or leave the value out to take it from the print."),
         )
+    stated = row.get("qualifier")
+    if figure.qualifier is not None and stated is not None and stated != figure.qualifier.value:
+        raise DataError(
+            where,
+            tr(
+                "the qualifier {given!r} does not match the printed {printed!r}, which states {read!r}.",
+                given=stated,
+                printed=printed,
+                read=figure.qualifier.value,
+            ),
+            tr("Correct one of them, or leave the qualifier out to take it from the print."),
+        )
     if not actual:
         _op_agrees(row, printed, figure.qualifier, where)
     typed = Typed(figure.low, figure.qualifier, figure.estimate)

@@ -481,3 +481,14 @@ def test_a_report_that_cites_no_source_has_no_sources_heading(tmp_path: Path) ->
     assert "## Sources" not in next((tmp_path / "md").glob("*.md")).read_text(encoding="utf-8")
     assert run("report", "2025", "-o", str(tmp_path / "n.html")).returncode == 0
     assert 'class="sources"' in (tmp_path / "n.html").read_text(encoding="utf-8")  # the nation's report cites
+
+
+def test_the_review_table_says_what_its_marks_mean(tmp_path: Path) -> None:
+    # the small data: exports 2024 is 132 in one report and 133 in another, so the table marks it "!"
+    run("report", "2025", "-o", str(tmp_path / "r.html"), *DATA)
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    review = html.split('<section class="review">', 1)[1].split("</section>", 1)[0]
+    assert "!</td>" in review.replace("\u00a0", " ")
+    assert '<p class="key">!: the sources disagree (see the notes on the data)</p>' in review
+    run("report", "2025", "--no-notes", "-o", str(tmp_path / "n.html"), *DATA)
+    assert '<p class="key">!: sources disagree</p>' in (tmp_path / "n.html").read_text(encoding="utf-8")

@@ -29,6 +29,7 @@ from ictgoals.output.report_text import (
     region_lines,
     review_cells,
     review_headers,
+    review_key,
     section_facts,
     single_point_line,
     source_line,
@@ -115,6 +116,8 @@ def _review(report: Report, out: TextIO) -> None:
                 f'<td><span class="badge {e(row.status.value)}">{e(word)}</span></td></tr>\n'
             )
         out.write("</tbody>\n</table>\n")
+        if key := review_key(report):
+            out.write(f'<p class="key">{e(key)}</p>\n')
     if line := without_figures_line(report):
         out.write(f"<p>{e(line)}</p>\n")
     if report.changes is not None and (lines := change_lines(report.changes)):

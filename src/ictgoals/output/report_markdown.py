@@ -21,6 +21,7 @@ from ictgoals.output.report_text import (
     region_lines,
     review_cells,
     review_headers,
+    review_key,
     section_facts,
     single_point_line,
     source_line,
@@ -50,6 +51,8 @@ def write(
             rows.append(cells)
         as_markdown.write(review_headers(), rows, out)
         out.write("\n")
+        if key := review_key(report):
+            out.write(f"{escape(key)}\n\n")
     if line := without_figures_line(report):
         out.write(f"{escape(line)}\n\n")
     if report.changes is not None and (lines := change_lines(report.changes)):

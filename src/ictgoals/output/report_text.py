@@ -83,6 +83,18 @@ def citations(report: Report, row: StatusRow) -> list[int]:
     return sorted({n for n in (report.source_number(s) for s in dict.fromkeys(ids)) if n is not None})
 
 
+def review_key(report: Report) -> str:
+    """What the marks beside the figures of the review table mean: only those it shows."""
+    parts = []
+    if any(row.current is not None and row.current.estimate for row in report.review):
+        parts.append(tr("est.: estimate"))
+    if any(row.current is not None and row.current.conflict for row in report.review):
+        parts.append(
+            tr("!: the sources disagree (see the notes on the data)") if report.notes else tr("!: sources disagree")
+        )
+    return "; ".join(parts)
+
+
 def without_figures_line(report: Report) -> str:
     """The targets with no figure yet, named in one line (the province's national ones only counted)."""
     lines = []

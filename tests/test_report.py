@@ -248,7 +248,7 @@ def test_a_province_report_states_the_merger_and_its_own_targets_first(tmp_path:
     assert "Trà Vinh became part of Vĩnh Long on 1 July 2025" in html
     seen = visible(html)
     # Trà Vinh's own target (≥ 60%) comes before the national one it has figures for (≥ 80%)
-    assert [cells[1] for cells in seen.review] == ["≥ 60% (2025)", "≥ 80% (2025)"]
+    assert [cells[1] for cells in seen.review] == ["≥ 60% (2025)", "≥ 80% (2025, national target)"]
     assert "7 other national target(s) have no figures for Trà Vinh." in html
 
 

@@ -642,6 +642,7 @@ MESSAGES: dict[str, str] = {
         "Hãy sửa một trong hai, hoặc bỏ giới hạn để lấy theo nguyên văn."
     ),
     "!: the sources disagree (see the notes on the data)": "!: các nguồn không thống nhất (xem ghi chú về số liệu)",
+    "national target": "chỉ tiêu quốc gia",
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

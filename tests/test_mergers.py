@@ -236,3 +236,19 @@ def test_asking_for_a_province_whose_territory_changed_says_how_its_figures_are_
     (note,) = region_lines(catalogue_entries("vinh long"))
     assert "Vĩnh Long took in Bến Tre, Trà Vinh on 1 July 2025" in note
     assert region_lines(catalogue_entries("Hà Nội")) == []
+
+
+def test_no_pace_is_measured_across_the_merger(tmp_path: Path) -> None:
+    """10 (2024, Vĩnh Long alone) → 40 (2025, enlarged) against ≥ 50 in 2026 had R 2.43, "on track": a pace from
+    one territory to another says nothing. No trend until two figures of one territory; the break is said."""
+    targets = TARGETS.replace("year = 2025\nop", "year = 2026\nop").replace("value = 30", "value = 50")
+    (tmp_path / "t.toml").write_text(targets, encoding="utf-8")
+    data = ["--targets", str(tmp_path / "t.toml"), "--actuals", files(tmp_path)[3]]
+    out, _ = run("status", "2026", "--region", "Vĩnh Long", "--format", "json", *data)
+    (row,) = json.loads(out)["rows"]
+    assert (row["status"], row["progress_ratio"], row["projected"], row["series_break"]) == (
+        "no-trend",
+        None,
+        None,
+        True,
+    )

@@ -491,7 +491,23 @@ def _with_break(row: StatusRow, series: Series) -> StatusRow:
         year=other.year,
         figure_unit=unit_words(other.territory),
     )
+    if row.status in _TRENDS and row.baseline is not None and row.current is not None:
+        # A pace measured from one territory to another says nothing of either: no trend until two figures of one.
+        baseline = series.readings.get(row.baseline.year)
+        if baseline is not None and baseline.territory != row.current.territory:
+            return replace(
+                row,
+                status=Status.NO_TREND,
+                progress_ratio=None,
+                projected=None,
+                series_break=True,
+                warnings=(*row.warnings, note),
+            )
     return replace(row, series_break=True, warnings=(*row.warnings, note))
+
+
+#: The statuses a pace gives, which a series break leaves without a meaning.
+_TRENDS = frozenset({Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK, Status.REGRESSING})
 
 
 def unit_words(territory: Territory | None) -> str:

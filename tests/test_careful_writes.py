@@ -178,7 +178,11 @@ def test_a_file_with_no_known_column_says_which_names_it_takes(good: list[str]) 
 @pytest.mark.parametrize(
     ("fmt", "text", "hint"),
     [
-        ("csv", "indicator,value,source\ndossiers,50,review-2023\n", "Add a column named year."),
+        (
+            "csv",
+            "indicator,value,source\ndossiers,50,review-2023\n",
+            "Fill in its year cell, or add a column named year.",
+        ),
         ("json", '[{"indicator": "dossiers", "value": 50, "source": "review-2023"}]', 'Add "year": … to each object.'),
     ],
 )
@@ -313,3 +317,29 @@ def test_an_import_whose_qualifier_contradicts_its_print_is_refused(good: list[s
     assert unchanged(good) == before
     agreeing = json.dumps([{**row, "qualifier": "more-than", "printed": "hơn 50%"}])
     assert invoke("import", "-", "--format", "json", *good, input=agreeing)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (
+            ["target", "dossiers", "2027", "--source", "review-2023"],
+            "Give INDICATOR YEAR VALUE after the command's name.",
+        ),
+        (["target", "dossiers", "2027", "50", "--op", "between", "--source", "review-2023"], "Give the range as two"),
+        (["record", "dossiers", "2026", "50", "--change", "3", "--source", "review-2023"], "Give --change-unit: %"),
+    ],
+)
+def test_hints_on_the_command_line_speak_of_its_arguments_and_options(
+    good: list[str], args: list[str], hint: str
+) -> None:
+    code, _, err = invoke(*args, *good)
+    assert code == 2
+    assert hint in err
+    assert " = " not in err.split(". ", 1)[-1]  # no `value = …` of a data file in the hint
+
+
+def test_an_empty_cell_is_told_to_be_filled_in(good: list[str]) -> None:
+    code, _, err = invoke("import", "-", *good, input="indicator,year,value,source\ndossiers,2026,,review-2023\n")
+    assert code == 2
+    assert "missing required field 'value'. Fill in its value cell, or add a column named value." in err

@@ -48,7 +48,7 @@ def record(
     source = fields.get("source") or ""
     if source_title is None:
         if source_date is not None:
-            raise UsageError("--source-date goes with --source-title, which declares a new source.")
+            raise UsageError(tr("--source-date goes with --source-title, which declares a new source."))
         new_sources: dict[str, Row] = {}
     else:
         new_sources = {source: plans.source_table(source_title, source_date)}
@@ -56,7 +56,12 @@ def record(
     mode = _plausibility(force=force, dry_run=dry_run)
     written = writer.write(
         lambda data: plans.plan_actuals(
-            data, [(command_line(), row)], allow_conflict=allow_conflict, new_sources=new_sources, plausibility=mode
+            data,
+            [(command_line(), row)],
+            allow_conflict=allow_conflict,
+            new_sources=new_sources,
+            plausibility=mode,
+            medium=plans.COMMAND_LINE,
         ),
         dry_run=dry_run,
         wait=wait,
@@ -227,7 +232,10 @@ def declare_target(
     writer = Writer(chosen, schema.TARGETS, cache=cache_wanted())
     mode = _plausibility(force=force, dry_run=dry_run)
     written = writer.write(
-        lambda data: plans.plan_target(data, row, command_line(), mode), dry_run=dry_run, wait=wait, notify=notify
+        lambda data: plans.plan_target(data, row, command_line(), mode, plans.COMMAND_LINE),
+        dry_run=dry_run,
+        wait=wait,
+        notify=notify,
     )
     return _warned(written, notify)
 

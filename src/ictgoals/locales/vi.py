@@ -643,6 +643,19 @@ MESSAGES: dict[str, str] = {
     ),
     "!: the sources disagree (see the notes on the data)": "!: các nguồn không thống nhất (xem ghi chú về số liệu)",
     "national target": "chỉ tiêu quốc gia",
+    "Fill in its {name} cell, or add a column named {name}.": "Hãy điền ô {name} của dòng, hoặc thêm cột tên {name}.",
+    "Give {argument} after the command's name.": "Hãy cho {argument} sau tên lệnh.",
+    "Give it with --{option}.": "Hãy cho bằng --{option}.",
+    "Give --change-unit: % (relative), pp (percentage points) or places (ranks).": (
+        "Hãy cho --change-unit: % (tương đối), pp (điểm phần trăm) hoặc places (bậc xếp hạng)."
+    ),
+    "Give the change as printed with --change, e.g. --change 21.": (
+        "Hãy cho mức thay đổi theo nguyên văn bằng --change, ví dụ --change 21."
+    ),
+    "Give the range as two values after the year, e.g. 30 40.": "Hãy cho khoảng bằng hai giá trị sau năm, ví dụ 30 40.",
+    "--source-date goes with --source-title, which declares a new source.": (
+        "--source-date đi cùng --source-title, tùy chọn khai báo một nguồn mới."
+    ),
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."
@@ -675,7 +688,6 @@ MESSAGES: dict[str, str] = {
     "{text!r} is a percentage, but the indicator's unit is {unit!r}; give the figure in {unit!r}": "{text!r} là tỷ lệ phần trăm, nhưng đơn vị của chỉ số là {unit!r}; hãy ghi số liệu theo {unit!r}",
     "{text!r} is an amount in {currency}, but the indicator's unit {unit!r} is not money; give the figure in {unit!r}": "{text!r} là một số tiền bằng {currency}, nhưng đơn vị {unit!r} của chỉ số không phải tiền tệ; hãy ghi số liệu theo {unit!r}",
     'Add "{name}": … to each object.': 'Hãy thêm "{name}": … vào mỗi đối tượng.',
-    "Add a column named {name}.": "Hãy thêm một cột tên {name}.",
     "Check the figure and its unit; if it is right, pass --force to record it anyway.": "Hãy kiểm tra lại số liệu và đơn vị tính; nếu số liệu đúng, dùng --force để vẫn ghi nhận.",
     "Keep one of them; otherwise one value would silently win over the other.": "Hãy chỉ giữ lại một; nếu không, một giá trị sẽ âm thầm ghi đè giá trị kia.",
     "Name the columns indicator, year, value (or printed) and source, and any of {fields}; case and accents do not matter, and the tool's own Vietnamese headers (Chỉ số, Năm, Giá trị, Nguồn, Địa phương) are read too.": "Hãy đặt tên các cột là indicator, year, value (hoặc printed) và source, cùng các cột tùy chọn {fields}; không phân biệt chữ hoa, chữ thường hay dấu, và các tiêu đề tiếng Việt của công cụ (Chỉ số, Năm, Giá trị, Nguồn, Địa phương) cũng được chấp nhận.",

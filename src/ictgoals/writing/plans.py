@@ -275,28 +275,69 @@ def plan_actuals(
     return Plan(tuple(entries), dict(new_sources) if entries else {}, skipped, tuple(warnings))
 
 
-def in_medium(error: DataError, medium: str) -> DataError:
-    """`error` with a missing field's hint in the words of the medium it came in: a column of a CSV file or
-    sheet, a key of a JSON object (a data file's `year = 2025` hint is for TOML)."""
-    for declared in schema.ACTUALS.fields:
+#: The medium of `record` and `target`: the command's arguments and options.
+COMMAND_LINE = "command line"
+
+
+def in_medium(error: DataError, medium: str, table: schema.Table = schema.ACTUALS) -> DataError:
+    """`error` with its hint in the words of the medium the entry came in: a cell or column of a CSV file or
+    sheet, a key of a JSON object, an argument or option of the command line (a data file's `year = 2025`
+    hint is for TOML)."""
+    if medium == COMMAND_LINE:
+        fix = _on_the_command_line(error)
+        return error if fix is None else DataError(error.where, error.problem, fix)
+    for declared in table.fields:
         if not (declared.required or declared.required_unless):
             continue
         if error.problem != tr("missing required field '{name}'.", name=declared.name):
             continue
         if medium in ("csv", "xlsx"):
-            return DataError(error.where, error.problem, tr("Add a column named {name}.", name=declared.name))
+            return DataError(
+                error.where,
+                error.problem,
+                tr("Fill in its {name} cell, or add a column named {name}.", name=declared.name),
+            )
         if medium == "json":
             return DataError(error.where, error.problem, tr('Add "{name}": … to each object.', name=declared.name))
     return error
 
 
-def plan_target(dataset: Dataset, row: Row, where: str, plausibility: Plausibility = Plausibility.REFUSE) -> Plan:
+#: The arguments `record` and `target` take in order, by the field they give.
+_ARGUMENTS = {"indicator": "INDICATOR", "year": "YEAR", "value": "VALUE"}
+
+
+def _on_the_command_line(error: DataError) -> str | None:
+    """The hint of a data file's error as options and arguments: `--change-unit pp`, not `change_unit = "pp"`."""
+    for name in (*_ARGUMENTS, "source", "op", "change", "change_unit"):
+        if error.problem == tr("missing required field '{name}'.", name=name):
+            if name in _ARGUMENTS:
+                return tr("Give {argument} after the command's name.", argument=" ".join(_ARGUMENTS.values()))
+            return tr("Give it with --{option}.", option=name.replace("_", "-"))
+    if error.fix == tr('Add change_unit = "%" (relative), "pp" (percentage points) or "places" (ranks).'):
+        return tr("Give --change-unit: % (relative), pp (percentage points) or places (ranks).")
+    if error.fix == tr("Add the change as printed, e.g. change = 21."):
+        return tr("Give the change as printed with --change, e.g. --change 21.")
+    if error.fix == tr("Write the range, e.g. value = [30, 40]."):
+        return tr("Give the range as two values after the year, e.g. 30 40.")
+    return None
+
+
+def plan_target(
+    dataset: Dataset,
+    row: Row,
+    where: str,
+    plausibility: Plausibility = Plausibility.REFUSE,
+    medium: str = "toml",
+) -> Plan:
     """Check one target; an identical one already declared is skipped, a different one refused, and a value
     far from the indicator's recent figures in the region refused, warned about or let through."""
     indicator = dataset.indicators.get(str(row.get("indicator")))
     row = value_from_printed(numbers_in(row, where, indicator, actual=False), where, indicator, actual=False)
     row = region_in(row, where, dataset)
-    target = loader.target_from_row(row, where, dataset)
+    try:
+        target = loader.target_from_row(row, where, dataset)
+    except DataError as e:
+        raise in_medium(e, medium, schema.TARGETS) from e
     for existing in dataset.targets:
         if target_key(existing) != target_key(target):
             continue

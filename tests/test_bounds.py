@@ -63,11 +63,35 @@ def _series(*readings: Reading) -> Series:
     return Series({r.year: r for r in readings}, {})
 
 
-def test_a_bound_that_cannot_show_the_target_met_says_so() -> None:
+def test_a_bound_that_may_or_may_not_meet_the_target_is_not_called_missed() -> None:
+    """ "hơn 35" may be 36 (inside 30–40) or 45 (above it): neither met nor missed is known."""
     target = Target("x", 2024, Op.BETWEEN, (30.0, 40.0), ("s",))
     row = evaluate(target, HIGHER, _series(Reading(2024, 35, ("s",), False, False, "hơn 35", MORE)), "VN")
-    assert row.status is Status.MISSED
-    assert row.warnings == ("the 2024 figure is printed 'hơn 35', a bound that cannot show the target met",)
+    assert row.status is Status.NO_TREND
+    assert row.warnings == (
+        "the print 'hơn 35' does not say whether the target is met: it is judged when a figure says so",
+    )
+
+
+@pytest.mark.parametrize(
+    ("op", "value", "figure", "qualifier", "status"),
+    [
+        (Op.LESS_THAN, 5.0, 4.0, Qualifier.MORE_THAN, Status.NO_TREND),  # "hơn 4%" against "< 5%": (4, ∞) meets 5
+        (Op.LESS_THAN, 5.0, 6.0, Qualifier.MORE_THAN, Status.MISSED),  # (6, ∞) never goes under 5
+        (Op.BETWEEN, (30.0, 40.0), 40.0, Qualifier.MORE_THAN, Status.MISSED),  # (40, ∞) is past 40
+        (Op.AT_LEAST, 80.0, 80.0, Qualifier.NEARLY, Status.MISSED),  # "gần 80": just under 80
+        (Op.AT_LEAST, 80.0, 85.0, Qualifier.LESS_THAN, Status.NO_TREND),  # "dưới 85" may be 82
+        (Op.AT_LEAST, 80.0, 80.0, Qualifier.AT_MOST, Status.NO_TREND),  # "tối đa 80" may be exactly 80
+        (Op.MORE_THAN, 80.0, 80.0, Qualifier.AT_MOST, Status.MISSED),  # but never more than 80
+        (Op.AT_LEAST, 148.0, 140.0, Qualifier.MORE_THAN, Status.NO_TREND),  # "hơn 140" may be 150
+    ],
+)
+def test_a_bound_is_missed_only_when_no_value_it_allows_meets_the_target(
+    op: Op, value: float | tuple[float, float], figure: float, qualifier: Qualifier, status: Status
+) -> None:
+    target = Target("x", 2024, op, value, ("s",))
+    reading = Reading(2024, figure, ("s",), False, False, f"{qualifier.value} {figure:g}", qualifier)
+    assert evaluate(target, HIGHER, _series(reading), "VN").status is status
 
 
 def test_maintaining_a_level_needs_a_second_figure() -> None:

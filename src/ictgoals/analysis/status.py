@@ -349,6 +349,79 @@ def satisfies(
     return _at_least(actual, low, qualifier, strict=False) and _at_most(actual, high, qualifier, strict=False)
 
 
+#: An end of an interval of possible values: the value, and whether the end itself is left out.
+_End = tuple[float, bool]
+
+
+def _possible(actual: float, qualifier: Qualifier | None) -> tuple[_End, _End]:
+    """The values a figure printed with `qualifier` may stand for: "hơn 4" is (4, ∞), "gần 80" (−∞, 80)."""
+    far = math.inf
+    if qualifier is Qualifier.MORE_THAN:
+        return (actual, True), (far, True)
+    if qualifier is Qualifier.AT_LEAST:
+        return (actual, False), (far, True)
+    if qualifier is Qualifier.LESS_THAN or qualifier is Qualifier.NEARLY:
+        return (-far, True), (actual, True)
+    if qualifier is Qualifier.AT_MOST:
+        return (-far, True), (actual, False)
+    return (actual, False), (actual, False)
+
+
+def could_satisfy(
+    op: Op,
+    value: float | tuple[float, float] | None,
+    actual: float,
+    baseline: float | None,
+    indicator: Indicator,
+    tolerance: float = 0.0,
+    qualifier: Qualifier | None = None,
+) -> bool:
+    """Whether some value a figure printed as a bound allows meets the target: "hơn 4%" may or may not be under
+    5%, so it neither meets "< 5%" (`satisfies`) nor is known to miss it."""
+    far = math.inf
+    if op is Op.MAINTAIN:
+        if baseline is None:
+            return False
+        wanted: tuple[_End, _End] = (
+            ((baseline - tolerance, False), (far, True))
+            if indicator.better.sign > 0
+            else ((-far, True), (baseline + tolerance, False))
+        )
+    elif op.upward:
+        assert isinstance(value, float)
+        wanted = (value - tolerance, op is Op.MORE_THAN), (far, True)
+    elif op.downward:
+        assert isinstance(value, float)
+        wanted = (-far, True), (value + tolerance, op is Op.LESS_THAN)
+    else:
+        assert isinstance(value, tuple)
+        wanted = (value[0] - tolerance, False), (value[1] + tolerance, False)
+    (low, low_open), (high, high_open) = _possible(actual, qualifier)
+    (floor, floor_open), (ceiling, ceiling_open) = wanted
+    start, start_open = max((low, low_open), (floor, floor_open), key=lambda end: (end[0], end[1]))
+    # The upper end as (value, whether it is included): the lower of the two, the excluded one on a tie.
+    end, end_included = min((high, not high_open), (ceiling, not ceiling_open), key=lambda end: (end[0], end[1]))
+    return start < end or (same_value(start, end) and not start_open and end_included)
+
+
+def _undecided(
+    target: Target, indicator: Indicator, current: Reading, baseline: float | None, tolerance: float
+) -> tuple[str, ...]:
+    """Why a figure printed as a bound that does not meet the target is not called missed either: the note,
+    when some value the print allows would meet it ("hơn 4%" against "< 5%"); nothing otherwise."""
+    qualifier = current.qualifier
+    if qualifier is None or qualifier is Qualifier.ABOUT:
+        return ()
+    if not could_satisfy(target.op, target.value, current.value, baseline, indicator, tolerance, qualifier):
+        return ()
+    return (
+        tr(
+            "the print {printed!r} does not say whether the target is met: it is judged when a figure says so",
+            printed=current.printed or qualifier.value,
+        ),
+    )
+
+
 def gap(
     op: Op, value: float | tuple[float, float] | None, actual: float, baseline: float | None, indicator: Indicator
 ) -> float | None:
@@ -407,8 +480,19 @@ def evaluate(target: Target, indicator: Indicator, series: Series, region: str) 
         )
         return StatusRow(target, indicator, region, current, row_gap, Status.NO_TREND, None, None, None, *pace, (note,))
     if deadline is not None or target.op is Op.MAINTAIN:
+        undecided = _undecided(target, indicator, current, base_value, tolerance)
         return StatusRow(
-            target, indicator, region, current, row_gap, Status.MISSED, baseline, None, None, *pace, warnings=bound
+            target,
+            indicator,
+            region,
+            current,
+            row_gap,
+            Status.NO_TREND if undecided else Status.MISSED,
+            baseline,
+            None,
+            None,
+            *pace,
+            warnings=undecided or bound,
         )
     assert baseline is not None  # both cases without one returned above
     goal = _goal(target, baseline.value, baseline.value)
@@ -468,7 +552,9 @@ def evaluate_in(target: Target, year: int, indicator: Indicator, series: Series,
         return StatusRow(due, indicator, region, None, None, Status.NO_DATA)
     row_gap = gap(target.op, target.value, reading.value, None, indicator)
     met = satisfies(target.op, target.value, reading.value, None, indicator, tolerance_of(target), reading.qualifier)
-    row = StatusRow(due, indicator, region, reading, row_gap, Status.MET if met else Status.MISSED)
+    undecided = () if met else _undecided(due, indicator, reading, None, tolerance_of(target))
+    state = Status.MET if met else Status.NO_TREND if undecided else Status.MISSED
+    row = StatusRow(due, indicator, region, reading, row_gap, state, warnings=undecided)
     return _with_break(row, series)
 
 

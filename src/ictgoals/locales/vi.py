@@ -656,6 +656,9 @@ MESSAGES: dict[str, str] = {
     "--source-date goes with --source-title, which declares a new source.": (
         "--source-date đi cùng --source-title, tùy chọn khai báo một nguồn mới."
     ),
+    "the print {printed!r} does not say whether the target is met: it is judged when a figure says so": (
+        "nguyên văn {printed!r} không cho biết chỉ tiêu đã đạt hay chưa: sẽ đánh giá khi có số liệu cho biết điều đó"
+    ),
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

@@ -343,3 +343,16 @@ def test_an_empty_cell_is_told_to_be_filled_in(good: list[str]) -> None:
     code, _, err = invoke("import", "-", *good, input="indicator,year,value,source\ndossiers,2026,,review-2023\n")
     assert code == 2
     assert "missing required field 'value'. Fill in its value cell, or add a column named value." in err
+
+
+@pytest.mark.parametrize(
+    ("indicator", "unit", "refused"),
+    [("exports", "pp", True), ("gci_rank", "pp", True), ("dossiers", "places", True), ("dossiers", "pp", False)],
+)
+def test_a_stated_change_in_a_unit_its_figures_cannot_change_by_is_refused(
+    good: list[str], indicator: str, unit: str, refused: bool
+) -> None:
+    args = ["record", indicator, "2026", "50", "--change", "3", "--change-unit", unit, "--source", "review-2023"]
+    code, _, err = invoke(*args, "--dry-run", "--force", *good)
+    assert code == (2 if refused else 0), err
+    assert ("does not fit" in err) is refused

@@ -659,6 +659,12 @@ MESSAGES: dict[str, str] = {
     "the print {printed!r} does not say whether the target is met: it is judged when a figure says so": (
         "nguyên văn {printed!r} không cho biết chỉ tiêu đã đạt hay chưa: sẽ đánh giá khi có số liệu cho biết điều đó"
     ),
+    "a change in {unit} does not fit {indicator}, whose figures are in {figures}.": (
+        "mức thay đổi tính bằng {unit} không phù hợp với {indicator}, có số liệu tính bằng {figures}."
+    ),
+    'Give the change in % (relative), or in "pp" for a share and "places" for a rank.': (
+        'Hãy cho mức thay đổi bằng % (tương đối), hoặc "pp" cho tỷ lệ và "places" cho thứ hạng.'
+    ),
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

@@ -13,7 +13,18 @@ from ictgoals.datafiles import loader, schema
 from ictgoals.datafiles.schema import Table
 from ictgoals.errors import DataError
 from ictgoals.i18n import decimal_marks, tr, vocabulary
-from ictgoals.model import NATIONAL, Actual, Dataset, Figures, Indicator, Source, Target, region_key, target_key
+from ictgoals.model import (
+    NATIONAL,
+    Actual,
+    ChangeUnit,
+    Dataset,
+    Figures,
+    Indicator,
+    Source,
+    Target,
+    region_key,
+    target_key,
+)
 from ictgoals.provinces import canonical, did_you_mean
 from ictgoals.writing.inputs import Row, TomlValue, numbers_in, value_from_printed
 
@@ -244,6 +255,7 @@ def plan_actuals(
             actual = check(row, where)
         except DataError as e:
             raise in_medium(e, medium) from e
+        _change_fits(actual, dataset.indicators[actual.indicator], where)
         earlier = earlier_of(actual)
         if any(math.isclose(a.value, actual.value, rel_tol=1e-12, abs_tol=0) for a in earlier):
             skipped += 1
@@ -277,6 +289,26 @@ def plan_actuals(
 
 #: The medium of `record` and `target`: the command's arguments and options.
 COMMAND_LINE = "command line"
+
+
+def _change_fits(actual: Actual, indicator: Indicator, where: str) -> None:
+    """Refuse a stated change in a unit the indicator's figures cannot change by: percentage points are for
+    shares, places for ranks and groups; a relative change (%) fits any figure."""
+    change = actual.change
+    if change is None or change.unit is ChangeUnit.PERCENT:
+        return
+    fits = indicator.is_percent if change.unit is ChangeUnit.POINTS else indicator.unit in ("rank", "group")
+    if not fits:
+        raise DataError(
+            where,
+            tr(
+                "a change in {unit} does not fit {indicator}, whose figures are in {figures}.",
+                unit=change.unit.value,
+                indicator=indicator.id,
+                figures=indicator.unit,
+            ),
+            tr('Give the change in % (relative), or in "pp" for a share and "places" for a rank.'),
+        )
 
 
 def in_medium(error: DataError, medium: str, table: schema.Table = schema.ACTUALS) -> DataError:

@@ -1180,11 +1180,23 @@ def test_extract_takes_a_year_a_month_or_a_day(data: tuple[Path, Path], date: st
     assert json.loads(out)["candidates"]
 
 
-@pytest.mark.parametrize("date", ["2024banana", "2024-13", "2024-02-30", "24-12-29", "2024-1-1", "", "٢٠٢٤", "1899"])
-def test_extract_refuses_any_other_date(data: tuple[Path, Path], date: str) -> None:
+@pytest.mark.parametrize(
+    ("date", "why"),
+    [
+        ("2024banana", "give it as YYYY-MM-DD, YYYY-MM or YYYY"),
+        ("24-12-29", "give it as YYYY-MM-DD, YYYY-MM or YYYY"),
+        ("2024-1-1", "give it as YYYY-MM-DD, YYYY-MM or YYYY"),
+        ("", "give it as YYYY-MM-DD, YYYY-MM or YYYY"),
+        ("٢٠٢٤", "give it as YYYY-MM-DD, YYYY-MM or YYYY"),
+        ("2024-13", "the calendar has no such day"),  # the shape is right: what is wrong is said
+        ("2024-02-30", "the calendar has no such day"),
+        ("1899", "the year is outside 1900–2099"),
+    ],
+)
+def test_extract_refuses_any_other_date_saying_why(data: tuple[Path, Path], date: str, why: str) -> None:
     code, _, err = invoke(data, *with_report(["extract", "REPORT"], data[0].parent), "--date", date)
     assert code == 2
-    assert f"--date {date!r}: give it as YYYY-MM-DD, YYYY-MM or YYYY." in one_paragraph(err)
+    assert f"--date {date!r}: {why}." in one_paragraph(err)
 
 
 def test_a_value_error_inside_extract_is_a_bug_not_bad_usage(

@@ -32,10 +32,12 @@ def report_date(date: str | None) -> str | None:
     if date is None:
         return None
     match = _DATE.fullmatch(date)
+    if match is None:
+        shaped = re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", date) is not None
+        why = tr("the year is outside 1900–2099") if shaped else tr("give it as YYYY-MM-DD, YYYY-MM or YYYY")
+        raise UsageError(tr("--date {date}: {why}.", date=repr(date), why=why))
     try:
-        if match is None:
-            raise ValueError(date)
         datetime.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
-    except ValueError:
-        raise UsageError(tr("--date {date}: give it as YYYY-MM-DD, YYYY-MM or YYYY", date=repr(date)) + ".") from None
+    except ValueError:  # month 13, 30 February
+        raise UsageError(tr("--date {date}: {why}.", date=repr(date), why=tr("the calendar has no such day"))) from None
     return date

@@ -665,6 +665,10 @@ MESSAGES: dict[str, str] = {
     'Give the change in % (relative), or in "pp" for a share and "places" for a rank.': (
         'Hãy cho mức thay đổi bằng % (tương đối), hoặc "pp" cho tỷ lệ và "places" cho thứ hạng.'
     ),
+    "--date {date}: {why}.": "--date {date}: {why}.",
+    "the year is outside 1900–2099": "năm nằm ngoài khoảng 1900–2099",
+    "give it as YYYY-MM-DD, YYYY-MM or YYYY": "hãy viết theo dạng YYYY-MM-DD, YYYY-MM hoặc YYYY",
+    "the calendar has no such day": "lịch không có ngày này",
     "No figures yet for {count} target(s): {names}.": "Chưa có số liệu cho {count} chỉ tiêu: {names}.",
     "No figures yet for {count} target(s): {names} (--all lists each one).": (
         "Chưa có số liệu cho {count} chỉ tiêu: {names} (--all liệt kê từng chỉ tiêu)."

@@ -252,3 +252,22 @@ def test_no_pace_is_measured_across_the_merger(tmp_path: Path) -> None:
         None,
         True,
     )
+
+
+def test_a_figure_of_the_former_province_is_not_the_enlarged_one_s_nor_a_disagreeing_source(tmp_path: Path) -> None:
+    """A 2025 figure given for Vĩnh Long as it was (12) beside one of the enlarged province (40): status uses 40,
+    and validate finds no sources disagreeing, since the two are of different units."""
+    targets = TARGETS + '\n[sources.t]\ntitle = "Another hypothetical report"\n'
+    (tmp_path / "targets.toml").write_text(targets, encoding="utf-8")
+    former = ACTUALS.replace(
+        'year = 2025\nvalue = 40\nregion = "Vĩnh Long"\nsource = "s"',
+        'year = 2025\nvalue = 12\nregion = "Vĩnh Long"\nterritory = "former"\nsource = "s"\n\n'
+        '[[actuals]]\nindicator = "x"\nyear = 2025\nvalue = 40\nregion = "Vĩnh Long"\nsource = "t"',
+    )
+    (tmp_path / "actuals.toml").write_text(former, encoding="utf-8")
+    data = ["--targets", str(tmp_path / "targets.toml"), "--actuals", str(tmp_path / "actuals.toml")]
+    out, _ = run("status", "2025", "--region", "Vĩnh Long", "--format", "json", *data)
+    (row,) = json.loads(out)["rows"]
+    assert (row["actual"], row["status"], row["conflict"]) == (40, "met", False)
+    out, _ = run("validate", "--format", "json", *data)
+    assert [w["code"] for w in json.loads(out)["warnings"]] == []

@@ -131,8 +131,15 @@ def source_order(sources: Mapping[str, Source]) -> dict[str, int]:
 def choose(actuals: Sequence[Actual], order: Mapping[str, int]) -> Reading:
     """Pick the figure for one indicator, region and year from the actuals that report it.
 
-    The first source in `order` wins; sources that agree with its figure are listed with it.
+    The first source in `order` wins; sources that agree with its figure are listed with it. For a province
+    whose territory changed under its name, the figures of the unit the year belongs to are chosen from (a
+    2025 figure given for Vĩnh Long as it was is not the enlarged province's, nor a source disagreeing).
     """
+    if len(actuals) > 1 and len(units := {_unit_of(a) for a in actuals}) > 1:
+        first = actuals[0]
+        own = territory_of(first.region, first.year, None)
+        if own in units:
+            actuals = [a for a in actuals if _unit_of(a) == own]
     if len(actuals) == 1:
         only = actuals[0]
         return Reading(

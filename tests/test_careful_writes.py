@@ -212,8 +212,9 @@ def test_a_missing_field_is_hinted_in_the_words_of_the_medium(good: list[str], f
         ),
         (
             "json",
-            '[{"indicator": "dossiers", "year": 2026, "value": 50, "source": "review-2023", "indicator": "exports"}]',
-            "stdin: has an object that gives the key 'indicator' twice",
+            '[{"indicator": "dossiers", "year": 2026, "value": 50, "source": "review-2023"},\n'
+            ' {"indicator": "dossiers", "year": 2026, "value": 50, "source": "review-2023", "indicator": "exports"}]',
+            "stdin item #2: gives the key 'indicator' twice",
         ),
         (
             "json",

@@ -708,7 +708,7 @@ MESSAGES: dict[str, str] = {
     "Remove its [sources.{id}] table from the draft, or make it the same as the one declared.": "Hãy xóa bảng [sources.{id}] khỏi bản nháp, hoặc sửa cho giống hệt nguồn đã khai báo.",
     "a column name": "tên cột",
     "declared {count} target(s) in {path}; skipped {skipped} already declared.": "đã khai báo {count} chỉ tiêu trong {path}; bỏ qua {skipped} chỉ tiêu đã khai báo trước đó.",
-    "has an object that gives the key {key!r} twice.": "có một đối tượng ghi khóa {key!r} hai lần.",
+    "gives the key {key!r} twice.": "ghi khóa {key!r} hai lần.",
     "has no column that is a field of a figure (its columns: {columns}).": "không có cột nào là trường của số liệu (các cột hiện có: {columns}).",
     "larger": "lớn hơn",
     "names the column {column!r} twice (columns {first} and {second}).": "có cột {column!r} xuất hiện hai lần (cột {first} và cột {second}).",

@@ -444,15 +444,16 @@ def read_rows(text: str, fmt: str, name: str) -> list[tuple[str, Row]]:
     """Rows of an import file, each with a label that names the file and row for error messages."""
     if fmt == "json":
         try:
-            document = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_repeats)
+            objects = _NoRepeats()
+            document = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=objects)
         except RecursionError as e:  # the parser's own limit, about a thousand levels
             raise DataError(
                 name, tr("is nested too deeply to be a list of figures."), tr("Give a JSON list of objects.")
             ) from e
         except _RepeatedKeyError as e:
             raise DataError(
-                name,
-                tr("has an object that gives the key {key!r} twice.", key=e.key),
+                tr("{file} item #{number}", file=name, number=objects.count),  # the objects of a list of figures
+                tr("gives the key {key!r} twice.", key=e.key),
                 tr("Keep one of them; otherwise one value would silently win over the other."),
             ) from e
         except ValueError as e:
@@ -534,14 +535,21 @@ class _RepeatedKeyError(ValueError):
         self.key = key
 
 
-def _no_repeats(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    """A JSON object, refused when it gives a key twice (the last would silently win)."""
-    found: dict[str, object] = {}
-    for key, value in pairs:
-        if key in found:
-            raise _RepeatedKeyError(key)
-        found[key] = value
-    return found
+class _NoRepeats:
+    """Builds each JSON object, refused when it gives a key twice (the last would silently win), counting them:
+    in a list of figures, the count is the item's number."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, pairs: list[tuple[str, object]]) -> dict[str, object]:
+        self.count += 1
+        found: dict[str, object] = {}
+        for key, value in pairs:
+            if key in found:
+                raise _RepeatedKeyError(key)
+            found[key] = value
+        return found
 
 
 def _reject_constant(constant: str) -> None:

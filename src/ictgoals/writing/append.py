@@ -9,7 +9,7 @@ import re
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -193,25 +193,31 @@ def _prepared(path: Path, text: str | bytes, shown: Path, exclusive: bool, *, mi
         fd, temporary = tempfile.mkstemp(dir=directory, prefix=temporary_prefix(path))
     except OSError as e:
         raise _write_error(shown, e, pt("could not … it", "prepare to write")) from e
+    with _removed_on_failure(temporary, shown), os.fdopen(fd, "wb") as handle:
+        if status is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(handle.fileno(), 0o666 & ~umask)
+        else:
+            _keep_owner(handle.fileno(), status, shown)
+            os.fchmod(handle.fileno(), status.st_mode & 0o7777)
+        handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return temporary
+
+
+@contextlib.contextmanager
+def _removed_on_failure(temporary: str, shown: Path) -> Iterator[None]:
+    """Within it, a failure removes the temporary file; an OSError is said as the write's error on `shown`."""
     try:
-        with os.fdopen(fd, "wb") as handle:
-            if status is None:
-                umask = os.umask(0)
-                os.umask(umask)
-                os.fchmod(handle.fileno(), 0o666 & ~umask)
-            else:
-                _keep_owner(handle.fileno(), status, shown)
-                os.fchmod(handle.fileno(), status.st_mode & 0o7777)
-            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        yield
     except BaseException as e:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(e, OSError):
             raise _write_error(shown, e, pt("could not … it", "write")) from e
         raise
-    return temporary
 
 
 def _hard_linked(path: Path, links: int) -> WriteError:
@@ -237,17 +243,11 @@ def _status_or_none(path: Path) -> os.stat_result | None:
 
 def _move(temporary: str, path: Path, shown: Path, exclusive: bool) -> None:
     """Move a prepared temporary file to `path` (with `exclusive`, only if nothing is there), durably."""
-    try:
+    with _removed_on_failure(temporary, shown):
         if exclusive:
             _link_new(temporary, path)
         else:
             os.replace(temporary, path)
-    except BaseException as e:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(e, OSError):
-            raise _write_error(shown, e, pt("could not … it", "write")) from e
-        raise
     _fsync_directory(path.parent)
 
 

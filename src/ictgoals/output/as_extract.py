@@ -254,8 +254,8 @@ def _lines(c: Candidate, entry: dict[str, Any], clash: object | None, sure: bool
 
 
 def _source_stub(out: TextIO, source: str, date: str | None) -> None:
-    """The [sources.ID] table of a source the data does not declare yet, with what is unknown left to fill in:
-    import refuses it until it has a title."""
+    """The [sources.ID] table of a source the data does not declare yet, with what is unknown left to fill in
+    (before importing, or later in targets.toml: the draft's table still matches it then)."""
     out.write(
         "\n# " + tr("{source} is not a source of the data yet: give its title (and URL), then import.", source=source)
     )

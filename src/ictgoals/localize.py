@@ -39,7 +39,7 @@ def plain(value: float, places: int = 2) -> str:
     """
     context = _rounding()
     exact = context.create_decimal(repr(round(float(value), 9)) if math.isfinite(value) else 0)
-    if exact and places > 0 and abs(exact) < context.create_decimal(1).scaleb(-places, context) / 2:
+    if exact and places > 0 and abs(float(exact)) < 0.5 * 10.0**-places:
         places = min(9, 1 - exact.adjusted())  # 800 thousand USD in USD bn: 0.0008, not 0 (two figures shown)
     rounded = exact.quantize(context.create_decimal(1).scaleb(-places, context), context=context)
     text = f"{rounded:,.{places}f}"

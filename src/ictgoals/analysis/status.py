@@ -398,9 +398,9 @@ def could_satisfy(
         wanted = (value[0] - tolerance, False), (value[1] + tolerance, False)
     (low, low_open), (high, high_open) = _possible(actual, qualifier)
     (floor, floor_open), (ceiling, ceiling_open) = wanted
-    start, start_open = max((low, low_open), (floor, floor_open), key=lambda end: (end[0], end[1]))
+    start, start_open = max((low, low_open), (floor, floor_open))  # the higher; the excluded one on a tie
     # The upper end as (value, whether it is included): the lower of the two, the excluded one on a tie.
-    end, end_included = min((high, not high_open), (ceiling, not ceiling_open), key=lambda end: (end[0], end[1]))
+    end, end_included = min((high, not high_open), (ceiling, not ceiling_open))
     return start < end or (same_value(start, end) and not start_open and end_included)
 
 

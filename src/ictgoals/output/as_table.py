@@ -278,7 +278,11 @@ def _region_sections(
     if with_figures:
         title = tr("National targets due in {year}, against {region}'s figures", year=year, region=region)
         notes = [tr("{count} other national target(s) have no figures for {region}.", count=rest, region=region)]
-        sections.append(_status_table(width, title, with_figures, notes[: bool(rest)] + ([] if own else about)))
+        if not rest:
+            notes = []
+        if not own:  # the province's own table, which says what became of it, is not there
+            notes += about
+        sections.append(_status_table(width, title, with_figures, notes))
     elif context:  # one line says it: no table, no title over nothing
         none = tr(
             "None of the {count} national target(s) due in {year} has a figure for {region}.",

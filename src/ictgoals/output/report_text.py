@@ -65,9 +65,10 @@ def review_headers() -> list[str]:
 
 def review_cells(row: StatusRow) -> list[str]:
     """One row of the review table: what, the target and its year, the latest figure and its year, how far."""
-    target = f"{text.show_target(row.target, row.indicator)} ({row.target.year})"
+    when = str(row.target.year)
     if row.region != NATIONAL and row.target.region == NATIONAL:  # in a province's review, beside its own
-        target = f"{text.show_target(row.target, row.indicator)} ({row.target.year}, {tr('national target')})"
+        when += ", " + tr("national target")
+    target = f"{text.show_target(row.target, row.indicator)} ({when})"
     percent = "—" if row.percent_of_target is None else f"{plain(row.percent_of_target, 1)}%"
     return [
         text.short_name(row.indicator),

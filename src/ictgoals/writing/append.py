@@ -166,18 +166,18 @@ def replace_atomically(path: Path, text: str | bytes, *, shown: Path | None = No
 def replace_all(files: Sequence[tuple[Path, str | bytes]]) -> None:
     """Replace several files as one: every new text is written beside its file first, and only once all of
     them are on disk are they moved into place, so a full disk or a refused file leaves every file as it was."""
-    prepared: list[tuple[str, Path]] = []
+    prepared: list[tuple[str, Path, Path]] = []
     try:
         for path, text in files:
             real = Path(os.path.realpath(path))
-            prepared.append((_prepared(real, text, path, exclusive=False, missing_ok=True), path))
+            prepared.append((_prepared(real, text, path, exclusive=False, missing_ok=True), real, path))
     except BaseException:
-        for temporary, _ in prepared:
+        for temporary, _, _ in prepared:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
         raise
-    for temporary, path in prepared:
-        _move(temporary, Path(os.path.realpath(path)), path, exclusive=False)
+    for temporary, real, path in prepared:
+        _move(temporary, real, path, exclusive=False)
 
 
 def _prepared(path: Path, text: str | bytes, shown: Path, exclusive: bool, *, missing_ok: bool = False) -> str:

@@ -40,6 +40,7 @@ MAX_SHEET_ELEMENTS = 25_000_000
 MAX_EMPTY_ELEMENTS = 2_000_000
 
 _WORKSHEET = "spreadsheetml.worksheet+xml"
+_CONTENT_TYPES = "[Content_Types].xml"
 #: Markup a workbook never needs and a hostile one uses: a DTD, whose entities can expand to gigabytes.
 _DECLARATIONS = tuple(
     word.encode(encoding) for word in ("<!DOCTYPE", "<!ENTITY") for encoding in ("utf-8", "utf-16-le", "utf-16-be")
@@ -82,7 +83,7 @@ def inspect(path: Path) -> None:
         worksheets = _declared_parts(archive, path)
         whole = 0  # the elements of the parts read whole, together
         for item in infos:
-            if item.is_dir():
+            if item.is_dir() or item.filename == _CONTENT_TYPES:  # that one is scanned, then read, above
                 continue
             # Every part, whatever its name: a relationship can lead openpyxl to a sheet called sheet1.dat.
             try:
@@ -118,7 +119,7 @@ def _declared_parts(archive: zipfile.ZipFile, path: Path) -> set[str]:
     import xml.etree.ElementTree as ElementTree
 
     try:
-        item = archive.getinfo("[Content_Types].xml")
+        item = archive.getinfo(_CONTENT_TYPES)
     except KeyError as e:
         raise unreadable(path, tr("no [Content_Types].xml")) from e
     try:
